@@ -1,0 +1,18 @@
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+RUN pip install --upgrade pip && pip install .
+COPY . .
+RUN python scripts/compile_messages.py \
+ && SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput
+
+RUN useradd --create-home frivillig && mkdir -p /data/media && chown frivillig /data/media
+USER frivillig
+EXPOSE 8000
+CMD ["gunicorn", "frivillig.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "60"]

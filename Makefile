@@ -1,0 +1,48 @@
+# Frivillig: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_ENV := DEBUG=1
+
+.PHONY: run test install lint format messages worker beat clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+translations: $(STAMP)
+	$(BIN)/python scripts/compile_messages.py
+
+run: $(STAMP) translations
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v 0
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@echo "Frivillig runs on http://127.0.0.1:8000 (Ctrl+C stops it)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP) translations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract translatable strings into locale/nb (needs GNU gettext: apt-get install gettext).
+messages: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nb -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
+	$(BIN)/python scripts/compile_messages.py
+
+worker: $(STAMP)
+	$(BIN)/celery -A frivillig worker --loglevel=info --concurrency=2
+
+beat: $(STAMP)
+	$(BIN)/celery -A frivillig beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,235 @@
+"""Shared fixtures: a small two-municipality world with a user of every role, and a real
+Celery worker for the job tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests import factories as f
+
+ROOT = Path(__file__).resolve().parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@dataclass
+class World:
+    """Municipality A has centres A and A2; municipality B has centre B.
+
+    Each centre has associations; `organisation` belongs to the association user, and
+    `other_organisation` is a second association of the same centre.
+    """
+
+    municipality: object
+    other_municipality: object
+    centre: object
+    sibling_centre: object
+    other_centre: object
+    organisation: object
+    other_organisation: object
+    foreign_organisation: object
+    volunteer: object
+    other_volunteer: object
+    foreign_volunteer: object
+    coordinator: object
+    other_coordinator: object
+    association: object
+    municipality_viewer: object
+    other_municipality_viewer: object
+    volunteer_user: object
+    site_admin: object
+
+
+@pytest.fixture
+def world(db) -> World:
+    municipality = f.MunicipalityFactory(name="Fjordvik kommune", slug="fjordvik")
+    other_municipality = f.MunicipalityFactory(name="Annen kommune", slug="annen")
+    centre = f.CentreFactory(municipality=municipality, name="Fjordvik frivilligsentral")
+    sibling_centre = f.CentreFactory(municipality=municipality, name="Nordbyen frivilligsentral")
+    other_centre = f.CentreFactory(municipality=other_municipality, name="Annen frivilligsentral")
+    organisation = f.OrganisationFactory(centre=centre, name="Fjordvik Sanitetsforening")
+    other_organisation = f.OrganisationFactory(centre=centre, name="Fjordvik Turlag")
+    foreign_organisation = f.OrganisationFactory(centre=other_centre, name="Annen forening")
+    volunteer = f.VolunteerFactory(centre=centre)
+    other_volunteer = f.VolunteerFactory(centre=centre)
+    foreign_volunteer = f.VolunteerFactory(centre=other_centre)
+    return World(
+        municipality=municipality,
+        other_municipality=other_municipality,
+        centre=centre,
+        sibling_centre=sibling_centre,
+        other_centre=other_centre,
+        organisation=organisation,
+        other_organisation=other_organisation,
+        foreign_organisation=foreign_organisation,
+        volunteer=volunteer,
+        other_volunteer=other_volunteer,
+        foreign_volunteer=foreign_volunteer,
+        coordinator=f.coordinator(centre, email="koordinator@example.org"),
+        other_coordinator=f.coordinator(other_centre, email="annen.koordinator@example.org"),
+        association=f.association_user(organisation, email="lag@example.org"),
+        municipality_viewer=f.municipality_viewer(municipality, email="kommune@example.org"),
+        other_municipality_viewer=f.municipality_viewer(
+            other_municipality, email="annen.kommune@example.org"
+        ),
+        volunteer_user=f.volunteer_user(volunteer, email="frivillig@example.org"),
+        site_admin=f.UserFactory(email="admin@example.org", is_staff=True, is_superuser=True),
+    )
+
+
+ROLES = [
+    "anonymous",
+    "coordinator",
+    "association",
+    "municipality_viewer",
+    "volunteer_user",
+    "site_admin",
+]
+
+
+@pytest.fixture
+def login(client):
+    """login(user) logs the test client in as `user` (None stays anonymous)."""
+
+    def _login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login
+
+
+# --- A real Celery worker against Redis ---------------------------------------------------------
+
+
+def _worker_services_missing() -> str | None:
+    if not settings.CELERY_BROKER_URL.startswith("redis://"):
+        return "CELERY_BROKER_URL is not a Redis URL"
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "the worker needs a shared database (set DATABASE_URL to PostgreSQL)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """Start `celery worker` as a separate process on the test database and Redis."""
+    missing = _worker_services_missing()
+    if missing:
+        if IN_CI:
+            pytest.fail(f"Worker tests must run in CI, but {missing}.")
+        pytest.skip(f"Worker tests need PostgreSQL and Redis: {missing}.")
+    db = settings.DATABASES["default"]
+    database_url = (
+        f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "frivillig.settings_test",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    log_path = ROOT / "test-artifacts" / "celery-worker.log"
+    log_path.parent.mkdir(exist_ok=True)
+    log = log_path.open("w")
+    # Purge tasks left in the queue by an earlier, interrupted run.
+    subprocess.run(
+        [sys.executable, "-m", "celery", "-A", "frivillig", "purge", "-f"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=False,
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "frivillig",
+            "worker",
+            "--pool=prefork",
+            "--concurrency=2",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "--hostname=test-worker@%h",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    from frivillig.celery import app
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"The Celery worker exited early; see {log_path}")
+        try:
+            if app.control.ping(timeout=1.0):
+                break
+        except Exception:  # the broker may still be coming up
+            time.sleep(0.5)
+    else:
+        process.terminate()
+        pytest.fail(f"The Celery worker did not answer within 60 s; see {log_path}")
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture
+def celery_worker(celery_worker_process, transactional_db, settings):
+    """A running worker; data written by the test is committed so the worker sees it."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from frivillig.celery import app
+
+    app.conf.task_always_eager = False
+    yield celery_worker_process
+    app.conf.task_always_eager = not settings.CELERY_BROKER_URL
+
+
+def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
+    """Poll `predicate` until it returns a truthy value or the timeout passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "celery_worker" in item.fixturenames:
+            item.user_properties.append(("worker", True))
+
+
+def pytest_terminal_summary(terminalreporter):
+    worker_reports = [
+        r
+        for stats in ("passed", "failed")
+        for r in terminalreporter.stats.get(stats, [])
+        if r.when == "call" and ("worker", True) in r.user_properties
+    ]
+    if worker_reports:
+        passed = sum(1 for r in worker_reports if r.passed)
+        terminalreporter.write_line(
+            f"Real Celery worker tests executed: {len(worker_reports)} ({passed} passed)"
+        )

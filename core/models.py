@@ -1,0 +1,224 @@
+"""Centres, municipalities, districts and users: the shared ground every app stands on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from .permissions import Access
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("short name"), unique=True)
+    number = models.CharField(_("municipality number"), max_length=4, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Centre(models.Model):
+    """A volunteer centre (frivillighetssentral). One installation may host several."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="centres",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("short name"), unique=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("volunteer centre")
+        verbose_name_plural = _("volunteer centres")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """A district (bydel) of a municipality, used by associations, volunteers and tasks."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="districts",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="district_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    ASSOCIATION = "association", _("Association user")
+    MUNICIPALITY = "municipality", _("Municipality viewer")
+    VOLUNTEER = "volunteer", _("Volunteer")
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> User:
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who logs in with an e-mail address. One role, tied to a centre or municipality."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("volunteer centre"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("municipality"),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="municipality") | models.Q(municipality__isnull=False),
+                name="user_municipality_viewer_has_municipality",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role__in=["coordinator", "association", "volunteer"])
+                | models.Q(centre__isnull=False),
+                name="user_centre_role_has_centre",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.MUNICIPALITY and not self.municipality_id:
+            raise ValidationError(
+                {"municipality": _("A municipality viewer needs a municipality.")}
+            )
+        if self.role in {Role.COORDINATOR, Role.ASSOCIATION, Role.VOLUNTEER} and not self.centre_id:
+            raise ValidationError({"centre": _("This role needs a volunteer centre.")})
+
+
+class CentreScopedQuerySet(models.QuerySet):
+    """The one scoping mechanism: every centre-owned model's queryset goes through this.
+
+    `visible_to(access)` first restricts rows to the centres the user may see, then asks the
+    model's queryset for the rows a user of a limited role (association, volunteer) owns.
+    """
+
+    def visible_to(self, access: Access) -> CentreScopedQuerySet:
+        if access.is_anonymous:
+            return self.none()
+        qs = self.filter(centre_id__in=access.centre_ids)
+        if access.is_coordinator or access.is_municipality:
+            return qs
+        return qs.owned_by(access)
+
+    def owned_by(self, access: Access) -> CentreScopedQuerySet:
+        """Rows a user with a limited role may see. Models override this; the default is none."""
+        return self.none()
+
+
+class CentreScopedModel(models.Model):
+    """Abstract base for every record that belongs to a centre."""
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.PROTECT, related_name="+", verbose_name=_("volunteer centre")
+    )
+
+    objects = CentreScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_editable_by(self, access: Access) -> bool:
+        """Whether this row may be changed by the user. Coordinators may change their centre's."""
+        return access.is_coordinator and self.centre_id in access.centre_ids
+
+
+class AuthEvent(models.Model):
+    """A login, logout or failed login, kept for security review."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Logged in")
+        LOGOUT = "logout", _("Logged out")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="auth_events"
+    )
+    email = models.CharField(_("e-mail given"), max_length=254, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("login event")
+        verbose_name_plural = _("login events")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.email} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,157 @@
+"""The one place that decides who may see and change what.
+
+Every view starts here: `role_required` gates a page by role, `get_object_for_user` looks an
+object up through the user's centre (and association or own person) and answers 404 for what
+the user may not see, 403 when a read-only user tries to change it. Querysets for lists come from
+`Model.objects.visible_to(access)` (see `core.models.CentreScopedQuerySet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from .models import Centre, CentreScopedModel, Role
+
+M = TypeVar("M", bound=CentreScopedModel)
+
+# Roles that may change data at all; municipality viewers only read.
+WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ASSOCIATION, Role.VOLUNTEER})
+
+
+@dataclass(frozen=True)
+class Access:
+    """What the current user is: role, user id and the centres they may see."""
+
+    user_id: int | None
+    role: str = ""
+    centre_ids: frozenset[int] = field(default_factory=frozenset)
+    municipality_id: int | None = None
+    is_site_admin: bool = False
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+    @property
+    def is_association(self) -> bool:
+        return self.role == Role.ASSOCIATION
+
+    @property
+    def is_municipality(self) -> bool:
+        return self.role == Role.MUNICIPALITY
+
+    @property
+    def is_volunteer(self) -> bool:
+        return self.role == Role.VOLUNTEER
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITE_ROLES
+
+    @property
+    def centre_id(self) -> int | None:
+        """The user's own centre, for roles that have exactly one."""
+        return next(iter(self.centre_ids)) if len(self.centre_ids) == 1 else None
+
+
+ANONYMOUS = Access(user_id=None)
+
+
+def access_for_user(user: Any) -> Access:
+    """Build the Access of a user (anonymous users see nothing)."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    if user.role == Role.MUNICIPALITY and user.municipality_id:
+        centre_ids = frozenset(
+            Centre.objects.filter(municipality_id=user.municipality_id).values_list("id", flat=True)
+        )
+    elif user.role and user.centre_id:
+        centre_ids = frozenset({user.centre_id})
+    else:
+        centre_ids = frozenset()
+    return Access(
+        user_id=user.pk,
+        role=user.role if centre_ids else "",
+        centre_ids=centre_ids,
+        municipality_id=user.municipality_id,
+        is_site_admin=user.is_superuser,
+    )
+
+
+def get_access(request: HttpRequest) -> Access:
+    """The Access of the request's user, computed once per request."""
+    cached = getattr(request, "_frivillig_access", None)
+    if cached is None:
+        cached = access_for_user(getattr(request, "user", None))
+        request._frivillig_access = cached
+    return cached
+
+
+def role_required(*roles: str) -> Callable:
+    """Gate a view by role: anonymous users go to the login page, other roles get 403."""
+    allowed = frozenset(roles)
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if get_access(request).role not in allowed:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.allowed_roles = allowed  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def visible(request: HttpRequest, queryset_or_model: type[M] | models.QuerySet) -> models.QuerySet:
+    """The rows of a centre-scoped model (or queryset) that the request's user may see."""
+    qs = (
+        queryset_or_model._default_manager.all()
+        if isinstance(queryset_or_model, type)
+        else queryset_or_model
+    )
+    return qs.visible_to(get_access(request))
+
+
+def get_object_for_user(
+    request: HttpRequest,
+    queryset_or_model: type[M] | models.QuerySet,
+    *,
+    edit: bool = False,
+    **lookup: Any,
+) -> M:
+    """Look an object up through the user's scope.
+
+    Raises Http404 when the user may not see it (never confirming that it exists) and
+    PermissionDenied (403) when `edit` is asked for and the user may only read it.
+    """
+    obj = get_object_or_404(visible(request, queryset_or_model), **lookup)
+    if edit and not obj.is_editable_by(get_access(request)):
+        raise PermissionDenied
+    return obj
+
+
+def require_edit(request: HttpRequest, obj: CentreScopedModel) -> None:
+    """403 unless the user may change `obj` (which must already be looked up through scope)."""
+    if not obj.is_editable_by(get_access(request)):
+        raise PermissionDenied
+
+
+def roles_label(roles: Iterable[str]) -> str:
+    return ", ".join(str(Role(r).label) for r in roles)

@@ -1,0 +1,71 @@
+"""What each role can do: start-page cards and navigation links, contributed by each app.
+
+Apps register providers in their AppConfig.ready(), so core never imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+
+from .permissions import Access
+
+
+@dataclass
+class Action:
+    label: str
+    url: str
+    primary: bool = False
+
+
+@dataclass
+class Card:
+    """One thing a role can do, with a figure and the links to do it."""
+
+    title: str
+    description: str
+    url: str
+    order: int = 100
+    figure: str | int | None = None
+    figure_label: str = ""
+    empty_hint: str = ""
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass
+class NavItem:
+    label: str
+    url: str
+    order: int = 100
+    active_prefix: str = ""
+
+
+CardProvider = Callable[[HttpRequest, Access], list[Card]]
+NavProvider = Callable[[HttpRequest, Access], list[NavItem]]
+
+_card_providers: list[CardProvider] = []
+_nav_providers: list[NavProvider] = []
+
+
+def register_cards(provider: CardProvider) -> CardProvider:
+    if provider not in _card_providers:
+        _card_providers.append(provider)
+    return provider
+
+
+def register_nav(provider: NavProvider) -> NavProvider:
+    if provider not in _nav_providers:
+        _nav_providers.append(provider)
+    return provider
+
+
+def cards_for(request: HttpRequest, access: Access) -> list[Card]:
+    cards = [card for provider in _card_providers for card in provider(request, access)]
+    return sorted(cards, key=lambda card: card.order)
+
+
+def nav_for(request: HttpRequest, access: Access) -> list[NavItem]:
+    items = [item for provider in _nav_providers for item in provider(request, access)]
+    return sorted(items, key=lambda item: item.order)

@@ -1,0 +1,14 @@
+import datetime as dt
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from . import services
+
+
+@shared_task(name="core.purge_auth_events", acks_late=True, soft_time_limit=120, time_limit=180)
+def purge_auth_events(days: int | None = None) -> int:
+    """Delete login records older than the retention period (idempotent)."""
+    keep_days = days if days is not None else settings.AUTH_EVENT_RETENTION_DAYS
+    return services.auth_events_purge(before=timezone.now() - dt.timedelta(days=keep_days))

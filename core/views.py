@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .models import Centre, Municipality
+from .permissions import get_access
+from .startpage import cards_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: what the user's role can do, with figures and links."""
+    access = get_access(request)
+    context = {
+        "cards": cards_for(request, access),
+        "centres": Centre.objects.filter(id__in=access.centre_ids).select_related("municipality"),
+    }
+    if access.is_site_admin and not access.role:
+        context["all_municipalities"] = Municipality.objects.prefetch_related("centres")
+    return render(request, "core/home.html", context)
+
+
+def _check_database() -> str | None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure means "down"; the type is reported, not raised
+        return type(exc).__name__
+    return None
+
+
+def _check_broker() -> str | None:
+    from kombu import Connection
+
+    try:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:
+        return type(exc).__name__
+    return None
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database (and the broker, if configured) answer; 503 otherwise."""
+    checks: dict[str, dict[str, str]] = {}
+    error = _check_database()
+    checks["database"] = {"status": "down", "error": error} if error else {"status": "ok"}
+    if settings.CELERY_BROKER_URL:
+        error = _check_broker()
+        checks["broker"] = {"status": "down", "error": error} if error else {"status": "ok"}
+    else:
+        checks["broker"] = {"status": "not configured (tasks run in-process)"}
+    healthy = all(check["status"] != "down" for check in checks.values())
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "checks": checks,
+        "time": timezone.now().isoformat(),
+    }
+    return JsonResponse(body, status=200 if healthy else 503)

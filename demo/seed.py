@@ -1,0 +1,290 @@
+"""A realistic fictional municipality (Fjordvik) with two centres. Idempotent: every row is
+looked up by a natural key first, so running the seed twice changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from activities.models import Activity, ActivityCategory, Project, YearTarget
+from core.models import Centre, District, Municipality, Role, User
+from organisations.models import Category, Membership, Organisation, OrganisationCategory
+from volunteers.models import Volunteer
+
+from . import data
+
+DEMO_PASSWORD = "frivillig-demo"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    role: str
+    what: str
+
+
+DEMO_LOGINS = [
+    DemoLogin("koordinator@fjordvik.example", "Koordinator", "Fjordvik frivilligsentral"),
+    DemoLogin("koordinator.nord@fjordvik.example", "Koordinator", "Nordbyen frivilligsentral"),
+    DemoLogin("lag@fjordvik.example", "Lag/forening", "Fjordvik Sanitetsforening"),
+    DemoLogin("kommune@fjordvik.example", "Kommune (lesetilgang)", "Fjordvik kommune"),
+    DemoLogin("frivillig@fjordvik.example", "Frivillig", "Fjordvik frivilligsentral"),
+    DemoLogin("admin@fjordvik.example", "Nettstedsadministrator", "/admin/"),
+]
+
+
+def orgnr_with_check_digit(first_eight: str) -> str | None:
+    """Append the modulus-11 check digit, or None when the base has no valid check digit."""
+    weights = [3, 2, 7, 6, 5, 4, 3, 2]
+    remainder = sum(int(d) * w for d, w in zip(first_eight, weights, strict=True)) % 11
+    if remainder == 1:
+        return None
+    check = 0 if remainder == 0 else 11 - remainder
+    return first_eight + str(check)
+
+
+def _user(email: str, **fields) -> User:
+    user, created = User.objects.get_or_create(email=email, defaults=fields)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+    return user
+
+
+@transaction.atomic
+def seed(*, today: dt.date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    rng = random.Random(2026)
+
+    municipality, _ = Municipality.objects.get_or_create(
+        slug="fjordvik", defaults={"name": "Fjordvik kommune", "number": "1899"}
+    )
+    districts = [
+        District.objects.get_or_create(municipality=municipality, name=name)[0]
+        for name in data.DISTRICTS
+    ]
+    centre, _ = Centre.objects.get_or_create(
+        slug="fjordvik",
+        defaults={
+            "municipality": municipality,
+            "name": "Fjordvik frivilligsentral",
+            "email": "post@fjordvik-frivilligsentral.example",
+            "phone": "76 00 00 00",
+            "address": "Storgata 12, 8500 Fjordvik",
+        },
+    )
+    north, _ = Centre.objects.get_or_create(
+        slug="nordbyen",
+        defaults={
+            "municipality": municipality,
+            "name": "Nordbyen frivilligsentral",
+            "email": "post@nordbyen-frivilligsentral.example",
+        },
+    )
+
+    categories = []
+    for position, (name, name_en, code) in enumerate(data.ASSOCIATION_CATEGORIES, start=1):
+        categories.append(
+            Category.objects.get_or_create(
+                name=name, defaults={"name_en": name_en, "icnpo_code": code, "position": position}
+            )[0]
+        )
+    activity_categories = []
+    for position, (name, name_en) in enumerate(data.ACTIVITY_CATEGORIES, start=1):
+        activity_categories.append(
+            ActivityCategory.objects.get_or_create(
+                name=name, defaults={"name_en": name_en, "position": position}
+            )[0]
+        )
+
+    # Associations: most in the main centre, the last ten in Nordbyen.
+    organisations = []
+    for index, (name, first, second) in enumerate(data.ASSOCIATIONS):
+        home = north if index >= len(data.ASSOCIATIONS) - 10 else centre
+        number = orgnr_with_check_digit(f"{9_7100_000 + index * 137:08d}"[:8])
+        slug_email = name.lower().replace(" ", ".").replace("å", "a").replace("ø", "o")
+        slug_email = slug_email.replace("æ", "ae").replace("é", "e")
+        organisation, created = Organisation.objects.get_or_create(
+            centre=home,
+            name=name,
+            defaults={
+                "organisation_number": number,
+                "description": f"{name} er en frivillig forening i Fjordvik.",
+                "contact_name": f"{rng.choice(data.FIRST_NAMES)} {rng.choice(data.LAST_NAMES)}",
+                "email": f"post@{slug_email[:40]}.example",
+                "phone": f"9{rng.randrange(1000000, 9999999)}",
+                "postal_code": "8500",
+                "postal_place": "Fjordvik",
+                "district": districts[index % len(districts)],
+                "member_count": rng.randrange(12, 400),
+                "founded_year": rng.randrange(1890, 2022),
+                "needs_volunteers": index % 4 == 0,
+                "is_public": index % 5 != 0,
+                "confirmed_at": timezone.now() - dt.timedelta(days=rng.randrange(10, 700)),
+            },
+        )
+        if created:
+            OrganisationCategory.objects.create(
+                organisation=organisation, category=categories[first], rank=1
+            )
+            if second is not None:
+                OrganisationCategory.objects.create(
+                    organisation=organisation, category=categories[second], rank=2
+                )
+        organisations.append(organisation)
+
+    # Volunteers of the main centre.
+    statuses = ["active"] * 7 + ["applicant", "paused", "ended"]
+    for index in range(40):
+        first = data.FIRST_NAMES[index % len(data.FIRST_NAMES)]
+        last = data.LAST_NAMES[(index * 7) % len(data.LAST_NAMES)]
+        Volunteer.objects.get_or_create(
+            centre=centre,
+            first_name=first,
+            last_name=last,
+            defaults={
+                "email": f"frivillig{index + 1}@example.org",
+                "phone": f"4{rng.randrange(1000000, 9999999)}",
+                "birth_year": rng.randrange(1945, 2008),
+                "postal_code": "8500",
+                "district": districts[index % len(districts)],
+                "status": statuses[index % len(statuses)],
+            },
+        )
+
+    # One project with targets of 220 activities a year and 10 participants on average.
+    project, _ = Project.objects.get_or_create(
+        centre=centre,
+        slug="steg-for-steg",
+        defaults={
+            "name": "Steg for Steg",
+            "owner_name": "Blå Kors Fjordvik",
+            "programme": "Tilskudd til frivillig aktivitet (Helsedirektoratet)",
+            "leader": "Kari Nordmann",
+            "start_date": dt.date(today.year - 1, 1, 1),
+            "end_date": dt.date(today.year + 1, 12, 31),
+            "status": Project.Status.RUNNING,
+            "main_goal": "Flere i rus- og psykisk helse-oppfølging får en meningsfull hverdag.",
+            "target_group": "Voksne i rehabilitering etter rus eller psykisk sykdom.",
+            "planned_reach": 210,
+        },
+    )
+    Project.objects.get_or_create(
+        centre=centre,
+        slug="drift",
+        defaults={"name": "Ordinær drift", "is_operations": True, "owner_name": centre.name},
+    )
+    for year in (today.year - 1, today.year):
+        YearTarget.objects.get_or_create(
+            centre=centre,
+            project=project,
+            year=year,
+            defaults={
+                "activities": 220,
+                "average_participants": Decimal("10.0"),
+                "persons_reached": 210,
+                "volunteer_hours": 1500,
+            },
+        )
+
+    # A year of activities: three weekly series plus some events, up to today.
+    existing = set(Activity.objects.filter(project=project).values_list("date", "title"))
+    new_activities = []
+    start = dt.date(today.year - 1, 1, 1)
+    day = start
+    while day <= today:
+        for title, category_index, weekday, start_hour, end_hour in data.ACTIVITY_PLAN:
+            week = day.isocalendar()[1]
+            if day.weekday() != weekday or (category_index == 6 and week % 3 == 0):
+                continue
+            if (day, title) in existing:
+                continue
+            day_rng = random.Random(f"{day.isoformat()}-{title}")
+            cancelled = day_rng.random() < 0.04
+            future = day > today
+            new_activities.append(
+                Activity(
+                    centre=centre,
+                    project=project,
+                    title=title,
+                    category=activity_categories[category_index],
+                    date=day,
+                    start_time=dt.time(start_hour),
+                    end_time=dt.time(end_hour),
+                    place="Frivilligsentralen, Storgata 12",
+                    organiser=organisations[29] if category_index == 0 else None,
+                    participants=None if (cancelled or future) else day_rng.randrange(5, 17),
+                    volunteer_count=day_rng.randrange(1, 4),
+                    volunteer_hours=Decimal(day_rng.randrange(2, 9)),
+                    cancelled=cancelled,
+                )
+            )
+        day += dt.timedelta(days=1)
+    Activity.objects.bulk_create(new_activities)
+
+    # One user for each role.
+    _user(
+        "koordinator@fjordvik.example",
+        first_name="Kari",
+        last_name="Koordinator",
+        role=Role.COORDINATOR,
+        centre=centre,
+    )
+    _user(
+        "koordinator.nord@fjordvik.example",
+        first_name="Nils",
+        last_name="Nordby",
+        role=Role.COORDINATOR,
+        centre=north,
+    )
+    association_user = _user(
+        "lag@fjordvik.example",
+        first_name="Siri",
+        last_name="Sanitet",
+        role=Role.ASSOCIATION,
+        centre=centre,
+    )
+    Membership.objects.get_or_create(user=association_user, organisation=organisations[0])
+    _user(
+        "kommune@fjordvik.example",
+        first_name="Kåre",
+        last_name="Kommune",
+        role=Role.MUNICIPALITY,
+        municipality=municipality,
+    )
+    volunteer_user = _user(
+        "frivillig@fjordvik.example",
+        first_name="Ingrid",
+        last_name="Hansen",
+        role=Role.VOLUNTEER,
+        centre=centre,
+    )
+    first_volunteer = Volunteer.objects.filter(centre=centre).order_by("pk").first()
+    if first_volunteer and first_volunteer.user_id is None:
+        first_volunteer.user = volunteer_user
+        first_volunteer.save(update_fields=["user"])
+    _user(
+        "admin@fjordvik.example",
+        first_name="Ada",
+        last_name="Admin",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+    return {
+        "centres": Centre.objects.count(),
+        "associations": Organisation.objects.count(),
+        "volunteers": Volunteer.objects.count(),
+        "activities": Activity.objects.count(),
+        "users": User.objects.count(),
+    }

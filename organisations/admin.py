@@ -1,0 +1,29 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Category, Membership, Organisation, OrganisationCategory
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "icnpo_code", "position"]
+
+
+class OrganisationCategoryInline(admin.TabularInline):
+    model = OrganisationCategory
+    extra = 0
+    max_num = 3
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation_number", "centre", "is_archived"]
+    list_filter = ["centre", "is_archived", "needs_volunteers", "is_public"]
+    search_fields = ["name", "organisation_number", "contact_name"]
+    inlines = [OrganisationCategoryInline, MembershipInline]

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "organisations"
+    verbose_name = _("Associations")
+
+    def ready(self) -> None:
+        from core.startpage import register_cards, register_nav
+
+        from . import startpage
+
+        register_cards(startpage.cards)
+        register_nav(startpage.nav)

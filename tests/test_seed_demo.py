@@ -1,0 +1,72 @@
+import datetime as dt
+
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+
+from activities.models import Activity, YearTarget
+from core.models import Centre, Role, User
+from demo.seed import DEMO_LOGINS, DEMO_PASSWORD, orgnr_with_check_digit, seed
+from organisations.models import Organisation
+from volunteers.models import Volunteer
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"core", "organisations", "volunteers", "activities"}
+    }
+
+
+def test_it_is_idempotent(db):
+    seed(today=dt.date(2026, 11, 23))
+    first = _row_counts()
+    seed(today=dt.date(2026, 11, 23))
+    assert _row_counts() == first
+
+
+def test_it_builds_a_realistic_municipality(db):
+    seed(today=dt.date(2026, 11, 23))
+    assert Centre.objects.count() == 2
+    assert 55 <= Organisation.objects.count() <= 70
+    assert 35 <= Volunteer.objects.count() <= 45
+    target = YearTarget.objects.get(project__slug="steg-for-steg", year=2026)
+    assert (target.activities, target.average_participants) == (220, 10)
+    # A year of activities logged, all in the past.
+    this_year = Activity.objects.filter(date__year=2025)
+    assert this_year.count() >= 220
+    assert not Activity.objects.filter(date__gt=dt.date(2026, 11, 23)).exists()
+    assert {u.role for u in User.objects.all()} >= {r.value for r in Role}
+
+
+def test_every_demo_login_reaches_its_start_page(client, db):
+    seed(today=dt.date(2026, 11, 23))
+    for login in DEMO_LOGINS:
+        client.logout()
+        response = client.post(
+            reverse("account_login"), {"login": login.email, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, login.email
+        home = client.get(response.url)
+        assert home.status_code == 200, login.email
+        assert home.request["PATH_INFO"] == reverse("core:home")
+
+
+def test_the_command_prints_the_logins(db, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    for login in DEMO_LOGINS:
+        assert login.email in out
+    assert DEMO_PASSWORD in out
+
+
+def test_demo_organisation_numbers_pass_the_modulus_11_rule(db):
+    assert orgnr_with_check_digit("12345678") == "123456785"
+    seed(today=dt.date(2026, 11, 23))
+    from stdnum.no import orgnr
+
+    for number in Organisation.objects.exclude(organisation_number=None).values_list(
+        "organisation_number", flat=True
+    ):
+        assert orgnr.is_valid(number), number
