@@ -7,9 +7,14 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Associations")
 
     def ready(self) -> None:
+        from allauth.account.signals import user_signed_up
+
         from core.startpage import register_cards, register_nav
 
-        from . import startpage
+        from . import signals, startpage
 
         register_cards(startpage.cards)
         register_nav(startpage.nav)
+        user_signed_up.connect(
+            signals.accept_invitation_on_signup, dispatch_uid="organisations_invitation_signup"
+        )
