@@ -38,7 +38,7 @@ def test_it_records_every_change_with_its_author_when_a_service_is_called(world)
 
 
 def test_it_records_category_changes_as_text(world):
-    health = Category.objects.create(name="Helse", name_en="Health")
+    health = Category.objects.get_or_create(name="Helse")[0]
     organisation = organisation_create(
         actor=world.coordinator, centre=world.centre, data={"name": "Lag"}
     )

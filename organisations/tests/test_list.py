@@ -43,7 +43,7 @@ def test_it_does_not_find_what_does_not_match(world, login):
 
 def test_it_filters_by_category_district_needs_and_archive(world, login):
     district = f.DistrictFactory(municipality=world.municipality, name="Sentrum")
-    health = Category.objects.create(name="Helse")
+    health = Category.objects.get_or_create(name="Helse")[0]
     first = _create(world, "Aa lag", needs_volunteers=True, district=district)
     organisation_update(actor=world.coordinator, organisation=first, data={}, categories=[health])
     archived = _create(world, "Bb lag")
