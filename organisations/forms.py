@@ -50,6 +50,33 @@ class OrganisationForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    field_order = [
+        "name",
+        "organisation_number",
+        "category_1",
+        "category_2",
+        "category_3",
+        "description",
+        "target_groups",
+        "offers",
+        "contact_name",
+        "email",
+        "phone",
+        "postal_address",
+        "postal_code",
+        "postal_place",
+        "district",
+        "website",
+        "member_count",
+        "founded_year",
+        "in_national_register",
+        "cooperation_areas",
+        "needs_volunteers",
+        "volunteer_needs",
+        "is_public",
+        "notes",
+    ]
+
     class Meta:
         model = Organisation
         fields = list(COORDINATOR_EDITABLE_FIELDS)
