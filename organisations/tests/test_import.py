@@ -196,3 +196,10 @@ def test_it_rejects_an_organisation_number_of_another_centre(world):
     content = b"navn,organisasjonsnummer\nKopi,974760673\n"
     checked = check_rows(read_table(content, "f.csv"), centre=world.centre)
     assert not checked[0].ok
+
+
+def test_it_refuses_files_over_the_size_limit(world, login):
+    upload = io.BytesIO(b"navn\n" + b"x" * (2 * 1024 * 1024 + 1))
+    upload.name = "stor.csv"
+    response = login(world.coordinator).post(reverse("organisations:import"), {"file": upload})
+    assert "file" in response.context["form"].errors

@@ -169,3 +169,24 @@ def test_it_requires_rw_access(world, login):
         )
     invitation.refresh_from_db()
     assert invitation.revoked_at is None
+
+
+def test_it_proves_the_address_so_mandatory_verification_lets_the_person_in(
+    world, client, settings
+):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    invitation = InvitationFactory(organisation=world.organisation, email="bekreftet@example.org")
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    client.get(url)
+    client.post(
+        f"{reverse('account_signup')}?next={url}",
+        {
+            "email": "bekreftet@example.org",
+            "password1": "et-godt-passord-42",
+            "password2": "et-godt-passord-42",
+        },
+    )
+    user = User.objects.get(email="bekreftet@example.org")
+    assert EmailAddress.objects.get(user=user).verified
+    response = client.get(reverse("organisations:detail", args=[world.organisation.pk]))
+    assert response.status_code == 200
