@@ -9,12 +9,13 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_signed_up
 
-        from core.startpage import register_cards, register_nav
+        from core.startpage import register_cards, register_landing, register_nav
 
         from . import signals, startpage
 
         register_cards(startpage.cards)
         register_nav(startpage.nav)
+        register_landing(startpage.landing)
         user_signed_up.connect(
             signals.accept_invitation_on_signup, dispatch_uid="organisations_invitation_signup"
         )

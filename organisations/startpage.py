@@ -110,3 +110,13 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             )
         ]
     return []
+
+
+def landing(request: HttpRequest, access: Access) -> str | None:
+    """An association user with one association lands on its entry after login."""
+    if not access.is_association:
+        return None
+    organisations = list(selectors.organisations_of_user(access=access)[:2])
+    if len(organisations) != 1:
+        return None
+    return reverse("organisations:detail", args=[organisations[0].pk])

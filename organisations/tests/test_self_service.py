@@ -54,3 +54,18 @@ def test_it_runs_a_fixed_number_of_queries_on_the_detail_page(
         f.MembershipFactory(organisation=world.organisation)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_it_lands_the_association_user_on_its_own_entry_after_login(world, client):
+    response = client.post(
+        reverse("account_login"), {"login": world.association.email, "password": "passord-123"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("organisations:detail", args=[world.organisation.pk])
+
+
+def test_it_lands_other_roles_on_the_start_page_after_login(world, client):
+    response = client.post(
+        reverse("account_login"), {"login": world.coordinator.email, "password": "passord-123"}
+    )
+    assert response.url == reverse("core:home")
