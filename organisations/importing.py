@@ -44,6 +44,8 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("member_count", ("antall medlemmer", "medlemmer", "members")),
     ("founded_year", ("stiftelsesår", "stiftet", "founded")),
     ("needs_volunteers", ("trenger frivillige", "needs volunteers")),
+    ("volunteer_needs", ("frivillige trengs til", "volunteers needed for")),
+    ("in_national_register", ("i frivillighetsregisteret", "in the national register")),
     ("is_public", ("offentlig katalog", "public directory")),
 ]
 TEMPLATE_HEADERS = [aliases[0] for _field, aliases in COLUMNS]
@@ -274,6 +276,7 @@ def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow
             "contact_name",
             "postal_address",
             "postal_place",
+            "volunteer_needs",
         ):
             if text_field in values:
                 data[text_field] = values[text_field]
@@ -338,7 +341,7 @@ def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow
                         % {"value": values[number_field], "low": low, "high": high},
                     )
 
-        for bool_field in ("needs_volunteers", "is_public"):
+        for bool_field in ("needs_volunteers", "is_public", "in_national_register"):
             if bool_field in values:
                 raw = values[bool_field].strip().lower()
                 if raw in YES:
@@ -439,6 +442,8 @@ def template_rows() -> list[list[str]]:
             "https://sanitet.example",
             "120",
             "1925",
+            "ja",
+            "Besøksvenner",
             "ja",
             "ja",
         ],
