@@ -98,9 +98,11 @@ class OrganisationForm(forms.ModelForm):
                     del self.fields[name]
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
-            self.fields["district"].queryset = District.objects.filter(
-                municipality_id=centre.municipality_id
-            )
+            districts = District.objects.filter(municipality_id=centre.municipality_id)
+            if districts.exists():
+                self.fields["district"].queryset = districts
+            else:
+                del self.fields["district"]  # municipalities without districts (bydeler)
         if self.instance.pk:
             ranked = list(self.instance.ranked_categories.all())
             for item in ranked:

@@ -122,3 +122,14 @@ def test_it_archives_and_restores_without_deleting(world, login):
 def test_it_does_not_let_the_association_archive(world, login):
     url = reverse("organisations:archive", args=[world.organisation.pk])
     assert login(world.association).post(url).status_code == 403
+
+
+def test_it_asks_for_a_district_only_where_the_municipality_has_them(world, login):
+    from organisations.forms import OrganisationForm
+    from tests import factories as f
+
+    assert "district" not in OrganisationForm(centre=world.centre).fields
+    district = f.DistrictFactory(municipality=world.municipality)
+    form = OrganisationForm(centre=world.centre)
+    assert list(form.fields["district"].queryset) == [district]
+    assert "district" not in OrganisationForm(centre=world.other_centre).fields
