@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations.services import organisation_update
+from organisations.tests.factories import InvitationFactory
 from tests import factories as f
 
 
@@ -52,6 +53,7 @@ def test_it_runs_a_fixed_number_of_queries_on_the_detail_page(
             },
         )
         f.MembershipFactory(organisation=world.organisation)
+        InvitationFactory(organisation=world.organisation)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
 
