@@ -124,6 +124,11 @@ def _is_cp1252(content: bytes) -> bool:
 def _read_csv(content: bytes) -> list[list[str]]:
     text = _decode(content)
     first_line = text.split("\n", 1)[0]
+    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
+        # Excel's own hint line ("sep=;") names the separator.
+        delimiter = first_line.strip()[4]
+        rest = text.split("\n", 1)[1] if "\n" in text else ""
+        return list(csv.reader(io.StringIO(rest), delimiter=delimiter))
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     if "\t" in first_line and first_line.count("\t") > first_line.count(delimiter):
         delimiter = "\t"

@@ -39,10 +39,26 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.organisation_filter(access=access, params=request.GET)
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = _query_without_page(request)
+    params = request.GET.copy()
+    params.pop("page", None)
+    current = params.pop("sort", [""])[0]
+    base = params.urlencode()
+    sort_links = {
+        key: {
+            "url": "?"
+            + "&".join(filter(None, [base, f"sort={'-' if current == key else ''}{key}"])),
+            "state": "ascending"
+            if current == key
+            else "descending"
+            if current == f"-{key}"
+            else "",
+        }
+        for key in ("name", "district", "confirmed")
+    }
     return render(
         request,
         "organisations/organisation_list.html",
-        {"filter": filterset, "page": page, "query": query},
+        {"filter": filterset, "page": page, "query": query, "sort_links": sort_links},
     )
 
 

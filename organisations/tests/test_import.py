@@ -203,3 +203,11 @@ def test_it_refuses_files_over_the_size_limit(world, login):
     upload.name = "stor.csv"
     response = login(world.coordinator).post(reverse("organisations:import"), {"file": upload})
     assert "file" in response.context["form"].errors
+
+
+def test_it_understands_excels_separator_hint_line(world):
+    content = "sep=;\r\nnavn;poststed\r\nHintlaget;Bodø, sentrum\r\n".encode("utf-8-sig")
+    checked = check_rows(read_table(content, "f.csv"), centre=world.centre)
+    assert [row.values for row in checked] == [
+        {"name": "Hintlaget", "postal_place": "Bodø, sentrum"}
+    ]

@@ -135,3 +135,11 @@ def test_it_exports_to_excel_and_escapes_formulas(world, login):
     assert len(rows) == 2
     assert rows[1][0] == "'=cmd|'/c calc'!A1"
     assert rows[1][4] == "'@SUM(1)"
+
+
+def test_it_sorts_by_clicking_a_column_heading_and_keeps_the_filters(world, login):
+    client = login(world.coordinator)
+    response = client.get(LIST, {"q": "fjordvik", "sort": "name"})
+    link = response.context["sort_links"]["name"]["url"]
+    assert "q=fjordvik" in link and "sort=-name" in link
+    assert _names(client.get(LIST + link)) == ["Fjordvik Turlag", "Fjordvik Sanitetsforening"]
