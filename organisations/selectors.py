@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from core.permissions import Access
 
@@ -63,9 +66,9 @@ def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
         if field_name == "district":
             return districts.get(value, str(value))
         if isinstance(value, bool):
-            from django.utils.translation import gettext
-
             return gettext("Yes") if value else gettext("No")
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
         return str(value)
 
     entries = []

@@ -74,3 +74,10 @@ def test_it_shows_the_history_to_coordinators_only(world, login, role):
         reverse("organisations:detail", args=[world.organisation.pk])
     )
     assert ("history-heading" in page.content.decode()) is (role == "coordinator")
+
+
+def test_it_shows_dates_in_the_history_as_dates(world):
+    organisation_confirm(actor=world.association, organisation=world.organisation)
+    with translation.override("nb"):
+        change = organisation_history(organisation=world.organisation)[0]["changes"][0]
+    assert change["new"].count(".") == 2 and ":" in change["new"]
