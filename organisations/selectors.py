@@ -132,7 +132,19 @@ def public_directory(*, params: Any) -> QuerySet[Organisation]:
     category = params.get("category")
     if category and str(category).isdigit():
         qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
+    centre = params.get("centre")
+    if centre:
+        qs = qs.filter(centre__slug=centre)
     return qs.order_by("name", "pk")
+
+
+def public_centres() -> QuerySet:
+    """Centres that list at least one association in the public directory."""
+    from core.models import Centre
+
+    return Centre.objects.filter(
+        pk__in=Organisation.objects.filter(is_public=True, is_archived=False).values("centre_id")
+    ).order_by("name")
 
 
 def categories() -> QuerySet[Category]:
@@ -148,6 +160,7 @@ class Statistics:
     by_category: list[tuple[str, int]]
     by_district: list[tuple[str, int]]
     new_per_year: list[tuple[str, int]]
+    by_centre: list[tuple[str, int]]
 
 
 def organisation_statistics(*, access: Access) -> Statistics:
@@ -182,6 +195,10 @@ def organisation_statistics(*, access: Access) -> Statistics:
         .order_by("year")
     )
     new_per_year = [(str(row["year"]), row["n"]) for row in years]
+    by_centre = [
+        (row["centre__name"], row["n"])
+        for row in active.values("centre__name").annotate(n=Count("pk")).order_by("centre__name")
+    ]
     return Statistics(
         total=totals["total"],
         needs_volunteers=totals["needs"],
@@ -190,4 +207,5 @@ def organisation_statistics(*, access: Access) -> Statistics:
         by_category=by_category,
         by_district=by_district,
         new_per_year=new_per_year,
+        by_centre=by_centre,
     )

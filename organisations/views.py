@@ -334,6 +334,8 @@ def organisation_statistics(request: HttpRequest) -> HttpResponse:
         ),
         bar_chart(stats.new_per_year, title=_("New in the registry per year"), label_width=80),
     ]
+    if len(stats.by_centre) > 1:
+        charts.insert(0, bar_chart(stats.by_centre, title=_("Associations by volunteer centre")))
     return render(
         request, "organisations/organisation_statistics.html", {"stats": stats, "charts": charts}
     )
@@ -352,6 +354,8 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
             "categories": selectors.categories(),
             "q": request.GET.get("q", ""),
             "selected_category": request.GET.get("category", ""),
+            "centres": selectors.public_centres(),
+            "selected_centre": request.GET.get("centre", ""),
         },
     )
 

@@ -76,3 +76,10 @@ def test_it_runs_a_fixed_number_of_queries(world, client, django_assert_num_quer
     f.DistrictFactory(municipality=world.municipality)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL)
+
+
+def test_it_narrows_the_directory_to_one_centre(world, client):
+    _public(world, "Her Lag")
+    _public(world, "Der Lag", centre=world.other_centre)
+    assert sorted(_names(client.get(URL))) == ["Der Lag", "Her Lag"]
+    assert _names(client.get(URL, {"centre": world.other_centre.slug})) == ["Der Lag"]

@@ -59,3 +59,13 @@ def test_it_runs_a_fixed_number_of_queries(world, login, django_assert_num_queri
     _add(world, world.centre, 15)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL)
+
+
+def test_it_breaks_the_municipality_down_by_centre(world, login):
+    _add(world, world.sibling_centre, 3)
+    response = login(world.municipality_viewer).get(URL)
+    assert response.context["stats"].by_centre == [
+        ("Fjordvik frivilligsentral", 2),
+        ("Nordbyen frivilligsentral", 3),
+    ]
+    assert response.content.decode().count("<svg") == 4
