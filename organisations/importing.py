@@ -50,6 +50,7 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
 ]
 TEMPLATE_HEADERS = [aliases[0] for _field, aliases in COLUMNS]
 HEADER_TO_FIELD = {alias: name for name, aliases in COLUMNS for alias in aliases}
+COLUMN_ORDER = {aliases[0]: index for index, (_name, aliases) in enumerate(COLUMNS)}
 
 YES = {"ja", "j", "yes", "y", "true", "1", "x"}
 NO = {"nei", "n", "no", "false", "0", ""}
@@ -380,6 +381,7 @@ def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow
                     )
                 row.categories.append(category)
 
+        row.errors.sort(key=lambda e: COLUMN_ORDER.get(e.column, len(COLUMN_ORDER)))
         row.data = data
         row.existing = (by_number.get(number) if number else None) or by_name.get(name)
         checked.append(row)
