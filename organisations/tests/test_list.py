@@ -143,3 +143,18 @@ def test_it_sorts_by_clicking_a_column_heading_and_keeps_the_filters(world, logi
     link = response.context["sort_links"]["name"]["url"]
     assert "q=fjordvik" in link and "sort=-name" in link
     assert _names(client.get(LIST + link)) == ["Fjordvik Turlag", "Fjordvik Sanitetsforening"]
+
+
+def test_it_survives_nonsense_in_the_query_string(world, login):
+    client = login(world.coordinator)
+    for params in [
+        {"district": "abc"},
+        {"category": "999999"},
+        {"sort": "password"},
+        {"status": "x"},
+        {"needs_volunteers": "kanskje"},
+        {"page": "999"},
+    ]:
+        assert client.get(LIST, params).status_code == 200, params
+        assert client.get(reverse("organisations:export", args=["csv"]), params).status_code == 200
+    assert client.get(reverse("organisations:export", args=["pdf"])).status_code == 404
