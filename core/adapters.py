@@ -9,3 +9,13 @@ SIGNUP_GRANT_SESSION_KEY = "frivillig_signup_grant"
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(request.session.get(SIGNUP_GRANT_SESSION_KEY))
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Where a user lands after login when no `next` was given: an app's landing page for
+        the role (see core.startpage.register_landing), else the start page."""
+        from .permissions import access_for_user
+        from .startpage import landing_for
+
+        return landing_for(request, access_for_user(request.user)) or (
+            super().get_login_redirect_url(request)
+        )

@@ -44,9 +44,11 @@ class NavItem:
 
 CardProvider = Callable[[HttpRequest, Access], list[Card]]
 NavProvider = Callable[[HttpRequest, Access], list[NavItem]]
+LandingProvider = Callable[[HttpRequest, Access], str | None]
 
 _card_providers: list[CardProvider] = []
 _nav_providers: list[NavProvider] = []
+_landing_providers: list[LandingProvider] = []
 
 
 def register_cards(provider: CardProvider) -> CardProvider:
@@ -59,6 +61,21 @@ def register_nav(provider: NavProvider) -> NavProvider:
     if provider not in _nav_providers:
         _nav_providers.append(provider)
     return provider
+
+
+def register_landing(provider: LandingProvider) -> LandingProvider:
+    """An app may name the page a role lands on after login (e.g. an association's own entry)."""
+    if provider not in _landing_providers:
+        _landing_providers.append(provider)
+    return provider
+
+
+def landing_for(request: HttpRequest, access: Access) -> str | None:
+    for provider in _landing_providers:
+        url = provider(request, access)
+        if url:
+            return url
+    return None
 
 
 def cards_for(request: HttpRequest, access: Access) -> list[Card]:

@@ -281,6 +281,10 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
         is_superuser=True,
     )
 
+    from .seed_organisations import seed_organisations
+
+    seed_organisations()
+
     return {
         "centres": Centre.objects.count(),
         "associations": Organisation.objects.count(),

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Category, Membership, Organisation, OrganisationCategory
+from .models import (
+    Category,
+    CooperationArea,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationCategory,
+)
 
 
 @admin.register(Category)
@@ -27,3 +34,24 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_filter = ["centre", "is_archived", "needs_volunteers", "is_public"]
     search_fields = ["name", "organisation_number", "contact_name"]
     inlines = [OrganisationCategoryInline, MembershipInline]
+
+
+@admin.register(CooperationArea)
+class CooperationAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "position"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = [
+        "email",
+        "organisation",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
+    list_filter = ["centre"]
+    search_fields = ["email", "organisation__name"]
+    raw_id_fields = ["organisation", "created_by", "accepted_by"]
+    readonly_fields = ["token"]

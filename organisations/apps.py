@@ -7,9 +7,15 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Associations")
 
     def ready(self) -> None:
-        from core.startpage import register_cards, register_nav
+        from allauth.account.signals import user_signed_up
 
-        from . import startpage
+        from core.startpage import register_cards, register_landing, register_nav
+
+        from . import signals, startpage
 
         register_cards(startpage.cards)
         register_nav(startpage.nav)
+        register_landing(startpage.landing)
+        user_signed_up.connect(
+            signals.accept_invitation_on_signup, dispatch_uid="organisations_invitation_signup"
+        )

@@ -2,15 +2,62 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from stdnum.no import orgnr
 
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
+
+# An entry not confirmed for this long is "stale" and its association is asked to confirm it.
+CONFIRMATION_INTERVAL = dt.timedelta(days=365)
+
+
+def validate_organisation_number(value: str) -> None:
+    """Nine digits with a valid modulus-11 check digit (the stored form, without spaces)."""
+    if not orgnr.is_valid(value or "") or not (value or "").isdigit():
+        raise ValidationError(
+            _(
+                "%(value)s is not a valid organisation number "
+                "(nine digits with a correct check digit)."
+            ),
+            code="invalid_orgnr",
+            params={"value": value},
+        )
+
+
+validate_postal_code = RegexValidator(
+    r"^\d{4}$", _("A postal code has four digits, e.g. 8500."), code="invalid_postal_code"
+)
+validate_phone = RegexValidator(
+    r"^(\+47)?\d{8}$",
+    _("A Norwegian phone number has eight digits, optionally with +47 in front."),
+    code="invalid_phone",
+)
+
+
+class CooperationArea(BilingualNameMixin, models.Model):
+    """An area an association may want to cooperate with the municipality on. Data, not code."""
+
+    name = models.CharField(_("name (Norwegian)"), max_length=160, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("cooperation area")
+        verbose_name_plural = _("cooperation areas")
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class Category(BilingualNameMixin, models.Model):
@@ -42,17 +89,29 @@ class Organisation(CentreScopedModel):
 
     name = models.CharField(_("name"), max_length=200)
     organisation_number = models.CharField(
-        _("organisation number"), max_length=9, blank=True, null=True, unique=True
+        _("organisation number"),
+        max_length=9,
+        blank=True,
+        null=True,
+        unique=True,
+        validators=[validate_organisation_number],
+        error_messages={
+            "unique": _("An association with this organisation number is already registered.")
+        },
     )
     categories = models.ManyToManyField(
         Category, through="OrganisationCategory", blank=True, verbose_name=_("categories")
     )
     description = models.TextField(_("purpose and description"), blank=True)
+    target_groups = models.TextField(_("target groups"), blank=True)
+    offers = models.TextField(_("what it offers"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     postal_address = models.CharField(_("postal address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
+    postal_code = models.CharField(
+        _("postal code"), max_length=4, blank=True, validators=[validate_postal_code]
+    )
     postal_place = models.CharField(_("postal place"), max_length=100, blank=True)
     district = models.ForeignKey(
         "core.District",
@@ -69,15 +128,30 @@ class Organisation(CentreScopedModel):
         blank=True,
         validators=[MinValueValidator(1600), MaxValueValidator(2100)],
     )
+    in_national_register = models.BooleanField(
+        _("registered in the national register of voluntary organisations"), default=False
+    )
+    cooperation_areas = models.ManyToManyField(
+        CooperationArea,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("wants to cooperate with the municipality on"),
+    )
     needs_volunteers = models.BooleanField(_("needs volunteers now"), default=False)
+    volunteer_needs = models.TextField(_("what volunteers are needed for"), blank=True)
     is_public = models.BooleanField(_("listed in the public directory"), default=False)
     is_archived = models.BooleanField(_("archived"), default=False)
     confirmed_at = models.DateTimeField(_("entry last confirmed"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Kept by the services so that history shows category and cooperation changes as text, and
+    # search is case-insensitive for æøå on every database (SQLite's LIKE folds only ASCII).
+    category_summary = models.CharField(_("categories"), max_length=400, blank=True)
+    cooperation_summary = models.TextField(_("cooperation areas"), blank=True)
+    search_text = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -89,6 +163,38 @@ class Organisation(CentreScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def confirmation_due(self) -> bool:
+        """Whether the entry has not been confirmed as current within the last year."""
+        return (
+            self.confirmed_at is None or self.confirmed_at < timezone.now() - CONFIRMATION_INTERVAL
+        )
+
+    @property
+    def formatted_organisation_number(self) -> str:
+        number = self.organisation_number or ""
+        return f"{number[:3]} {number[3:6]} {number[6:]}" if len(number) == 9 else number
+
+    def build_search_text(self) -> str:
+        """The lowercase text the free-text search looks in (name, description, contact)."""
+        parts = [
+            self.name,
+            self.organisation_number or "",
+            self.description,
+            self.contact_name,
+            self.email,
+            self.postal_place,
+        ]
+        return " ".join(parts).casefold()
+
+    def save(self, *args, **kwargs) -> None:
+        # A derived column, kept in step on every save (admin, seed and services alike) so
+        # that search never misses a row.
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
@@ -140,3 +246,70 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+class InvitationQuerySet(CentreScopedQuerySet):
+    def pending(self) -> InvitationQuerySet:
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(CentreScopedModel):
+    """An e-mailed, single-use, expiring link that binds an account to an association."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("association"),
+    )
+    email = models.EmailField(_("e-mail"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.organisation}"
+
+    @property
+    def is_usable(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return str(_("Accepted"))
+        if self.revoked_at:
+            return str(_("Revoked"))
+        if self.expires_at <= timezone.now():
+            return str(_("Expired"))
+        return str(_("Pending"))

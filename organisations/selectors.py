@@ -2,25 +2,103 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from core.permissions import Access
 
-from .models import Organisation, OrganisationCategory
+from .filters import OrganisationFilter
+from .models import (
+    CONFIRMATION_INTERVAL,
+    Category,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationCategory,
+)
+
+
+def _with_list_relations(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    return qs.select_related("district").prefetch_related(
+        Prefetch(
+            "ranked_categories",
+            queryset=OrganisationCategory.objects.select_related("category"),
+        )
+    )
 
 
 def organisation_list(*, access: Access) -> QuerySet[Organisation]:
     """The associations the user may see, with what a list row shows loaded in bulk."""
-    return (
-        Organisation.objects.visible_to(access)
-        .select_related("district")
-        .prefetch_related(
-            Prefetch(
-                "ranked_categories",
-                queryset=OrganisationCategory.objects.select_related("category"),
-            )
+    return _with_list_relations(Organisation.objects.visible_to(access))
+
+
+def organisation_filter(*, access: Access, params: Any) -> OrganisationFilter:
+    """The coordinator's filtered, sorted list (scoped first, then filtered)."""
+    return OrganisationFilter(params, queryset=organisation_list(access=access), access=access)
+
+
+def organisation_detail(*, access: Access) -> QuerySet[Organisation]:
+    """The associations the user may open, with what the detail page shows."""
+    return organisation_list(access=access).prefetch_related("cooperation_areas")
+
+
+def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
+    """Every change of an entry, newest first: who, when, and each field's old and new value."""
+    from core.models import District
+
+    records = list(organisation.history.select_related("history_user").order_by("history_id"))
+    district_ids = {r.district_id for r in records if r.district_id}
+    districts = {d.pk: d.name for d in District.objects.filter(pk__in=district_ids)}
+    fields = {f.name: f for f in Organisation._meta.get_fields() if hasattr(f, "attname")}
+    hidden = {"search_text", "updated_at", "created_at"}
+
+    def show(field_name: str, value: Any) -> str:
+        if value is None or value == "":
+            return "–"
+        if field_name == "district":
+            return districts.get(value, str(value))
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return str(value)
+
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous, foreign_keys_are_objs=False)
+            for change in delta.changes:
+                if change.field in hidden:
+                    continue
+                field = fields.get(change.field)
+                changes.append(
+                    {
+                        "field": str(field.verbose_name) if field else change.field,
+                        "old": show(change.field, change.old),
+                        "new": show(change.field, change.new),
+                    }
+                )
+        entries.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "type": record.history_type,
+                "changes": changes,
+            }
         )
-    )
+        previous = record
+    entries.reverse()
+    return entries
 
 
 def organisations_of_user(*, access: Access) -> QuerySet[Organisation]:
@@ -35,3 +113,99 @@ def organisation_count(*, access: Access, include_archived: bool = False) -> int
     if not include_archived:
         qs = qs.filter(is_archived=False)
     return qs.count()
+
+
+def members_of(*, organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("user__email")
+
+
+def invitations_of(*, organisation: Organisation) -> QuerySet[Invitation]:
+    return organisation.invitations.select_related("created_by").order_by("-created_at")
+
+
+def public_directory(*, params: Any) -> QuerySet[Organisation]:
+    """Associations that consented to be listed, across the installation (no login needed)."""
+    qs = _with_list_relations(Organisation.objects.filter(is_public=True, is_archived=False))
+    query = (params.get("q") or "").strip()
+    for word in query.casefold().split():
+        qs = qs.filter(search_text__contains=word)
+    category = params.get("category")
+    if category and str(category).isdigit():
+        qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
+    centre = params.get("centre")
+    if centre:
+        qs = qs.filter(centre__slug=centre)
+    return qs.order_by("name", "pk")
+
+
+def public_centres() -> QuerySet:
+    """Centres that list at least one association in the public directory."""
+    from core.models import Centre
+
+    return Centre.objects.filter(
+        pk__in=Organisation.objects.filter(is_public=True, is_archived=False).values("centre_id")
+    ).order_by("name")
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.all()
+
+
+@dataclass
+class Statistics:
+    total: int
+    needs_volunteers: int
+    stale: int
+    archived: int
+    by_category: list[tuple[str, int]]
+    by_district: list[tuple[str, int]]
+    new_per_year: list[tuple[str, int]]
+    by_centre: list[tuple[str, int]]
+
+
+def organisation_statistics(*, access: Access) -> Statistics:
+    """Figures for the statistics page, over the active associations the user may see."""
+    visible = Organisation.objects.visible_to(access)
+    active = visible.filter(is_archived=False)
+    limit = timezone.now() - CONFIRMATION_INTERVAL
+    totals = active.aggregate(
+        total=Count("pk"),
+        needs=Count("pk", filter=Q(needs_volunteers=True)),
+        stale=Count("pk", filter=Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit)),
+    )
+    archived = visible.filter(is_archived=True).count()
+    category_rows = (
+        OrganisationCategory.objects.filter(organisation__in=active)
+        .values("category_id")
+        .annotate(n=Count("organisation", distinct=True))
+    )
+    category_counts = {row["category_id"]: row["n"] for row in category_rows}
+    by_category = [
+        (c.label, category_counts[c.pk]) for c in Category.objects.all() if c.pk in category_counts
+    ]
+    by_category.sort(key=lambda item: -item[1])
+    district_counts: Counter[str] = Counter()
+    for row in active.values("district__name").annotate(n=Count("pk")):
+        district_counts[row["district__name"] or "–"] += row["n"]
+    by_district = sorted(district_counts.items(), key=lambda item: -item[1])
+    years = (
+        visible.annotate(year=ExtractYear("created_at"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
+    )
+    new_per_year = [(str(row["year"]), row["n"]) for row in years]
+    by_centre = [
+        (row["centre__name"], row["n"])
+        for row in active.values("centre__name").annotate(n=Count("pk")).order_by("centre__name")
+    ]
+    return Statistics(
+        total=totals["total"],
+        needs_volunteers=totals["needs"],
+        stale=totals["stale"],
+        archived=archived,
+        by_category=by_category,
+        by_district=by_district,
+        new_per_year=new_per_year,
+        by_centre=by_centre,
+    )

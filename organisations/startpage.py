@@ -14,35 +14,74 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
         return [
             Card(
                 title=_("Associations"),
-                description=_("The registry of local associations (lag og foreninger)."),
+                description=_(
+                    "The registry of local associations (lag og foreninger): search, edit, "
+                    "invite their contacts, import and export."
+                ),
                 url=reverse("organisations:list"),
                 order=10,
                 figure=count,
                 figure_label=_("active associations"),
                 empty_hint=""
                 if count
-                else _("The registry is empty. Add the first association from the list page."),
-                actions=[Action(_("Open the registry"), reverse("organisations:list"), True)],
+                else _("The registry is empty. Add the first association or import a file."),
+                actions=[
+                    Action(_("Open the registry"), reverse("organisations:list"), True),
+                    Action(_("Add an association"), reverse("organisations:create")),
+                    Action(_("Import"), reverse("organisations:import")),
+                    Action(_("Statistics"), reverse("organisations:statistics")),
+                    Action(_("Categories"), reverse("organisations:categories")),
+                ],
             )
         ]
     if access.is_association:
+        result = []
+        for organisation in selectors.organisations_of_user(access=access):
+            detail = reverse("organisations:detail", args=[organisation.pk])
+            due = organisation.confirmation_due
+            result.append(
+                Card(
+                    title=organisation.name,
+                    description=_(
+                        "Your association's entry. Once a year, please confirm that it is "
+                        "current. It is time to confirm it now."
+                    )
+                    if due
+                    else _(
+                        "Your association's entry. Keep contact details, what you offer and "
+                        "whether you need volunteers current."
+                    ),
+                    url=detail,
+                    order=1,
+                    figure=_("Confirmation due") if due else None,
+                    actions=[
+                        Action(
+                            _("See and confirm the entry") if due else _("See the entry"),
+                            detail,
+                            True,
+                        ),
+                        Action(
+                            _("Edit the entry"),
+                            reverse("organisations:edit", args=[organisation.pk]),
+                        ),
+                    ],
+                )
+            )
+        return result
+    if access.is_municipality:
         return [
             Card(
-                title=organisation.name,
+                title=_("Associations"),
                 description=_(
-                    "Your association's entry. Keep contact details, activities and needs current."
+                    "Statistics of the associations registered by the volunteer centres of "
+                    "your municipality."
                 ),
-                url=reverse("organisations:detail", args=[organisation.pk]),
-                order=10,
-                actions=[
-                    Action(
-                        _("See the entry"),
-                        reverse("organisations:detail", args=[organisation.pk]),
-                        True,
-                    )
-                ],
+                url=reverse("organisations:statistics"),
+                order=30,
+                figure=selectors.organisation_count(access=access),
+                figure_label=_("active associations"),
+                actions=[Action(_("See statistics"), reverse("organisations:statistics"), True)],
             )
-            for organisation in selectors.organisations_of_user(access=access)
         ]
     return []
 
@@ -50,4 +89,34 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
 def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_coordinator:
         return [NavItem(_("Associations"), reverse("organisations:list"), 10, "/associations/")]
+    if access.is_association:
+        items = list(selectors.organisations_of_user(access=access)[:1])
+        return [
+            NavItem(
+                _("Our entry"),
+                reverse("organisations:detail", args=[items[0].pk]),
+                10,
+                "/associations/",
+            )
+            for _item in items
+        ]
+    if access.is_municipality:
+        return [
+            NavItem(
+                _("Associations"),
+                reverse("organisations:statistics"),
+                30,
+                "/associations/statistics/",
+            )
+        ]
     return []
+
+
+def landing(request: HttpRequest, access: Access) -> str | None:
+    """An association user with one association lands on its entry after login."""
+    if not access.is_association:
+        return None
+    organisations = list(selectors.organisations_of_user(access=access)[:2])
+    if len(organisations) != 1:
+        return None
+    return reverse("organisations:detail", args=[organisations[0].pk])

@@ -21,7 +21,7 @@ def test_each_role_lands_on_a_start_page_that_says_what_it_can_do(world, login, 
 
 
 def test_the_navigation_shows_the_coordinators_pages_only_to_coordinators(world, login):
-    url = reverse("organisations:list")
+    url = f'href="{reverse("organisations:list")}"'
     assert url in login(world.coordinator).get(reverse("core:home")).content.decode()
     assert url not in login(world.municipality_viewer).get(reverse("core:home")).content.decode()
 

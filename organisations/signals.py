@@ -1,0 +1,33 @@
+"""Accept an association invitation as soon as its holder has signed up."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from core.adapters import SIGNUP_GRANT_SESSION_KEY
+
+from . import services
+from .models import Invitation
+
+logger = logging.getLogger(__name__)
+
+INVITATION_SESSION_KEY = "organisations_invitation"
+
+
+def accept_invitation_on_signup(sender, request: HttpRequest, user, **kwargs) -> None:
+    token = request.session.get(INVITATION_SESSION_KEY) if request is not None else None
+    if not token:
+        return
+    invitation = Invitation.objects.filter(token=token).first()
+    if invitation is None:
+        return
+    try:
+        services.invitation_accept(user=user, invitation=invitation)
+    except ValidationError:
+        logger.info("Invitation %s could not be accepted on sign-up", invitation.pk)
+        return
+    request.session.pop(INVITATION_SESSION_KEY, None)
+    request.session.pop(SIGNUP_GRANT_SESSION_KEY, None)

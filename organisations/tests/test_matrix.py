@@ -1,0 +1,100 @@
+"""Each role against each page of the registry: a table of expected answers (GET).
+
+`login` means a redirect to the login page.
+"""
+
+import pytest
+from django.urls import reverse
+
+from conftest import ROLES
+
+MATRIX = [
+    ("organisations:list", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("organisations:create", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("organisations:import", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("organisations:import_template", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("organisations:categories", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("organisations:category_create", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
+    (
+        "organisations:statistics",
+        None,
+        {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
+    ),
+    ("organisations:directory", None, {"*": 200}),
+    (
+        "organisations:export",
+        lambda w: ["csv"],
+        {"anonymous": "login", "coordinator": 200, "*": 403},
+    ),
+    (
+        "organisations:export",
+        lambda w: ["xlsx"],
+        {"anonymous": "login", "coordinator": 200, "*": 403},
+    ),
+    (
+        "organisations:detail",
+        lambda w: [w.organisation.pk],
+        {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403},
+    ),
+    (
+        "organisations:edit",
+        lambda w: [w.organisation.pk],
+        {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403},
+    ),
+    (
+        "organisations:edit",
+        lambda w: [w.other_organisation.pk],
+        {"anonymous": "login", "coordinator": 200, "association": 404, "*": 403},
+    ),
+    (
+        "organisations:edit",
+        lambda w: [w.foreign_organisation.pk],
+        {"anonymous": "login", "coordinator": 404, "association": 404, "*": 403},
+    ),
+    (
+        "organisations:detail",
+        lambda w: [w.foreign_organisation.pk],
+        {"anonymous": "login", "coordinator": 404, "association": 404, "*": 403},
+    ),
+]
+
+CASES = [
+    pytest.param(name, args, role, expected.get(role, expected.get("*")), id=f"{name}-{i}-{role}")
+    for i, (name, args, expected) in enumerate(MATRIX)
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("url_name", "args", "role", "expected"), CASES)
+def test_it_answers_each_role_as_the_matrix_says(world, login, url_name, args, role, expected):
+    client = login(None if role == "anonymous" else getattr(world, role))
+    url = reverse(url_name, args=args(world) if args else None)
+    response = client.get(url)
+    if expected == "login":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected, f"{role} on {url}"
+
+
+POSTS = ["archive", "restore", "confirm", "invite"]
+
+
+@pytest.mark.parametrize("name", POSTS)
+@pytest.mark.parametrize(
+    ("role", "target", "expected"),
+    [
+        ("coordinator", "foreign_organisation", 404),
+        ("association", "other_organisation", 404),
+        ("association", "foreign_organisation", 404),
+        ("municipality_viewer", "organisation", 403),
+        ("volunteer_user", "organisation", 403),
+    ],
+)
+def test_it_guards_every_action_by_role_and_scope(world, login, name, role, target, expected):
+    client = login(getattr(world, role))
+    url = reverse(f"organisations:{name}", args=[getattr(world, target).pk])
+    status = client.post(url, {"email": "x@example.org"}).status_code
+    if role == "association" and name in {"archive", "restore", "invite"}:
+        expected = 403  # association users never reach these, whoever's entry it is
+    assert status == expected
