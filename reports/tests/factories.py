@@ -11,6 +11,7 @@ class ReportJobFactory(factory.django.DjangoModelFactory):
     centre = factory.SubFactory("tests.factories.CentreFactory")
     kind = ReportKind.ANNUAL
     year = 2025
+    project = None
     status = ReportJob.Status.DONE
     params_hash = factory.LazyAttribute(
         lambda job: params_hash(
