@@ -60,3 +60,15 @@ def done_job(centre, **kwargs) -> ReportJob:
     job.size = 13
     job.save()
     return job
+
+
+@pytest.fixture
+def eager_tasks(settings):
+    """Run tasks in-process even when a broker is configured (the real worker has its own test)."""
+    from frivillig.celery import app
+
+    previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

@@ -22,7 +22,7 @@ def request_annual(world, **kwargs):
 
 
 def test_it_renders_a_requested_report_when_the_request_commits(
-    world, project_231, django_capture_on_commit_callbacks
+    world, project_231, django_capture_on_commit_callbacks, eager_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job, created = request_annual(world)
@@ -81,7 +81,7 @@ def test_an_unexpected_error_gives_a_message_with_the_report_number(world, monke
     assert f"rapportnummer {job.pk}" in job.error
 
 
-def test_the_soft_time_limit_marks_the_job_failed(world, monkeypatch):
+def test_the_soft_time_limit_marks_the_job_failed(world, monkeypatch, eager_tasks):
     def too_slow(**kwargs):
         raise SoftTimeLimitExceeded()
 
@@ -95,7 +95,7 @@ def test_the_soft_time_limit_marks_the_job_failed(world, monkeypatch):
     assert "tok for lang tid" in job.error
 
 
-def test_transient_errors_are_retried_then_reported(world, monkeypatch):
+def test_transient_errors_are_retried_then_reported(world, monkeypatch, eager_tasks):
     calls = []
 
     def database_away(**kwargs):

@@ -8,7 +8,7 @@ URL = reverse("reports:create")
 
 
 def test_it_queues_a_report_and_shows_it_in_the_list(
-    world, login, project_231, django_capture_on_commit_callbacks
+    world, login, project_231, django_capture_on_commit_callbacks, eager_tasks
 ):
     client = login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
