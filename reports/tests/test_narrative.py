@@ -46,3 +46,14 @@ def test_it_requires_rw_access(world, login):
     )
     assert response.status_code == 403
     assert not Narrative.objects.exists()
+
+
+def test_the_demo_seed_writes_its_narratives_once(db):
+    import datetime as dt
+
+    from demo.seed import seed
+
+    seed(today=dt.date(2026, 11, 23))
+    seed(today=dt.date(2026, 11, 23))
+    assert Narrative.objects.filter(kind="annual", year=2025).count() == 1
+    assert Narrative.objects.filter(kind="final").count() == 1
