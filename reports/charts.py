@@ -88,16 +88,19 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
             f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
     legend_y = height - 6
+    # Outside the f-strings, so makemessages finds them.
+    held_label = escape(_("Activities held"))
+    target_label = escape(_("Target per month"))
     parts.append(
         f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="{BAR}"/>'
-        f'<text x="{left + 14}" y="{legend_y}" fill="{TEXT}">{escape(_("Activities held"))}</text>'
+        f'<text x="{left + 14}" y="{legend_y}" fill="{TEXT}">{held_label}</text>'
     )
     if target is not None:
         parts.append(
             f'<line x1="{left + 170}" x2="{left + 190}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
             f'stroke="{TARGET}" stroke-width="2" stroke-dasharray="6 4"/>'
             f'<text x="{left + 196}" y="{legend_y}" fill="{TEXT}">'
-            f"{escape(_('Target per month'))} ({escape(num(target, 1))})</text>"
+            f"{target_label} ({escape(num(target, 1))})</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
