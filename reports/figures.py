@@ -472,9 +472,10 @@ def _association_figures(centre: Centre, year: int) -> AssociationFigures:
 
 
 def project_years(project: Project, year: int) -> range:
-    """The years of a project: from its start to its end (or to the report year)."""
+    """The years of a project: from its start to its end or the report year, whichever is first."""
     first = project.start_date.year if project.start_date else None
-    last = project.end_date.year if project.end_date else year
+    # Years after the report's year have nothing to report yet.
+    last = min(project.end_date.year, year) if project.end_date else year
     if first is None:
         first_activity = (
             Activity.objects.filter(project=project).order_by("date").values_list("date", flat=True)
