@@ -53,7 +53,7 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-        f'class="chart" font-family="DejaVu Sans, sans-serif" font-size="11">',
+        f'class="chart" font-family="Report Sans, DejaVu Sans, sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
     ]
     # Every bound from _nice_max divides by five: whole-number ticks.
@@ -117,7 +117,7 @@ def category_chart(rows: Sequence[Row], *, title: str) -> SafeString:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
-        f'class="chart" font-family="DejaVu Sans, sans-serif" font-size="11">',
+        f'class="chart" font-family="Report Sans, DejaVu Sans, sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
     ]
     for index, row in enumerate(rows):

@@ -73,3 +73,15 @@ def test_it_puts_the_years_of_a_project_side_by_side(world, project_231):
     assert data.total.held == 241
     assert data.reach_percent == 36
     assert data.grants is None
+
+
+def test_a_final_report_stops_at_the_report_year(world, project_231):
+    import datetime as dt
+
+    project_231.start_date = dt.date(YEAR, 1, 1)
+    project_231.end_date = dt.date(YEAR + 2, 12, 31)
+    project_231.save()
+
+    data = figures.final_figures(centre=world.centre, project=project_231, year=YEAR)
+
+    assert [column.year for column in data.years] == [YEAR]

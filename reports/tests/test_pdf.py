@@ -78,3 +78,20 @@ def test_the_command_writes_a_valid_pdf(world, project_231, tmp_path):
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) >= 3
     assert "231 av 220" in pdf_text(out.read_bytes())
+
+
+def test_the_pdf_is_tagged_and_embeds_the_shipped_font(world, project_231):
+    pdf = render_pdf(ReportParams(centre=world.centre, kind="annual", year=YEAR))
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "nb"
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    # Only the shipped DejaVu Sans, under its @font-face family name: no system fonts.
+    assert fonts == {"Report-Sans", "Report-Sans-Bold"}
