@@ -232,6 +232,11 @@ def project_by_slug(centre: Centre, slug: str) -> Project:
     return projects_of(centre).get(slug=slug)
 
 
+def projects_by_slug(slug: str) -> list[Project]:
+    """Projects of any centre with this short name (unique within a centre only)."""
+    return list(Project.objects.select_related("centre__municipality").filter(slug=slug)[:2])
+
+
 def all_centres() -> QuerySet[Centre]:
     return Centre.objects.order_by("pk")
 

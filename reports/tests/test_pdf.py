@@ -95,3 +95,19 @@ def test_the_pdf_is_tagged_and_embeds_the_shipped_font(world, project_231):
     }
     # Only the shipped DejaVu Sans, under its @font-face family name: no system fonts.
     assert fonts == {"Report-Sans", "Report-Sans-Bold"}
+
+
+def test_the_command_finds_the_centre_of_a_project_and_asks_when_it_cannot(
+    world, project_231, tmp_path
+):
+    import pytest
+    from django.core.management.base import CommandError
+
+    out = tmp_path / "slutt.pdf"
+    call_command(
+        "render_report", "--kind=final", f"--year={YEAR}", "--project=steg-for-steg", f"--out={out}"
+    )
+    assert out.read_bytes().startswith(b"%PDF-")
+
+    with pytest.raises(CommandError, match="--centre"):
+        call_command("render_report", "--kind=annual", f"--year={YEAR}", f"--out={out}")

@@ -26,6 +26,11 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, type=Path, help="the PDF file to write")
 
     def handle(self, *args, **options) -> None:
+        if options["project"] and not options["centre"]:
+            # A project's short name usually names its centre too.
+            matches = figures.projects_by_slug(options["project"])
+            if len(matches) == 1:
+                options["centre"] = matches[0].centre.slug
         try:
             centre = (
                 figures.centre_by_slug(options["centre"])
@@ -35,7 +40,7 @@ class Command(BaseCommand):
         except figures.Centre.DoesNotExist as exc:
             raise CommandError(f"No centre with the short name {options['centre']!r}.") from exc
         except figures.ReportError as exc:
-            raise CommandError(f"{exc} Use --centre.") from exc
+            raise CommandError("There is not exactly one centre: name it with --centre.") from exc
         project = None
         if options["project"]:
             try:
