@@ -100,13 +100,14 @@ def report_request(
 
 def report_delete(*, actor: User, job: ReportJob) -> None:
     """Delete a report and its file (the file goes once the deletion is committed)."""
+    job_id = job.pk
     with transaction.atomic():
         file_name = job.file.name if job.file else ""
         storage = job.file.storage
         job.delete()
         if file_name:
             transaction.on_commit(lambda: storage.delete(file_name))
-    logger.info("report %s deleted by user %s", job.pk, actor.pk)
+    logger.info("report %s deleted by user %s", job_id, actor.pk)
 
 
 def _set_progress(job_id: int, value: int) -> None:
