@@ -17,6 +17,7 @@ from organisations.models import Category, Membership, Organisation, Organisatio
 from volunteers.models import Volunteer
 
 from . import data
+from .seed_reports import seed_reports
 
 DEMO_PASSWORD = "frivillig-demo"
 
@@ -284,6 +285,7 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
     from .seed_organisations import seed_organisations
 
     seed_organisations()
+    seed_reports(centre=centre, today=today)
 
     return {
         "centres": Centre.objects.count(),

@@ -7,6 +7,7 @@ leaves DEBUG off and must provide SECRET_KEY and ALLOWED_HOSTS.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -238,4 +239,10 @@ AUTH_EVENT_RETENTION_DAYS = env.int("AUTH_EVENT_RETENTION_DAYS", default=180)
 
 CELERY_BEAT_SCHEDULE = {
     "purge-auth-events": {"task": "core.purge_auth_events", "schedule": 24 * 60 * 60},
+    # Last year's annual evaluation of every centre, early on 2 January.
+    "reports-annual-evaluations": {
+        "task": "reports.queue_annual_reports",
+        "schedule": crontab(minute=0, hour=4, day_of_month=2, month_of_year=1),
+    },
+    "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
 }

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from core.startpage import register_cards, register_nav
+
+        from . import startpage
+
+        register_cards(startpage.cards)
+        register_nav(startpage.nav)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import figures
+from .models import YEAR_VALIDATORS, Narrative, ReportKind
+
+
+class ReportRequestForm(forms.Form):
+    """Which report to make. Used for the PDF request and for the HTML preview."""
+
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)
+    year = forms.IntegerField(
+        label=_("Year"),
+        validators=YEAR_VALIDATORS,
+        help_text=_("For a final report: the year the report is written."),
+    )
+    project = forms.ModelChoiceField(
+        label=_("Project"),
+        queryset=figures.Project.objects.none(),
+        required=False,
+        empty_label=_("The whole centre"),
+        help_text=_("An annual evaluation may cover one project; a final report always does."),
+    )
+    language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args: Any, centre: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"kind": ReportKind.ANNUAL, "year": timezone.localdate().year - 1, "language": "nb"},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = figures.projects_of(centre)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("kind") == ReportKind.FINAL and not data.get("project"):
+            self.add_error("project", _("Choose the project of the final report."))
+        return data
+
+
+class NarrativeForm(forms.Form):
+    """The narrative sections of one kind of report, as plain text."""
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in Narrative.section_names(kind):
+            model_field = Narrative._meta.get_field(name)
+            self.fields[name] = forms.CharField(
+                label=model_field.verbose_name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )

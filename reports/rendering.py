@@ -1,0 +1,130 @@
+"""Turning figures and narratives into HTML (the preview) and PDF (WeasyPrint, A4, tagged)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import charts, figures
+from .models import Narrative, ReportKind
+
+MEASURE_LABELS = {
+    "activities": gettext_lazy("Activities held"),
+    "average": gettext_lazy("Average participants per activity"),
+    "participants": gettext_lazy("Participants in total (counted)"),
+    "persons_reached": gettext_lazy("Persons reached"),
+    "volunteer_hours": gettext_lazy("Volunteer hours"),
+    "fte": gettext_lazy("Volunteer full-time equivalents (årsverk)"),
+}
+
+STATIC_DIR = Path(settings.BASE_DIR) / "static"
+PRINT_CSS = STATIC_DIR / "css" / "print.css"
+
+
+@dataclass(frozen=True)
+class ReportParams:
+    """What identifies a report: the same parameters give the same document."""
+
+    centre: Any
+    kind: str
+    year: int
+    project: Any = None
+    language: str = "nb"
+
+
+def narrative_for(params: ReportParams) -> Narrative | None:
+    year = 0 if params.kind == ReportKind.FINAL else params.year
+    return Narrative.objects.filter(
+        centre=params.centre, kind=params.kind, year=year, project=params.project
+    ).first()
+
+
+def report_context(params: ReportParams) -> dict[str, Any]:
+    """Everything the report templates print, in the report's language."""
+    narrative = narrative_for(params)
+    if params.kind == ReportKind.FINAL:
+        if params.project is None:
+            raise figures.ReportError(_("A final report needs a project."))
+        data = figures.final_figures(centre=params.centre, project=params.project, year=params.year)
+        title = _("Final report")
+        subtitle = params.project.name
+        chart_svgs: dict[str, Any] = {}
+        extra: dict[str, Any] = {"total_fte": figures.fte(data.total.hours)}
+    else:
+        data = figures.annual_figures(
+            centre=params.centre, year=params.year, project=params.project
+        )
+        title = _("Annual evaluation %(year)s") % {"year": params.year}
+        subtitle = params.project.name if params.project else params.centre.name
+        chart_svgs = {
+            "monthly": charts.monthly_chart(
+                data.months, title=_("Activities per month against the target")
+            ),
+            "category": charts.category_chart(data.by_category, title=_("Activities by category")),
+        }
+        extra = {"measures": [(MEASURE_LABELS[m.key], m) for m in data.measures]}
+    sections = narrative.sections() if narrative else _empty_sections(params.kind)
+    return {
+        "params": params,
+        "kind": params.kind,
+        "is_final": params.kind == ReportKind.FINAL,
+        "figures": data,
+        "centre": params.centre,
+        "project": params.project,
+        "year": params.year,
+        "title": title,
+        "subtitle": subtitle,
+        "charts": chart_svgs,
+        "narrative": narrative,
+        "sections": sections,
+        "is_draft": narrative is None or narrative.is_draft,
+        "generated_at": timezone.localtime(),
+        "print_css": PRINT_CSS.as_uri(),
+        "LANGUAGE_CODE": params.language,
+        **extra,
+    }
+
+
+def _empty_sections(kind: str) -> list[tuple[str, str, str]]:
+    return [
+        (name, str(Narrative._meta.get_field(name).verbose_name), "")
+        for name in Narrative.section_names(kind)
+    ]
+
+
+def render_html(params: ReportParams, *, template: str = "reports/pdf/report.html") -> str:
+    with translation.override(params.language):
+        return render_to_string(template, report_context(params))
+
+
+def render_pdf(params: ReportParams, *, progress: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF bytes. `progress(per_cent)` is told how far it has come."""
+    from weasyprint import HTML
+
+    def step(value: int) -> None:
+        if progress is not None:
+            progress(value)
+
+    with translation.override(params.language):
+        context = report_context(params)
+        step(30)
+        html = render_to_string("reports/pdf/report.html", context)
+        step(50)
+        document = HTML(string=html, base_url=str(STATIC_DIR)).render(
+            pdf_tags=True, pdf_variant="pdf/ua-1"
+        )
+        step(80)
+        return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+
+
+# WeasyPrint reports every layout step at INFO; the worker log only needs its warnings.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

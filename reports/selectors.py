@@ -1,0 +1,25 @@
+"""Reads of report jobs and narratives, scoped to the user's centres."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from core.permissions import Access
+
+from .models import Narrative, ReportJob
+
+
+def report_job_list(*, access: Access) -> QuerySet[ReportJob]:
+    """The report jobs the user may see (municipality viewers: finished ones), newest first."""
+    return ReportJob.objects.visible_to(access).select_related("centre", "project", "requested_by")
+
+
+def report_job_count(*, access: Access, done_only: bool = True) -> int:
+    qs = ReportJob.objects.visible_to(access)
+    if done_only:
+        qs = qs.filter(status=ReportJob.Status.DONE)
+    return qs.count()
+
+
+def narrative_list(*, access: Access) -> QuerySet[Narrative]:
+    return Narrative.objects.visible_to(access).select_related("project", "updated_by")

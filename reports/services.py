@@ -1,0 +1,245 @@
+"""Writes of the reports app: requesting, running, failing and deleting report jobs, and
+saving narratives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from core.models import Centre, User
+
+from .figures import ReportError
+from .models import Narrative, ReportJob, ReportKind
+from .rendering import ReportParams, render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+# Errors worth another try: the database or broker was briefly away.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    InterfaceError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+def params_hash(
+    *, centre_id: int, kind: str, year: int, project_id: int | None, language: str
+) -> str:
+    key = f"{centre_id}|{kind}|{year}|{project_id or ''}|{language}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _queue(job: ReportJob) -> None:
+    from .tasks import render_report
+
+    render_report.apply_async(args=[job.pk], task_id=job.task_id)
+
+
+@transaction.atomic
+def report_request(
+    *,
+    actor: User | None,
+    centre: Centre,
+    kind: str,
+    year: int,
+    project: Any = None,
+    language: str = "nb",
+) -> tuple[ReportJob, bool]:
+    """Queue a report, or return the job already queued or running with the same parameters.
+
+    Returns (job, created). The task is queued when the transaction commits, so the worker
+    always finds the row.
+    """
+    if project is not None and project.centre_id != centre.pk:
+        raise ValidationError({"project": _("The project belongs to another centre.")})
+    digest = params_hash(
+        centre_id=centre.pk,
+        kind=kind,
+        year=year,
+        project_id=project.pk if project else None,
+        language=language,
+    )
+    existing = ReportJob.objects.active().filter(params_hash=digest).first()
+    if existing is not None:
+        return existing, False
+    job = ReportJob(
+        centre=centre,
+        kind=kind,
+        year=year,
+        project=project,
+        language=language,
+        requested_by=actor,
+        params_hash=digest,
+        task_id=f"report-{digest[:16]}-{timezone.now():%Y%m%d%H%M%S%f}",
+    )
+    if kind == ReportKind.FINAL and project is None:
+        raise ValidationError({"project": _("A final report needs a project.")})
+    job.full_clean()
+    try:
+        # A savepoint, so a lost race on the unique constraint leaves the transaction usable.
+        with transaction.atomic():
+            job.save()
+    except IntegrityError:
+        existing = ReportJob.objects.active().filter(params_hash=digest).first()
+        if existing is None:
+            raise
+        return existing, False
+    transaction.on_commit(lambda: _queue(job))
+    return job, True
+
+
+def report_delete(*, actor: User, job: ReportJob) -> None:
+    """Delete a report and its file (the file goes once the deletion is committed)."""
+    job_id = job.pk
+    with transaction.atomic():
+        file_name = job.file.name if job.file else ""
+        storage = job.file.storage
+        job.delete()
+        if file_name:
+            transaction.on_commit(lambda: storage.delete(file_name))
+    logger.info("report %s deleted by user %s", job_id, actor.pk)
+
+
+def _set_progress(job_id: int, value: int) -> None:
+    ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(progress=value)
+
+
+def report_job_run(*, job_id: int) -> ReportJob | None:
+    """Render the job's PDF and store it. Idempotent: a redelivered job is simply rendered again.
+
+    A report that cannot be made is marked failed with a message for the user; transient errors
+    (the database went away) are raised so the task retries.
+    """
+    job = (
+        ReportJob.objects.select_related("centre__municipality", "project")
+        .filter(pk=job_id)
+        .first()
+    )
+    if job is None or job.status not in ReportJob.ACTIVE_STATUSES:
+        return job  # deleted, or already finished by an earlier delivery
+    ReportJob.objects.filter(pk=job.pk).update(
+        status=ReportJob.Status.RUNNING, started_at=timezone.now(), progress=10, error=""
+    )
+    params = ReportParams(
+        centre=job.centre,
+        kind=job.kind,
+        year=job.year,
+        project=job.project,
+        language=job.language,
+    )
+    try:
+        pdf = render_pdf(params, progress=lambda value: _set_progress(job.pk, value))
+    except TRANSIENT_ERRORS:
+        raise
+    except ReportError as exc:
+        return report_job_fail(job_id=job.pk, message=str(exc))
+    except Exception:
+        logger.exception("report job %s failed", job.pk)
+        with translation.override(job.language):
+            message = _(
+                "The report could not be made because of an error in the program. "
+                "The error has been logged; please try again later or contact support "
+                "(report number %(number)s)."
+            ) % {"number": job.pk}
+        return report_job_fail(job_id=job.pk, message=message)
+    return _report_job_store(job, pdf)
+
+
+@transaction.atomic
+def _report_job_store(job: ReportJob, pdf: bytes) -> ReportJob | None:
+    # Lock the row: the job may have been deleted or swept while it rendered.
+    current = ReportJob.objects.select_for_update().filter(pk=job.pk).first()
+    if current is None:
+        return None
+    if current.file:
+        current.file.delete(save=False)
+    current.file.save(job.download_name, ContentFile(pdf), save=False)
+    current.size = len(pdf)
+    current.status = ReportJob.Status.DONE
+    current.progress = 100
+    current.finished_at = timezone.now()
+    current.error = ""
+    current.save(update_fields=["file", "size", "status", "progress", "finished_at", "error"])
+    return current
+
+
+def report_job_fail(*, job_id: int, message: str) -> ReportJob | None:
+    """Mark a job failed with a message the user can act on."""
+    ReportJob.objects.filter(pk=job_id).exclude(status=ReportJob.Status.DONE).update(
+        status=ReportJob.Status.FAILED, finished_at=timezone.now(), error=message
+    )
+    return ReportJob.objects.filter(pk=job_id).first()
+
+
+def report_jobs_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta) -> int:
+    """Fail jobs left running or queued too long (a worker died, a message was lost)."""
+    now = timezone.now()
+    stale = ReportJob.objects.filter(
+        status=ReportJob.Status.RUNNING, started_at__lt=now - running_for
+    ) | ReportJob.objects.filter(status=ReportJob.Status.QUEUED, queued_at__lt=now - queued_for)
+    count = 0
+    for job in stale.only("pk", "language"):
+        with translation.override(job.language):
+            message = _(
+                "The report was not finished: the job stopped without an answer (the server "
+                "may have restarted). Please request the report again."
+            )
+        count += ReportJob.objects.filter(pk=job.pk, status__in=ReportJob.ACTIVE_STATUSES).update(
+            status=ReportJob.Status.FAILED, finished_at=now, error=message
+        )
+    return count
+
+
+def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:
+    """Queue the annual evaluation of `year` for every centre (Celery beat, in January)."""
+    from .figures import all_centres
+
+    jobs = []
+    for centre in all_centres():
+        job, _created = report_request(
+            actor=None, centre=centre, kind=ReportKind.ANNUAL, year=year, language="nb"
+        )
+        jobs.append(job)
+    return jobs
+
+
+@transaction.atomic
+def narrative_save(
+    *,
+    actor: User,
+    centre: Centre,
+    kind: str,
+    year: int,
+    project: Any = None,
+    texts: dict[str, str],
+    is_draft: bool = True,
+) -> Narrative:
+    """Save the coordinator's narrative of a report (a draft until marked final)."""
+    if project is not None and project.centre_id != centre.pk:
+        raise ValidationError({"project": _("The project belongs to another centre.")})
+    if kind == ReportKind.FINAL:
+        if project is None:
+            raise ValidationError({"project": _("A final report needs a project.")})
+        year = 0
+    narrative = Narrative.objects.filter(
+        centre=centre, kind=kind, year=year, project=project
+    ).first()
+    if narrative is None:
+        narrative = Narrative(centre=centre, kind=kind, year=year, project=project)
+    for name in Narrative.section_names(kind):
+        setattr(narrative, name, (texts.get(name) or "").strip())
+    narrative.is_draft = is_draft
+    narrative.updated_by = actor
+    narrative.full_clean(validate_constraints=False)
+    narrative.save()
+    return narrative

@@ -1,0 +1,51 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.permissions import Access
+from core.startpage import Action, Card, NavItem
+
+from . import selectors
+
+
+def cards(request: HttpRequest, access: Access) -> list[Card]:
+    if access.is_coordinator:
+        count = selectors.report_job_count(access=access)
+        return [
+            Card(
+                title=_("Reports"),
+                description=_(
+                    "The annual evaluation and projects' final reports as PDF, for the "
+                    "municipality and the funders."
+                ),
+                url=reverse("reports:list"),
+                order=60,
+                figure=count,
+                figure_label=_("finished reports"),
+                empty_hint="" if count else _("No reports yet. Request the first one."),
+                actions=[
+                    Action(_("Request a report"), reverse("reports:create"), True),
+                    Action(_("See the reports"), reverse("reports:list")),
+                ],
+            )
+        ]
+    if access.is_municipality:
+        count = selectors.report_job_count(access=access)
+        return [
+            Card(
+                title=_("Reports"),
+                description=_("Annual evaluations and final reports of your centres, as PDF."),
+                url=reverse("reports:list"),
+                order=60,
+                figure=count,
+                figure_label=_("finished reports"),
+                actions=[Action(_("See the reports"), reverse("reports:list"), True)],
+            )
+        ]
+    return []
+
+
+def nav(request: HttpRequest, access: Access) -> list[NavItem]:
+    if access.is_coordinator or access.is_municipality:
+        return [NavItem(_("Reports"), reverse("reports:list"), 60, "/reports/")]
+    return []

@@ -1,0 +1,113 @@
+"""The rendered PDF says exactly what the data gives (text extracted with pypdf)."""
+
+import datetime as dt
+import io
+
+import pypdf
+from django.core.management import call_command
+
+from reports.rendering import ReportParams, render_pdf
+from reports.services import narrative_save
+
+from .conftest import YEAR
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    # Non-breaking spaces group thousands ("2 541"); compare with plain spaces.
+    return "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
+
+
+def test_it_prints_the_years_figures_against_the_targets(world, project_231):
+    narrative_save(
+        actor=world.coordinator,
+        centre=world.centre,
+        kind="annual",
+        year=YEAR,
+        texts={"evaluation": "Året ble godt.\n\n- Flere turer\n- Nye frivillige"},
+        is_draft=False,
+    )
+    pdf = render_pdf(ReportParams(centre=world.centre, kind="annual", year=YEAR))
+    text = pdf_text(pdf)
+
+    assert pdf.startswith(b"%PDF-")
+    assert "231 av 220 planlagte aktiviteter" in text
+    assert "i snitt 11,0 deltakere (mål 10,0)" in text
+    assert "2 541" in text
+    assert "Aktiviteter gjennomført 231 220 105 %" in text
+    assert "1 695" in text  # the hours per årsverk used
+    assert "ikke registrert" in text  # persons reached, own hours, matches...
+    assert "Fjordvik frivilligsentral" in text
+    assert "Side 2 av" in text
+    assert "Nye frivillige" in text
+
+
+def test_it_writes_a_final_report_with_contents_and_planned_against_reached(world, project_231):
+    project_231.start_date = dt.date(YEAR - 1, 1, 1)
+    project_231.end_date = dt.date(YEAR, 12, 31)
+    project_231.planned_reach = 210
+    project_231.actual_reach = 75
+    project_231.programme = "Tilskudd til frivillig aktivitet"
+    project_231.save()
+
+    pdf = render_pdf(
+        ReportParams(centre=world.centre, kind="final", year=YEAR, project=project_231)
+    )
+    text = pdf_text(pdf)
+
+    assert "Sluttrapport" in text
+    assert "Innhold" in text
+    assert "1. Målsetting, målgruppe og bakgrunn" in text
+    assert "6. Oppsummering og videre planer" in text
+    assert "210 75 36 %" in text
+    assert f"{YEAR - 1} {YEAR}" in text
+    assert "01.01.2024" in text
+    assert "Tilskudd til frivillig aktivitet" in text
+
+
+def test_the_command_writes_a_valid_pdf(world, project_231, tmp_path):
+    out = tmp_path / "rapport.pdf"
+    call_command(
+        "render_report",
+        "--kind=annual",
+        f"--year={YEAR}",
+        f"--centre={world.centre.slug}",
+        "--project=steg-for-steg",
+        f"--out={out}",
+    )
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) >= 3
+    assert "231 av 220" in pdf_text(out.read_bytes())
+
+
+def test_the_pdf_is_tagged_and_embeds_the_shipped_font(world, project_231):
+    pdf = render_pdf(ReportParams(centre=world.centre, kind="annual", year=YEAR))
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "nb"
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    # Only the shipped DejaVu Sans, under its @font-face family name: no system fonts.
+    assert fonts == {"Report-Sans", "Report-Sans-Bold"}
+
+
+def test_the_command_finds_the_centre_of_a_project_and_asks_when_it_cannot(
+    world, project_231, tmp_path
+):
+    import pytest
+    from django.core.management.base import CommandError
+
+    out = tmp_path / "slutt.pdf"
+    call_command(
+        "render_report", "--kind=final", f"--year={YEAR}", "--project=steg-for-steg", f"--out={out}"
+    )
+    assert out.read_bytes().startswith(b"%PDF-")
+
+    with pytest.raises(CommandError, match="--centre"):
+        call_command("render_report", "--kind=annual", f"--year={YEAR}", f"--out={out}")

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("new/", views.report_create, name="create"),
+    path("preview/", views.report_preview, name="preview"),
+    path("narrative/", views.narrative_edit, name="narrative"),
+    path("<int:pk>/download/", views.report_download, name="download"),
+    path("<int:pk>/delete/", views.report_delete, name="delete"),
+]

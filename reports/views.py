@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.models import Role
+from core.permissions import get_access, get_object_for_user, role_required
+
+from . import figures, selectors, services
+from .forms import NarrativeForm, ReportRequestForm
+from .models import Narrative, ReportJob, ReportKind
+from .rendering import ReportParams, narrative_for, report_context
+
+
+def _own_centre(request: HttpRequest):
+    centre = figures.centre_for(get_access(request))
+    if centre is None:
+        raise PermissionDenied
+    return centre
+
+
+def _jobs_context(request: HttpRequest) -> dict:
+    access = get_access(request)
+    page = Paginator(selectors.report_job_list(access=access), 30).get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "polling": any(job.is_active for job in page.object_list),
+        "can_edit": access.is_coordinator,
+        "show_centre": len(access.centre_ids) > 1,
+    }
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def report_list(request: HttpRequest) -> HttpResponse:
+    context = _jobs_context(request)
+    if request.htmx:
+        return render(request, "reports/partials/job_table.html", context)
+    if context["can_edit"]:
+        context["form"] = ReportRequestForm(centre=_own_centre(request))
+    return render(request, "reports/report_list.html", context)
+
+
+@role_required(Role.COORDINATOR)
+def report_create(request: HttpRequest) -> HttpResponse:
+    centre = _own_centre(request)
+    form = ReportRequestForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job, created = services.report_request(
+                actor=request.user,
+                centre=centre,
+                kind=form.cleaned_data["kind"],
+                year=form.cleaned_data["year"],
+                project=form.cleaned_data["project"],
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if created:
+                messages.success(
+                    request, _("The report is being made. It appears below when ready.")
+                )
+            else:
+                messages.info(
+                    request, _("This report is already being made; you will find it below.")
+                )
+            return redirect("reports:list")
+    return render(request, "reports/report_form.html", {"form": form})
+
+
+@role_required(Role.COORDINATOR)
+def report_preview(request: HttpRequest) -> HttpResponse:
+    """The report as an HTML page, from the same figures and templates as the PDF."""
+    centre = _own_centre(request)
+    form = ReportRequestForm(request.GET, centre=centre)
+    if not form.is_valid():
+        return render(request, "reports/report_form.html", {"form": form}, status=400)
+    params = ReportParams(
+        centre=centre,
+        kind=form.cleaned_data["kind"],
+        year=form.cleaned_data["year"],
+        project=form.cleaned_data["project"],
+        language=form.cleaned_data["language"],
+    )
+    try:
+        with translation.override(params.language):
+            context = report_context(params)
+            body = render(request, "reports/pdf/_body.html", context).content.decode()
+    except figures.ReportError as exc:
+        form.add_error(None, str(exc))
+        return render(request, "reports/report_form.html", {"form": form}, status=400)
+    return render(
+        request,
+        "reports/report_preview.html",
+        {"form": form, "params": params, "body": body, "title": context["title"]},
+    )
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def report_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = get_object_for_user(
+        request, selectors.report_job_list(access=get_access(request)), pk=pk, status="done"
+    )
+    if not job.file:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, as_attachment=True, filename=job.download_name, content_type="application/pdf"
+    )
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_for_user(request, ReportJob, edit=True, pk=pk)
+    services.report_delete(actor=request.user, job=job)
+    messages.success(request, _("The report was deleted."))
+    return redirect("reports:list")
+
+
+@role_required(Role.COORDINATOR)
+def narrative_edit(request: HttpRequest) -> HttpResponse:
+    """Write the narrative of a report: kind, year and project come from the query string."""
+    centre = _own_centre(request)
+    kind = request.GET.get("kind", ReportKind.ANNUAL)
+    if kind not in ReportKind.values:
+        raise Http404
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    project = None
+    if request.GET.get("project"):
+        try:
+            project = figures.projects_of(centre).get(pk=request.GET["project"])
+        except (figures.Project.DoesNotExist, ValueError) as exc:
+            raise Http404 from exc
+    if kind == ReportKind.FINAL and project is None:
+        raise Http404
+    params = ReportParams(centre=centre, kind=kind, year=year, project=project)
+    narrative = narrative_for(params)
+    initial = (
+        {name: getattr(narrative, name) for name in Narrative.section_names(kind)}
+        if narrative
+        else {}
+    )
+    form = NarrativeForm(request.POST or None, kind=kind, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.narrative_save(
+            actor=request.user,
+            centre=centre,
+            kind=kind,
+            year=year,
+            project=project,
+            texts=form.cleaned_data,
+            is_draft="final" not in request.POST,
+        )
+        messages.success(
+            request,
+            _("The narrative was saved as a draft.")
+            if "final" not in request.POST
+            else _("The narrative was saved and marked as final."),
+        )
+        return redirect(request.get_full_path())
+    return render(
+        request,
+        "reports/narrative_form.html",
+        {
+            "form": form,
+            "narrative": narrative,
+            "params": params,
+            "kind_label": ReportKind(kind).label,
+            "query": request.GET.urlencode(),
+        },
+    )
