@@ -12,7 +12,6 @@ PASSWORD = "passord-123"
 def test_each_role_logs_in_and_lands_on_its_start_page(visit, world):
     for user, text in [
         (world.coordinator, "Du er koordinator for Fjordvik frivilligsentral"),
-        (world.association, "Fjordvik Sanitetsforening"),
         (world.municipality_viewer, "Du har lesetilgang"),
         (world.volunteer_user, "profilen din"),
     ]:
@@ -22,6 +21,13 @@ def test_each_role_logs_in_and_lands_on_its_start_page(visit, world):
         visit.shoot(f"start-{user.role}")
         visit.logout()
         expect(visit.page).to_have_url(re.compile(r"/accounts/login/"))
+
+
+def test_an_association_user_lands_on_its_own_entry(visit, world):
+    visit.login(world.association.email, PASSWORD)
+    expect(visit.page).to_have_url(re.compile(rf"/associations/{world.organisation.pk}/$"))
+    expect(visit.page.get_by_role("heading", level=1)).to_contain_text("Fjordvik Sanitetsforening")
+    visit.shoot("association-entry")
 
 
 def test_a_wrong_password_shows_a_clear_message(visit, world):
