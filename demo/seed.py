@@ -17,6 +17,7 @@ from organisations.models import Category, Membership, Organisation, Organisatio
 from volunteers.models import Volunteer
 
 from . import data
+from .seed_volunteers import seed_volunteers
 
 DEMO_PASSWORD = "frivillig-demo"
 
@@ -273,6 +274,7 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
     if first_volunteer and first_volunteer.user_id is None:
         first_volunteer.user = volunteer_user
         first_volunteer.save(update_fields=["user"])
+    seed_volunteers(centre=centre, today=today)
     _user(
         "admin@fjordvik.example",
         first_name="Ada",
