@@ -131,8 +131,8 @@ class HoursField(forms.CharField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("help_text", _("As h:mm (2:30) or as a number (2,5)."))
-        super().__init__(max_length=10, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "size": 6})
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "size": 6, "maxlength": 10})
 
     def to_python(self, value) -> Decimal | None:  # type: ignore[override]
         value = super().to_python(value)
