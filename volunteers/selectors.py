@@ -113,6 +113,7 @@ def task_list(*, access: Access) -> QuerySet[Task]:
                 distinct=True,
             )
         )
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -113,7 +113,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
 def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_coordinator:
         return [
-            NavItem(_("Volunteers"), reverse("volunteers:list"), 20, "/volunteers/"),
+            NavItem(_("Volunteers"), reverse("volunteers:list"), 20, "/volunteers/people/"),
             NavItem(_("Tasks"), reverse("volunteers:task_list"), 25, "/volunteers/tasks/"),
             NavItem(_("Hours"), reverse("volunteers:hours_pending"), 30, "/volunteers/hours/"),
         ]
@@ -128,6 +128,6 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_volunteer:
         return [
             NavItem(_("My profile"), reverse("volunteers:me"), 10, "/volunteers/me/"),
-            NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/me/hours/"),
+            NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/my-hours/"),
         ]
     return []
