@@ -215,3 +215,9 @@ class MatchForm(forms.ModelForm):
             "next_follow_up_on": DATE,
             "follow_up_notes": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+class CuratedNameForm(forms.Form):
+    name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32000, initial=100)

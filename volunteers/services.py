@@ -20,9 +20,12 @@ from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
 
 from .models import (
+    BackgroundGroup,
     Consent,
     ConsentText,
     HourEntry,
+    Interest,
+    Language,
     Match,
     PrivacyEvent,
     Task,
@@ -47,7 +50,7 @@ def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
     """Set plain fields on obj and return the many-to-many ones, set after saving."""
     m2m = {}
     for name, value in fields.items():
-        if name in M2M_FIELDS or name == "interests":
+        if name in M2M_FIELDS:
             m2m[name] = value
         else:
             setattr(obj, name, value)
@@ -393,3 +396,24 @@ def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
     entry.full_clean()
     entry.save(update_fields=["status", "decided_by", "decided_at"])
     return entry
+
+
+# --- Data lists the coordinator curates ---------------------------------------------------------
+
+
+@transaction.atomic
+def curated_name_save(
+    *,
+    actor: User,
+    instance: BackgroundGroup | Interest | Language,
+    name: str,
+    name_en: str,
+    position: int,
+) -> BackgroundGroup | Interest | Language:
+    """Add or rename an entry of a data list (background groups, interests, languages)."""
+    instance.name = name
+    instance.name_en = name_en
+    instance.position = position
+    instance.full_clean()
+    instance.save()
+    return instance

@@ -34,6 +34,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                         _("Applicants"), reverse("volunteers:list") + "?status=applicant", False
                     ),
                     Action(_("Consent and sign-up form"), reverse("volunteers:consent_texts")),
+                    Action(_("Data lists"), reverse("volunteers:lists", args=["interests"])),
                 ],
             ),
             Card(

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from core.models import Centre, Role
@@ -25,6 +26,7 @@ from . import exports, selectors, services
 from .filters import VolunteerFilter
 from .forms import (
     ConsentTextForm,
+    CuratedNameForm,
     HourEntryForm,
     MatchCreateForm,
     MatchForm,
@@ -34,7 +36,14 @@ from .forms import (
     VolunteerForm,
 )
 from .gdpr import volunteer_data
-from .models import HourEntry, Match, Task, Volunteer
+from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task, Volunteer
+
+# The data lists the coordinator curates, by the name used in their URLs.
+CURATED_LISTS = {
+    "interests": (Interest, _lazy("Interests and skills")),
+    "background-groups": (BackgroundGroup, _lazy("Background groups")),
+    "languages": (Language, _lazy("Languages")),
+}
 
 COORDINATOR = Role.COORDINATOR
 
@@ -283,6 +292,43 @@ def consent_texts(request: HttpRequest) -> HttpResponse:
             "signup_url": request.build_absolute_uri(
                 reverse("volunteers:signup", args=[centre.slug])
             ),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def curated_lists(
+    request: HttpRequest, kind: str = "interests", pk: int | None = None
+) -> HttpResponse:
+    """The data lists volunteers and tasks choose from: add an entry, or rename one."""
+    if kind not in CURATED_LISTS:
+        raise Http404
+    model, title = CURATED_LISTS[kind]
+    instance = get_object_or_404(model, pk=pk) if pk else model()
+    form = CuratedNameForm(
+        request.POST or None,
+        initial={"name": instance.name, "name_en": instance.name_en, "position": instance.position}
+        if pk
+        else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.curated_name_save(actor=request.user, instance=instance, **form.cleaned_data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The list was saved."))
+            return redirect("volunteers:lists", kind=kind)
+    return render(
+        request,
+        "volunteers/curated_list.html",
+        {
+            "form": form,
+            "kind": kind,
+            "title": title,
+            "entries": model.objects.all(),
+            "editing": instance if pk else None,
+            "lists": [(key, label) for key, (_m, label) in CURATED_LISTS.items()],
         },
     )
 
