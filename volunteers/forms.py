@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import District
 
 from .hours import parse_hours
-from .models import ConsentText, Interest, Match, Task, Volunteer
+from .models import Consent, ConsentText, Interest, Match, Task, Volunteer
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -62,6 +62,14 @@ class VolunteerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
         self.fields["organisations"].queryset = organisations
+        if self.instance.pk is None:
+            # A person registered by the coordinator consented on paper or in person.
+            self.fields["consent_channel"] = forms.ChoiceField(
+                label=_("Consent to the current consent text"),
+                choices=[("", _("Not given yet"))]
+                + [(c.value, c.label) for c in (Consent.Channel.PAPER, Consent.Channel.IN_PERSON)],
+                required=False,
+            )
 
 
 class ProfileForm(forms.ModelForm):

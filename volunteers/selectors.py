@@ -288,3 +288,38 @@ def hours_total(*, access: Access, year: int) -> Decimal:
         .aggregate(total=Sum("hours"))["total"]
     )
     return total or Decimal(0)
+
+
+@dataclass
+class VolunteerFigures:
+    """The volunteer figures a yearly report prints, with the hours-per-årsverk used."""
+
+    year: int
+    volunteers: int
+    volunteers_with_hours: int
+    hours: Decimal
+    fte: Decimal
+    hours_per_fte: int
+
+
+def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
+    """Volunteers registered and active by the end of `year`, their approved hours and årsverk."""
+    approved = HourEntry.objects.visible_to(access).filter(
+        status=HourEntry.Status.APPROVED, date__year=year
+    )
+    totals = approved.aggregate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
+    hours = totals["hours"] or Decimal(0)
+    registered = (
+        Volunteer.objects.visible_to(access)
+        .filter(created_at__year__lte=year)
+        .exclude(status=Volunteer.Status.APPLICANT)
+        .count()
+    )
+    return VolunteerFigures(
+        year=year,
+        volunteers=registered,
+        volunteers_with_hours=totals["people"],
+        hours=hours,
+        fte=fte(hours),
+        hours_per_fte=settings.HOURS_PER_FTE,
+    )

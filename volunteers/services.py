@@ -61,14 +61,26 @@ def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
 
 
 @transaction.atomic
-def volunteer_create(*, actor: User | None, centre: Centre, **fields: Any) -> Volunteer:
-    """Register a volunteer in a centre (by the coordinator or through the public form)."""
+def volunteer_create(
+    *, actor: User | None, centre: Centre, consent_channel: str = "", **fields: Any
+) -> Volunteer:
+    """Register a volunteer in a centre (by the coordinator or through the public form).
+
+    With `consent_channel` the consent to the centre's current consent text is recorded too.
+    """
     volunteer = Volunteer(centre=centre)
     m2m = _set_fields(volunteer, fields)
     volunteer.full_clean()
     volunteer.save()
     for name, values in m2m.items():
         getattr(volunteer, name).set(values)
+    if consent_channel:
+        consent_text = consent_text_current(centre=centre)
+        if consent_text is None:
+            raise ValidationError(_("Publish a consent text before recording consent."))
+        consent_record(
+            actor=actor, volunteer=volunteer, consent_text=consent_text, channel=consent_channel
+        )
     return volunteer
 
 
@@ -383,6 +395,17 @@ def hours_log(
     entry.full_clean()
     entry.save()
     return entry
+
+
+@transaction.atomic
+def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
+    """Note that the volunteer withdrew a consent (the coordinator then pauses or erases)."""
+    if consent.withdrawn_at:
+        raise ValidationError(_("This consent is already withdrawn."))
+    consent.withdrawn_at = timezone.now()
+    consent.full_clean()
+    consent.save(update_fields=["withdrawn_at"])
+    return consent
 
 
 @transaction.atomic

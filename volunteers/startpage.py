@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.permissions import Access
@@ -14,6 +17,9 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
         active = selectors.volunteer_count(access=access, status=Volunteer.Status.ACTIVE)
         applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
         pending = selectors.hours_pending(access=access).count()
+        follow_ups = selectors.matches_due_for_follow_up(
+            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
+        ).count()
         return [
             Card(
                 title=_("Volunteers"),
@@ -45,6 +51,8 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 ),
                 url=reverse("volunteers:task_list"),
                 order=25,
+                figure=follow_ups,
+                figure_label=_("follow-ups due within a week"),
                 actions=[
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),

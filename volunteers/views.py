@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.conf import settings
@@ -121,7 +122,10 @@ def volunteer_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             volunteer = services.volunteer_create(
-                actor=request.user, centre=centre, **_form_values(form)
+                actor=request.user,
+                centre=centre,
+                consent_channel=form.cleaned_data.get("consent_channel", ""),
+                **_form_values(form),
             )
         except ValidationError as error:
             _form_error(form, error)
@@ -397,10 +401,23 @@ def task_list(request: HttpRequest) -> HttpResponse:
     if status in Task.Status.values:
         tasks = tasks.filter(status=status)
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    access = get_access(request)
+    follow_ups = (
+        selectors.matches_due_for_follow_up(
+            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
+        ).order_by("next_follow_up_on")[:50]
+        if access.is_coordinator
+        else []
+    )
     return render(
         request,
         "volunteers/task_list.html",
-        {"page": page, "status": status, "statuses": Task.Status.choices},
+        {
+            "page": page,
+            "status": status,
+            "statuses": Task.Status.choices,
+            "follow_ups": follow_ups,
+        },
     )
 
 

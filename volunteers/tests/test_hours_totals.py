@@ -78,3 +78,13 @@ def test_it_keeps_the_pending_hours_query_count_fixed(world, login, django_asser
         HourEntryFactory(volunteer=VolunteerFactory(centre=world.centre), status="pending")
     with django_assert_num_queries(len(small)):
         client.get(url)
+
+
+def test_it_gives_reports_the_year_figures_with_the_hours_per_arsverk_used(world, settings):
+    from volunteers.selectors import volunteer_figures
+
+    settings.HOURS_PER_FTE = 1695
+    HourEntryFactory(volunteer=world.volunteer, date=dt.date(2025, 3, 1), hours="1695")
+    figures = volunteer_figures(access=access_for_user(world.municipality_viewer), year=2025)
+    assert (figures.hours, figures.fte, figures.hours_per_fte) == (Decimal("1695"), 1, 1695)
+    assert figures.volunteers_with_hours == 1

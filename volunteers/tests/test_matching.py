@@ -137,3 +137,31 @@ def test_it_keeps_the_task_page_query_count_fixed(setup, world, login, django_as
         MatchFactory(task=setup["task"], volunteer=VolunteerFactory(centre=world.centre))
     with django_assert_num_queries(len(small)):
         client.get(url)
+
+
+def test_the_service_refuses_to_match_paused_or_uncertified_volunteers(setup, world):
+    import pytest as _pytest
+    from django.core.exceptions import ValidationError
+
+    from volunteers.services import match_create
+
+    task = setup["task"]
+    setup["good"].status = Volunteer.Status.PAUSED
+    setup["good"].save()
+    with _pytest.raises(ValidationError):
+        match_create(actor=world.coordinator, task=task, volunteer=setup["good"])
+    task.needs_police_certificate = True
+    task.save()
+    with _pytest.raises(ValidationError):
+        match_create(actor=world.coordinator, task=task, volunteer=setup["poor"])
+    assert not Match.objects.exists()
+
+
+def test_the_task_list_shows_follow_ups_due(setup, world, login):
+    MatchFactory(
+        task=setup["task"],
+        volunteer=setup["good"],
+        next_follow_up_on=dt.date.today() + dt.timedelta(days=2),
+    )
+    page = login(world.coordinator).get(reverse("volunteers:task_list")).content.decode()
+    assert reverse("volunteers:match_edit", args=[Match.objects.get().pk]) in page

@@ -182,3 +182,21 @@ def test_it_requires_rw_access(world, login):
         {"first_name": "X", "last_name": "Y", "email": "x@example.org", "status": "active"},
     )
     assert response.status_code == 403
+
+
+def test_it_records_paper_consent_when_the_coordinator_registers(world, login):
+    from .factories import ConsentTextFactory
+
+    consent_text = ConsentTextFactory(centre=world.centre)
+    login(world.coordinator).post(
+        reverse("volunteers:create"),
+        {
+            "first_name": "Per",
+            "last_name": "Papir",
+            "phone": "91234567",
+            "status": "active",
+            "consent_channel": "paper",
+        },
+    )
+    consent = Volunteer.objects.get(last_name="Papir").consents.get()
+    assert (consent.consent_text, consent.channel) == (consent_text, "paper")
