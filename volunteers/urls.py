@@ -11,6 +11,11 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.volunteer_edit, name="edit"),
     path("people/<int:pk>/approve/", views.volunteer_approve, name="approve"),
     path("people/<int:pk>/invite/", views.volunteer_invite, name="invite"),
+    path(
+        "people/<int:pk>/consents/<int:consent_pk>/withdraw/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
     path("people/<int:pk>/hours/", views.volunteer_hours_add, name="hours_add"),
     path("people/<int:pk>/export/", views.volunteer_export, name="export"),
     path("people/<int:pk>/erase/", views.volunteer_erase, name="erase"),

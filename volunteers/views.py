@@ -193,6 +193,23 @@ def volunteer_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
+def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    consent = get_object_or_404(volunteer.consents, pk=consent_pk)
+    try:
+        services.consent_withdraw(actor=request.user, consent=consent)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The consent is marked as withdrawn. Pause the volunteer or erase their data."),
+        )
+    return redirect("volunteers:detail", volunteer.pk)
+
+
+@require_POST
+@role_required(COORDINATOR)
 def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)

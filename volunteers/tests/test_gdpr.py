@@ -166,3 +166,16 @@ def test_it_requires_rw_access(world, login):
         reverse("volunteers:erase", args=[world.volunteer.pk]), {"confirm": "yes"}
     )
     assert response.status_code == 403
+
+
+def test_it_marks_a_consent_as_withdrawn(world, login):
+    volunteer = _person(world)
+    consent = volunteer.consents.get()
+    client = login(world.coordinator)
+    url = reverse("volunteers:consent_withdraw", args=[volunteer.pk, consent.pk])
+    assert client.post(url).status_code == 302
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
+    # Another centre's coordinator cannot reach it.
+    other = login(world.other_coordinator)
+    assert other.post(url).status_code == 404
