@@ -165,3 +165,26 @@ def test_the_task_list_shows_follow_ups_due(setup, world, login):
     )
     page = login(world.coordinator).get(reverse("volunteers:task_list")).content.decode()
     assert reverse("volunteers:match_edit", args=[Match.objects.get().pk]) in page
+
+
+def test_it_checks_ownership(setup, world, login):
+    foreign_match = MatchFactory(task__centre=world.other_centre)
+    client = login(world.coordinator)
+    assert client.get(reverse("volunteers:match_edit", args=[foreign_match.pk])).status_code == 404
+    response = client.post(
+        reverse("volunteers:match_create", args=[foreign_match.task.pk]),
+        {"volunteer": setup["good"].pk},
+    )
+    assert response.status_code == 404
+
+
+def test_it_requires_rw_access(setup, world, login):
+    match = MatchFactory(task=setup["task"], volunteer=setup["good"])
+    client = login(world.municipality_viewer)
+    assert client.post(reverse("volunteers:match_edit", args=[match.pk]), {}).status_code == 403
+    response = client.post(
+        reverse("volunteers:match_create", args=[setup["task"].pk]),
+        {"volunteer": setup["poor"].pk},
+    )
+    assert response.status_code == 403
+    assert Match.objects.count() == 1
