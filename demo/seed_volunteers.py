@@ -143,7 +143,7 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
 
     active = [v for v in volunteers if v.status == Volunteer.Status.ACTIVE]
     # The demo volunteer (first volunteer, linked to frivillig@fjordvik.example) has tasks too.
-    pairs = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 2), (5, 1)]
+    pairs = [(0, 0), (1, 1), (2, 2), (3, 3), (4, 2), (5, 4), (6, 3), (7, 1)]
     for volunteer_index, task_index in pairs:
         if volunteer_index >= len(active):
             break
@@ -155,8 +155,8 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
             volunteer=volunteer,
             defaults={
                 "centre": centre,
-                "status": Match.Status.ACTIVE if volunteer_index < 5 else Match.Status.PROPOSED,
-                "started_on": today - dt.timedelta(days=150 - volunteer_index * 10),
+                "status": Match.Status.ACTIVE if volunteer_index < 7 else Match.Status.PROPOSED,
+                "started_on": today - dt.timedelta(days=480 - volunteer_index * 45),
                 "next_follow_up_on": today + dt.timedelta(days=7 + volunteer_index * 5),
             },
         )
