@@ -126,8 +126,21 @@ def task_detail_qs(*, access: Access) -> QuerySet[Task]:
     )
 
 
-def tasks_of_volunteer(*, volunteer: Volunteer) -> QuerySet[Match]:
-    return volunteer.matches.select_related("task", "task__district").order_by("-created_at")
+def own_matches(*, access: Access) -> QuerySet[Match]:
+    """A volunteer's own matches (through the scoping rule, so nobody else's can show)."""
+    return (
+        Match.objects.visible_to(access)
+        .filter(volunteer__user_id=access.user_id)
+        .select_related("task", "task__district")
+        .order_by("-created_at")
+    )
+
+
+def own_hours(*, access: Access) -> QuerySet[HourEntry]:
+    """A volunteer's own hour entries (through the scoping rule)."""
+    return (
+        HourEntry.objects.visible_to(access).select_related("task").order_by("-date", "-created_at")
+    )
 
 
 def match_qs(*, access: Access) -> QuerySet[Match]:

@@ -559,7 +559,7 @@ def me(request: HttpRequest) -> HttpResponse:
         "volunteers/me_detail.html",
         {
             "volunteer": volunteer,
-            "matches": selectors.tasks_of_volunteer(volunteer=volunteer),
+            "matches": selectors.own_matches(access=get_access(request)),
         },
     )
 
@@ -599,7 +599,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your hours were logged and await approval."))
             return redirect("volunteers:my_hours")
-    entries = selectors.volunteer_hours(volunteer=volunteer)
+    entries = selectors.own_hours(access=access)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "volunteers/my_hours.html", {"form": form, "page": page})
 
