@@ -90,3 +90,11 @@ def test_it_stays_closed_without_a_consent_text(client, world):
 
 def test_it_answers_404_for_an_unknown_centre(client, db):
     assert client.get(reverse("volunteers:signup", args=["nowhere"])).status_code == 404
+
+
+def test_it_shows_the_english_consent_text_in_english(client, world):
+    ConsentTextFactory(centre=world.centre, text="Norsk tekst", text_en="English text")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(_url(world)).content.decode()
+    assert "English text" in page and "Norsk tekst" not in page
+    assert "Become a volunteer" in page
