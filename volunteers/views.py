@@ -234,9 +234,9 @@ def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(COORDINATOR)
 def volunteer_export(request: HttpRequest, pk: int) -> HttpResponse:
     """All data held about one person: a readable page, or JSON with ?format=json."""
-    volunteer = get_object_for_user(
-        request, Volunteer.objects.select_related("centre", "district", "user"), edit=True, pk=pk
-    )
+    access = get_access(request)
+    qs = selectors.volunteer_detail_qs(access=access).select_related("centre")
+    volunteer = get_object_for_user(request, qs, edit=True, pk=pk)
     data = volunteer_data(volunteer)
     if request.GET.get("format") == "json":
         services.volunteer_export_record(actor=request.user, volunteer=volunteer)
@@ -248,7 +248,14 @@ def volunteer_export(request: HttpRequest, pk: int) -> HttpResponse:
         return response
     services.volunteer_export_record(actor=request.user, volunteer=volunteer)
     return render(
-        request, "volunteers/volunteer_export.html", {"volunteer": volunteer, "data": data}
+        request,
+        "volunteers/volunteer_export.html",
+        {
+            "volunteer": volunteer,
+            "data": data,
+            "hours": selectors.volunteer_hours(volunteer=volunteer),
+            "now": timezone.now(),
+        },
     )
 
 
