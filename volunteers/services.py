@@ -421,6 +421,16 @@ def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
     return entry
 
 
+@transaction.atomic
+def hours_approve_many(*, actor: User, entries: Iterable[HourEntry]) -> int:
+    """Approve several pending entries in one go. Returns how many were approved."""
+    count = 0
+    for entry in entries:
+        hours_decide(actor=actor, entry=entry, approve=True)
+        count += 1
+    return count
+
+
 # --- Data lists the coordinator curates ---------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("lists/<slug:kind>/", views.curated_lists, name="lists"),
     path("lists/<slug:kind>/<int:pk>/", views.curated_lists, name="lists_edit"),
     path("hours/pending/", views.hours_pending, name="hours_pending"),
+    path("hours/approve/", views.hours_approve_selected, name="hours_approve_selected"),
     path("hours/<int:pk>/decide/", views.hours_decide, name="hours_decide"),
     path("hours/totals/", views.hours_totals, name="hours_totals"),
     path("tasks/", views.task_list, name="task_list"),

@@ -385,6 +385,20 @@ def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("volunteers:hours_pending")
 
 
+@require_POST
+@role_required(COORDINATOR)
+def hours_approve_selected(request: HttpRequest) -> HttpResponse:
+    """Approve the ticked pending entries at once (only those the coordinator may see)."""
+    ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
+    entries = selectors.hours_pending(access=get_access(request)).filter(pk__in=ids)
+    count = services.hours_approve_many(actor=request.user, entries=entries)
+    if count:
+        messages.success(request, _("%(count)s entries approved.") % {"count": count})
+    else:
+        messages.error(request, _("Tick the entries you want to approve."))
+    return redirect("volunteers:hours_pending")
+
+
 @role_required(COORDINATOR, Role.MUNICIPALITY)
 def hours_totals(request: HttpRequest) -> HttpResponse:
     access = get_access(request)

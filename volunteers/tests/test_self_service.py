@@ -143,3 +143,25 @@ def test_it_requires_rw_access(world, login):
         reverse("volunteers:hours_decide", args=[entry.pk]), {"decision": "approve"}
     )
     assert response.status_code == 403
+
+
+def test_the_coordinator_approves_ticked_hours_at_once(world, login):
+    first = HourEntryFactory(volunteer=world.volunteer, status=HourEntry.Status.PENDING)
+    second = HourEntryFactory(volunteer=world.other_volunteer, status=HourEntry.Status.PENDING)
+    untouched = HourEntryFactory(volunteer=world.volunteer, status=HourEntry.Status.PENDING)
+    foreign = HourEntryFactory(volunteer=world.foreign_volunteer, status=HourEntry.Status.PENDING)
+    response = login(world.coordinator).post(
+        reverse("volunteers:hours_approve_selected"),
+        {"entry": [first.pk, second.pk, foreign.pk]},
+    )
+    assert response.status_code == 302
+    statuses = {
+        e.pk: e.status
+        for e in HourEntry.objects.filter(pk__in=[first.pk, second.pk, untouched.pk, foreign.pk])
+    }
+    assert statuses == {
+        first.pk: "approved",
+        second.pk: "approved",
+        untouched.pk: "pending",
+        foreign.pk: "pending",
+    }
