@@ -18,6 +18,7 @@ from volunteers.models import Volunteer
 
 from . import data
 from .seed_reports import seed_reports
+from .seed_volunteers import seed_volunteers
 
 DEMO_PASSWORD = "frivillig-demo"
 
@@ -274,6 +275,7 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
     if first_volunteer and first_volunteer.user_id is None:
         first_volunteer.user = volunteer_user
         first_volunteer.save(update_fields=["user"])
+    seed_volunteers(centre=centre, today=today)
     _user(
         "admin@fjordvik.example",
         first_name="Ada",

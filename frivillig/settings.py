@@ -236,6 +236,10 @@ HOURS_PER_FTE = env.int("HOURS_PER_FTE", default=1695)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Login records are kept this long, then purged by a nightly task.
 AUTH_EVENT_RETENTION_DAYS = env.int("AUTH_EVENT_RETENTION_DAYS", default=180)
+# Volunteers with no hours, match or change for this many months are listed for review (GDPR).
+VOLUNTEER_INACTIVE_MONTHS = env.int("VOLUNTEER_INACTIVE_MONTHS", default=18)
+# Public sign-ups allowed per IP address and hour (spam protection, counted in the cache).
+VOLUNTEER_SIGNUP_RATE_PER_HOUR = env.int("VOLUNTEER_SIGNUP_RATE_PER_HOUR", default=5)
 
 CELERY_BEAT_SCHEDULE = {
     "purge-auth-events": {"task": "core.purge_auth_events", "schedule": 24 * 60 * 60},

@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("associations/", include("organisations.urls")),
     path("reports/", include("reports.urls")),
+    path("volunteers/", include("volunteers.urls")),
     path("", include("core.urls")),
 ]

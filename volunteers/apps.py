@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("Volunteers")
+
+    def ready(self) -> None:
+        from core.startpage import register_cards, register_nav
+
+        from . import startpage
+
+        register_cards(startpage.cards)
+        register_nav(startpage.nav)

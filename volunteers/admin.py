@@ -1,0 +1,65 @@
+from django.contrib import admin
+
+from .models import (
+    BackgroundGroup,
+    Consent,
+    ConsentText,
+    HourEntry,
+    Interest,
+    Language,
+    Match,
+    PrivacyEvent,
+    Task,
+    Volunteer,
+)
+
+
+@admin.register(BackgroundGroup, Interest, Language)
+class CuratedNameAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "position"]
+    list_editable = ["position"]
+
+
+@admin.register(Volunteer)
+class VolunteerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "centre", "status", "district", "erased_at"]
+    list_filter = ["centre", "status"]
+    search_fields = ["first_name", "last_name", "email"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["interests", "background_groups", "languages", "organisations"]
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(admin.ModelAdmin):
+    list_display = ["centre", "version", "created_at"]
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "consent_text", "given_at", "channel"]
+    raw_id_fields = ["volunteer"]
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ["title", "centre", "status", "volunteers_needed"]
+    list_filter = ["centre", "status"]
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    list_display = ["task", "volunteer", "status", "next_follow_up_on"]
+    raw_id_fields = ["task", "volunteer"]
+
+
+@admin.register(HourEntry)
+class HourEntryAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "date", "hours", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["volunteer", "task"]
+
+
+@admin.register(PrivacyEvent)
+class PrivacyEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "action", "volunteer", "actor"]
+    readonly_fields = ["created_at", "action", "volunteer", "actor", "centre"]

@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.models import District
+
+from .hours import parse_hours
+from .models import Consent, ConsentText, Interest, Match, Task, Volunteer
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+PROFILE_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "birth_year",
+    "postal_code",
+    "district",
+    "background_groups",
+    "interests",
+    "languages",
+    "available_weekdays",
+    "available_evenings",
+    "available_weekends",
+    "available_from",
+    "available_to",
+]
+
+
+def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
+    form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
+
+
+class VolunteerForm(forms.ModelForm):
+    """The coordinator's form: everything, including status, certificate and notes."""
+
+    class Meta:
+        model = Volunteer
+        fields = [
+            *PROFILE_FIELDS,
+            "police_certificate_checked_on",
+            "status",
+            "organisations",
+            "notes",
+        ]
+        widgets = {
+            "background_groups": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "organisations": forms.SelectMultiple(attrs={"size": 6}),
+            "available_from": DATE,
+            "available_to": DATE,
+            "police_certificate_checked_on": DATE,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, centre, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_districts(self, centre.municipality_id)
+        self.fields["organisations"].queryset = organisations
+        if self.instance.pk is None:
+            # A person registered by the coordinator consented on paper or in person.
+            self.fields["consent_channel"] = forms.ChoiceField(
+                label=_("Consent to the current consent text"),
+                choices=[("", _("Not given yet"))]
+                + [(c.value, c.label) for c in (Consent.Channel.PAPER, Consent.Channel.IN_PERSON)],
+                required=False,
+            )
+
+
+class ProfileForm(forms.ModelForm):
+    """What a volunteer may change on their own profile."""
+
+    class Meta:
+        model = Volunteer
+        fields = PROFILE_FIELDS
+        widgets = {
+            "background_groups": forms.CheckboxSelectMultiple,
+            "interests": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "available_from": DATE,
+            "available_to": DATE,
+        }
+
+    def __init__(self, *args, centre, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_districts(self, centre.municipality_id)
+
+
+class SignUpForm(ProfileForm):
+    """The public sign-up form: profile fields, explicit consent, and a honeypot."""
+
+    consent = forms.BooleanField(
+        label=_("I have read the text above and consent to the centre storing my information."),
+        required=False,
+    )
+    # Humans do not see this field (hidden with CSS); scripts that fill every field do.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta(ProfileForm.Meta):
+        fields = [f for f in PROFILE_FIELDS if f not in {"available_from", "available_to"}]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["email"].required = True
+
+    def clean_consent(self) -> bool:
+        if not self.cleaned_data.get("consent"):
+            raise forms.ValidationError(
+                _(
+                    "We can only register you with your consent. Tick the box to consent to "
+                    "the centre storing your information."
+                )
+            )
+        return True
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website")))
+
+
+class ConsentTextForm(forms.ModelForm):
+    class Meta:
+        model = ConsentText
+        fields = ["text", "text_en"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8}),
+            "text_en": forms.Textarea(attrs={"rows": 8}),
+        }
+
+
+class HoursField(forms.CharField):
+    """Hours as h:mm ("2:30") or a decimal ("2,5" or "2.5")."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("help_text", _("As h:mm (2:30) or as a number (2,5)."))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "size": 6, "maxlength": 10})
+
+    def to_python(self, value) -> Decimal | None:  # type: ignore[override]
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        return parse_hours(value)
+
+
+class HourEntryForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    hours = HoursField(label=_("Hours"))
+    task = forms.ModelChoiceField(
+        label=_("Task"), queryset=Task.objects.none(), required=False, empty_label=_("(no task)")
+    )
+    description = forms.CharField(
+        label=_("Activity"),
+        max_length=200,
+        required=False,
+        help_text=_("What you did, if not for one of the tasks."),
+    )
+
+    def __init__(self, *args, tasks, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["task"].queryset = tasks
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("task") and not data.get("description"):
+            raise forms.ValidationError(_("Choose a task or describe the activity."))
+        return data
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = [
+            "title",
+            "description",
+            "organisation",
+            "interests",
+            "district",
+            "when",
+            "needs_weekdays",
+            "needs_evenings",
+            "needs_weekends",
+            "starts_on",
+            "ends_on",
+            "volunteers_needed",
+            "needs_police_certificate",
+            "status",
+        ]
+        widgets = {
+            "interests": forms.CheckboxSelectMultiple,
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, centre, organisations, association_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_districts(self, centre.municipality_id)
+        self.fields["organisation"].queryset = organisations
+        self.fields["interests"].queryset = Interest.objects.all()
+        if association_only:
+            self.fields["organisation"].required = True
+            self.fields["organisation"].empty_label = None
+
+
+class MatchCreateForm(forms.Form):
+    volunteer = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MatchForm(forms.ModelForm):
+    class Meta:
+        model = Match
+        fields = ["status", "started_on", "ended_on", "next_follow_up_on", "follow_up_notes"]
+        widgets = {
+            "started_on": DATE,
+            "ended_on": DATE,
+            "next_follow_up_on": DATE,
+            "follow_up_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class CuratedNameForm(forms.Form):
+    name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32000, initial=100)

@@ -1,0 +1,338 @@
+"""Reads of volunteers, tasks, matches and hours. Reports read volunteer figures through these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.permissions import Access
+
+from .models import (
+    Consent,
+    ConsentText,
+    HourEntry,
+    Match,
+    PrivacyEvent,
+    Task,
+    Volunteer,
+)
+
+
+def volunteer_list(*, access: Access) -> QuerySet[Volunteer]:
+    """The volunteers the user may see, with what a list row shows loaded in bulk."""
+    return (
+        Volunteer.objects.visible_to(access)
+        .select_related("district")
+        .prefetch_related("interests", "background_groups")
+    )
+
+
+def volunteer_detail_qs(*, access: Access) -> QuerySet[Volunteer]:
+    return (
+        Volunteer.objects.visible_to(access)
+        .select_related("district", "user")
+        .prefetch_related(
+            "interests",
+            "background_groups",
+            "languages",
+            "organisations",
+            Prefetch("consents", queryset=Consent.objects.select_related("consent_text")),
+            Prefetch("matches", queryset=Match.objects.select_related("task")),
+        )
+    )
+
+
+def volunteer_count(*, access: Access, status: str | None = None) -> int:
+    qs = Volunteer.objects.visible_to(access).filter(erased_at__isnull=True)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.count()
+
+
+def volunteer_of_user(*, access: Access) -> Volunteer | None:
+    """The volunteer row of a logged-in volunteer (None for other roles)."""
+    if not access.is_volunteer:
+        return None
+    return volunteer_detail_qs(access=access).filter(user_id=access.user_id).first()
+
+
+def volunteer_hours(*, volunteer: Volunteer) -> QuerySet[HourEntry]:
+    return volunteer.hour_entries.select_related("task").order_by("-date", "-created_at")
+
+
+def volunteers_inactive(*, access: Access, months: int | None = None) -> QuerySet[Volunteer]:
+    """Volunteers with no hours, no running match and no change for `months` months.
+
+    Listed for the coordinator to review (ask, pause, or erase): keep no more than needed.
+    """
+    months = months if months is not None else settings.VOLUNTEER_INACTIVE_MONTHS
+    cutoff = timezone.now() - dt.timedelta(days=round(months * 30.44))
+    return (
+        Volunteer.objects.visible_to(access)
+        .filter(erased_at__isnull=True, updated_at__lt=cutoff)
+        .annotate(
+            last_hours=Max("hour_entries__date"),
+            running_matches=Count(
+                "matches",
+                filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE]),
+            ),
+        )
+        .filter(Q(last_hours__isnull=True) | Q(last_hours__lt=cutoff.date()), running_matches=0)
+        .select_related("district")
+        .order_by("updated_at")
+    )
+
+
+def consent_text_list(*, access: Access) -> QuerySet[ConsentText]:
+    return ConsentText.objects.visible_to(access).order_by("-version")
+
+
+def privacy_events(*, access: Access) -> QuerySet[PrivacyEvent]:
+    return PrivacyEvent.objects.visible_to(access).select_related("actor")
+
+
+# --- Tasks --------------------------------------------------------------------------------------
+
+
+def task_list(*, access: Access) -> QuerySet[Task]:
+    return (
+        Task.objects.visible_to(access)
+        .select_related("district", "organisation")
+        .prefetch_related("interests")
+        .annotate(
+            match_count=Count(
+                "matches",
+                filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE]),
+                distinct=True,
+            )
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def task_detail_qs(*, access: Access) -> QuerySet[Task]:
+    matches = Match.objects.visible_to(access).select_related("volunteer")
+    return (
+        Task.objects.visible_to(access)
+        .select_related("district", "organisation")
+        .prefetch_related("interests", Prefetch("matches", queryset=matches))
+    )
+
+
+def own_matches(*, access: Access) -> QuerySet[Match]:
+    """A volunteer's own matches (through the scoping rule, so nobody else's can show)."""
+    return (
+        Match.objects.visible_to(access)
+        .filter(volunteer__user_id=access.user_id)
+        .select_related("task", "task__district")
+        .order_by("-created_at")
+    )
+
+
+def own_hours(*, access: Access) -> QuerySet[HourEntry]:
+    """A volunteer's own hour entries (through the scoping rule)."""
+    return (
+        HourEntry.objects.visible_to(access).select_related("task").order_by("-date", "-created_at")
+    )
+
+
+def match_qs(*, access: Access) -> QuerySet[Match]:
+    return Match.objects.visible_to(access).select_related("task", "volunteer")
+
+
+def matches_due_for_follow_up(*, access: Access, on_or_before: dt.date) -> QuerySet[Match]:
+    return match_qs(access=access).filter(
+        status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE],
+        next_follow_up_on__lte=on_or_before,
+    )
+
+
+@dataclass
+class Suggestion:
+    volunteer: Volunteer
+    score: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def match_suggestions(*, access: Access, task: Task, limit: int = 20) -> list[Suggestion]:
+    """Volunteers ranked for a task, with the reasons shown.
+
+    Only active volunteers of the task's centre who are not already matched; those lacking a
+    police certificate the task needs are left out. Points: 3 per shared interest, 2 per shared
+    availability slot, 2 for the same district, 1 for availability covering the task's dates,
+    1 for a checked police certificate when the task needs one.
+    """
+    wanted = {interest.pk: interest for interest in task.interests.all()}
+    wanted_slots = task.availability_flags()
+    candidates = (
+        Volunteer.objects.visible_to(access)
+        .filter(
+            centre_id=task.centre_id,
+            status=Volunteer.Status.ACTIVE,
+            erased_at__isnull=True,
+        )
+        .exclude(matches__task=task)
+        .select_related("district")
+        .prefetch_related("interests")
+    )
+    if task.needs_police_certificate:
+        candidates = candidates.filter(police_certificate_checked_on__isnull=False)
+    slot_names = {
+        "weekdays": _("weekdays"),
+        "evenings": _("evenings"),
+        "weekends": _("weekends"),
+    }
+    suggestions = []
+    for volunteer in candidates:
+        score = 0
+        reasons: list[str] = []
+        shared = [i for i in volunteer.interests.all() if i.pk in wanted]
+        if shared:
+            score += 3 * len(shared)
+            reasons.append(
+                _("Shared interests: %(names)s") % {"names": ", ".join(i.label for i in shared)}
+            )
+        slots = wanted_slots & volunteer.availability_flags()
+        if slots:
+            score += 2 * len(slots)
+            reasons.append(
+                _("Available: %(slots)s")
+                % {"slots": ", ".join(str(slot_names[s]) for s in sorted(slots))}
+            )
+        if task.district_id and volunteer.district_id == task.district_id:
+            score += 2
+            reasons.append(_("Same district: %(district)s") % {"district": task.district})
+        if task.starts_on and _available_on(volunteer, task.starts_on, task.ends_on):
+            score += 1
+            reasons.append(_("Available in the task's period"))
+        if task.needs_police_certificate:
+            score += 1
+            reasons.append(
+                _("Police certificate checked %(date)s")
+                % {"date": volunteer.police_certificate_checked_on.strftime("%d.%m.%Y")}
+            )
+        suggestions.append(Suggestion(volunteer=volunteer, score=score, reasons=reasons))
+    suggestions.sort(key=lambda s: (-s.score, s.volunteer.last_name, s.volunteer.first_name))
+    return suggestions[:limit]
+
+
+def _available_on(volunteer: Volunteer, start: dt.date, end: dt.date | None) -> bool:
+    if not (volunteer.available_from or volunteer.available_to):
+        return False
+    if volunteer.available_from and volunteer.available_from > start:
+        return False
+    return not (volunteer.available_to and volunteer.available_to < (end or start))
+
+
+# --- Hours --------------------------------------------------------------------------------------
+
+
+def hours_pending(*, access: Access) -> QuerySet[HourEntry]:
+    return (
+        HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.PENDING)
+        .select_related("volunteer", "task")
+        .order_by("date", "created_at")
+    )
+
+
+@dataclass
+class YearTotal:
+    year: int
+    hours: Decimal
+    volunteers: int
+
+    @property
+    def fte(self) -> Decimal:
+        return fte(self.hours)
+
+
+def fte(hours: Decimal | int | float | None) -> Decimal:
+    """Hours converted to årsverk with settings.HOURS_PER_FTE (1 695 by default)."""
+    return (Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE)).quantize(Decimal("0.01"))
+
+
+def hours_per_year(*, access: Access) -> list[YearTotal]:
+    """Approved hours per year, all volunteers together, with the number who gave them."""
+    rows = (
+        HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.APPROVED)
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(hours=Sum("hours"), volunteers=Count("volunteer", distinct=True))
+        .order_by("-year")
+    )
+    return [YearTotal(r["year"], r["hours"] or Decimal(0), r["volunteers"]) for r in rows]
+
+
+def hours_per_volunteer(*, access: Access, year: int) -> list[dict]:
+    """Approved hours of one year per volunteer (rows: volunteer id, name, hours, årsverk)."""
+    rows = (
+        HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.APPROVED, date__year=year)
+        .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
+        .annotate(hours=Sum("hours"), entries=Count("id"))
+        .order_by("-hours", "volunteer__last_name")
+    )
+    return [
+        {
+            "volunteer_id": r["volunteer_id"],
+            "name": f"{r['volunteer__first_name']} {r['volunteer__last_name']}",
+            "hours": r["hours"],
+            "entries": r["entries"],
+            "fte": fte(r["hours"]),
+        }
+        for r in rows
+    ]
+
+
+def hours_total(*, access: Access, year: int) -> Decimal:
+    """All approved volunteer hours of a year (for reports)."""
+    total = (
+        HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.APPROVED, date__year=year)
+        .aggregate(total=Sum("hours"))["total"]
+    )
+    return total or Decimal(0)
+
+
+@dataclass
+class VolunteerFigures:
+    """The volunteer figures a yearly report prints, with the hours-per-årsverk used."""
+
+    year: int
+    volunteers: int
+    volunteers_with_hours: int
+    hours: Decimal
+    fte: Decimal
+    hours_per_fte: int
+
+
+def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
+    """Volunteers registered and active by the end of `year`, their approved hours and årsverk."""
+    approved = HourEntry.objects.visible_to(access).filter(
+        status=HourEntry.Status.APPROVED, date__year=year
+    )
+    totals = approved.aggregate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
+    hours = totals["hours"] or Decimal(0)
+    registered = (
+        Volunteer.objects.visible_to(access)
+        .filter(created_at__year__lte=year)
+        .exclude(status=Volunteer.Status.APPLICANT)
+        .count()
+    )
+    return VolunteerFigures(
+        year=year,
+        volunteers=registered,
+        volunteers_with_hours=totals["people"],
+        hours=hours,
+        fte=fte(hours),
+        hours_per_fte=settings.HOURS_PER_FTE,
+    )

@@ -1,0 +1,452 @@
+"""Writes for volunteers, consent, tasks, matches and hours. Views and the seed call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.models import AuthEvent, Centre, Role, User
+from core.permissions import Access
+
+from .models import (
+    BackgroundGroup,
+    Consent,
+    ConsentText,
+    HourEntry,
+    Interest,
+    Language,
+    Match,
+    PrivacyEvent,
+    Task,
+    Volunteer,
+)
+
+M2M_FIELDS = ("background_groups", "interests", "languages", "organisations")
+
+
+def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
+    """Send a plain-text e-mail after the transaction commits (nothing is sent on rollback)."""
+    if not to:
+        return
+    subject = render_to_string(f"volunteers/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"volunteers/email/{template}.txt", context)
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
+    )
+
+
+def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
+    """Set plain fields on obj and return the many-to-many ones, set after saving."""
+    m2m = {}
+    for name, value in fields.items():
+        if name in M2M_FIELDS:
+            m2m[name] = value
+        else:
+            setattr(obj, name, value)
+    return m2m
+
+
+# --- Volunteers ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def volunteer_create(
+    *, actor: User | None, centre: Centre, consent_channel: str = "", **fields: Any
+) -> Volunteer:
+    """Register a volunteer in a centre (by the coordinator or through the public form).
+
+    With `consent_channel` the consent to the centre's current consent text is recorded too.
+    """
+    volunteer = Volunteer(centre=centre)
+    m2m = _set_fields(volunteer, fields)
+    volunteer.full_clean()
+    volunteer.save()
+    for name, values in m2m.items():
+        getattr(volunteer, name).set(values)
+    if consent_channel:
+        consent_text = consent_text_current(centre=centre)
+        if consent_text is None:
+            raise ValidationError(_("Publish a consent text before recording consent."))
+        consent_record(
+            actor=actor, volunteer=volunteer, consent_text=consent_text, channel=consent_channel
+        )
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_update(*, actor: User, volunteer: Volunteer, **fields: Any) -> Volunteer:
+    """Change a volunteer's fields (coordinator, or the volunteer on their own profile)."""
+    if volunteer.is_erased:
+        raise ValidationError(_("This person's data has been erased."))
+    m2m = _set_fields(volunteer, fields)
+    volunteer.full_clean()
+    volunteer.save()
+    for name, values in m2m.items():
+        getattr(volunteer, name).set(values)
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
+    """Make an applicant an active volunteer and tell them by e-mail."""
+    if volunteer.status != Volunteer.Status.APPLICANT:
+        raise ValidationError(_("Only applicants can be approved."))
+    volunteer.status = Volunteer.Status.ACTIVE
+    volunteer.full_clean()
+    volunteer.save(update_fields=["status", "updated_at"])
+    _send(
+        to=volunteer.email,
+        template="approved",
+        context={"volunteer": volunteer, "centre": volunteer.centre},
+    )
+    return volunteer
+
+
+def consent_text_current(*, centre: Centre) -> ConsentText | None:
+    return ConsentText.objects.filter(centre=centre).order_by("-version").first()
+
+
+@transaction.atomic
+def consent_text_publish(*, actor: User, centre: Centre, text: str, text_en: str) -> ConsentText:
+    """Publish a new version of the consent text. Old versions stay, as consents point to them."""
+    current = consent_text_current(centre=centre)
+    consent_text = ConsentText(
+        centre=centre, version=(current.version + 1) if current else 1, text=text, text_en=text_en
+    )
+    consent_text.full_clean()
+    consent_text.save()
+    return consent_text
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor: User | None,
+    volunteer: Volunteer,
+    consent_text: ConsentText,
+    channel: str,
+    given_at: dt.datetime | None = None,
+) -> Consent:
+    """Record that the volunteer accepted this version of the consent text."""
+    if consent_text.centre_id != volunteer.centre_id:
+        raise ValidationError(_("The consent text belongs to another centre."))
+    consent = Consent(
+        volunteer=volunteer,
+        consent_text=consent_text,
+        channel=channel,
+        given_at=given_at or timezone.now(),
+    )
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def volunteer_sign_up(*, centre: Centre, consent_text: ConsentText, **fields: Any) -> Volunteer:
+    """The public sign-up: an applicant with their consent recorded, and a confirmation e-mail."""
+    volunteer = volunteer_create(
+        actor=None, centre=centre, status=Volunteer.Status.APPLICANT, **fields
+    )
+    consent_record(
+        actor=None,
+        volunteer=volunteer,
+        consent_text=consent_text,
+        channel=Consent.Channel.SIGNUP_FORM,
+    )
+    _send(
+        to=volunteer.email,
+        template="signup_confirmation",
+        context={"volunteer": volunteer, "centre": centre},
+    )
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
+    """Give an approved volunteer a login (role volunteer) and e-mail a link to set a password.
+
+    The link is allauth's own password-reset link, so the volunteer then logs in the same way
+    as everybody else.
+    """
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress
+    from allauth.account.utils import user_pk_to_url_str
+
+    if volunteer.status != Volunteer.Status.ACTIVE or volunteer.is_erased:
+        raise ValidationError(_("Only an active volunteer can get a login."))
+    if not volunteer.email:
+        raise ValidationError(_("The volunteer needs an e-mail address to get a login."))
+    if volunteer.user_id:
+        user = volunteer.user
+    else:
+        email = volunteer.email.lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(_("Another login already uses this e-mail address."))
+        user = User(
+            email=email,
+            first_name=volunteer.first_name,
+            last_name=volunteer.last_name,
+            role=Role.VOLUNTEER,
+            centre=volunteer.centre,
+        )
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        volunteer.user = user
+        volunteer.save(update_fields=["user", "updated_at"])
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    PrivacyEvent.objects.create(
+        centre=volunteer.centre,
+        volunteer=volunteer,
+        action=PrivacyEvent.Action.LOGIN_INVITED,
+        actor=actor,
+    )
+    _send(
+        to=user.email,
+        template="login_invitation",
+        context={"volunteer": volunteer, "link": settings.SITE_URL.rstrip("/") + path},
+    )
+    return user
+
+
+@transaction.atomic
+def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> PrivacyEvent:
+    """Note in the audit trail that a person's data was exported."""
+    return PrivacyEvent.objects.create(
+        centre=volunteer.centre,
+        volunteer=volunteer,
+        action=PrivacyEvent.Action.EXPORTED,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
+    """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
+
+    Hours and matches stay attached to the now anonymous row, so yearly totals do not change.
+    Free text that may name the person (hour descriptions, follow-up notes) is cleared, the
+    consents are deleted, the login is deactivated and stripped. The audit trail records that
+    an erasure happened, by whom and when, and nothing of what was erased.
+    """
+    if volunteer.is_erased:
+        raise ValidationError(_("This person's data has already been erased."))
+    now = timezone.now()
+    volunteer.first_name = _("Erased")
+    volunteer.last_name = f"#{volunteer.pk}"
+    volunteer.email = ""
+    volunteer.phone = ""
+    volunteer.birth_year = None
+    volunteer.postal_code = ""
+    volunteer.district = None
+    volunteer.notes = ""
+    volunteer.available_from = None
+    volunteer.available_to = None
+    volunteer.available_weekdays = volunteer.available_evenings = False
+    volunteer.available_weekends = False
+    volunteer.police_certificate_checked_on = None
+    volunteer.status = Volunteer.Status.ENDED
+    volunteer.erased_at = now
+    user = volunteer.user
+    volunteer.user = None
+    volunteer.full_clean()
+    volunteer.save()
+    for name in M2M_FIELDS:
+        getattr(volunteer, name).clear()
+    volunteer.consents.all().delete()
+    volunteer.hour_entries.update(description="")
+    volunteer.matches.update(follow_up_notes="")
+    if user is not None:
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.filter(user=user).delete()
+        AuthEvent.objects.filter(user=user).update(email="", user_agent="", ip_address=None)
+        user.email = f"erased-{user.pk}@invalid.example"
+        user.first_name = ""
+        user.last_name = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    PrivacyEvent.objects.create(
+        centre=volunteer.centre, volunteer=volunteer, action=PrivacyEvent.Action.ERASED, actor=actor
+    )
+    return volunteer
+
+
+# --- Tasks and matches --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -> Task:
+    """Post a task. An association user may only post for their own association."""
+    task = Task(centre=centre, created_by=actor)
+    m2m = _set_fields(task, fields)
+    if access.is_association and (
+        task.organisation is None
+        or not task.organisation.memberships.filter(user_id=access.user_id).exists()
+    ):
+        raise PermissionDenied
+    task.full_clean()
+    task.save()
+    for name, values in m2m.items():
+        getattr(task, name).set(values)
+    return task
+
+
+@transaction.atomic
+def task_update(*, actor: User, task: Task, **fields: Any) -> Task:
+    m2m = _set_fields(task, fields)
+    task.full_clean()
+    task.save()
+    for name, values in m2m.items():
+        getattr(task, name).set(values)
+    return task
+
+
+@transaction.atomic
+def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
+    """Match a volunteer to a task (status proposed unless given) and e-mail the volunteer."""
+    if volunteer.centre_id != task.centre_id:
+        raise ValidationError(_("The volunteer belongs to another centre."))
+    if volunteer.status != Volunteer.Status.ACTIVE:
+        raise ValidationError(_("Only active volunteers can be matched."))
+    if task.needs_police_certificate and not volunteer.police_certificate_checked_on:
+        raise ValidationError(_("This task needs a police certificate the volunteer lacks."))
+    if Match.objects.filter(task=task, volunteer=volunteer).exists():
+        raise ValidationError(_("The volunteer is already matched to this task."))
+    match = Match(centre=task.centre, task=task, volunteer=volunteer, **fields)
+    match.full_clean()
+    match.save()
+    _send(
+        to=volunteer.email,
+        template="match_created",
+        context={"volunteer": volunteer, "task": task, "match": match},
+    )
+    return match
+
+
+@transaction.atomic
+def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
+    for name, value in fields.items():
+        setattr(match, name, value)
+    if match.status == Match.Status.ACTIVE and not match.started_on:
+        match.started_on = timezone.localdate()
+    if match.status == Match.Status.ENDED and not match.ended_on:
+        match.ended_on = timezone.localdate()
+    match.full_clean()
+    match.save()
+    return match
+
+
+# --- Hours --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hours_log(
+    *,
+    actor: User,
+    access: Access,
+    volunteer: Volunteer,
+    date: dt.date,
+    hours: Decimal,
+    task: Task | None = None,
+    description: str = "",
+) -> HourEntry:
+    """Log hours. A volunteer's own entries wait for approval; the coordinator's are approved."""
+    if access.is_volunteer and volunteer.user_id != access.user_id:
+        raise PermissionDenied
+    if task is not None and task.centre_id != volunteer.centre_id:
+        raise ValidationError(_("The task belongs to another centre."))
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("Hours cannot be logged for a future date.")})
+    approved = access.is_coordinator
+    entry = HourEntry(
+        centre=volunteer.centre,
+        volunteer=volunteer,
+        task=task,
+        description=description,
+        date=date,
+        hours=hours,
+        entered_by=actor,
+        status=HourEntry.Status.APPROVED if approved else HourEntry.Status.PENDING,
+        decided_by=actor if approved else None,
+        decided_at=timezone.now() if approved else None,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
+    """Note that the volunteer withdrew a consent (the coordinator then pauses or erases)."""
+    if consent.withdrawn_at:
+        raise ValidationError(_("This consent is already withdrawn."))
+    consent.withdrawn_at = timezone.now()
+    consent.full_clean()
+    consent.save(update_fields=["withdrawn_at"])
+    return consent
+
+
+@transaction.atomic
+def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
+    """Approve or reject a pending hour entry."""
+    if entry.status != HourEntry.Status.PENDING:
+        raise ValidationError(_("These hours have already been decided."))
+    entry.status = HourEntry.Status.APPROVED if approve else HourEntry.Status.REJECTED
+    entry.decided_by = actor
+    entry.decided_at = timezone.now()
+    entry.full_clean()
+    entry.save(update_fields=["status", "decided_by", "decided_at"])
+    return entry
+
+
+@transaction.atomic
+def hours_approve_many(*, actor: User, entries: Iterable[HourEntry]) -> int:
+    """Approve several pending entries in one go. Returns how many were approved."""
+    count = 0
+    for entry in entries:
+        hours_decide(actor=actor, entry=entry, approve=True)
+        count += 1
+    return count
+
+
+# --- Data lists the coordinator curates ---------------------------------------------------------
+
+
+@transaction.atomic
+def curated_name_save(
+    *,
+    actor: User,
+    instance: BackgroundGroup | Interest | Language,
+    name: str,
+    name_en: str,
+    position: int,
+) -> BackgroundGroup | Interest | Language:
+    """Add or rename an entry of a data list (background groups, interests, languages)."""
+    instance.name = name
+    instance.name_en = name_en
+    instance.position = position
+    instance.full_clean()
+    instance.save()
+    return instance

@@ -1,0 +1,142 @@
+import datetime as dt
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.permissions import Access
+from core.startpage import Action, Card, NavItem
+
+from . import selectors
+from .models import Volunteer
+
+
+def cards(request: HttpRequest, access: Access) -> list[Card]:
+    if access.is_coordinator:
+        active = selectors.volunteer_count(access=access, status=Volunteer.Status.ACTIVE)
+        applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
+        pending = selectors.hours_pending(access=access).count()
+        follow_ups = selectors.matches_due_for_follow_up(
+            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
+        ).count()
+        return [
+            Card(
+                title=_("Volunteers"),
+                description=_(
+                    "The centre's own volunteers: sign-ups to approve, profiles, consent and "
+                    "privacy (export, erasure, review of inactive people)."
+                ),
+                url=reverse("volunteers:list"),
+                order=20,
+                figure=active,
+                figure_label=_("active volunteers"),
+                empty_hint=_("%(count)s applicants wait for approval.") % {"count": applicants}
+                if applicants
+                else "",
+                actions=[
+                    Action(_("Open the list"), reverse("volunteers:list"), True),
+                    Action(
+                        _("Applicants"), reverse("volunteers:list") + "?status=applicant", False
+                    ),
+                    Action(_("Consent and sign-up form"), reverse("volunteers:consent_texts")),
+                    Action(_("Data lists"), reverse("volunteers:lists", args=["interests"])),
+                ],
+            ),
+            Card(
+                title=_("Tasks and matching"),
+                description=_(
+                    "Needs (oppdrag) from the centre and the associations, with suggested "
+                    "volunteers and follow-up."
+                ),
+                url=reverse("volunteers:task_list"),
+                order=25,
+                figure=follow_ups,
+                figure_label=_("follow-ups due within a week"),
+                actions=[
+                    Action(_("See the tasks"), reverse("volunteers:task_list"), True),
+                    Action(_("Post a task"), reverse("volunteers:task_create")),
+                ],
+            ),
+            Card(
+                title=_("Volunteer hours"),
+                description=_("Approve hours the volunteers log, and see totals and årsverk."),
+                url=reverse("volunteers:hours_pending"),
+                order=30,
+                figure=pending,
+                figure_label=_("entries await approval"),
+                actions=[
+                    Action(_("Approve hours"), reverse("volunteers:hours_pending"), True),
+                    Action(_("Totals per year"), reverse("volunteers:hours_totals")),
+                ],
+            ),
+        ]
+    if access.is_association:
+        return [
+            Card(
+                title=_("Tasks for volunteers"),
+                description=_("Post a need for volunteers; the centre finds and matches them."),
+                url=reverse("volunteers:task_list"),
+                order=20,
+                actions=[
+                    Action(_("Post a task"), reverse("volunteers:task_create"), True),
+                    Action(_("Your tasks"), reverse("volunteers:task_list")),
+                ],
+            )
+        ]
+    if access.is_municipality:
+        return [
+            Card(
+                title=_("Volunteer hours"),
+                description=_("Volunteer hours per year and årsverk, for all centres you follow."),
+                url=reverse("volunteers:hours_totals"),
+                order=30,
+                actions=[Action(_("See the totals"), reverse("volunteers:hours_totals"), True)],
+            )
+        ]
+    if access.is_volunteer:
+        return [
+            Card(
+                title=_("My profile"),
+                description=_("What the centre knows about you; keep it current."),
+                url=reverse("volunteers:me"),
+                order=10,
+                actions=[
+                    Action(_("See my profile and tasks"), reverse("volunteers:me"), True),
+                    Action(_("Update my profile"), reverse("volunteers:me_edit")),
+                ],
+            ),
+            Card(
+                title=_("My hours"),
+                description=_(
+                    "Log the hours you gave, as h:mm or a number. The coordinator approves them."
+                ),
+                url=reverse("volunteers:my_hours"),
+                order=20,
+                actions=[Action(_("Log hours"), reverse("volunteers:my_hours"), True)],
+            ),
+        ]
+    return []
+
+
+def nav(request: HttpRequest, access: Access) -> list[NavItem]:
+    if access.is_coordinator:
+        return [
+            NavItem(_("Volunteers"), reverse("volunteers:list"), 20, "/volunteers/people/"),
+            NavItem(_("Tasks"), reverse("volunteers:task_list"), 25, "/volunteers/tasks/"),
+            NavItem(_("Hours"), reverse("volunteers:hours_pending"), 30, "/volunteers/hours/"),
+        ]
+    if access.is_association:
+        return [NavItem(_("Tasks"), reverse("volunteers:task_list"), 25, "/volunteers/tasks/")]
+    if access.is_municipality:
+        return [
+            NavItem(
+                _("Volunteer hours"), reverse("volunteers:hours_totals"), 30, "/volunteers/hours/"
+            )
+        ]
+    if access.is_volunteer:
+        return [
+            NavItem(_("My profile"), reverse("volunteers:me"), 10, "/volunteers/me/"),
+            NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/my-hours/"),
+        ]
+    return []

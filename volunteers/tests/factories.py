@@ -1,0 +1,74 @@
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from tests.factories import CentreFactory, VolunteerFactory
+from volunteers.models import (
+    BackgroundGroup,
+    ConsentText,
+    HourEntry,
+    Interest,
+    Match,
+    Task,
+)
+
+__all__ = ["VolunteerFactory"]
+
+
+class InterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interest
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Interesse {n}")
+    name_en = factory.Sequence(lambda n: f"Interest {n}")
+
+
+class BackgroundGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BackgroundGroup
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Gruppe {n}")
+    name_en = factory.Sequence(lambda n: f"Group {n}")
+
+
+class ConsentTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsentText
+
+    centre = factory.SubFactory(CentreFactory)
+    version = factory.Sequence(lambda n: n + 1)
+    text = "Vi lagrer opplysningene dine for å formidle oppdrag."
+    text_en = "We store your information to match you with tasks."
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Task
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Oppdrag {n}")
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Match
+
+    task = factory.SubFactory(TaskFactory)
+    centre = factory.SelfAttribute("task.centre")
+    volunteer = factory.SubFactory(VolunteerFactory, centre=factory.SelfAttribute("..centre"))
+    status = Match.Status.ACTIVE
+
+
+class HourEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HourEntry
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    centre = factory.SelfAttribute("volunteer.centre")
+    date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
+    hours = 2
+    description = "Felleslunsj"
+    status = HourEntry.Status.APPROVED

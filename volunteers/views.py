@@ -1,0 +1,682 @@
+"""Pages for volunteers, tasks, matching and hours. Thin: scope, form, service, redirect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+
+from core.models import Centre, Role
+from core.permissions import get_access, get_object_for_user, role_required
+from organisations.selectors import organisation_list, organisations_of_user
+
+from . import exports, selectors, services
+from .filters import VolunteerFilter
+from .forms import (
+    ConsentTextForm,
+    CuratedNameForm,
+    HourEntryForm,
+    MatchCreateForm,
+    MatchForm,
+    ProfileForm,
+    SignUpForm,
+    TaskForm,
+    VolunteerForm,
+)
+from .gdpr import volunteer_data
+from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task, Volunteer
+
+# The data lists the coordinator curates, by the name used in their URLs.
+CURATED_LISTS = {
+    "interests": (Interest, _lazy("Interests and skills")),
+    "background-groups": (BackgroundGroup, _lazy("Background groups")),
+    "languages": (Language, _lazy("Languages")),
+}
+
+COORDINATOR = Role.COORDINATOR
+
+
+def _own_centre(request: HttpRequest) -> Centre:
+    return Centre.objects.select_related("municipality").get(pk=get_access(request).centre_id)
+
+
+def _form_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, next to the field when it names one."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _form_values(form) -> dict:
+    return {name: form.cleaned_data[name] for name in form.Meta.fields}
+
+
+# --- Coordinator: the registry ------------------------------------------------------------------
+
+
+@role_required(COORDINATOR)
+def volunteer_list(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    volunteers = selectors.volunteer_list(access=access).filter(erased_at__isnull=True)
+    municipality_ids = [c.municipality_id for c in Centre.objects.filter(id__in=access.centre_ids)]
+    filterset = VolunteerFilter(request.GET, queryset=volunteers, municipality_ids=municipality_ids)
+    qs = filterset.qs
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        header, rows = exports.volunteer_rows(qs)
+        writer = exports.as_csv if export == "csv" else exports.as_xlsx
+        return writer(f"frivillige-{timezone.localdate():%Y-%m-%d}", header, rows)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "volunteers/volunteer_list.html",
+        {"page": page, "filter": filterset, "query": query.urlencode()},
+    )
+
+
+@role_required(COORDINATOR)
+def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    volunteer = get_object_for_user(request, selectors.volunteer_detail_qs(access=access), pk=pk)
+    return render(
+        request,
+        "volunteers/volunteer_detail.html",
+        {
+            "volunteer": volunteer,
+            "hours": selectors.volunteer_hours(volunteer=volunteer)[:20],
+            "hour_form": HourEntryForm(
+                tasks=Task.objects.filter(matches__volunteer=volunteer),
+                initial={"date": timezone.localdate()},
+            ),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def volunteer_create(request: HttpRequest) -> HttpResponse:
+    centre = _own_centre(request)
+    organisations = organisation_list(access=get_access(request))
+    form = VolunteerForm(
+        request.POST or None,
+        centre=centre,
+        organisations=organisations,
+        initial={"status": Volunteer.Status.ACTIVE},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            volunteer = services.volunteer_create(
+                actor=request.user,
+                centre=centre,
+                consent_channel=form.cleaned_data.get("consent_channel", ""),
+                **_form_values(form),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The volunteer was registered."))
+            return redirect("volunteers:detail", volunteer.pk)
+    return render(request, "volunteers/volunteer_form.html", {"form": form})
+
+
+@role_required(COORDINATOR)
+def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    if volunteer.is_erased:
+        raise Http404
+    form = VolunteerForm(
+        request.POST or None,
+        instance=volunteer,
+        centre=_own_centre(request),
+        organisations=organisation_list(access=access),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.volunteer_update(
+                actor=request.user,
+                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                **_form_values(form),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("volunteers:detail", volunteer.pk)
+    return render(request, "volunteers/volunteer_form.html", {"form": form, "volunteer": volunteer})
+
+
+@require_POST
+@role_required(COORDINATOR)
+def volunteer_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    try:
+        services.volunteer_approve(actor=request.user, volunteer=volunteer)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s is now an active volunteer.") % {"name": volunteer})
+    return redirect("volunteers:detail", volunteer.pk)
+
+
+@require_POST
+@role_required(COORDINATOR)
+def volunteer_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    try:
+        services.volunteer_invite_login(actor=request.user, volunteer=volunteer)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("A link to set a password was sent to %(email)s.") % {"email": volunteer.email},
+        )
+    return redirect("volunteers:detail", volunteer.pk)
+
+
+@require_POST
+@role_required(COORDINATOR)
+def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    consent = get_object_or_404(volunteer.consents, pk=consent_pk)
+    try:
+        services.consent_withdraw(actor=request.user, consent=consent)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The consent is marked as withdrawn. Pause the volunteer or erase their data."),
+        )
+    return redirect("volunteers:detail", volunteer.pk)
+
+
+@require_POST
+@role_required(COORDINATOR)
+def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    form = HourEntryForm(request.POST, tasks=Task.objects.filter(matches__volunteer=volunteer))
+    if form.is_valid():
+        try:
+            services.hours_log(
+                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The hours were logged."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("volunteers:detail", volunteer.pk)
+
+
+# --- Coordinator: privacy -----------------------------------------------------------------------
+
+
+@role_required(COORDINATOR)
+def volunteer_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """All data held about one person: a readable page, or JSON with ?format=json."""
+    access = get_access(request)
+    qs = selectors.volunteer_detail_qs(access=access).select_related("centre")
+    volunteer = get_object_for_user(request, qs, edit=True, pk=pk)
+    data = volunteer_data(volunteer)
+    if request.GET.get("format") == "json":
+        services.volunteer_export_record(actor=request.user, volunteer=volunteer)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="person-{volunteer.pk}.json"'
+        return response
+    services.volunteer_export_record(actor=request.user, volunteer=volunteer)
+    return render(
+        request,
+        "volunteers/volunteer_export.html",
+        {
+            "volunteer": volunteer,
+            "data": data,
+            "hours": selectors.volunteer_hours(volunteer=volunteer),
+            "now": timezone.now(),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def volunteer_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm the erasure."))
+            return redirect("volunteers:erase", volunteer.pk)
+        try:
+            services.volunteer_erase(actor=request.user, volunteer=volunteer)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("volunteers:list")
+        messages.success(
+            request,
+            _("The person's data was erased. Their hours and matches remain, without a name."),
+        )
+        return redirect("volunteers:list")
+    return render(request, "volunteers/volunteer_erase.html", {"volunteer": volunteer})
+
+
+@role_required(COORDINATOR)
+def volunteer_inactive(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    months = settings.VOLUNTEER_INACTIVE_MONTHS
+    volunteers = selectors.volunteers_inactive(access=access, months=months)
+    page = Paginator(volunteers, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "volunteers/volunteer_inactive.html",
+        {"page": page, "months": months, "events": selectors.privacy_events(access=access)[:20]},
+    )
+
+
+@role_required(COORDINATOR)
+def consent_texts(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    centre = _own_centre(request)
+    current = services.consent_text_current(centre=centre)
+    form = ConsentTextForm(
+        request.POST or None,
+        initial={"text": current.text, "text_en": current.text_en} if current else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        consent_text = services.consent_text_publish(
+            actor=request.user, centre=centre, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("Version %(version)s of the consent text is published.")
+            % {"version": consent_text.version},
+        )
+        return redirect("volunteers:consent_texts")
+    return render(
+        request,
+        "volunteers/consent_text_list.html",
+        {
+            "form": form,
+            "texts": selectors.consent_text_list(access=access),
+            "signup_url": request.build_absolute_uri(
+                reverse("volunteers:signup", args=[centre.slug])
+            ),
+        },
+    )
+
+
+@role_required(COORDINATOR)
+def curated_lists(
+    request: HttpRequest, kind: str = "interests", pk: int | None = None
+) -> HttpResponse:
+    """The data lists volunteers and tasks choose from: add an entry, or rename one."""
+    if kind not in CURATED_LISTS:
+        raise Http404
+    model, title = CURATED_LISTS[kind]
+    instance = get_object_or_404(model, pk=pk) if pk else model()
+    form = CuratedNameForm(
+        request.POST or None,
+        initial={"name": instance.name, "name_en": instance.name_en, "position": instance.position}
+        if pk
+        else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.curated_name_save(actor=request.user, instance=instance, **form.cleaned_data)
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The list was saved."))
+            return redirect("volunteers:lists", kind=kind)
+    return render(
+        request,
+        "volunteers/curated_list.html",
+        {
+            "form": form,
+            "kind": kind,
+            "title": title,
+            "entries": model.objects.all(),
+            "editing": instance if pk else None,
+            "lists": [(key, label) for key, (_m, label) in CURATED_LISTS.items()],
+        },
+    )
+
+
+# --- Hours --------------------------------------------------------------------------------------
+
+
+@role_required(COORDINATOR)
+def hours_pending(request: HttpRequest) -> HttpResponse:
+    entries = selectors.hours_pending(access=get_access(request))
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    return render(request, "volunteers/hours_pending.html", {"page": page})
+
+
+@require_POST
+@role_required(COORDINATOR)
+def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_for_user(request, HourEntry, edit=True, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.hours_decide(actor=request.user, entry=entry, approve=approve)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Hours approved.") if approve else _("Hours rejected."))
+    return redirect("volunteers:hours_pending")
+
+
+@require_POST
+@role_required(COORDINATOR)
+def hours_approve_selected(request: HttpRequest) -> HttpResponse:
+    """Approve the ticked pending entries at once (only those the coordinator may see)."""
+    ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
+    entries = selectors.hours_pending(access=get_access(request)).filter(pk__in=ids)
+    count = services.hours_approve_many(actor=request.user, entries=entries)
+    if count:
+        messages.success(request, _("%(count)s entries approved.") % {"count": count})
+    else:
+        messages.error(request, _("Tick the entries you want to approve."))
+    return redirect("volunteers:hours_pending")
+
+
+@role_required(COORDINATOR, Role.MUNICIPALITY)
+def hours_totals(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    years = selectors.hours_per_year(access=access)
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    per_volunteer = (
+        selectors.hours_per_volunteer(access=access, year=year) if access.is_coordinator else []
+    )
+    return render(
+        request,
+        "volunteers/hours_totals.html",
+        {
+            "years": years,
+            "year": year,
+            "per_volunteer": per_volunteer,
+            "hours_per_fte": settings.HOURS_PER_FTE,
+        },
+    )
+
+
+# --- Tasks and matching -------------------------------------------------------------------------
+
+
+def _task_organisations(request: HttpRequest) -> QuerySet:
+    access = get_access(request)
+    if access.is_association:
+        return organisations_of_user(access=access)
+    return organisation_list(access=access).filter(is_archived=False)
+
+
+@role_required(COORDINATOR, Role.ASSOCIATION)
+def task_list(request: HttpRequest) -> HttpResponse:
+    tasks = selectors.task_list(access=get_access(request))
+    status = request.GET.get("status", "open")
+    if status in Task.Status.values:
+        tasks = tasks.filter(status=status)
+    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    access = get_access(request)
+    follow_ups = (
+        selectors.matches_due_for_follow_up(
+            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
+        ).order_by("next_follow_up_on")[:50]
+        if access.is_coordinator
+        else []
+    )
+    return render(
+        request,
+        "volunteers/task_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Task.Status.choices,
+            "follow_ups": follow_ups,
+        },
+    )
+
+
+@role_required(COORDINATOR, Role.ASSOCIATION)
+def task_create(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    centre = _own_centre(request)
+    form = TaskForm(
+        request.POST or None,
+        centre=centre,
+        organisations=_task_organisations(request),
+        association_only=access.is_association,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.task_create(
+                actor=request.user, access=access, centre=centre, **_form_values(form)
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The task was posted."))
+            return redirect("volunteers:task_detail", task.pk)
+    return render(request, "volunteers/task_form.html", {"form": form})
+
+
+@role_required(COORDINATOR, Role.ASSOCIATION)
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    task = get_object_for_user(request, selectors.task_detail_qs(access=access), pk=pk)
+    suggestions = (
+        selectors.match_suggestions(access=access, task=task) if access.is_coordinator else []
+    )
+    return render(
+        request,
+        "volunteers/task_detail.html",
+        {"task": task, "suggestions": suggestions, "can_edit": task.is_editable_by(access)},
+    )
+
+
+@role_required(COORDINATOR, Role.ASSOCIATION)
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    task = get_object_for_user(request, Task, edit=True, pk=pk)
+    form = TaskForm(
+        request.POST or None,
+        instance=task,
+        centre=_own_centre(request),
+        organisations=_task_organisations(request),
+        association_only=access.is_association,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(
+                actor=request.user, task=Task.objects.get(pk=task.pk), **_form_values(form)
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("volunteers:task_detail", task.pk)
+    return render(request, "volunteers/task_form.html", {"form": form, "task": task})
+
+
+@require_POST
+@role_required(COORDINATOR)
+def match_create(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    task = get_object_for_user(request, Task, edit=True, pk=pk)
+    form = MatchCreateForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    volunteer = get_object_or_404(
+        Volunteer.objects.visible_to(access), pk=form.cleaned_data["volunteer"]
+    )
+    try:
+        services.match_create(actor=request.user, task=task, volunteer=volunteer)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s was matched to the task and told by e-mail.") % {"name": volunteer},
+        )
+    return redirect("volunteers:task_detail", task.pk)
+
+
+@role_required(COORDINATOR)
+def match_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    match = get_object_for_user(
+        request, selectors.match_qs(access=get_access(request)), edit=True, pk=pk
+    )
+    form = MatchForm(request.POST or None, instance=match)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.match_update(
+                actor=request.user, match=Match.objects.get(pk=match.pk), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The match was updated."))
+            return redirect("volunteers:task_detail", match.task_id)
+    return render(request, "volunteers/match_form.html", {"form": form, "match": match})
+
+
+# --- The volunteer's own pages ------------------------------------------------------------------
+
+
+def _me(request: HttpRequest) -> Volunteer:
+    volunteer = selectors.volunteer_of_user(access=get_access(request))
+    if volunteer is None:
+        raise Http404
+    return volunteer
+
+
+@role_required(Role.VOLUNTEER)
+def me(request: HttpRequest) -> HttpResponse:
+    volunteer = _me(request)
+    return render(
+        request,
+        "volunteers/me_detail.html",
+        {
+            "volunteer": volunteer,
+            "matches": selectors.own_matches(access=get_access(request)),
+        },
+    )
+
+
+@role_required(Role.VOLUNTEER)
+def me_edit(request: HttpRequest) -> HttpResponse:
+    volunteer = _me(request)
+    form = ProfileForm(request.POST or None, instance=volunteer, centre=volunteer.centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.volunteer_update(
+                actor=request.user,
+                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                **_form_values(form),
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("volunteers:me")
+    return render(request, "volunteers/me_form.html", {"form": form})
+
+
+@role_required(Role.VOLUNTEER)
+def my_hours(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    volunteer = _me(request)
+    tasks = Task.objects.visible_to(access)
+    form = HourEntryForm(request.POST or None, tasks=tasks, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hours_log(
+                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Your hours were logged and await approval."))
+            return redirect("volunteers:my_hours")
+    entries = selectors.own_hours(access=access)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "volunteers/my_hours.html", {"form": form, "page": page})
+
+
+# --- Public sign-up -----------------------------------------------------------------------------
+
+
+def _client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _rate_limited(request: HttpRequest, centre: Centre) -> bool:
+    """Count sign-up attempts per IP address and hour in the cache; True when over the limit."""
+    key = f"volunteer-signup:{centre.pk}:{_client_ip(request)}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        attempts = 1
+    return attempts > settings.VOLUNTEER_SIGNUP_RATE_PER_HOUR
+
+
+def signup(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public sign-up form: no login. New volunteers arrive as applicants."""
+    centre = get_object_or_404(Centre.objects.select_related("municipality"), slug=slug)
+    consent_text = services.consent_text_current(centre=centre)
+    form = SignUpForm(request.POST or None, centre=centre)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request, centre):
+            form.add_error(
+                None, _("Too many sign-ups from your network. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_bot:
+            # Pretend it worked, so the script learns nothing; nothing is stored.
+            return redirect("volunteers:signup_done", slug=centre.slug)
+        elif consent_text is None:
+            form.add_error(None, _("Sign-up is not open yet: the centre has no consent text."))
+        elif form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
+            try:
+                services.volunteer_sign_up(centre=centre, consent_text=consent_text, **data)
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                return redirect("volunteers:signup_done", slug=centre.slug)
+    return render(
+        request,
+        "volunteers/signup_form.html",
+        {"form": form, "centre": centre, "consent_text": consent_text},
+        status=status,
+    )
+
+
+def signup_done(request: HttpRequest, slug: str) -> HttpResponse:
+    centre = get_object_or_404(Centre, slug=slug)
+    return render(request, "volunteers/signup_done.html", {"centre": centre})
