@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from conftest import ROLES
 
@@ -24,6 +25,8 @@ PUBLIC: set[str] = {
     "healthz",
     "organisations:directory",
     "organisations:invitation_accept",
+    "volunteers:signup",
+    "volunteers:signup_done",
 }
 
 
@@ -43,6 +46,33 @@ class Objects:
         self.foreign_membership = f.MembershipFactory(organisation=world.foreign_organisation)
         self.report = ReportJobFactory(centre=world.centre)
         self.foreign_report = ReportJobFactory(centre=world.other_centre)
+
+        from volunteers.models import Consent
+        from volunteers.tests.factories import (
+            ConsentTextFactory,
+            HourEntryFactory,
+            InterestFactory,
+            MatchFactory,
+            TaskFactory,
+        )
+
+        self.interest = InterestFactory()
+        self.task = TaskFactory(centre=world.centre)
+        self.foreign_task = TaskFactory(centre=world.other_centre)
+        self.match = MatchFactory(task=self.task, volunteer=world.volunteer)
+        self.foreign_match = MatchFactory(task=self.foreign_task, volunteer=world.foreign_volunteer)
+        self.hours = HourEntryFactory(volunteer=world.volunteer)
+        self.foreign_hours = HourEntryFactory(volunteer=world.foreign_volunteer)
+        self.consent = Consent.objects.create(
+            volunteer=world.volunteer,
+            consent_text=ConsentTextFactory(centre=world.centre),
+            given_at=timezone.now(),
+        )
+        self.foreign_consent = Consent.objects.create(
+            volunteer=world.foreign_volunteer,
+            consent_text=ConsentTextFactory(centre=world.other_centre),
+            given_at=timezone.now(),
+        )
 
 
 # url name -> function(objects) returning (own kwargs, another centre's kwargs or None).
@@ -71,6 +101,28 @@ KWARG_SOURCES: dict[str, Callable] = {
         {"pk": o.world.organisation.pk, "membership_pk": o.membership.pk},
         {"pk": o.world.foreign_organisation.pk, "membership_pk": o.foreign_membership.pk},
     ),
+    **{
+        f"volunteers:{name}": lambda o: (
+            {"pk": o.world.volunteer.pk},
+            {"pk": o.world.foreign_volunteer.pk},
+        )
+        for name in ("detail", "edit", "approve", "invite", "hours_add", "export", "erase")
+    },
+    "volunteers:consent_withdraw": lambda o: (
+        {"pk": o.world.volunteer.pk, "consent_pk": o.consent.pk},
+        {"pk": o.world.foreign_volunteer.pk, "consent_pk": o.foreign_consent.pk},
+    ),
+    # Curated lists are installation-wide.
+    "volunteers:lists": lambda o: ({"kind": "interests"}, None),
+    "volunteers:lists_edit": lambda o: ({"kind": "interests", "pk": o.interest.pk}, None),
+    "volunteers:hours_decide": lambda o: ({"pk": o.hours.pk}, {"pk": o.foreign_hours.pk}),
+    **{
+        f"volunteers:{name}": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk})
+        for name in ("task_detail", "task_edit", "match_create")
+    },
+    "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),
+    "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
+    "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
     "reports:download": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
     "reports:delete": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
 }
