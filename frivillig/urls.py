@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("associations/", include("organisations.urls")),
+    path("activities/", include("activities.urls")),
     path("", include("core.urls")),
 ]

@@ -1,0 +1,73 @@
+"""Demo data of the activities app: partners, grants and outcome counters of Steg for Steg.
+
+Idempotent (get_or_create on natural keys)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from activities.models import Grant, OutcomeCounter, Partner, Project
+from core.models import Centre
+
+PARTNERS = [
+    ("Fjordvik kommune, helse og omsorg", "public", "Henviser deltakere og stiller lokaler"),
+    ("NAV Fjordvik", "public", "Arbeidstrening og praksisplasser"),
+    ("Fjordvik sykehjem", "public", "Trivselstiltak for beboere"),
+    ("Sparebankstiftelsen Fjordvik", "private", "Medfinansiering av turutstyr"),
+    ("Kjøpesenteret Fjordvik Torg", "private", "Frivillige fra butikkene"),
+]
+
+OUTCOMES = [
+    ("Hadde kontakt med en tidgiver", 35, False),
+    ("Fikk individuell økonomisk rådgivning", 7, False),
+    ("Fikk arbeidspraksis", 5, False),
+    ("Lunsjer servert", 70, True),
+    ("Tidgivere engasjert siden 2017", 47, False),
+]
+
+
+def seed(*, centre: Centre, today: dt.date) -> None:
+    project = Project.objects.filter(centre=centre, slug="steg-for-steg").first()
+    if project is None:
+        return
+    if not project.sub_goals:
+        project.sub_goals = (
+            "Deltakerne får en fast tidgiver de møter hver uke.\n"
+            "80 % av deltakerne når hovedmålene de satte seg ved oppstart.\n"
+            "Flere deltakere kommer i arbeidspraksis eller utdanning."
+        )
+        project.actual_reach = 75
+        project.save(update_fields=["sub_goals", "actual_reach"])
+    start = project.start_date or dt.date(today.year - 1, 1, 1)
+    for name, kind, role in PARTNERS:
+        Partner.objects.get_or_create(
+            centre=centre,
+            project=project,
+            name=name,
+            defaults={
+                "kind": kind,
+                "role": role,
+                "agreement_start": start,
+                "agreement_end": project.end_date,
+            },
+        )
+    for year, amount in ((today.year - 1, 650_000), (today.year, 700_000)):
+        Grant.objects.get_or_create(
+            centre=centre,
+            project=project,
+            year=year,
+            funder="Helsedirektoratet",
+            defaults={"applied_nok": amount + 100_000, "granted_nok": amount},
+        )
+    for year in (today.year - 1, today.year):
+        for name, value, approximate in OUTCOMES:
+            OutcomeCounter.objects.get_or_create(
+                centre=centre,
+                project=project,
+                year=year,
+                name=name,
+                defaults={
+                    "value": value if year < today.year else max(value // 2, 1),
+                    "is_approximate": approximate,
+                },
+            )
