@@ -20,6 +20,7 @@ from .models import (
     Project,
     YearTarget,
 )
+from .services import SERIES_KEY
 
 COUNT_MESSAGE = _("Enter a whole number, 0 or more.")
 COUNT_FIELDS = [
@@ -193,6 +194,7 @@ class SeriesForm(forms.ModelForm):
 
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
+        self.access = access
         self.fields["project"].queryset = selectors.project_list(access=access, include_ended=False)
         self.fields["organiser"].queryset = selectors.organisers_for(access=access)
         if access.is_association:
@@ -201,8 +203,16 @@ class SeriesForm(forms.ModelForm):
         else:
             self.fields["organiser"].empty_label = _("The centre itself")
 
-    def validate_unique(self) -> None:
-        """Saving an identical series again updates it (see services.series_save)."""
+    def clean(self) -> dict:
+        """Saving an identical series again updates it (see services.series_save): validate
+        against the existing series so its own definition is not reported as taken."""
+        cleaned = super().clean()
+        key = {name: cleaned.get(name) for name in SERIES_KEY}
+        if all(key[name] is not None for name in ("project", "title", "weekday", "first_date")):
+            existing = selectors.series_list(access=self.access).filter(**key).first()
+            if existing is not None:
+                self.instance = existing
+        return cleaned
 
 
 class CountsForm(forms.ModelForm):

@@ -106,7 +106,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_list(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     filterset = selectors.filtered_activities(access=access, params=request.GET)
-    activities = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    activities = filterset.qs
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
         name = f"aktiviteter-{timezone.localdate():%Y-%m-%d}"
