@@ -52,6 +52,8 @@ class HoursField(forms.DecimalField):
     """Hours as 2, 1,5, 1.5 or 1:30 (h:mm)."""
 
     def to_python(self, value):
+        if value in self.empty_values:
+            return Decimal(0)
         if isinstance(value, str):
             text = value.strip()
             match = re.fullmatch(r"(\d{1,4}):([0-5]\d)", text)
@@ -69,6 +71,8 @@ class HoursField(forms.DecimalField):
 
 
 def _count_messages(form: forms.BaseForm) -> None:
+    if "volunteer_count" in form.fields:
+        form.fields["volunteer_count"].required = False
     for name in COUNT_FIELDS:
         if name in form.fields:
             form.fields[name].error_messages.update(
@@ -79,7 +83,7 @@ def _count_messages(form: forms.BaseForm) -> None:
 
 def _hours_field(required: bool = False) -> HoursField:
     return HoursField(
-        label=_("volunteer hours"),
+        label=_("Volunteer hours"),
         min_value=0,
         max_digits=8,
         decimal_places=2,
@@ -90,7 +94,13 @@ def _hours_field(required: bool = False) -> HoursField:
     )
 
 
-class ActivityForm(forms.ModelForm):
+class VolunteerCountMixin:
+    def clean_volunteer_count(self) -> int:
+        """An empty number of volunteers means none."""
+        return self.cleaned_data.get("volunteer_count") or 0
+
+
+class ActivityForm(VolunteerCountMixin, forms.ModelForm):
     """The full activity form; `QuickActivityForm` shows the fields needed in seconds."""
 
     volunteer_hours = _hours_field()
@@ -215,7 +225,7 @@ class SeriesForm(forms.ModelForm):
         return cleaned
 
 
-class CountsForm(forms.ModelForm):
+class CountsForm(VolunteerCountMixin, forms.ModelForm):
     volunteer_hours = _hours_field()
 
     class Meta:

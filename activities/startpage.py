@@ -83,15 +83,15 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
 def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_coordinator:
         return [
-            NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/"),
-            NavItem(_("Progress"), reverse("activities:dashboard"), 21, "/activities/dashboard/"),
+            NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/"),
+            NavItem(_("Progress"), reverse("activities:dashboard"), 21, "/activities/progress/"),
             NavItem(_("Projects"), reverse("activities:project_list"), 22, "/activities/projects/"),
         ]
     if access.is_association:
-        return [NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/")]
+        return [NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/")]
     if access.is_municipality:
         return [
-            NavItem(_("Progress"), reverse("activities:dashboard"), 20, "/activities/dashboard/"),
+            NavItem(_("Progress"), reverse("activities:dashboard"), 20, "/activities/progress/"),
             NavItem(_("Projects"), reverse("activities:project_list"), 21, "/activities/projects/"),
         ]
     return []

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from activities.models import Grant, OutcomeCounter, Partner, Project
+from django.db.models import F
+
+from activities.models import Activity, Grant, OutcomeCounter, Partner, Project
 from core.models import Centre
 
 PARTNERS = [
@@ -38,6 +40,13 @@ def seed(*, centre: Centre, today: dt.date) -> None:
         )
         project.actual_reach = 75
         project.save(update_fields=["sub_goals", "actual_reach"])
+    # About one participant in ten comes for the first time: they are the persons reached.
+    Activity.objects.filter(
+        project=project, participants__isnull=False, participants_new__isnull=True
+    ).update(
+        participants_new=F("participants") / 10,
+        participants_returning=F("participants") - F("participants") / 10,
+    )
     start = project.start_date or dt.date(today.year - 1, 1, 1)
     for name, kind, role in PARTNERS:
         Partner.objects.get_or_create(

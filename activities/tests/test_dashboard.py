@@ -1,6 +1,7 @@
 """The target dashboard page: figures, read-only for municipality viewers, fixed queries."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -75,3 +76,18 @@ def test_it_runs_a_fixed_number_of_queries_whatever_the_number_of_activities(
             reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
         )
     assert response.status_code == 200
+
+
+def test_the_chart_coordinates_are_not_localised(world, login, project):
+    """Norwegian decimal commas would break the SVG: coordinates stay with a dot."""
+    ActivityFactory.create_batch(3, project=project, date=dt.date(2025, 2, 3), participants=7)
+    page = (
+        login(world.coordinator)
+        .get(reverse("activities:dashboard"), {"project": project.pk, "year": 2025})
+        .content.decode()
+    )
+    rects = re.findall(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"', page)
+    assert len(rects) == 24
+    for values in rects:
+        for value in values:
+            float(value)  # raises on "12,5"

@@ -87,3 +87,13 @@ def test_it_warns_when_the_date_is_outside_the_project_period(world, login):
     assert Activity.objects.count() == 1  # warned, not blocked
     page = client.get(response.url).content.decode()
     assert "Merk: 04.03.2025 er utenfor perioden til prosjektet" in page
+
+
+def test_empty_volunteer_fields_count_as_none(world, login, project):
+    category = ActivityCategory.objects.get(name="Kurs")
+    response = _post(
+        login(world.coordinator), project, category, volunteer_count="", volunteer_hours=""
+    )
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.volunteer_count, activity.volunteer_hours) == (0, 0)
