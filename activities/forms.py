@@ -84,6 +84,7 @@ def _count_messages(form: forms.BaseForm) -> None:
 def _hours_field(required: bool = False) -> HoursField:
     return HoursField(
         label=_("Volunteer hours"),
+        localize=True,
         min_value=0,
         max_digits=8,
         decimal_places=2,

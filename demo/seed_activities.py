@@ -40,6 +40,10 @@ def seed(*, centre: Centre, today: dt.date) -> None:
         )
         project.actual_reach = 75
         project.save(update_fields=["sub_goals", "actual_reach"])
+    # The last week's counts are still to be filled in (the "fill in counts" page shows them).
+    held = Activity.objects.filter(project=project, cancelled=False, date__lte=today)
+    if not held.filter(participants__isnull=True).exists():
+        held.filter(date__gt=today - dt.timedelta(days=7)).update(participants=None)
     # About one participant in ten comes for the first time: they are the persons reached.
     Activity.objects.filter(
         project=project, participants__isnull=False, participants_new__isnull=True
