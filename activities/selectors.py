@@ -4,6 +4,15 @@ Every selector takes the user's `Access` and scopes through `visible_to(access)`
 caller can never read another centre's rows. Figures are aggregated in the database: each
 selector runs a fixed number of queries whatever the number of activities.
 
+For reports (all keyword-only, all take `access`):
+- `project_list`, `project_detail`: projects with owner, and with partners, grants, outcomes and
+  targets prefetched.
+- `partners_of`, `grants_of`, `grant_totals_by_year`, `outcomes_of`, `target_for`.
+- `year_progress(access=, project=, year=, today=) -> YearProgress`: done, target, percent,
+  remaining, pace needed per week and year-end forecast for activities, average participants,
+  persons reached and volunteer hours, plus twelve `MonthFigure`s (3 queries).
+- `monthly_figures`, `activities_by_category`, `year_totals` (project optional: all projects).
+
 Counting rules used everywhere:
 - Cancelled activities are never counted.
 - "Done" means held on or before `today` (future occurrences of a series are planned, not done).

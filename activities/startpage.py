@@ -63,9 +63,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             )
         ]
     if access.is_municipality:
+        count = selectors.year_totals(access=access, year=year)["activities"]
         return [
             Card(
                 title=_("Target dashboard"),
+                figure=count,
+                figure_label=_("activities held this year"),
                 description=_(
                     "How the centres' projects stand against this year's targets (read-only)."
                 ),
@@ -93,5 +96,6 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
         return [
             NavItem(_("Progress"), reverse("activities:dashboard"), 20, "/activities/progress/"),
             NavItem(_("Projects"), reverse("activities:project_list"), 21, "/activities/projects/"),
+            NavItem(_("Activities"), reverse("activities:list"), 22, "/activities/log/"),
         ]
     return []
