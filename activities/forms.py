@@ -282,7 +282,12 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = selectors.organisers_for(access=access)
-        self.fields["organisation"].empty_label = _("The centre itself")
+        if access.is_association:
+            self.fields["organisation"].required = True
+            self.fields["organisation"].empty_label = None
+            del self.fields["is_operations"]
+        else:
+            self.fields["organisation"].empty_label = _("The centre itself")
         for name in ("planned_reach", "actual_reach"):
             self.fields[name].error_messages.update(
                 {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}

@@ -95,6 +95,16 @@ class Project(CentreScopedModel):
                 {"end_date": _("The end date must be on or after the start date.")}
             )
 
+    def is_editable_by(self, access: Access) -> bool:
+        """Coordinators change their centre's projects; association users their own."""
+        if access.is_association:
+            return (
+                self.centre_id in access.centre_ids
+                and self.organisation_id is not None
+                and self.organisation.memberships.filter(user_id=access.user_id).exists()
+            )
+        return super().is_editable_by(access)
+
     @property
     def sub_goal_list(self) -> list[str]:
         return [line.strip() for line in self.sub_goals.splitlines() if line.strip()]

@@ -59,9 +59,20 @@ def project_list(*, access: Access, include_ended: bool = True) -> QuerySet[Proj
     return qs
 
 
+def projects_managed(*, access: Access) -> QuerySet[Project]:
+    """The projects whose pages the user opens: an association user only its own (the centre's
+    projects it may log in are not its to read); other roles as `project_list`."""
+    qs = project_list(access=access)
+    if access.is_association:
+        qs = qs.filter(organisation__memberships__user_id=access.user_id)
+    return qs
+
+
 def project_detail(*, access: Access) -> QuerySet[Project]:
     """Queryset for one project's page: partners, grants, outcomes and targets prefetched."""
-    return project_list(access=access).prefetch_related("partners", "grants", "outcomes", "targets")
+    return projects_managed(access=access).prefetch_related(
+        "partners", "grants", "outcomes", "targets"
+    )
 
 
 def partners_of(*, access: Access, project: Project) -> QuerySet[Partner]:

@@ -17,8 +17,19 @@ from .models import Activity, ActivitySeries, Project
 CHILD_FIELDS_SKIPPED = {"id", "pk"}
 
 
-def _require_coordinator(actor: Access, centre_id: int) -> None:
-    if not (actor.is_coordinator and centre_id in actor.centre_ids):
+def _require_project_editor(actor: Access, project: Project) -> None:
+    """Coordinators edit their centre's projects; association users only their own."""
+    if project.centre_id not in actor.centre_ids:
+        raise PermissionDenied
+    if actor.is_association:
+        organisation = project.organisation
+        if (
+            organisation is None
+            or not organisation.memberships.filter(user_id=actor.user_id).exists()
+        ):
+            raise PermissionDenied
+        return
+    if not actor.is_coordinator:
         raise PermissionDenied
 
 
@@ -59,9 +70,10 @@ def project_save(
 
     `project` carries the new values (new when it has no pk; its centre must be set);
     `children` are unsaved or changed rows of YearTarget/Partner/Grant/OutcomeCounter,
-    `deleted` rows to remove. Only the centre's coordinator may do this.
+    `deleted` rows to remove. The centre's coordinator may do this for every project of the
+    centre; an association user for the projects of its own association.
     """
-    _require_coordinator(actor, project.centre_id)
+    _require_project_editor(actor, project)
     if not project.slug:
         project.slug = _unique_slug(project.centre_id, project.name, project.pk)
     project.full_clean()

@@ -59,6 +59,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                     Action(_("Log an activity"), reverse("activities:quick_add"), True),
                     Action(_("Weekly series"), reverse("activities:series_create")),
                     Action(_("Your activities"), reverse("activities:list")),
+                    Action(_("Your projects"), reverse("activities:project_list")),
                 ],
             )
         ]
@@ -91,7 +92,10 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             NavItem(_("Projects"), reverse("activities:project_list"), 22, "/activities/projects/"),
         ]
     if access.is_association:
-        return [NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/")]
+        return [
+            NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/"),
+            NavItem(_("Projects"), reverse("activities:project_list"), 21, "/activities/projects/"),
+        ]
     if access.is_municipality:
         return [
             NavItem(_("Progress"), reverse("activities:dashboard"), 20, "/activities/progress/"),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="activities:list"), name="index"),
     path("log/", views.activity_list, name="list"),
     path("log/new/", views.activity_quick_add, name="quick_add"),
+    path("log/new/full/", views.activity_create, name="create"),
     path("log/<int:pk>/edit/", views.activity_edit, name="edit"),
     path("log/series/new/", views.series_create, name="series_create"),
     path("log/counts/", views.activity_counts, name="counts"),

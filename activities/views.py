@@ -40,13 +40,13 @@ def _warn_outside_period(request: HttpRequest, activity: Activity) -> None:
 # --- Projects ------------------------------------------------------------------------------------
 
 
-@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
 def project_list(request: HttpRequest) -> HttpResponse:
-    projects = selectors.project_list(access=get_access(request))
+    projects = selectors.projects_managed(access=get_access(request))
     return render(request, "activities/project_list.html", {"projects": projects})
 
 
-@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     project = get_object_for_user(request, selectors.project_detail(access=access), pk=pk)
@@ -86,16 +86,18 @@ def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
     )
 
 
-@role_required(Role.COORDINATOR)
+@role_required(*WRITERS)
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
     return _project_form_page(request, Project(centre_id=get_access(request).centre_id))
 
 
-@role_required(Role.COORDINATOR)
+@role_required(*WRITERS)
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_for_user(request, Project, edit=True, pk=pk)
+    project = get_object_for_user(
+        request, selectors.projects_managed(access=get_access(request)), edit=True, pk=pk
+    )
     return _project_form_page(request, project)
 
 
@@ -128,14 +130,11 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(*WRITERS)
-@require_http_methods(["GET", "POST"])
-def activity_quick_add(request: HttpRequest) -> HttpResponse:
-    """The fast form: it remembers the last project and category in the session."""
+def _activity_add(request: HttpRequest, form_class: type[ActivityForm], template: str):
     access = get_access(request)
     last = request.session.get(LAST_CHOICE_KEY, {})
     if request.method == "POST":
-        form = QuickActivityForm(request.POST, access=access)
+        form = form_class(request.POST, access=access)
         if form.is_valid():
             activity = services.activity_create(
                 actor=access,
@@ -151,9 +150,9 @@ def activity_quick_add(request: HttpRequest) -> HttpResponse:
                 _("Logged: %(activity)s. Add the next one below.") % {"activity": activity},
             )
             _warn_outside_period(request, activity)
-            return redirect("activities:quick_add")
+            return redirect(request.path)
     else:
-        form = QuickActivityForm(
+        form = form_class(
             access=access,
             initial={
                 "project": last.get("project"),
@@ -161,7 +160,21 @@ def activity_quick_add(request: HttpRequest) -> HttpResponse:
                 "date": timezone.localdate(),
             },
         )
-    return render(request, "activities/activity_quick_add.html", {"form": form})
+    return render(request, template, {"form": form})
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_quick_add(request: HttpRequest) -> HttpResponse:
+    """The fast form: it remembers the last project and category in the session."""
+    return _activity_add(request, QuickActivityForm, "activities/activity_quick_add.html")
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest) -> HttpResponse:
+    """Every field (place, note, new/returning and age groups), with the same memory."""
+    return _activity_add(request, ActivityForm, "activities/activity_create.html")
 
 
 @role_required(*WRITERS)
@@ -235,9 +248,10 @@ def activity_counts(request: HttpRequest) -> HttpResponse:
 # --- Dashboard -----------------------------------------------------------------------------------
 
 
-@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Progress against the year's targets for one project: read-only for municipality viewers."""
+    """Progress against the year's targets for one project: read-only for municipality viewers;
+    association users see their own projects."""
     access = get_access(request)
     today = timezone.localdate()
     try:
@@ -246,7 +260,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         year = today.year
     if not 1990 <= year <= 2100:
         raise Http404
-    projects = list(selectors.project_list(access=access))
+    projects = list(selectors.projects_managed(access=access))
     project = None
     wanted = request.GET.get("project")
     if wanted:

@@ -14,29 +14,31 @@ ROLES = [
     "site_admin",
 ]
 
-READERS = {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403}
 WRITERS = {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403}
 ALL_READERS = {**WRITERS, "municipality_viewer": 200}
 
 MATRIX = [
     ("activities:list", None, ALL_READERS),
     ("activities:quick_add", None, WRITERS),
+    ("activities:create", None, WRITERS),
     ("activities:series_create", None, WRITERS),
     ("activities:counts", None, WRITERS),
-    ("activities:dashboard", None, READERS),
-    ("activities:project_list", None, READERS),
-    ("activities:project_create", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
-    ("activities:project_detail", "project", READERS),
+    ("activities:dashboard", None, ALL_READERS),
+    ("activities:project_list", None, ALL_READERS),
+    ("activities:project_create", None, WRITERS),
+    ("activities:project_detail", "project", {**ALL_READERS, "association": 404}),
+    ("activities:project_detail", "association_project", ALL_READERS),
     (
         "activities:project_detail",
         "foreign_project",
-        {**READERS, "coordinator": 404, "municipality_viewer": 404},
+        {**ALL_READERS, "coordinator": 404, "association": 404, "municipality_viewer": 404},
     ),
-    ("activities:project_edit", "project", {"anonymous": "login", "coordinator": 200, "*": 403}),
+    ("activities:project_edit", "project", {**WRITERS, "association": 404}),
+    ("activities:project_edit", "association_project", WRITERS),
     (
         "activities:project_edit",
         "foreign_project",
-        {"anonymous": "login", "coordinator": 404, "*": 403},
+        {**WRITERS, "coordinator": 404, "association": 404},
     ),
     ("activities:edit", "own_activity", {**WRITERS, "municipality_viewer": 403}),
     ("activities:edit", "centre_activity", {**WRITERS, "association": 404}),
@@ -57,6 +59,7 @@ def test_it_answers_each_role_as_the_matrix_says(world, login, url_name, obj, ro
     objects = {
         "project": project,
         "foreign_project": foreign_project,
+        "association_project": ProjectFactory(centre=world.centre, organisation=world.organisation),
         "own_activity": ActivityFactory(project=project, organiser=world.organisation),
         "centre_activity": ActivityFactory(project=project),
         "foreign_activity": ActivityFactory(project=foreign_project),

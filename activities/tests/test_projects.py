@@ -198,3 +198,40 @@ def test_selectors_give_reports_partners_grants_and_outcomes_per_year(world):
     assert [(o.name, o.value) for o in outcomes] == [("Arbeidspraksis", 5)]
     foreign = access_for_user(world.other_coordinator)
     assert not selectors.grants_of(access=foreign, project=project).exists()
+
+
+def test_an_association_user_creates_and_edits_its_own_project(world, login):
+    client = login(world.association)
+    data = _project_data(name="Sanitetens besøkstjeneste", organisation=world.organisation.pk)
+    response = client.post(reverse("activities:project_create"), data)
+    assert response.status_code == 302
+    project = Project.objects.get(name="Sanitetens besøkstjeneste")
+    assert (project.organisation, project.centre) == (world.organisation, world.centre)
+    response = client.post(
+        reverse("activities:project_edit", args=[project.pk]),
+        _project_data(name="Besøkstjenesten", organisation=world.organisation.pk),
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.name == "Besøkstjenesten"
+
+
+def test_an_association_user_cannot_create_a_project_for_another_association(world, login):
+    response = login(world.association).post(
+        reverse("activities:project_create"),
+        _project_data(organisation=world.other_organisation.pk),
+    )
+    assert response.status_code == 200
+    assert not Project.objects.exists()
+
+
+def test_an_association_user_sees_only_its_own_projects_in_the_list(world, login):
+    ProjectFactory(centre=world.centre, name="Sentralens prosjekt")
+    ProjectFactory(
+        centre=world.centre, name="Turlagets prosjekt", organisation=world.other_organisation
+    )
+    ProjectFactory(centre=world.centre, name="Vårt prosjekt", organisation=world.organisation)
+    page = login(world.association).get(reverse("activities:project_list")).content.decode()
+    assert "Vårt prosjekt" in page
+    assert "Sentralens prosjekt" not in page
+    assert "Turlagets prosjekt" not in page

@@ -97,3 +97,53 @@ def test_empty_volunteer_fields_count_as_none(world, login, project):
     assert response.status_code == 302
     activity = Activity.objects.get()
     assert (activity.volunteer_count, activity.volunteer_hours) == (0, 0)
+
+
+def test_the_full_form_saves_the_participant_split_and_age_groups(world, login, project):
+    category = ActivityCategory.objects.get(name="Kurs")
+    client = login(world.coordinator)
+    response = client.post(
+        reverse("activities:create"),
+        {
+            "project": project.pk,
+            "category": category.pk,
+            "title": "Datakurs",
+            "date": "2025-03-04",
+            "participants": "11",
+            "participants_new": "4",
+            "participants_returning": "7",
+            "participants_under_18": "1",
+            "participants_18_to_66": "6",
+            "participants_67_plus": "4",
+            "place": "Biblioteket",
+            "note": "Godt oppmøte",
+        },
+    )
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.participants_new, activity.participants_returning) == (4, 7)
+    assert (
+        activity.participants_under_18,
+        activity.participants_18_to_66,
+        activity.participants_67_plus,
+    ) == (1, 6, 4)
+    assert activity.place == "Biblioteket"
+
+
+def test_the_age_groups_cannot_exceed_the_participants(world, login, project):
+    response = login(world.coordinator).post(
+        reverse("activities:create"),
+        {
+            "project": project.pk,
+            "category": ActivityCategory.objects.first().pk,
+            "title": "Datakurs",
+            "date": "2025-03-04",
+            "participants": "5",
+            "participants_67_plus": "6",
+        },
+    )
+    assert response.status_code == 200
+    assert "Aldersgruppene kan til sammen ikke være flere enn alle deltakerne." in (
+        response.content.decode()
+    )
+    assert not Activity.objects.exists()
