@@ -107,3 +107,12 @@ def test_it_runs_a_fixed_number_of_queries(world, login, project, size, django_a
     with django_assert_num_queries(7):
         response = client.get(reverse("activities:list"))
     assert response.status_code == 200
+
+
+def test_it_never_lists_another_centres_activities(world, login, project):
+    ActivityFactory(project=project, title="Hjemme")
+    ActivityFactory(project=ProjectFactory(centre=world.other_centre), title="Borte")
+    for user in (world.coordinator, world.municipality_viewer):
+        page = login(user).get(reverse("activities:list")).content.decode()
+        assert "Hjemme" in page
+        assert "Borte" not in page

@@ -166,3 +166,45 @@ def test_each_occurrence_can_be_edited_on_its_own(world, login, project):
         .count()
         == 3
     )
+
+
+def _form_data(project, **overrides):
+    return {
+        "project": project.pk,
+        "title": "Strikkekafé",
+        "category": ActivityCategoryFactory().pk,
+        "weekday": 2,
+        "first_date": "2025-03-01",
+        "last_date": "2025-03-31",
+        **overrides,
+    }
+
+
+def test_it_requires_rw_access(world, login, project):
+    response = login(world.municipality_viewer).post(
+        reverse("activities:series_create"), _form_data(project)
+    )
+    assert response.status_code == 403
+    assert not Activity.objects.exists()
+
+
+def test_it_checks_ownership(world, login, project):
+    """An association user cannot create a series for another association or centre."""
+    client = login(world.association)
+    response = client.post(
+        reverse("activities:series_create"),
+        _form_data(project, organiser=world.other_organisation.pk),
+    )
+    assert response.status_code == 200
+    foreign = ProjectFactory(centre=world.other_centre)
+    response = client.post(
+        reverse("activities:series_create"),
+        _form_data(foreign, organiser=world.organisation.pk),
+    )
+    assert response.status_code == 200
+    assert not Activity.objects.exists()
+    response = client.post(
+        reverse("activities:series_create"), _form_data(project, organiser=world.organisation.pk)
+    )
+    assert response.status_code == 302
+    assert set(Activity.objects.values_list("organiser_id", flat=True)) == {world.organisation.pk}
