@@ -94,7 +94,8 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_association:
         return [
             NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/"),
-            NavItem(_("Projects"), reverse("activities:project_list"), 21, "/activities/projects/"),
+            NavItem(_("Progress"), reverse("activities:dashboard"), 21, "/activities/progress/"),
+            NavItem(_("Projects"), reverse("activities:project_list"), 22, "/activities/projects/"),
         ]
     if access.is_municipality:
         return [

@@ -8,8 +8,17 @@ import datetime as dt
 
 from django.db.models import F
 
-from activities.models import Activity, Grant, OutcomeCounter, Partner, Project
+from activities.models import (
+    Activity,
+    ActivityCategory,
+    Grant,
+    OutcomeCounter,
+    Partner,
+    Project,
+    YearTarget,
+)
 from core.models import Centre
+from organisations.models import Organisation
 
 PARTNERS = [
     ("Fjordvik kommune, helse og omsorg", "public", "Henviser deltakere og stiller lokaler"),
@@ -84,3 +93,57 @@ def seed(*, centre: Centre, today: dt.date) -> None:
                     "is_approximate": approximate,
                 },
             )
+    _association_project(centre=centre, today=today)
+
+
+def _association_project(*, centre: Centre, today: dt.date) -> None:
+    """The demo association (Fjordvik Sanitetsforening) runs a visiting service of its own."""
+    organisation = Organisation.objects.filter(
+        centre=centre, name="Fjordvik Sanitetsforening"
+    ).first()
+    if organisation is None:
+        return
+    project, _ = Project.objects.get_or_create(
+        centre=centre,
+        slug="besoksvenn",
+        defaults={
+            "name": "Besøksvenn på sykehjemmet",
+            "organisation": organisation,
+            "owner_name": organisation.name,
+            "start_date": dt.date(today.year, 1, 1),
+            "status": Project.Status.RUNNING,
+            "main_goal": "Beboere på Fjordvik sykehjem får besøk hver uke.",
+        },
+    )
+    YearTarget.objects.get_or_create(
+        centre=centre,
+        project=project,
+        year=today.year,
+        defaults={"activities": 40, "average_participants": 6},
+    )
+    category = ActivityCategory.objects.filter(name="En-til-en hjelp").first()
+    if category is None or project.activities.exists():
+        return
+    day = dt.date(today.year, 1, 1) + dt.timedelta(
+        days=(3 - dt.date(today.year, 1, 1).weekday()) % 7
+    )
+    new = []
+    while day <= today:
+        new.append(
+            Activity(
+                centre=centre,
+                project=project,
+                organiser=organisation,
+                title="Besøksvenn",
+                category=category,
+                date=day,
+                start_time=dt.time(14),
+                end_time=dt.time(15, 30),
+                place="Fjordvik sykehjem",
+                participants=None if day > today - dt.timedelta(days=7) else 4 + day.day % 4,
+                volunteer_count=2,
+                volunteer_hours=3,
+            )
+        )
+        day += dt.timedelta(days=14)
+    Activity.objects.bulk_create(new)
