@@ -116,6 +116,15 @@ class Project(CentreScopedModel):
         )
 
 
+class ProjectPartQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> ProjectPartQuerySet:
+        """An association user sees the targets, partners, grants and outcomes of its own
+        projects."""
+        if access.is_association:
+            return self.filter(project__organisation__memberships__user_id=access.user_id)
+        return self.none()
+
+
 class Partner(CentreScopedModel):
     """A partner of a project, with its role and the period of the agreement."""
 
@@ -131,6 +140,8 @@ class Partner(CentreScopedModel):
     role = models.CharField(_("role in the project"), max_length=300, blank=True)
     agreement_start = models.DateField(_("agreement from"), null=True, blank=True)
     agreement_end = models.DateField(_("agreement to"), null=True, blank=True)
+
+    objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -165,6 +176,8 @@ class Grant(CentreScopedModel):
     applied_nok = models.PositiveIntegerField(_("applied for (NOK)"), null=True, blank=True)
     granted_nok = models.PositiveIntegerField(_("granted (NOK)"), null=True, blank=True)
 
+    objects = ProjectPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["year", "funder"]
         verbose_name = _("grant")
@@ -189,6 +202,8 @@ class OutcomeCounter(CentreScopedModel):
     name = models.CharField(_("what was counted"), max_length=200)
     value = models.PositiveIntegerField(_("number"))
     is_approximate = models.BooleanField(_("approximate (about)"), default=False)
+
+    objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "name"]
@@ -223,6 +238,8 @@ class YearTarget(CentreScopedModel):
     )
     persons_reached = models.PositiveIntegerField(_("persons reached"), null=True, blank=True)
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
+
+    objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "year"]

@@ -91,3 +91,20 @@ def test_the_chart_coordinates_are_not_localised(world, login, project):
     for values in rects:
         for value in values:
             float(value)  # raises on "12,5"
+
+
+def test_an_association_user_follows_its_own_projects_targets(world, login, project):
+    own = ProjectFactory(centre=world.centre, organisation=world.organisation)
+    YearTargetFactory(project=own, year=2025, activities=40)
+    ActivityFactory.create_batch(
+        4, project=own, organiser=world.organisation, date=dt.date(2025, 1, 9)
+    )
+    client = login(world.association)
+    response = client.get(reverse("activities:dashboard"), {"project": own.pk, "year": 2025})
+    progress = response.context["progress"]
+    assert (progress.activities.done, progress.activities.target) == (4, 40)
+    assert progress.activities.percent == Decimal("10.0")
+    centre_project = client.get(
+        reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
+    )
+    assert centre_project.status_code == 404

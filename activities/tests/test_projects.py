@@ -235,3 +235,18 @@ def test_an_association_user_sees_only_its_own_projects_in_the_list(world, login
     assert "Vårt prosjekt" in page
     assert "Sentralens prosjekt" not in page
     assert "Turlagets prosjekt" not in page
+
+
+def test_an_association_user_reads_only_its_own_projects_grants_and_targets(world):
+    from activities import selectors
+    from core.permissions import access_for_user
+
+    own = ProjectFactory(centre=world.centre, organisation=world.organisation)
+    centre_project = ProjectFactory(centre=world.centre)
+    GrantFactory(project=own, year=2025)
+    GrantFactory(project=centre_project, year=2025)
+    YearTargetFactory(project=centre_project, year=2025)
+    access = access_for_user(world.association)
+    assert selectors.grants_of(access=access, project=own).count() == 1
+    assert not selectors.grants_of(access=access, project=centre_project).exists()
+    assert selectors.target_for(access=access, project=centre_project, year=2025) is None
