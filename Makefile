@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 
-.PHONY: run test install lint format messages worker beat clean
+.PHONY: run test install lint format messages worker beat clean backup restore translations bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,16 @@ beat: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Backups: `make backup` writes backups/frivillig-<time>.backup; `make restore FILE=...` restores it.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup_db
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/frivillig-....backup" && exit 2)
+	$(BIN)/python manage.py restore_db "$(FILE)"
+
+# Benchmarks on PostgreSQL at 127.0.0.1 (BENCH_SCALES=S,M by default; L takes long).
+bench: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk not installed: req/s left out")
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

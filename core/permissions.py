@@ -119,6 +119,15 @@ def role_required(*roles: str) -> Callable:
     return decorator
 
 
+# Every signed-in user, including site admins and users who have no role yet.
+ALL_ROLES = (*Role.values, "")
+
+
+def signed_in_required(view: Callable) -> Callable:
+    """Gate a view to any signed-in user (declared, so the URL permission test sees it)."""
+    return role_required(*ALL_ROLES)(view)
+
+
 def visible(request: HttpRequest, queryset_or_model: type[M] | models.QuerySet) -> models.QuerySet:
     """The rows of a centre-scoped model (or queryset) that the request's user may see."""
     qs = (

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -8,11 +7,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .models import Centre, Municipality
-from .permissions import get_access
+from .permissions import get_access, signed_in_required
 from .startpage import cards_for
 
 
-@login_required
+@signed_in_required
 def home(request: HttpRequest) -> HttpResponse:
     """The start page: what the user's role can do, with figures and links."""
     access = get_access(request)

@@ -1,0 +1,94 @@
+"""The pages measured by bench/run.py, chosen from the generated data of the first centre."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from core.models import Centre, User
+from core.permissions import access_for_user
+from organisations import selectors as organisation_selectors
+from organisations.models import Organisation
+
+
+@dataclass
+class Page:
+    label: str
+    path: str
+    email: str
+    note: str = ""
+
+    @property
+    def cookie(self) -> str:
+        return f"{settings.SESSION_COOKIE_NAME}={session_for(self.email)}"
+
+
+@cache
+def session_for(email: str) -> str:
+    user = User.objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+COORDINATOR = "bench-koordinator@bench.example"
+ADMIN = "bench-admin@bench.example"
+
+
+def _context() -> dict:
+    centre = Centre.objects.order_by("pk").first()
+    organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
+    word = organisation.name.split()[0][:4].lower()
+    return {"centre": centre, "organisation": organisation, "word": word}
+
+
+def pages() -> list[Page]:
+    ctx = _context()
+    return [
+        Page("Association list, search", f"/associations/?q={ctx['word']}", COORDINATOR),
+        Page("Association detail", f"/associations/{ctx['organisation'].pk}/", COORDINATOR),
+        Page(
+            "Admin changelist, same search (reference)",
+            f"/admin/organisations/organisation/?q={ctx['word']}&centre__id__exact={ctx['centre'].pk}",
+            ADMIN,
+        ),
+        Page("Start page", "/", COORDINATOR),
+    ]
+
+
+def query_count(page: Page) -> int:
+    client = Client()
+    client.force_login(User.objects.get(email=page.email))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(page.path, HTTP_HOST="127.0.0.1")
+    return len(queries)
+
+
+def extras(requests: int) -> dict:
+    """The bare SQL of our association list query, for the page/SQL ratio."""
+    ctx = _context()
+    user = User.objects.get(email=COORDINATOR)
+    qs = organisation_selectors.organisation_list(access=access_for_user(user)).filter(
+        name__icontains=ctx["word"], is_archived=False
+    )[:50]
+    sql, params = qs.query.sql_with_params()
+    timings = []
+    with connection.cursor() as cursor:
+        for _ in range(requests):
+            started = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+    return {"association list bare SQL median ms": round(statistics.median(timings), 2)}

@@ -1,0 +1,289 @@
+"""Benchmark the pages people use most, over HTTP against gunicorn, at scales S, M and L.
+
+    make bench                      # S and M on PostgreSQL
+    BENCH_SCALES=L make bench       # the national scale (generation takes a long while)
+
+For each page: median and p95 latency of sequential requests, the query count (same request
+in-process), and requests per second with wrk at 2 gunicorn workers. Beside them: the stock
+Django admin changelist on the same data and the bare SQL of our list query, so the results
+read as ratios. Results go to bench/results/ as JSON and Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PORT = 8199
+PG = "postgres://postgres@127.0.0.1:5432"
+
+
+@dataclass
+class PageResult:
+    label: str
+    path: str
+    status: int
+    median_ms: float
+    p95_ms: float
+    queries: int
+    rps: float | None = None
+    note: str = ""
+
+
+@dataclass
+class ScaleResult:
+    scale: str
+    counts: dict
+    generate_s: float
+    pages: list[PageResult] = field(default_factory=list)
+    extras: dict = field(default_factory=dict)
+
+
+def sh(*args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(args, env=env, check=check, capture_output=True, text=True)
+
+
+def bench_env(database_url: str, static_root: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "frivillig.settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdefghijkl",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": static_root,
+        "LOG_LEVEL": "WARNING",
+        "CELERY_BROKER_URL": "",
+    }
+
+
+def prepare_database(scale: str, seed: int, reuse: bool, env: dict) -> tuple[dict, float]:
+    name = f"frivillig_bench_{scale.lower()}"
+    marker = RESULTS / f".generated-{name}.json"
+    if reuse and marker.exists():
+        saved = json.loads(marker.read_text())
+        return saved["counts"], saved["seconds"]
+    sh("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name)
+    sh("createdb", "-h", "127.0.0.1", "-U", "postgres", name)
+    sh(sys.executable, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+    started = time.perf_counter()
+    out = sh(sys.executable, "-m", "bench.generate", "--scale", scale, "--seed", str(seed), env=env)
+    seconds = time.perf_counter() - started
+    counts = json.loads(re.search(r"(\{.*\})", out.stdout).group(1).replace("'", '"'))
+    marker.write_text(json.dumps({"counts": counts, "seconds": seconds}))
+    return counts, seconds
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def time_get(path: str, cookie: str, requests: int) -> tuple[int, list[float]]:
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+    timings = []
+    status = 0
+    for i in range(requests + 3):
+        started = time.perf_counter()
+        conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+        response = conn.getresponse()
+        response.read()
+        elapsed = (time.perf_counter() - started) * 1000
+        status = response.status
+        if i >= 3:  # the first requests warm caches and connections
+            timings.append(elapsed)
+    conn.close()
+    return status, timings
+
+
+def wrk_rps(path: str, cookie: str, seconds: int = 5) -> float | None:
+    if not shutil.which("wrk"):
+        return None
+    out = sh(
+        "wrk",
+        "-t2",
+        "-c8",
+        f"-d{seconds}s",
+        "-H",
+        f"Cookie: {cookie}",
+        f"http://127.0.0.1:{PORT}{path}",
+        check=False,
+    ).stdout
+    match = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return float(match.group(1)) if match else None
+
+
+def run_scale(scale: str, seed: int, reuse: bool, requests: int) -> ScaleResult:
+    database_url = f"{PG}/frivillig_bench_{scale.lower()}"
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    env = bench_env(database_url, static_root)
+    os.environ.update(env)
+    counts, generate_s = prepare_database(scale, seed, reuse, env)
+    sh(sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
+
+    import django
+
+    django.setup()
+    from bench import pages as page_defs
+
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "frivillig.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        result = ScaleResult(scale=scale, counts=counts, generate_s=round(generate_s, 1))
+        for page in page_defs.pages():
+            status, timings = time_get(page.path, page.cookie, requests)
+            result.pages.append(
+                PageResult(
+                    label=page.label,
+                    path=page.path,
+                    status=status,
+                    median_ms=round(statistics.median(timings), 1),
+                    p95_ms=round(percentile(timings, 0.95), 1),
+                    queries=page_defs.query_count(page),
+                    rps=wrk_rps(page.path, page.cookie),
+                    note=page.note,
+                )
+            )
+        result.extras = page_defs.extras(requests)
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def machine() -> dict:
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "postgres": sh(
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-tAc",
+            "SHOW server_version",
+            "postgres",
+            check=False,
+        ).stdout.strip(),
+    }
+
+
+def markdown(results: list[ScaleResult], meta: dict) -> str:
+    lines = [
+        f"Benchmark of {meta['commit']} on {meta['date']} ({meta['machine']['cores']} cores, "
+        f"Python {meta['machine']['python']}, PostgreSQL {meta['machine']['postgres']}).",
+        "",
+        "| scale | page | status | median ms | p95 ms | queries | req/s (2 workers) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        for page in result.pages:
+            rps = f"{page.rps:.0f}" if page.rps else "–"
+            lines.append(
+                f"| {result.scale} | {page.label} | {page.status} | {page.median_ms} | "
+                f"{page.p95_ms} | {page.queries} | {rps} |"
+            )
+    lines.append("")
+    for result in results:
+        counts = ", ".join(f"{v:,} {k}".replace(",", " ") for k, v in result.counts.items())
+        lines.append(f"- {result.scale}: {counts}; generated in {result.generate_s} s.")
+        for key, value in result.extras.items():
+            lines.append(f"  - {key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default=os.environ.get("BENCH_SCALES", "S,M"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--reuse", action="store_true", help="reuse generated databases")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if args.one:
+        # One scale per process: Django is set up once, on that scale's database.
+        result = run_scale(args.one, args.seed, args.reuse, args.requests)
+        Path(args.out).write_text(json.dumps(asdict(result)))
+        return
+    results = []
+    for scale in [s.strip().upper() for s in args.scales.split(",") if s.strip()]:
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            command = [
+                sys.executable,
+                "-m",
+                "bench.run",
+                "--one",
+                scale,
+                "--out",
+                out.name,
+                "--seed",
+                str(args.seed),
+                "--requests",
+                str(args.requests),
+            ]
+            subprocess.run(command + (["--reuse"] if args.reuse else []), check=True)
+            data = json.loads(Path(out.name).read_text())
+        data["pages"] = [PageResult(**page) for page in data["pages"]]
+        results.append(ScaleResult(**data))
+    meta = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": sh("git", "rev-parse", "--short", "HEAD", check=False).stdout.strip(),
+        "machine": machine(),
+    }
+    payload = {**meta, "results": [asdict(r) for r in results]}
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(payload, indent=2))
+    table = markdown(results, meta)
+    (RESULTS / f"{stamp}.md").write_text(table)
+    (RESULTS / "latest.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
