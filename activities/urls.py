@@ -1,12 +1,11 @@
 from django.urls import path
-from django.views.generic import RedirectView
 
 from . import views
 
 app_name = "activities"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="activities:list"), name="index"),
+    path("", views.index, name="index"),
     path("log/", views.activity_list, name="list"),
     path("log/new/", views.activity_quick_add, name="quick_add"),
     path("log/new/full/", views.activity_create, name="create"),
@@ -16,6 +15,6 @@ urlpatterns = [
     path("progress/", views.dashboard, name="dashboard"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_create, name="project_create"),
-    path("projects/<int:pk>/", views.project_detail, name="project_detail"),
-    path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
+    path("projects/<int:project_pk>/", views.project_detail, name="project_detail"),
+    path("projects/<int:project_pk>/edit/", views.project_edit, name="project_edit"),
 ]

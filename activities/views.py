@@ -37,6 +37,11 @@ def _warn_outside_period(request: HttpRequest, activity: Activity) -> None:
         )
 
 
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def index(request: HttpRequest) -> HttpResponse:
+    return redirect("activities:list")
+
+
 # --- Projects ------------------------------------------------------------------------------------
 
 
@@ -47,9 +52,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
     access = get_access(request)
-    project = get_object_for_user(request, selectors.project_detail(access=access), pk=pk)
+    project = get_object_for_user(request, selectors.project_detail(access=access), pk=project_pk)
     return render(
         request,
         "activities/project_detail.html",
@@ -78,7 +83,7 @@ def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
             actor=access, project=form.instance, children=children, deleted=deleted
         )
         messages.success(request, _("The project %(name)s was saved.") % {"name": project.name})
-        return redirect("activities:project_detail", pk=project.pk)
+        return redirect("activities:project_detail", project_pk=project.pk)
     return render(
         request,
         "activities/project_form.html",
@@ -94,9 +99,9 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(*WRITERS)
 @require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = get_object_for_user(
-        request, selectors.projects_managed(access=get_access(request)), edit=True, pk=pk
+        request, selectors.projects_managed(access=get_access(request)), edit=True, pk=project_pk
     )
     return _project_form_page(request, project)
 

@@ -25,7 +25,23 @@ PUBLIC: set[str] = {"healthz"}
 # (namespace, kwarg) -> (own centre's value, another centre's value), from the `world` fixture.
 KWARG_SOURCES: dict[tuple[str, str], Callable] = {
     ("organisations", "pk"): lambda w: (w.organisation.pk, w.foreign_organisation.pk),
+    ("activities", "pk"): lambda w: _activity_pks(w),
+    ("activities", "project_pk"): lambda w: _project_pks(w),
 }
+
+
+def _project_pks(w) -> tuple[int, int]:
+    from tests.factories import ProjectFactory
+
+    return ProjectFactory(centre=w.centre).pk, ProjectFactory(centre=w.other_centre).pk
+
+
+def _activity_pks(w) -> tuple[int, int]:
+    from tests.factories import ActivityFactory, ProjectFactory
+
+    own = ActivityFactory(project=ProjectFactory(centre=w.centre), organiser=w.organisation)
+    foreign = ActivityFactory(project=ProjectFactory(centre=w.other_centre))
+    return own.pk, foreign.pk
 
 
 def _walk(patterns, namespace: str = "", prefix: str = ""):
