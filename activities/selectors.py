@@ -119,7 +119,12 @@ def activity_list(*, access: Access) -> QuerySet[Activity]:
 
 
 def series_list(*, access: Access) -> QuerySet[ActivitySeries]:
-    return ActivitySeries.objects.visible_to(access).select_related("project", "category")
+    """The weekly series the user may see, with how many dates each has created."""
+    return (
+        ActivitySeries.objects.visible_to(access)
+        .select_related("project", "category", "organiser")
+        .annotate(occurrence_count=Count("activities"))
+    )
 
 
 def organisers_for(*, access: Access) -> QuerySet[Organisation]:

@@ -203,8 +203,20 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*WRITERS)
 @require_http_methods(["GET", "POST"])
 def series_create(request: HttpRequest) -> HttpResponse:
+    """Create a weekly series, or extend one: `?series=<id>` fills the form from it."""
     access = get_access(request)
-    form = SeriesForm(request.POST or None, access=access)
+    initial = {}
+    if request.method == "GET" and request.GET.get("series", "").isdigit():
+        existing = get_object_for_user(
+            request, selectors.series_list(access=access), edit=True, pk=request.GET["series"]
+        )
+        initial = {field: getattr(existing, field) for field in SeriesForm.Meta.fields}
+        initial.update(
+            project=existing.project_id,
+            category=existing.category_id,
+            organiser=existing.organiser_id,
+        )
+    form = SeriesForm(request.POST or None, access=access, initial=initial)
     if request.method == "POST" and form.is_valid():
         series, created = services.series_save(
             actor=access,
@@ -220,7 +232,8 @@ def series_create(request: HttpRequest) -> HttpResponse:
         if any(not project.covers(day) for day in series.dates()):
             messages.warning(request, _("Some dates are outside the project's period."))
         return redirect(f"{reverse('activities:list')}?project={project.pk}")
-    return render(request, "activities/series_form.html", {"form": form})
+    series = selectors.series_list(access=access).order_by("-last_date", "title")[:50]
+    return render(request, "activities/series_form.html", {"form": form, "series_list": series})
 
 
 @role_required(*WRITERS)

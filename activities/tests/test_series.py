@@ -208,3 +208,47 @@ def test_it_checks_ownership(world, login, project):
     )
     assert response.status_code == 302
     assert set(Activity.objects.values_list("organiser_id", flat=True)) == {world.organisation.pk}
+
+
+def test_the_page_lists_series_and_prefills_one_to_extend(world, login, project):
+    access = access_for_user(world.coordinator)
+    series, _ = services.series_save(
+        actor=access, centre_id=world.centre.pk, fields=_fields(project)
+    )
+    client = login(world.coordinator)
+    page = client.get(reverse("activities:series_create"))
+    assert page.context["series_list"][0].occurrence_count == 4
+    form = client.get(reverse("activities:series_create"), {"series": series.pk}).context["form"]
+    assert form.initial["title"] == "Turgruppe"
+    assert form.initial["last_date"] == dt.date(2025, 1, 31)
+
+
+def test_an_association_user_cannot_open_another_associations_series(world, login, project):
+    access = access_for_user(world.coordinator)
+    series, _ = services.series_save(
+        actor=access,
+        centre_id=world.centre.pk,
+        fields=_fields(project, organiser=world.other_organisation),
+    )
+    client = login(world.association)
+    response = client.get(reverse("activities:series_create"), {"series": series.pk})
+    assert response.status_code == 404
+    assert client.get(reverse("activities:series_create")).context["series_list"].count() == 0
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_series_page_runs_a_fixed_number_of_queries(
+    world, login, project, size, django_assert_num_queries
+):
+    access = access_for_user(world.coordinator)
+    for index in range(size):
+        services.series_save(
+            actor=access,
+            centre_id=world.centre.pk,
+            fields=_fields(project, title=f"Serie {index}"),
+        )
+    client = login(world.coordinator)
+    # session, user, series, form choices (projects, categories, organisers)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("activities:series_create"))
+    assert response.status_code == 200
