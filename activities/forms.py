@@ -208,9 +208,11 @@ class SeriesForm(forms.ModelForm):
         self.access = access
         self.fields["project"].queryset = selectors.project_list(access=access, include_ended=False)
         self.fields["organiser"].queryset = selectors.organisers_for(access=access)
+        self.fields["project"].empty_label = _("Choose a project")
         if access.is_association:
             self.fields["organiser"].required = True
             self.fields["organiser"].empty_label = None
+            self.fields["organiser"].help_text = _("Your association organises it.")
         else:
             self.fields["organiser"].empty_label = _("The centre itself")
 
