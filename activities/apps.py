@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Projects and activities")
+
+    def ready(self) -> None:
+        from core.startpage import register_cards, register_nav
+
+        from . import startpage
+
+        register_cards(startpage.cards)
+        register_nav(startpage.nav)

@@ -16,7 +16,7 @@ from core.models import Centre, District, Municipality, Role, User
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
 from volunteers.models import Volunteer
 
-from . import data
+from . import data, seed_activities
 from .seed_reports import seed_reports
 from .seed_volunteers import seed_volunteers
 
@@ -233,6 +233,7 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
             )
         day += dt.timedelta(days=1)
     Activity.objects.bulk_create(new_activities)
+    seed_activities.seed(centre=centre, today=today)
 
     # One user for each role.
     _user(

@@ -11,5 +11,6 @@ urlpatterns = [
     path("associations/", include("organisations.urls")),
     path("reports/", include("reports.urls")),
     path("volunteers/", include("volunteers.urls")),
+    path("activities/", include("activities.urls")),
     path("", include("core.urls")),
 ]

@@ -47,6 +47,7 @@ class Objects:
         self.report = ReportJobFactory(centre=world.centre)
         self.foreign_report = ReportJobFactory(centre=world.other_centre)
 
+        from tests import factories as tf
         from volunteers.models import Consent
         from volunteers.tests.factories import (
             ConsentTextFactory,
@@ -54,6 +55,11 @@ class Objects:
             InterestFactory,
             MatchFactory,
             TaskFactory,
+        )
+
+        self.activity = tf.ActivityFactory(project=tf.ProjectFactory(centre=world.centre))
+        self.foreign_activity = tf.ActivityFactory(
+            project=tf.ProjectFactory(centre=world.other_centre)
         )
 
         self.interest = InterestFactory()
@@ -123,6 +129,14 @@ KWARG_SOURCES: dict[str, Callable] = {
     "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),
     "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
+    "activities:edit": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    **{
+        f"activities:{name}": lambda o: (
+            {"project_pk": o.activity.project_id},
+            {"project_pk": o.foreign_activity.project_id},
+        )
+        for name in ("project_detail", "project_edit")
+    },
     "reports:download": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
     "reports:delete": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
 }

@@ -1,0 +1,336 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory, modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from core.permissions import Access
+
+from . import selectors
+from .models import (
+    Activity,
+    ActivitySeries,
+    Grant,
+    OutcomeCounter,
+    Partner,
+    Project,
+    YearTarget,
+)
+from .services import SERIES_KEY
+
+COUNT_MESSAGE = _("Enter a whole number, 0 or more.")
+COUNT_FIELDS = [
+    "participants",
+    "participants_new",
+    "participants_returning",
+    "participants_under_18",
+    "participants_18_to_66",
+    "participants_67_plus",
+    "volunteer_count",
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class HoursField(forms.DecimalField):
+    """Hours as 2, 1,5, 1.5 or 1:30 (h:mm)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return Decimal(0)
+        if isinstance(value, str):
+            text = value.strip()
+            match = re.fullmatch(r"(\d{1,4}):([0-5]\d)", text)
+            if match:
+                hours, minutes = int(match[1]), int(match[2])
+                return (Decimal(hours) + Decimal(minutes) / 60).quantize(Decimal("0.01"))
+            value = text.replace(",", ".")
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            raise ValidationError(
+                _("Enter hours as a number (1,5) or as hours and minutes (1:30)."),
+                code="invalid",
+            ) from error
+
+
+def _count_messages(form: forms.BaseForm) -> None:
+    if "volunteer_count" in form.fields:
+        form.fields["volunteer_count"].required = False
+    for name in COUNT_FIELDS:
+        if name in form.fields:
+            form.fields[name].error_messages.update(
+                {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
+            )
+            form.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+
+
+def _hours_field(required: bool = False) -> HoursField:
+    return HoursField(
+        label=_("Volunteer hours"),
+        localize=True,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        required=required,
+        error_messages={"min_value": _("Hours cannot be negative.")},
+        help_text=_("E.g. 6, 1,5 or 1:30."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+
+class VolunteerCountMixin:
+    def clean_volunteer_count(self) -> int:
+        """An empty number of volunteers means none."""
+        return self.cleaned_data.get("volunteer_count") or 0
+
+
+class ActivityForm(VolunteerCountMixin, forms.ModelForm):
+    """The full activity form; `QuickActivityForm` shows the fields needed in seconds."""
+
+    volunteer_hours = _hours_field()
+
+    class Meta:
+        model = Activity
+        fields = [
+            "project",
+            "title",
+            "category",
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "organiser",
+            "participants",
+            "participants_new",
+            "participants_returning",
+            "participants_under_18",
+            "participants_18_to_66",
+            "participants_67_plus",
+            "volunteer_count",
+            "volunteer_hours",
+            "note",
+            "cancelled",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "project": {"required": _("Choose a project: every activity belongs to one.")},
+            "category": {"required": _("Choose a category.")},
+            "date": {"required": _("Enter the date."), "invalid": _("Enter a valid date.")},
+            "title": {"required": _("Give the activity a title.")},
+        }
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.access = access
+        projects = selectors.project_list(access=access, include_ended=False)
+        if self.instance.pk and self.instance.project_id:
+            projects = selectors.project_list(access=access).filter(
+                pk__in=list(projects.values_list("pk", flat=True)) + [self.instance.project_id]
+            )
+        self.fields["project"].queryset = projects
+        self.fields["project"].empty_label = _("Choose a project")
+        if "organiser" in self.fields:
+            self.fields["organiser"].queryset = selectors.organisers_for(access=access)
+            if access.is_association:
+                self.fields["organiser"].required = True
+                self.fields["organiser"].empty_label = None
+                self.fields["organiser"].help_text = _("Your association organises it.")
+            else:
+                self.fields["organiser"].empty_label = _("The centre itself")
+        _count_messages(self)
+
+
+class QuickActivityForm(ActivityForm):
+    class Meta(ActivityForm.Meta):
+        fields = [
+            "project",
+            "category",
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "organiser",
+            "participants",
+            "volunteer_count",
+            "volunteer_hours",
+        ]
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = ActivitySeries
+        fields = [
+            "project",
+            "title",
+            "category",
+            "weekday",
+            "start_time",
+            "end_time",
+            "first_date",
+            "last_date",
+            "place",
+            "organiser",
+        ]
+        widgets = {
+            "first_date": DateInput(),
+            "last_date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+        }
+        error_messages = {
+            "project": {"required": _("Choose a project: every activity belongs to one.")},
+        }
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.access = access
+        self.fields["project"].queryset = selectors.project_list(access=access, include_ended=False)
+        self.fields["organiser"].queryset = selectors.organisers_for(access=access)
+        self.fields["project"].empty_label = _("Choose a project")
+        if access.is_association:
+            self.fields["organiser"].required = True
+            self.fields["organiser"].empty_label = None
+            self.fields["organiser"].help_text = _("Your association organises it.")
+        else:
+            self.fields["organiser"].empty_label = _("The centre itself")
+
+    def clean(self) -> dict:
+        """Saving an identical series again updates it (see services.series_save): validate
+        against the existing series so its own definition is not reported as taken."""
+        cleaned = super().clean()
+        key = {name: cleaned.get(name) for name in SERIES_KEY}
+        if all(key[name] is not None for name in ("project", "title", "weekday", "first_date")):
+            existing = selectors.series_list(access=self.access).filter(**key).first()
+            if existing is not None:
+                self.instance = existing
+        return cleaned
+
+
+class CountsForm(VolunteerCountMixin, forms.ModelForm):
+    volunteer_hours = _hours_field()
+
+    class Meta:
+        model = Activity
+        fields = [
+            "participants",
+            "participants_new",
+            "participants_returning",
+            "volunteer_count",
+            "volunteer_hours",
+            "cancelled",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _count_messages(self)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "input--narrow")
+
+
+CountsFormSet = modelformset_factory(
+    Activity, form=CountsForm, extra=0, can_delete=False, edit_only=True
+)
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "status",
+            "organisation",
+            "owner_name",
+            "programme",
+            "leader",
+            "start_date",
+            "end_date",
+            "main_goal",
+            "sub_goals",
+            "target_group",
+            "planned_reach",
+            "actual_reach",
+            "is_operations",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "main_goal": forms.Textarea(attrs={"rows": 3}),
+            "sub_goals": forms.Textarea(attrs={"rows": 4}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, access: Access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = selectors.organisers_for(access=access)
+        if access.is_association:
+            self.fields["organisation"].required = True
+            self.fields["organisation"].empty_label = None
+            del self.fields["is_operations"]
+        else:
+            self.fields["organisation"].empty_label = _("The centre itself")
+        for name in ("planned_reach", "actual_reach"):
+            self.fields[name].error_messages.update(
+                {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
+            )
+
+
+_CHILD_WIDGETS = {"agreement_start": DateInput(), "agreement_end": DateInput()}
+
+TargetFormSet = inlineformset_factory(
+    Project,
+    YearTarget,
+    fields=["year", "activities", "average_participants", "persons_reached", "volunteer_hours"],
+    extra=1,
+    can_delete=True,
+)
+PartnerFormSet = inlineformset_factory(
+    Project,
+    Partner,
+    fields=["name", "kind", "role", "agreement_start", "agreement_end"],
+    widgets=_CHILD_WIDGETS,
+    extra=1,
+    can_delete=True,
+)
+GrantFormSet = inlineformset_factory(
+    Project,
+    Grant,
+    fields=["year", "funder", "applied_nok", "granted_nok"],
+    extra=1,
+    can_delete=True,
+)
+OutcomeFormSet = inlineformset_factory(
+    Project,
+    OutcomeCounter,
+    fields=["year", "name", "value", "is_approximate"],
+    extra=1,
+    can_delete=True,
+)
+
+PROJECT_FORMSETS = [
+    ("targets", TargetFormSet, _("Yearly targets")),
+    ("partners", PartnerFormSet, _("Partners")),
+    ("grants", GrantFormSet, _("Grants (NOK)")),
+    ("outcomes", OutcomeFormSet, _("Outcome counters")),
+]

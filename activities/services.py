@@ -1,0 +1,191 @@
+"""Writes of projects, targets, series and activities. Views and imports call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.text import slugify
+
+from core.permissions import Access
+from organisations.models import Organisation
+
+from .models import Activity, ActivitySeries, Project
+
+CHILD_FIELDS_SKIPPED = {"id", "pk"}
+
+
+def _require_project_editor(actor: Access, project: Project) -> None:
+    """Coordinators edit their centre's projects; association users only their own."""
+    if project.centre_id not in actor.centre_ids:
+        raise PermissionDenied
+    if actor.is_association:
+        organisation = project.organisation
+        if (
+            organisation is None
+            or not organisation.memberships.filter(user_id=actor.user_id).exists()
+        ):
+            raise PermissionDenied
+        return
+    if not actor.is_coordinator:
+        raise PermissionDenied
+
+
+def _check_organiser(actor: Access, organiser: Organisation | None) -> None:
+    """An association user may only log activities its own association organises."""
+    if not actor.is_association:
+        return
+    if organiser is None or not organiser.memberships.filter(user_id=actor.user_id).exists():
+        raise PermissionDenied
+
+
+def _check_project(actor: Access, project: Project) -> None:
+    if not Project.objects.visible_to(actor).filter(pk=project.pk).exists():
+        raise PermissionDenied
+
+
+def _unique_slug(centre_id: int, name: str, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:70] or "prosjekt"
+    slug, number = base, 2
+    taken = Project.objects.filter(centre_id=centre_id, slug__startswith=base)
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    existing = set(taken.values_list("slug", flat=True))
+    while slug in existing:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def project_save(
+    *,
+    actor: Access,
+    project: Project,
+    children: Iterable[models.Model] = (),
+    deleted: Iterable[models.Model] = (),
+) -> Project:
+    """Create or change a project together with its targets, partners, grants and outcomes.
+
+    `project` carries the new values (new when it has no pk; its centre must be set);
+    `children` are unsaved or changed rows of YearTarget/Partner/Grant/OutcomeCounter,
+    `deleted` rows to remove. The centre's coordinator may do this for every project of the
+    centre; an association user for the projects of its own association.
+    """
+    _require_project_editor(actor, project)
+    if not project.slug:
+        project.slug = _unique_slug(project.centre_id, project.name, project.pk)
+    project.full_clean()
+    project.save()
+    for row in deleted:
+        if row.pk and row.project_id == project.pk:
+            row.delete()
+    for row in children:
+        row.project = project
+        row.centre_id = project.centre_id
+        row.full_clean()
+        row.save()
+    return project
+
+
+@transaction.atomic
+def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) -> Activity:
+    """Log one activity. An association user must name its own association as organiser."""
+    if not actor.can_write or centre_id not in actor.centre_ids:
+        raise PermissionDenied
+    activity = Activity(centre_id=centre_id, **fields)
+    _check_project(actor, activity.project)
+    _check_organiser(actor, activity.organiser)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, actor: Access, activity: Activity, fields: dict[str, Any]) -> Activity:
+    """Change an activity the actor may edit (see `Activity.is_editable_by`)."""
+    if not activity.is_editable_by(actor):
+        raise PermissionDenied
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    _check_project(actor, activity.project)
+    _check_organiser(actor, activity.organiser)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_counts_update(*, actor: Access, activities: Iterable[Activity]) -> int:
+    """Save participant and volunteer counts of many activities at once; returns how many."""
+    saved = 0
+    for activity in activities:
+        if not activity.is_editable_by(actor):
+            raise PermissionDenied
+        activity.full_clean()
+        activity.save(
+            update_fields=[
+                "participants",
+                "participants_new",
+                "participants_returning",
+                "volunteer_count",
+                "volunteer_hours",
+                "cancelled",
+            ]
+        )
+        saved += 1
+    return saved
+
+
+SERIES_KEY = ("project", "title", "weekday", "start_time", "first_date")
+
+
+@transaction.atomic
+def series_save(
+    *, actor: Access, centre_id: int, fields: dict[str, Any]
+) -> tuple[ActivitySeries, int]:
+    """Create a weekly series (or update the identical one) and create its missing occurrences.
+
+    Idempotent: a series is identified by project, title, weekday, start time and first date;
+    saving the same series twice finds the first one, and occurrences are unique per
+    (series, date), so no date is ever created twice. Extending the last date adds only the
+    new dates; occurrences already created (and perhaps edited) are left as they are.
+    Returns the series and the number of occurrences created now.
+    """
+    if not actor.can_write or centre_id not in actor.centre_ids:
+        raise PermissionDenied
+    key = {name: fields[name] for name in SERIES_KEY}
+    series = ActivitySeries.objects.select_for_update().filter(centre_id=centre_id, **key).first()
+    if series is None:
+        series = ActivitySeries(centre_id=centre_id, **fields)
+    else:
+        if not series.is_editable_by(actor):
+            raise PermissionDenied
+        for name, value in fields.items():
+            setattr(series, name, value)
+    _check_project(actor, series.project)
+    _check_organiser(actor, series.organiser)
+    series.full_clean()
+    series.save()
+    existing = set(series.activities.values_list("date", flat=True))
+    new = []
+    for day in series.dates():
+        if day in existing:
+            continue
+        occurrence = Activity(
+            centre_id=centre_id,
+            project=series.project,
+            series=series,
+            title=series.title,
+            category=series.category,
+            date=day,
+            start_time=series.start_time,
+            end_time=series.end_time,
+            place=series.place,
+            organiser=series.organiser,
+        )
+        occurrence.full_clean(validate_unique=False, validate_constraints=False)
+        new.append(occurrence)
+    Activity.objects.bulk_create(new)
+    return series, len(new)

@@ -1,0 +1,106 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.permissions import Access
+from core.startpage import Action, Card, NavItem
+
+from . import selectors
+
+
+def cards(request: HttpRequest, access: Access) -> list[Card]:
+    year = timezone.localdate().year
+    if access.is_coordinator:
+        count = selectors.year_totals(access=access, year=year)["activities"]
+        return [
+            Card(
+                title=_("Activities"),
+                description=_(
+                    "Log activities in seconds, create weekly series and fill in participant "
+                    "counts for many activities at once."
+                ),
+                url=reverse("activities:list"),
+                order=20,
+                figure=count,
+                figure_label=_("activities held this year"),
+                empty_hint="" if count else _("No activities logged this year yet."),
+                actions=[
+                    Action(_("Log an activity"), reverse("activities:quick_add"), True),
+                    Action(_("Weekly series"), reverse("activities:series_create")),
+                    Action(_("Fill in counts"), reverse("activities:counts")),
+                ],
+            ),
+            Card(
+                title=_("Projects and targets"),
+                description=_(
+                    "Projects with partners, grants and outcomes, and this year's progress "
+                    "against the targets."
+                ),
+                url=reverse("activities:dashboard"),
+                order=21,
+                actions=[
+                    Action(_("See the progress"), reverse("activities:dashboard"), True),
+                    Action(_("Projects"), reverse("activities:project_list")),
+                ],
+            ),
+        ]
+    if access.is_association:
+        return [
+            Card(
+                title=_("Your activities"),
+                description=_(
+                    "Log the activities your association organises, in its own projects or "
+                    "in the centre's. You see and change only your own."
+                ),
+                url=reverse("activities:list"),
+                order=20,
+                actions=[
+                    Action(_("Log an activity"), reverse("activities:quick_add"), True),
+                    Action(_("Weekly series"), reverse("activities:series_create")),
+                    Action(_("Your activities"), reverse("activities:list")),
+                    Action(_("Your projects"), reverse("activities:project_list")),
+                ],
+            )
+        ]
+    if access.is_municipality:
+        count = selectors.year_totals(access=access, year=year)["activities"]
+        return [
+            Card(
+                title=_("Target dashboard"),
+                figure=count,
+                figure_label=_("activities held this year"),
+                description=_(
+                    "How the centres' projects stand against this year's targets (read-only)."
+                ),
+                url=reverse("activities:dashboard"),
+                order=20,
+                actions=[
+                    Action(_("See the progress"), reverse("activities:dashboard"), True),
+                    Action(_("Activities"), reverse("activities:list")),
+                ],
+            )
+        ]
+    return []
+
+
+def nav(request: HttpRequest, access: Access) -> list[NavItem]:
+    if access.is_coordinator:
+        return [
+            NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/"),
+            NavItem(_("Progress"), reverse("activities:dashboard"), 21, "/activities/progress/"),
+            NavItem(_("Projects"), reverse("activities:project_list"), 22, "/activities/projects/"),
+        ]
+    if access.is_association:
+        return [
+            NavItem(_("Activities"), reverse("activities:list"), 20, "/activities/log/"),
+            NavItem(_("Progress"), reverse("activities:dashboard"), 21, "/activities/progress/"),
+            NavItem(_("Projects"), reverse("activities:project_list"), 22, "/activities/projects/"),
+        ]
+    if access.is_municipality:
+        return [
+            NavItem(_("Progress"), reverse("activities:dashboard"), 20, "/activities/progress/"),
+            NavItem(_("Projects"), reverse("activities:project_list"), 21, "/activities/projects/"),
+            NavItem(_("Activities"), reverse("activities:list"), 22, "/activities/log/"),
+        ]
+    return []

@@ -1,0 +1,307 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.models import Role
+from core.permissions import get_access, get_object_for_user, role_required
+
+from . import charts, selectors, services
+from .export import export_csv, export_xlsx
+from .forms import (
+    PROJECT_FORMSETS,
+    ActivityForm,
+    CountsFormSet,
+    ProjectForm,
+    QuickActivityForm,
+    SeriesForm,
+)
+from .models import Activity, Project
+
+LAST_CHOICE_KEY = "activities_last_choice"
+WRITERS = (Role.COORDINATOR, Role.ASSOCIATION)
+
+
+def _warn_outside_period(request: HttpRequest, activity: Activity) -> None:
+    if activity.outside_project_period:
+        messages.warning(
+            request,
+            _("Note: %(date)s is outside the period of the project %(project)s.")
+            % {"date": activity.date.strftime("%d.%m.%Y"), "project": activity.project.name},
+        )
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def index(request: HttpRequest) -> HttpResponse:
+    return redirect("activities:list")
+
+
+# --- Projects ------------------------------------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = selectors.projects_managed(access=get_access(request))
+    return render(request, "activities/project_list.html", {"projects": projects})
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
+    access = get_access(request)
+    project = get_object_for_user(request, selectors.project_detail(access=access), pk=project_pk)
+    return render(
+        request,
+        "activities/project_detail.html",
+        {
+            "project": project,
+            "can_edit": project.is_editable_by(access),
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
+    access = get_access(request)
+    data = request.POST if request.method == "POST" else None
+    form = ProjectForm(data, instance=project, access=access)
+    formsets = [
+        (title, formset_class(data, instance=project, prefix=prefix))
+        for prefix, formset_class, title in PROJECT_FORMSETS
+    ]
+    if data is not None and form.is_valid() and all(fs.is_valid() for _t, fs in formsets):
+        children, deleted = [], []
+        for _title, formset in formsets:
+            children.extend(formset.save(commit=False))
+            deleted.extend(formset.deleted_objects)
+        project = services.project_save(
+            actor=access, project=form.instance, children=children, deleted=deleted
+        )
+        messages.success(request, _("The project %(name)s was saved.") % {"name": project.name})
+        return redirect("activities:project_detail", project_pk=project.pk)
+    return render(
+        request,
+        "activities/project_form.html",
+        {"form": form, "formsets": formsets, "project": project},
+    )
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def project_create(request: HttpRequest) -> HttpResponse:
+    return _project_form_page(request, Project(centre_id=get_access(request).centre_id))
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = get_object_for_user(
+        request, selectors.projects_managed(access=get_access(request)), edit=True, pk=project_pk
+    )
+    return _project_form_page(request, project)
+
+
+# --- Activities ----------------------------------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def activity_list(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
+    filterset = selectors.filtered_activities(access=access, params=request.GET)
+    activities = filterset.qs
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        name = f"aktiviteter-{timezone.localdate():%Y-%m-%d}"
+        rows = activities.iterator(chunk_size=1000)
+        return export_csv(rows, name) if export == "csv" else export_xlsx(rows, name)
+    page = Paginator(activities, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": query.urlencode(),
+            "can_write": access.can_write,
+        },
+    )
+
+
+def _activity_add(request: HttpRequest, form_class: type[ActivityForm], template: str):
+    access = get_access(request)
+    last = request.session.get(LAST_CHOICE_KEY, {})
+    if request.method == "POST":
+        form = form_class(request.POST, access=access)
+        if form.is_valid():
+            activity = services.activity_create(
+                actor=access,
+                centre_id=form.cleaned_data["project"].centre_id,
+                fields=form.cleaned_data,
+            )
+            request.session[LAST_CHOICE_KEY] = {
+                "project": activity.project_id,
+                "category": activity.category_id,
+            }
+            messages.success(
+                request,
+                _("Logged: %(activity)s. Add the next one below.") % {"activity": activity},
+            )
+            _warn_outside_period(request, activity)
+            return redirect(request.path)
+    else:
+        form = form_class(
+            access=access,
+            initial={
+                "project": last.get("project"),
+                "category": last.get("category"),
+                "date": timezone.localdate(),
+            },
+        )
+    return render(request, template, {"form": form})
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_quick_add(request: HttpRequest) -> HttpResponse:
+    """The fast form: it remembers the last project and category in the session."""
+    return _activity_add(request, QuickActivityForm, "activities/activity_quick_add.html")
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest) -> HttpResponse:
+    """Every field (place, note, new/returning and age groups), with the same memory."""
+    return _activity_add(request, ActivityForm, "activities/activity_create.html")
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    access = get_access(request)
+    activity = get_object_for_user(
+        request, selectors.activity_list(access=access), edit=True, pk=pk
+    )
+    form = ActivityForm(request.POST or None, instance=activity, access=access)
+    if request.method == "POST" and form.is_valid():
+        activity = services.activity_update(
+            actor=access, activity=activity, fields=form.cleaned_data
+        )
+        messages.success(request, _("The activity was saved."))
+        _warn_outside_period(request, activity)
+        return redirect(reverse("activities:list"))
+    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def series_create(request: HttpRequest) -> HttpResponse:
+    """Create a weekly series, or extend one: `?series=<id>` fills the form from it."""
+    access = get_access(request)
+    initial = {}
+    if request.method == "GET" and request.GET.get("series", "").isdigit():
+        existing = get_object_for_user(
+            request, selectors.series_list(access=access), edit=True, pk=request.GET["series"]
+        )
+        initial = {field: getattr(existing, field) for field in SeriesForm.Meta.fields}
+        initial.update(
+            project=existing.project_id,
+            category=existing.category_id,
+            organiser=existing.organiser_id,
+        )
+    form = SeriesForm(request.POST or None, access=access, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        series, created = services.series_save(
+            actor=access,
+            centre_id=form.cleaned_data["project"].centre_id,
+            fields=form.cleaned_data,
+        )
+        messages.success(
+            request,
+            _("The series %(series)s has %(total)s dates; %(created)s were created now.")
+            % {"series": series, "total": len(series.dates()), "created": created},
+        )
+        project = series.project
+        if any(not project.covers(day) for day in series.dates()):
+            messages.warning(request, _("Some dates are outside the project's period."))
+        return redirect(f"{reverse('activities:list')}?project={project.pk}")
+    series = selectors.series_list(access=access).order_by("-last_date", "title")[:50]
+    return render(request, "activities/series_form.html", {"form": form, "series_list": series})
+
+
+@role_required(*WRITERS)
+@require_http_methods(["GET", "POST"])
+def activity_counts(request: HttpRequest) -> HttpResponse:
+    """Fill in participant counts of many past activities on one page."""
+    access = get_access(request)
+    if request.method == "POST":
+        ids = [
+            value
+            for key, value in request.POST.items()
+            if key.startswith("form-") and key.endswith("-id") and value.isdigit()
+        ]
+        queryset = selectors.activity_list(access=access).filter(pk__in=ids)
+        formset = CountsFormSet(request.POST, queryset=queryset)
+        if formset.is_valid():
+            instances = formset.save(commit=False)
+            saved = services.activity_counts_update(actor=access, activities=instances)
+            messages.success(
+                request,
+                _("Counts saved for %(count)s activities.") % {"count": saved},
+            )
+            return redirect("activities:counts")
+    else:
+        queryset = selectors.activities_missing_counts(access=access, today=timezone.localdate())
+        formset = CountsFormSet(queryset=queryset)
+    return render(request, "activities/activity_counts.html", {"formset": formset})
+
+
+# --- Dashboard -----------------------------------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Progress against the year's targets for one project: read-only for municipality viewers;
+    association users see their own projects."""
+    access = get_access(request)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        year = today.year
+    if not 1990 <= year <= 2100:
+        raise Http404
+    projects = list(selectors.projects_managed(access=access))
+    project = None
+    wanted = request.GET.get("project")
+    if wanted:
+        project = next((p for p in projects if str(p.pk) == wanted), None)
+        if project is None:
+            raise Http404
+    elif projects:
+        project = next((p for p in projects if not p.is_operations), projects[0])
+    context = {"projects": projects, "project": project, "year": year, "today": today}
+    if project is not None:
+        progress = selectors.year_progress(access=access, project=project, year=year, today=today)
+        context["progress"] = progress
+        context["activity_chart"] = charts.month_bars(
+            [m.activities for m in progress.months],
+            [m.target_activities for m in progress.months],
+        )
+        target_average = progress.average_participants.target
+        context["participant_chart"] = charts.month_bars(
+            [m.average_participants for m in progress.months],
+            [target_average] * 12,
+        )
+        context["month_rows"] = list(
+            zip(progress.months, context["activity_chart"].bars, strict=True)
+        )
+    context["years"] = range(today.year + 1, today.year - 5, -1)
+    return render(request, "activities/dashboard.html", context)

@@ -1,0 +1,149 @@
+"""Demo data of the activities app: partners, grants and outcome counters of Steg for Steg.
+
+Idempotent (get_or_create on natural keys)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F
+
+from activities.models import (
+    Activity,
+    ActivityCategory,
+    Grant,
+    OutcomeCounter,
+    Partner,
+    Project,
+    YearTarget,
+)
+from core.models import Centre
+from organisations.models import Organisation
+
+PARTNERS = [
+    ("Fjordvik kommune, helse og omsorg", "public", "Henviser deltakere og stiller lokaler"),
+    ("NAV Fjordvik", "public", "Arbeidstrening og praksisplasser"),
+    ("Fjordvik sykehjem", "public", "Trivselstiltak for beboere"),
+    ("Sparebankstiftelsen Fjordvik", "private", "Medfinansiering av turutstyr"),
+    ("Kjøpesenteret Fjordvik Torg", "private", "Frivillige fra butikkene"),
+]
+
+OUTCOMES = [
+    ("Hadde kontakt med en tidgiver", 35, False),
+    ("Fikk individuell økonomisk rådgivning", 7, False),
+    ("Fikk arbeidspraksis", 5, False),
+    ("Lunsjer servert", 70, True),
+    ("Tidgivere engasjert siden 2017", 47, False),
+]
+
+
+def seed(*, centre: Centre, today: dt.date) -> None:
+    project = Project.objects.filter(centre=centre, slug="steg-for-steg").first()
+    if project is None:
+        return
+    if not project.sub_goals:
+        project.sub_goals = (
+            "Deltakerne får en fast tidgiver de møter hver uke.\n"
+            "80 % av deltakerne når hovedmålene de satte seg ved oppstart.\n"
+            "Flere deltakere kommer i arbeidspraksis eller utdanning."
+        )
+        project.actual_reach = 75
+        project.save(update_fields=["sub_goals", "actual_reach"])
+    # The last week's counts are still to be filled in (the "fill in counts" page shows them).
+    held = Activity.objects.filter(project=project, cancelled=False, date__lte=today)
+    if not held.filter(participants__isnull=True).exists():
+        held.filter(date__gt=today - dt.timedelta(days=7)).update(participants=None)
+    # About one participant in ten comes for the first time: they are the persons reached.
+    Activity.objects.filter(
+        project=project, participants__isnull=False, participants_new__isnull=True
+    ).update(
+        participants_new=F("participants") / 10,
+        participants_returning=F("participants") - F("participants") / 10,
+    )
+    start = project.start_date or dt.date(today.year - 1, 1, 1)
+    for name, kind, role in PARTNERS:
+        Partner.objects.get_or_create(
+            centre=centre,
+            project=project,
+            name=name,
+            defaults={
+                "kind": kind,
+                "role": role,
+                "agreement_start": start,
+                "agreement_end": project.end_date,
+            },
+        )
+    for year, amount in ((today.year - 1, 650_000), (today.year, 700_000)):
+        Grant.objects.get_or_create(
+            centre=centre,
+            project=project,
+            year=year,
+            funder="Helsedirektoratet",
+            defaults={"applied_nok": amount + 100_000, "granted_nok": amount},
+        )
+    for year in (today.year - 1, today.year):
+        for name, value, approximate in OUTCOMES:
+            OutcomeCounter.objects.get_or_create(
+                centre=centre,
+                project=project,
+                year=year,
+                name=name,
+                defaults={
+                    "value": value if year < today.year else max(value // 2, 1),
+                    "is_approximate": approximate,
+                },
+            )
+    _association_project(centre=centre, today=today)
+
+
+def _association_project(*, centre: Centre, today: dt.date) -> None:
+    """The demo association (Fjordvik Sanitetsforening) runs a visiting service of its own."""
+    organisation = Organisation.objects.filter(
+        centre=centre, name="Fjordvik Sanitetsforening"
+    ).first()
+    if organisation is None:
+        return
+    project, _ = Project.objects.get_or_create(
+        centre=centre,
+        slug="besoksvenn",
+        defaults={
+            "name": "Besøksvenn på sykehjemmet",
+            "organisation": organisation,
+            "owner_name": organisation.name,
+            "start_date": dt.date(today.year, 1, 1),
+            "status": Project.Status.RUNNING,
+            "main_goal": "Beboere på Fjordvik sykehjem får besøk hver uke.",
+        },
+    )
+    YearTarget.objects.get_or_create(
+        centre=centre,
+        project=project,
+        year=today.year,
+        defaults={"activities": 40, "average_participants": 6},
+    )
+    category = ActivityCategory.objects.filter(name="En-til-en hjelp").first()
+    if category is None or project.activities.exists():
+        return
+    day = dt.date(today.year, 1, 1) + dt.timedelta(
+        days=(3 - dt.date(today.year, 1, 1).weekday()) % 7
+    )
+    new = []
+    while day <= today:
+        new.append(
+            Activity(
+                centre=centre,
+                project=project,
+                organiser=organisation,
+                title="Besøksvenn",
+                category=category,
+                date=day,
+                start_time=dt.time(14),
+                end_time=dt.time(15, 30),
+                place="Fjordvik sykehjem",
+                participants=None if day > today - dt.timedelta(days=7) else 4 + day.day % 4,
+                volunteer_count=2,
+                volunteer_hours=3,
+            )
+        )
+        day += dt.timedelta(days=14)
+    Activity.objects.bulk_create(new)
