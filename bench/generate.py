@@ -124,7 +124,7 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
             for i in range(scale.associations):
                 centre = centres[i % len(centres)]
                 name = f"{rng.choice(words)} {rng.choice(words)} {i}"
-                yield Organisation(
+                organisation = Organisation(
                     centre=centre,
                     name=name,
                     description=f"{name} driver frivillig arbeid i {centre.name}.",
@@ -138,6 +138,8 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
                     is_public=rng.random() < 0.8,
                     is_archived=rng.random() < 0.05,
                 )
+                organisation.search_text = organisation.build_search_text()
+                yield organisation
 
         counts["associations"] = write(Organisation, organisations())
         org_ids = list(Organisation.objects.order_by("pk").values_list("pk", "centre_id"))
@@ -238,7 +240,52 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
 
 
 def _generate_extensions(scale, rng, centres, counts) -> dict[str, int]:
-    """Data of later features (hour entries, tasks, ...): filled in as those models land."""
+    """Volunteers' interests, tasks and hour entries."""
+    from volunteers.models import HourEntry, Interest, Task, Volunteer
+
+    interests = [
+        Interest.objects.get_or_create(name=name, defaults={"name_en": name})[0]
+        for name in ("Besøksvenn", "Sjåfør", "Leksehjelp", "Turgåing", "Matlaging", "Data")
+    ]
+    volunteer_ids = list(Volunteer.objects.order_by("pk").values_list("pk", "centre_id"))
+    through = Volunteer.interests.through
+    counts["volunteer interests"] = write(
+        through,
+        (
+            through(volunteer_id=pk, interest_id=interests[(pk * 3 + k) % len(interests)].pk)
+            for pk, _centre in volunteer_ids
+            for k in range(2)
+        ),
+    )
+    tasks = Task.objects.bulk_create(
+        Task(centre=c, title=f"Besøksvenn {i}", volunteers_needed=2)
+        for c in centres
+        for i in range(3)
+    )
+    task_through = Task.interests.through
+    task_through.objects.bulk_create(
+        task_through(task_id=t.pk, interest_id=interests[i % len(interests)].pk)
+        for i, t in enumerate(tasks)
+    )
+    today = dt.date(2026, 11, 23)
+    start = dt.date(today.year - scale.years + 1, 1, 1)
+    span = (today - start).days
+    approved = HourEntry.Status.APPROVED
+
+    def hour_entries():
+        for i in range(scale.hour_entries):
+            pk, centre_id = volunteer_ids[i % len(volunteer_ids)]
+            yield HourEntry(
+                centre_id=centre_id,
+                volunteer_id=pk,
+                description="Besøk",
+                date=start + dt.timedelta(days=rng.randrange(span)),
+                hours=Decimal(rng.randrange(1, 9)) / 2,
+                status=approved,
+            )
+
+    counts["hour entries"] = write(HourEntry, hour_entries())
+    counts["tasks"] = len(tasks)
     return {}
 
 

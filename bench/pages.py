@@ -48,22 +48,46 @@ ADMIN = "bench-admin@bench.example"
 
 
 def _context() -> dict:
+    from activities.models import Project
+    from core.models import District
+    from organisations.models import Category
+    from volunteers.models import Task
+
     centre = Centre.objects.order_by("pk").first()
     organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
     word = organisation.name.split()[0][:4].lower()
-    return {"centre": centre, "organisation": organisation, "word": word}
+    return {
+        "centre": centre,
+        "organisation": organisation,
+        "word": word,
+        "category": Category.objects.order_by("pk").first(),
+        "district": District.objects.filter(municipality=centre.municipality).first(),
+        "task": Task.objects.filter(centre=centre).order_by("pk").first(),
+        "project": Project.objects.filter(centre=centre).order_by("pk").first(),
+    }
 
 
 def pages() -> list[Page]:
     ctx = _context()
+    filters = f"q={ctx['word']}&district={ctx['district'].pk}&needs_volunteers=false"
     return [
-        Page("Association list, search", f"/associations/?q={ctx['word']}", COORDINATOR),
+        Page("Association list, search + 2 filters", f"/associations/?{filters}", COORDINATOR),
         Page("Association detail", f"/associations/{ctx['organisation'].pk}/", COORDINATOR),
         Page(
             "Admin changelist, same search (reference)",
             f"/admin/organisations/organisation/?q={ctx['word']}&centre__id__exact={ctx['centre'].pk}",
             ADMIN,
         ),
+        Page("Volunteer list", "/volunteers/people/?status=active", COORDINATOR),
+        Page(
+            "Matching suggestions for a task", f"/volunteers/tasks/{ctx['task'].pk}/", COORDINATOR
+        ),
+        Page(
+            "Targets dashboard",
+            f"/activities/progress/?project={ctx['project'].pk}&year=2026",
+            COORDINATOR,
+        ),
+        Page("Public directory search", f"/associations/directory/?q={ctx['word']}", COORDINATOR),
         Page("Start page", "/", COORDINATOR),
     ]
 
@@ -80,9 +104,10 @@ def extras(requests: int) -> dict:
     """The bare SQL of our association list query, for the page/SQL ratio."""
     ctx = _context()
     user = User.objects.get(email=COORDINATOR)
-    qs = organisation_selectors.organisation_list(access=access_for_user(user)).filter(
-        name__icontains=ctx["word"], is_archived=False
-    )[:50]
+    params = {"q": ctx["word"], "district": str(ctx["district"].pk), "needs_volunteers": "false"}
+    qs = organisation_selectors.organisation_filter(access=access_for_user(user), params=params).qs[
+        :25
+    ]
     sql, params = qs.query.sql_with_params()
     timings = []
     with connection.cursor() as cursor:
