@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -179,11 +191,34 @@ def match_suggestions(*, access: Access, task: Task, limit: int = 20) -> list[Su
             erased_at__isnull=True,
         )
         .exclude(matches__task=task)
-        .select_related("district")
-        .prefetch_related("interests")
     )
     if task.needs_police_certificate:
         candidates = candidates.filter(police_certificate_checked_on__isnull=False)
+    # The score is computed in the database, so only the best `limit` rows are loaded however
+    # many volunteers a centre has; the reasons are then spelled out for those rows only.
+    points = Value(1 if task.needs_police_certificate else 0)
+    if wanted:
+        points = points + 3 * Count(
+            "interests", filter=Q(interests__in=list(wanted)), distinct=True
+        )
+    for slot in sorted(wanted_slots):
+        points = points + Case(When(**{f"available_{slot}": True}, then=Value(2)), default=Value(0))
+    if task.district_id:
+        points = points + Case(When(district_id=task.district_id, then=Value(2)), default=Value(0))
+    if task.starts_on:
+        end = task.ends_on or task.starts_on
+        in_period = (
+            (Q(available_from__isnull=False) | Q(available_to__isnull=False))
+            & (Q(available_from__isnull=True) | Q(available_from__lte=task.starts_on))
+            & (Q(available_to__isnull=True) | Q(available_to__gte=end))
+        )
+        points = points + Case(When(in_period, then=Value(1)), default=Value(0))
+    candidates = (
+        candidates.annotate(score=ExpressionWrapper(points, output_field=IntegerField()))
+        .order_by("-score", "last_name", "first_name", "pk")
+        .select_related("district")
+        .prefetch_related("interests")[:limit]
+    )
     slot_names = {
         "weekdays": _("weekdays"),
         "evenings": _("evenings"),
@@ -191,36 +226,29 @@ def match_suggestions(*, access: Access, task: Task, limit: int = 20) -> list[Su
     }
     suggestions = []
     for volunteer in candidates:
-        score = 0
         reasons: list[str] = []
         shared = [i for i in volunteer.interests.all() if i.pk in wanted]
         if shared:
-            score += 3 * len(shared)
             reasons.append(
                 _("Shared interests: %(names)s") % {"names": ", ".join(i.label for i in shared)}
             )
         slots = wanted_slots & volunteer.availability_flags()
         if slots:
-            score += 2 * len(slots)
             reasons.append(
                 _("Available: %(slots)s")
                 % {"slots": ", ".join(str(slot_names[s]) for s in sorted(slots))}
             )
         if task.district_id and volunteer.district_id == task.district_id:
-            score += 2
             reasons.append(_("Same district: %(district)s") % {"district": task.district})
         if task.starts_on and _available_on(volunteer, task.starts_on, task.ends_on):
-            score += 1
             reasons.append(_("Available in the task's period"))
         if task.needs_police_certificate:
-            score += 1
             reasons.append(
                 _("Police certificate checked %(date)s")
                 % {"date": volunteer.police_certificate_checked_on.strftime("%d.%m.%Y")}
             )
-        suggestions.append(Suggestion(volunteer=volunteer, score=score, reasons=reasons))
-    suggestions.sort(key=lambda s: (-s.score, s.volunteer.last_name, s.volunteer.first_name))
-    return suggestions[:limit]
+        suggestions.append(Suggestion(volunteer=volunteer, score=volunteer.score, reasons=reasons))
+    return suggestions
 
 
 def _available_on(volunteer: Volunteer, start: dt.date, end: dt.date | None) -> bool:
