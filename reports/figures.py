@@ -1,9 +1,28 @@
-"""Every figure a report prints, gathered with database aggregates.
+"""Every figure a report prints, read through the other apps' selectors.
 
-This is the only module of `reports` that reads other apps' models, so the reads can later be
-redirected to those apps' selectors in one place. Figures whose source does not exist yet are
-`None` and print as "not recorded"; each comes from a `_pending_*` function below that names
-the source it waits for. Nothing here is a hard-coded number.
+This is the only module of `reports` that reads other apps, and it reads them only through their
+selectors (`activities.selectors`, `volunteers.selectors`, `organisations.selectors`): the arrows
+point from reports to them, never back. Nothing here is a hard-coded number.
+
+Who reads: a report is the centre's, whoever asked for it, and a worker renders it with no user.
+The selectors are called with `reader_access(centre)`: read-only access to that one centre, as a
+municipality viewer of it has.
+
+Counting rules (the same as the activities dashboard, see `activities.selectors`):
+- Activities count when held on or before the day the report is made and not cancelled; the
+  average is taken over the activities whose participants were counted.
+- Persons reached = the sum of participants marked as new. It is "not recorded" when no activity
+  of the period has the new-participant count filled in.
+- Volunteer hours = hours logged on activities (the activity log) + approved hours volunteers log
+  themselves (the volunteers app). The two are ADDED: the activity log holds the hours given at
+  group activities, the volunteers' own log the hours of their tasks (matches), so one hour is in
+  one log only. Both parts are printed next to the total. Pending and rejected own hours never
+  count.
+- Årsverk (full-time equivalents) = hours / settings.HOURS_PER_FTE, one decimal.
+
+Figures with no source per project (see `CENTRE_ONLY`): matches and volunteers' own hours belong
+to the centre's volunteers, not to a project; a project's report prints them as "for the whole
+centre only" and counts only the project's activity hours against its target.
 """
 
 from __future__ import annotations
@@ -13,17 +32,27 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
-from django.utils.translation import get_language
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, ActivityCategory, Project, YearTarget
-from core.models import Centre
-from core.permissions import Access
-from organisations.models import Organisation, OrganisationCategory
-from volunteers.models import Volunteer
+from activities import selectors as activity_selectors
+from core.models import Centre, Role
+from core.permissions import ANONYMOUS, Access
+from organisations import selectors as organisation_selectors
+from volunteers import selectors as volunteer_selectors
 
 ONE_DECIMAL = Decimal("0.1")
+
+# Every figure the reports print now has a source; kept (empty) so a figure that loses its
+# source can be listed here again and printed as "not recorded".
+PENDING: dict[str, str] = {}
+
+# Figures that exist for the whole centre but not per project (no link to a project).
+CENTRE_ONLY = {
+    "own_hours": "hours volunteers log themselves belong to their tasks, not to a project",
+    "matches": "matches of volunteers and tasks are the centre's, not a project's",
+}
 
 
 class ReportError(Exception):
@@ -41,10 +70,33 @@ def _ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -
 
 
 def fte(hours: Decimal | int | None) -> Decimal | None:
-    """Volunteer hours as full-time equivalents (årsverk), one decimal."""
+    """Volunteer hours as full-time equivalents (årsverk), one decimal.
+
+    The same conversion as `volunteers.selectors.fte` (settings.HOURS_PER_FTE), rounded once to
+    the one decimal a report prints (rounding its two-decimal figure again could be off by 0,1).
+    """
     if hours is None:
         return None
     return _ratio(hours, settings.HOURS_PER_FTE)
+
+
+def reader_access(centre: Centre) -> Access:
+    """Read-only access to one centre's data, for the selectors a report reads through."""
+    return Access(
+        user_id=0,
+        role=Role.MUNICIPALITY,
+        centre_ids=frozenset({centre.pk}),
+        municipality_id=centre.municipality_id,
+    )
+
+
+def _operator_access() -> Access:
+    """Read-only access to every centre, for the operator's command line."""
+    return Access(
+        user_id=0,
+        role=Role.MUNICIPALITY,
+        centre_ids=frozenset(Centre.objects.values_list("pk", flat=True)),
+    )
 
 
 @dataclass
@@ -70,7 +122,7 @@ class Row:
     label: str
     activities: int = 0
     participants: int = 0
-    hours: Decimal = Decimal(0)
+    hours: Decimal | None = None
 
     @property
     def average(self) -> Decimal | None:
@@ -87,13 +139,15 @@ class MonthRow:
 
 @dataclass
 class ActivityFigures:
-    """Activities of one period, as counted from the activity log."""
+    """Activities of one period: held (not cancelled, on or before the report day)."""
 
     held: int
     cancelled: int
     with_count: int
     participants: int
     hours: Decimal
+    # Sum of participants marked new; None when no activity has that count filled in.
+    persons_reached: int | None = None
 
     @property
     def average(self) -> Decimal | None:
@@ -123,11 +177,14 @@ class VolunteerFigures:
     new_this_year: int
     # Hours logged on activities (the activity log's "volunteer hours").
     activity_hours: Decimal
-    # Hours volunteers log themselves: pending the volunteers app's hour log.
+    # Approved hours volunteers logged themselves; None in a project's report (centre only).
     own_hours: Decimal | None
+    # How many volunteers those own hours came from.
+    with_own_hours: int | None = None
 
     @property
     def hours(self) -> Decimal:
+        """Activity hours + approved own hours (different work, so nothing is counted twice)."""
         return self.activity_hours + (self.own_hours or 0)
 
     @property
@@ -136,16 +193,45 @@ class VolunteerFigures:
 
 
 @dataclass
+class PartnerRow:
+    name: str
+    sector: str
+    role: str
+    project: str
+
+
+@dataclass
+class FundingRow:
+    project: str
+    funder: str
+    applied: int | None
+    granted: int | None
+
+
+@dataclass
 class Outcome:
+    """A named outcome counter of a year ("Had contact with a time-giver: 35")."""
+
     label: str
     value: int
+    approximate: bool = False
+    project: str = ""
+
+
+@dataclass
+class OutcomeRow:
+    """A named outcome counter over a project's years (None: not counted that year)."""
+
+    label: str
+    values: list[int | None]
+    approximate: bool = False
 
 
 @dataclass
 class AnnualFigures:
     centre: Centre
     year: int
-    project: Project | None
+    project: object | None
     hours_per_fte: int
     activities: ActivityFigures
     targets: TargetFigures
@@ -156,11 +242,20 @@ class AnnualFigures:
     associations: AssociationFigures
     volunteers: VolunteerFigures
     persons_reached: int | None
+    # Matches made in the year; None in a project's report (centre only).
     matches: int | None
-    partners: list[str] | None
-    funding: list[tuple[str, int]] | None
-    outcomes: list[Outcome] | None
+    partners: list[PartnerRow]
+    funding: list[FundingRow]
+    outcomes: list[Outcome]
     generated_on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def funding_granted(self) -> int:
+        return sum(row.granted or 0 for row in self.funding)
+
+    @property
+    def funding_applied(self) -> int:
+        return sum(row.applied or 0 for row in self.funding)
 
 
 @dataclass
@@ -180,22 +275,22 @@ class YearColumn:
 @dataclass
 class FinalFigures:
     centre: Centre
-    project: Project
+    project: object
     year: int
     hours_per_fte: int
     years: list[YearColumn]
     total: ActivityFigures
     planned_reach: int | None
     actual_reach: int | None
-    grants: list[tuple[int, int]] | None
-    partners: list[str] | None
-    matches: int | None
-    outcomes: list[Outcome] | None
+    # Granted NOK per year, every year of the project with a grant: [(2012, 650000), ...].
+    grants: list[tuple[int, int]]
+    partners: list[PartnerRow]
+    outcomes: list[OutcomeRow]
     generated_on: dt.date = field(default_factory=dt.date.today)
 
     @property
     def grants_total(self) -> int | None:
-        return None if self.grants is None else sum(amount for _year, amount in self.grants)
+        return sum(amount for _year, amount in self.grants) if self.grants else None
 
     @property
     def reach_percent(self) -> int | None:
@@ -224,97 +319,86 @@ def centre_for(access: Access) -> Centre | None:
     return Centre.objects.select_related("municipality").get(pk=access.centre_id)
 
 
-def projects_of(centre: Centre | int) -> QuerySet[Project]:
-    return Project.objects.filter(centre=centre).order_by("-is_operations", "name")
+def projects_of(centre: Centre) -> QuerySet:
+    return activity_selectors.project_list(access=reader_access(centre)).order_by(
+        "-is_operations", "name"
+    )
 
 
-def project_by_slug(centre: Centre, slug: str) -> Project:
+def no_projects() -> QuerySet:
+    """An empty project queryset (a form's choices before the centre is known)."""
+    return activity_selectors.project_list(access=ANONYMOUS)
+
+
+def project_by_slug(centre: Centre, slug: str):
     return projects_of(centre).get(slug=slug)
 
 
-def projects_by_slug(slug: str) -> list[Project]:
+def projects_by_slug(slug: str) -> list:
     """Projects of any centre with this short name (unique within a centre only)."""
-    return list(Project.objects.select_related("centre__municipality").filter(slug=slug)[:2])
+    return list(
+        activity_selectors.project_list(access=_operator_access())
+        .select_related("centre__municipality")
+        .filter(slug=slug)[:2]
+    )
 
 
 def all_centres() -> QuerySet[Centre]:
     return Centre.objects.order_by("pk")
 
 
-# --- Figures that wait for other apps --------------------------------------------------------
-# Each returns None until its source exists; the report then prints "not recorded".
-
-PENDING = {
-    "persons_reached": "persons reached in a year (unique participants): activities app",
-    "own_hours": "hours logged by volunteers themselves: volunteers app (hour log)",
-    "matches": "matches of participants and time-givers: volunteers app (matching)",
-    "partners": "partners of a project or year: activities app (project partners)",
-    "funding": "funding and grants per year: activities app (project grants)",
-    "outcomes": "named outcome counters per project and year: activities app",
-}
-
-
-def _pending_persons_reached(centre: Centre, year: int, project: Project | None) -> int | None:
-    return None
-
-
-def _pending_own_hours(centre: Centre, year: int) -> Decimal | None:
-    return None
-
-
-def _pending_matches(centre: Centre, years: range, project: Project | None) -> int | None:
-    return None
-
-
-def _pending_partners(centre: Centre, years: range, project: Project | None) -> list[str] | None:
-    return None
-
-
-def _pending_grants(project: Project, years: range) -> list[tuple[int, int]] | None:
-    return None
-
-
-def _pending_outcomes(
-    centre: Centre, years: range, project: Project | None
-) -> list[Outcome] | None:
-    return None
-
-
 # --- Gathering -------------------------------------------------------------------------------
 
 
-def _activities(centre: Centre, project: Project | None) -> QuerySet[Activity]:
-    qs = Activity.objects.filter(centre=centre)
-    return qs.filter(project=project) if project is not None else qs
+def _counting(access: Access, *, years: range, project, today: dt.date) -> dict[int, dict]:
+    """Per year: cancelled activities, and how many held ones have a count / a new-count.
+
+    No selector gives these three; they are counted over the activities selector's rows (the
+    selector does the scoping), one grouped query.
+    """
+    held = Q(cancelled=False)
+    qs = activity_selectors.activity_list(access=access).filter(
+        date__year__in=list(years), date__lte=today
+    )
+    if project is not None:
+        qs = qs.filter(project=project)
+    rows = (
+        qs.values("date__year")
+        .annotate(
+            n_cancelled=Count("pk", filter=Q(cancelled=True)),
+            n_with_count=Count("pk", filter=held & Q(participants__isnull=False)),
+            n_with_new=Count("pk", filter=held & Q(participants_new__isnull=False)),
+        )
+        .order_by()
+    )
+    return {row["date__year"]: row for row in rows}
 
 
-_HELD = Q(cancelled=False)
-# Aliases differ from the field names: an aggregate may not shadow a field it filters on.
-_ACTIVITY_AGGREGATES = {
-    "n_held": Count("pk", filter=_HELD),
-    "n_cancelled": Count("pk", filter=Q(cancelled=True)),
-    "n_with_count": Count("pk", filter=_HELD & Q(participants__isnull=False)),
-    "sum_participants": Sum("participants", filter=_HELD),
-    "sum_hours": Sum("volunteer_hours", filter=_HELD),
-}
-
-
-def _activity_row(row: dict) -> ActivityFigures:
+def _activity_figures(totals: dict, counting: dict) -> ActivityFigures:
+    """Figures from `activities.selectors.year_totals` and the counts of `_counting`."""
     return ActivityFigures(
-        held=row.get("n_held", 0),
-        cancelled=row.get("n_cancelled", 0),
-        with_count=row.get("n_with_count", 0),
-        participants=row.get("sum_participants") or 0,
-        hours=row.get("sum_hours") or Decimal(0),
+        held=totals["activities"],
+        cancelled=counting.get("n_cancelled", 0),
+        with_count=counting.get("n_with_count", 0),
+        participants=totals["participants"],
+        hours=totals["volunteer_hours"],
+        persons_reached=totals["persons_reached"] if counting.get("n_with_new") else None,
     )
 
 
-def _activity_figures(qs: QuerySet[Activity]) -> ActivityFigures:
-    totals = qs.aggregate(**_ACTIVITY_AGGREGATES)
-    return _activity_row(totals)
+def _sum_figures(parts: list[ActivityFigures]) -> ActivityFigures:
+    reached = [p.persons_reached for p in parts if p.persons_reached is not None]
+    return ActivityFigures(
+        held=sum(p.held for p in parts),
+        cancelled=sum(p.cancelled for p in parts),
+        with_count=sum(p.with_count for p in parts),
+        participants=sum(p.participants for p in parts),
+        hours=sum((p.hours for p in parts), Decimal(0)),
+        persons_reached=sum(reached) if reached else None,
+    )
 
 
-def _targets(targets: list[YearTarget]) -> TargetFigures:
+def _targets(targets: list) -> TargetFigures:
     """Targets of one year, summed over the projects (the average weighted by activities)."""
 
     def total(name: str) -> int | None:
@@ -341,80 +425,105 @@ def _targets(targets: list[YearTarget]) -> TargetFigures:
     )
 
 
-def _target_list(centre: Centre, years: range, project: Project | None) -> list[YearTarget]:
-    qs = YearTarget.objects.filter(centre=centre, year__in=list(years))
-    if project is not None:
-        qs = qs.filter(project=project)
-    return list(qs)
+def _overlaps(start: dt.date | None, end: dt.date | None, years: range) -> bool:
+    first, last = dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)
+    return (start is None or start <= last) and (end is None or end >= first)
 
 
-def annual_figures(*, centre: Centre, year: int, project: Project | None = None) -> AnnualFigures:
-    """All figures of the annual evaluation of a centre (or one of its projects) for a year."""
+def _partner_rows(partners, years: range, project_name: str) -> list[PartnerRow]:
+    return [
+        PartnerRow(
+            name=partner.name,
+            sector=str(partner.get_kind_display()),
+            role=partner.role,
+            project=project_name,
+        )
+        for partner in partners
+        if _overlaps(partner.agreement_start, partner.agreement_end, years)
+    ]
+
+
+def annual_figures(
+    *, centre: Centre, year: int, project=None, today: dt.date | None = None
+) -> AnnualFigures:
+    """All figures of the annual evaluation of a centre (or one of its projects) for a year.
+
+    Reads: `project_detail` (projects with targets, partners, grants and outcomes, 5 queries),
+    per project `monthly_figures` and `year_totals` (2 queries each), `year_totals` of the
+    whole, `activities_by_category`, the volunteer and match selectors and the registry.
+    """
+    today = today or timezone.localdate()
+    access = reader_access(centre)
     years = range(year, year + 1)
-    activities = _activities(centre, project).filter(date__year=year)
-    counted = _activity_figures(activities)
-    targets = _targets(_target_list(centre, years, project))
+    projects = activity_selectors.project_detail(access=access).order_by("-is_operations", "name")
+    if project is not None:
+        projects = projects.filter(pk=project.pk)
+    projects = list(projects)
 
+    counting = _counting(access, years=years, project=project, today=today).get(year, {})
+    counted = _activity_figures(
+        activity_selectors.year_totals(access=access, year=year, project=project, today=today),
+        counting,
+    )
+    targets = _targets([t for p in projects for t in p.targets.all() if t.year == year])
+
+    # Months and the project rows, summed over the projects (a selector per project).
+    month_activities = [0] * 12
+    month_participants = [0] * 12
+    by_project: list[Row] = []
+    for each in projects:
+        target = next((t for t in each.targets.all() if t.year == year), None)
+        for month in activity_selectors.monthly_figures(
+            access=access, project=each, year=year, today=today, target=target
+        ):
+            month_activities[month.month - 1] += month.activities
+            month_participants[month.month - 1] += month.participants
+        if project is None:
+            totals = activity_selectors.year_totals(
+                access=access, year=year, project=each, today=today
+            )
+            if totals["activities"]:
+                by_project.append(
+                    Row(
+                        label=each.name,
+                        activities=totals["activities"],
+                        participants=totals["participants"],
+                        hours=totals["volunteer_hours"],
+                    )
+                )
+    by_project.sort(key=lambda row: (-row.activities, row.label))
+    # The chart's target line: the year's target spread evenly over twelve months.
     monthly_target = (
         _round1(Decimal(targets.activities) / 12) if targets.activities is not None else None
     )
-    per_month = {
-        row["date__month"]: row
-        for row in activities.filter(cancelled=False)
-        .values("date__month")
-        .annotate(n=Count("pk"), people=Sum("participants"))
-        .order_by()
-    }
     months = [
         MonthRow(
             month=month,
-            activities=per_month.get(month, {}).get("n", 0),
-            participants=per_month.get(month, {}).get("people") or 0,
+            activities=month_activities[month - 1],
+            participants=month_participants[month - 1],
             target=monthly_target,
         )
         for month in range(1, 13)
     ]
-
-    category_labels = {c.pk: c.label for c in ActivityCategory.objects.all()}
     by_category = [
         Row(
-            label=category_labels.get(row["category_id"], "?"),
-            activities=row["n"],
-            participants=row["people"] or 0,
-            hours=row["hours"] or Decimal(0),
+            label=row["category"].label,
+            activities=row["activities"],
+            participants=row["participants"],
         )
-        for row in activities.filter(cancelled=False)
-        .values("category_id")
-        .annotate(n=Count("pk"), people=Sum("participants"), hours=Sum("volunteer_hours"))
-        .order_by("-n", "category_id")
+        for row in activity_selectors.activities_by_category(
+            access=access, year=year, project=project, today=today
+        )
+        if row["activities"]
     ]
-    by_project: list[Row] = []
-    if project is None:
-        by_project = [
-            Row(
-                label=row["project__name"],
-                activities=row["n"],
-                participants=row["people"] or 0,
-                hours=row["hours"] or Decimal(0),
-            )
-            for row in activities.filter(cancelled=False)
-            .values("project__name")
-            .annotate(n=Count("pk"), people=Sum("participants"), hours=Sum("volunteer_hours"))
-            .order_by("-n", "project__name")
-        ]
+    by_category.sort(key=lambda row: -row.activities)
 
-    volunteers = VolunteerFigures(
-        active=Volunteer.objects.filter(centre=centre, status=Volunteer.Status.ACTIVE).count(),
-        new_this_year=Volunteer.objects.filter(centre=centre, created_at__year=year).count(),
-        activity_hours=counted.hours,
-        own_hours=_pending_own_hours(centre, year),
-    )
-    persons_reached = _pending_persons_reached(centre, year, project)
+    volunteers, matches = _volunteer_figures(access, year, counted.hours, whole_centre=not project)
     measures = [
         Measure("activities", counted.held, targets.activities),
         Measure("average", counted.average, targets.average_participants, decimals=1),
         Measure("participants", counted.participants),
-        Measure("persons_reached", persons_reached, targets.persons_reached),
+        Measure("persons_reached", counted.persons_reached, targets.persons_reached),
         Measure("volunteer_hours", volunteers.hours, targets.volunteer_hours),
         Measure("fte", volunteers.fte, fte(targets.volunteer_hours), decimals=1),
     ]
@@ -429,42 +538,80 @@ def annual_figures(*, centre: Centre, year: int, project: Project | None = None)
         months=months,
         by_category=by_category,
         by_project=by_project,
-        associations=_association_figures(centre, year),
+        associations=_association_figures(access, year),
         volunteers=volunteers,
-        persons_reached=persons_reached,
-        matches=_pending_matches(centre, years, project),
-        partners=_pending_partners(centre, years, project),
-        funding=_pending_grants(project, years) if project is not None else None,
-        outcomes=_pending_outcomes(centre, years, project),
+        persons_reached=counted.persons_reached,
+        matches=matches,
+        partners=[row for p in projects for row in _partner_rows(p.partners.all(), years, p.name)],
+        funding=[
+            FundingRow(
+                project=p.name,
+                funder=grant.funder,
+                applied=grant.applied_nok,
+                granted=grant.granted_nok,
+            )
+            for p in projects
+            for grant in p.grants.all()
+            if grant.year == year
+        ],
+        outcomes=[
+            Outcome(
+                label=outcome.name,
+                value=outcome.value,
+                approximate=outcome.is_approximate,
+                project=p.name,
+            )
+            for p in projects
+            for outcome in p.outcomes.all()
+            if outcome.year == year
+        ],
     )
 
 
-def _association_figures(centre: Centre, year: int) -> AssociationFigures:
-    registry = Organisation.objects.filter(centre=centre, is_archived=False)
+def _volunteer_figures(
+    access: Access, year: int, activity_hours: Decimal, *, whole_centre: bool
+) -> tuple[VolunteerFigures, int | None]:
+    """Volunteers of the centre, and the matches made in the year (both centre-wide)."""
+    active = volunteer_selectors.volunteer_count(access=access, status="active")
+    new = volunteer_selectors.volunteer_list(access=access).filter(created_at__year=year).count()
+    if not whole_centre:
+        return VolunteerFigures(active, new, activity_hours, own_hours=None), None
+    own = volunteer_selectors.volunteer_figures(access=access, year=year)
+    # A match is made when it starts (a proposed match is not made yet).
+    matches = (
+        volunteer_selectors.match_qs(access=access)
+        .exclude(status="proposed")
+        .filter(Q(started_on__year=year) | Q(started_on__isnull=True, created_at__year=year))
+        .count()
+    )
+    return (
+        VolunteerFigures(
+            active=active,
+            new_this_year=new,
+            activity_hours=activity_hours,
+            own_hours=own.hours,
+            with_own_hours=own.volunteers_with_hours,
+        ),
+        matches,
+    )
+
+
+def _association_figures(access: Access, year: int) -> AssociationFigures:
+    """The registry's active associations, each counted once under its first-ranked category."""
+    registry = organisation_selectors.organisation_list(access=access).filter(is_archived=False)
     totals = registry.aggregate(
         total=Count("pk"),
         new=Count("pk", filter=Q(created_at__year=year)),
         confirmed=Count("pk", filter=Q(confirmed_at__year=year)),
     )
-    # Each association counts once, under its first-ranked category.
-    by_category = list(
-        OrganisationCategory.objects.filter(
-            organisation__centre=centre, organisation__is_archived=False, rank=1
-        )
-        .values("category__name", "category__name_en", "category__position")
-        .annotate(n=Count("pk"))
-        .order_by("category__position", "category__name")
-    )
-    english = (get_language() or "nb").startswith("en")
-    rows = [
-        (
-            row["category__name_en"]
-            if english and row["category__name_en"]
-            else row["category__name"],
-            row["n"],
-        )
-        for row in by_category
-    ]
+    counts: dict[int, list] = {}
+    for organisation in registry:
+        first = next(iter(organisation.ranked_categories.all()), None)
+        if first is not None:
+            entry = counts.setdefault(first.category_id, [first.category, 0])
+            entry[1] += 1
+    ordered = sorted(counts.values(), key=lambda item: (item[0].position, item[0].name))
+    rows = [(category.label, n) for category, n in ordered]
     uncategorised = totals["total"] - sum(n for _label, n in rows)
     if uncategorised:
         rows.append((_("No category"), uncategorised))
@@ -476,14 +623,17 @@ def _association_figures(centre: Centre, year: int) -> AssociationFigures:
     )
 
 
-def project_years(project: Project, year: int) -> range:
+def project_years(project, year: int) -> range:
     """The years of a project: from its start to its end or the report year, whichever is first."""
     first = project.start_date.year if project.start_date else None
     # Years after the report's year have nothing to report yet.
     last = min(project.end_date.year, year) if project.end_date else year
     if first is None:
         first_activity = (
-            Activity.objects.filter(project=project).order_by("date").values_list("date", flat=True)
+            activity_selectors.activity_list(access=reader_access(project.centre))
+            .filter(project=project)
+            .order_by("date")
+            .values_list("date", flat=True)
         ).first()
         first = first_activity.year if first_activity else last
     if first > last:
@@ -491,43 +641,61 @@ def project_years(project: Project, year: int) -> range:
     return range(first, last + 1)
 
 
-def final_figures(*, centre: Centre, project: Project, year: int) -> FinalFigures:
-    """All figures of a project's final report, over its whole period, year by year."""
+def final_figures(
+    *, centre: Centre, project, year: int, today: dt.date | None = None
+) -> FinalFigures:
+    """All figures of a project's final report, over its whole period, year by year.
+
+    Reads per year `year_totals` and `target_for`; once `grant_totals_by_year`, `partners_of`,
+    `outcomes_of` and the counts of `_counting`.
+    """
     if project.centre_id != centre.pk:
         raise ReportError(_("The project belongs to another centre."))
+    today = today or timezone.localdate()
+    access = reader_access(centre)
     years = project_years(project, year)
-    activities = _activities(centre, project).filter(date__year__in=list(years))
-    per_year = {
-        row["date__year"]: row
-        for row in activities.values("date__year").annotate(**_ACTIVITY_AGGREGATES).order_by()
-    }
-    targets_by_year: dict[int, list[YearTarget]] = {}
-    for target in _target_list(centre, years, project):
-        targets_by_year.setdefault(target.year, []).append(target)
-    grants = _pending_grants(project, years)
-    grant_by_year = dict(grants) if grants is not None else {}
+    counting = _counting(access, years=years, project=project, today=today)
+    grants = [
+        (row["year"], row["granted"])
+        for row in activity_selectors.grant_totals_by_year(access=access, project=project)
+        if row["granted"] is not None
+    ]
+    granted = dict(grants)
     columns = []
     for column_year in years:
-        row = per_year.get(column_year, {})
+        target = activity_selectors.target_for(access=access, project=project, year=column_year)
         columns.append(
             YearColumn(
                 year=column_year,
-                activities=_activity_row(row),
-                targets=_targets(targets_by_year.get(column_year, [])),
-                grant=grant_by_year.get(column_year),
+                activities=_activity_figures(
+                    activity_selectors.year_totals(
+                        access=access, year=column_year, project=project, today=today
+                    ),
+                    counting.get(column_year, {}),
+                ),
+                targets=_targets([target] if target is not None else []),
+                grant=granted.get(column_year),
             )
         )
+    outcome_rows: dict[str, OutcomeRow] = {}
+    for outcome in activity_selectors.outcomes_of(access=access, project=project).order_by("name"):
+        if outcome.year not in years:
+            continue
+        row = outcome_rows.setdefault(outcome.name, OutcomeRow(outcome.name, [None] * len(years)))
+        row.values[outcome.year - years[0]] = outcome.value
+        row.approximate = row.approximate or outcome.is_approximate
     return FinalFigures(
         centre=centre,
         project=project,
         year=year,
         hours_per_fte=settings.HOURS_PER_FTE,
         years=columns,
-        total=_activity_figures(activities),
+        total=_sum_figures([column.activities for column in columns]),
         planned_reach=project.planned_reach,
         actual_reach=project.actual_reach,
         grants=grants,
-        partners=_pending_partners(centre, years, project),
-        matches=_pending_matches(centre, years, project),
-        outcomes=_pending_outcomes(centre, years, project),
+        partners=_partner_rows(
+            activity_selectors.partners_of(access=access, project=project), years, project.name
+        ),
+        outcomes=list(outcome_rows.values()),
     )

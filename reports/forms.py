@@ -22,7 +22,7 @@ class ReportRequestForm(forms.Form):
     )
     project = forms.ModelChoiceField(
         label=_("Project"),
-        queryset=figures.Project.objects.none(),
+        queryset=figures.no_projects(),
         required=False,
         empty_label=_("The whole centre"),
         help_text=_("An annual evaluation may cover one project; a final report always does."),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -143,7 +143,7 @@ def narrative_edit(request: HttpRequest) -> HttpResponse:
     if request.GET.get("project"):
         try:
             project = figures.projects_of(centre).get(pk=request.GET["project"])
-        except (figures.Project.DoesNotExist, ValueError) as exc:
+        except (ObjectDoesNotExist, ValueError) as exc:
             raise Http404 from exc
     if kind == ReportKind.FINAL and project is None:
         raise Http404

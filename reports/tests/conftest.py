@@ -72,3 +72,79 @@ def eager_tasks(settings):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def year_records(world, project_231):
+    """The rest of the year's records around `project_231`, each with a decoy that must not count.
+
+    - 21 activities with 10 new participants each: 210 persons reached (target 210).
+    - Approved hours volunteers logged themselves: 12,5 + 12,5 + 13 = 38 (two volunteers);
+      pending, rejected and last year's hours do not count. With the 462 activity hours: 500.
+    - Two matches started in the year; a proposed one and last year's do not count.
+    - A partner with an agreement in the year (and one whose agreement ended the year before).
+    - Grants: 650 000 granted of 750 000 applied in the year, 600 000 the year before.
+    - Outcome counters: 35 had contact with a time-giver, about 70 lunches (20 the year before).
+    """
+    from activities.models import Activity
+    from activities.tests.factories import GrantFactory, OutcomeCounterFactory, PartnerFactory
+    from volunteers.models import HourEntry, Match
+    from volunteers.tests.factories import HourEntryFactory, MatchFactory
+
+    first = list(
+        Activity.objects.filter(project=project_231, date__year=YEAR)
+        .order_by("date")
+        .values_list("pk", flat=True)[:21]
+    )
+    Activity.objects.filter(pk__in=first).update(participants_new=10)
+
+    kari, per = f.VolunteerFactory.create_batch(2, centre=world.centre)
+    for volunteer, hours in ((kari, "12.5"), (kari, "12.5"), (per, "13")):
+        HourEntryFactory(volunteer=volunteer, date=dt.date(YEAR, 5, 1), hours=Decimal(hours))
+    HourEntryFactory(volunteer=per, date=dt.date(YEAR, 6, 1), hours=Decimal(7), status="pending")
+    HourEntryFactory(
+        volunteer=per, date=dt.date(YEAR, 6, 2), hours=Decimal(5), status=HourEntry.Status.REJECTED
+    )
+    HourEntryFactory(volunteer=kari, date=dt.date(YEAR - 1, 6, 1), hours=Decimal(9))
+
+    for volunteer in (kari, per):
+        MatchFactory(centre=world.centre, volunteer=volunteer, started_on=dt.date(YEAR, 3, 1))
+    MatchFactory(centre=world.centre, volunteer=kari, status=Match.Status.PROPOSED)
+    MatchFactory(centre=world.centre, volunteer=per, started_on=dt.date(YEAR - 1, 3, 1))
+
+    PartnerFactory(
+        project=project_231,
+        name="NAV Fjordvik",
+        role="Henviser deltakere",
+        agreement_start=dt.date(YEAR - 1, 1, 1),
+    )
+    PartnerFactory(
+        project=project_231,
+        name="Gammel partner",
+        agreement_start=dt.date(YEAR - 2, 1, 1),
+        agreement_end=dt.date(YEAR - 1, 12, 31),
+    )
+    GrantFactory(
+        project=project_231,
+        year=YEAR,
+        funder="Helsedirektoratet",
+        applied_nok=750_000,
+        granted_nok=650_000,
+    )
+    GrantFactory(
+        project=project_231,
+        year=YEAR - 1,
+        funder="Helsedirektoratet",
+        applied_nok=700_000,
+        granted_nok=600_000,
+    )
+    OutcomeCounterFactory(
+        project=project_231, year=YEAR, name="Hadde kontakt med en tidgiver", value=35
+    )
+    OutcomeCounterFactory(
+        project=project_231, year=YEAR, name="Lunsjer servert", value=70, is_approximate=True
+    )
+    OutcomeCounterFactory(
+        project=project_231, year=YEAR - 1, name="Hadde kontakt med en tidgiver", value=20
+    )
+    return project_231

@@ -30,22 +30,81 @@ def test_it_leaves_out_cancelled_activities_and_other_years(world, project_231):
     assert data.activities.cancelled == 5
 
 
-def test_it_marks_figures_without_a_source_as_not_recorded(world, project_231):
+def test_every_figure_has_a_source(world, project_231):
     data = figures.annual_figures(centre=world.centre, year=YEAR)
 
+    assert PENDING == {}
+    # Persons reached is "not recorded" only while no activity has its new participants counted.
     assert data.persons_reached is None
+    assert data.volunteers.own_hours == Decimal(0)
+    assert data.matches == 0
+    assert (data.partners, data.funding, data.outcomes) == ([], [], [])
+
+
+def test_it_reads_the_years_other_records_through_the_selectors(world, year_records):
+    data = figures.annual_figures(centre=world.centre, year=YEAR)
+
+    assert data.persons_reached == 210
+    assert data.measures[3].key == "persons_reached"
+    assert data.measures[3].percent_of_target == 100
+    assert data.matches == 2
+    assert [p.name for p in data.partners] == ["NAV Fjordvik"]
+    assert [(r.funder, r.applied, r.granted) for r in data.funding] == [
+        ("Helsedirektoratet", 750_000, 650_000)
+    ]
+    assert [(o.label, o.value, o.approximate) for o in data.outcomes] == [
+        ("Hadde kontakt med en tidgiver", 35, False),
+        ("Lunsjer servert", 70, True),
+    ]
+
+
+def test_it_adds_approved_own_hours_to_activity_hours(world, year_records):
+    data = figures.annual_figures(centre=world.centre, year=YEAR)
+    v = data.volunteers
+
+    assert v.activity_hours == Decimal(462)
+    assert v.own_hours == Decimal(38)  # pending, rejected and last year's hours left out
+    assert v.with_own_hours == 2
+    assert v.hours == Decimal(500)
+    assert v.fte == Decimal("0.3")  # 500 / 1 695
+    assert data.measures[4].actual == Decimal(500)
+    assert data.measures[4].target == 1500
+
+
+def test_a_projects_report_keeps_centre_figures_out(world, year_records):
+    data = figures.annual_figures(centre=world.centre, year=YEAR, project=year_records)
+
     assert data.volunteers.own_hours is None
+    assert data.volunteers.hours == Decimal(462)
     assert data.matches is None
-    assert data.partners is None
-    assert data.outcomes is None
-    assert set(PENDING) == {
-        "persons_reached",
-        "own_hours",
-        "matches",
-        "partners",
-        "funding",
-        "outcomes",
-    }
+    assert data.persons_reached == 210
+    assert data.by_project == []
+    assert set(figures.CENTRE_ONLY) == {"own_hours", "matches"}
+
+
+def test_it_does_not_count_planned_activities_after_the_report_day(world, project_231):
+    import datetime as dt
+
+    data = figures.annual_figures(centre=world.centre, year=YEAR, today=dt.date(YEAR, 6, 30))
+
+    assert 0 < data.activities.held < 231
+    assert sum(month.activities for month in data.months[6:]) == 0
+
+
+def test_it_reads_a_fixed_number_of_queries(world, project_231, django_assert_num_queries):
+    from tests import factories as f
+
+    with django_assert_num_queries(19) as small:
+        figures.annual_figures(centre=world.centre, year=YEAR)
+    f.ActivityFactory.create_batch(30, project=project_231, date=factory_date())
+    with django_assert_num_queries(len(small.captured_queries)):
+        figures.annual_figures(centre=world.centre, year=YEAR)
+
+
+def factory_date():
+    import datetime as dt
+
+    return dt.date(YEAR, 3, 3)
 
 
 def test_it_counts_associations_by_main_category(world):
@@ -72,7 +131,27 @@ def test_it_puts_the_years_of_a_project_side_by_side(world, project_231):
     assert [column.activities.held for column in data.years] == [10, 231]
     assert data.total.held == 241
     assert data.reach_percent == 36
-    assert data.grants is None
+    assert data.grants == []
+
+
+def test_a_final_report_has_grants_outcomes_and_reach_per_year(world, year_records):
+    import datetime as dt
+
+    year_records.start_date = dt.date(YEAR - 1, 1, 1)
+    year_records.save()
+
+    data = figures.final_figures(centre=world.centre, project=year_records, year=YEAR)
+
+    assert data.grants == [(YEAR - 1, 600_000), (YEAR, 650_000)]
+    assert data.grants_total == 1_250_000
+    assert [column.grant for column in data.years] == [600_000, 650_000]
+    assert [(o.label, o.values) for o in data.outcomes] == [
+        ("Hadde kontakt med en tidgiver", [20, 35]),
+        ("Lunsjer servert", [None, 70]),
+    ]
+    assert [column.activities.persons_reached for column in data.years] == [None, 210]
+    assert data.total.persons_reached == 210
+    assert {p.name for p in data.partners} == {"NAV Fjordvik", "Gammel partner"}
 
 
 def test_a_final_report_stops_at_the_report_year(world, project_231):

@@ -111,3 +111,56 @@ def test_the_command_finds_the_centre_of_a_project_and_asks_when_it_cannot(
 
     with pytest.raises(CommandError, match="--centre"):
         call_command("render_report", "--kind=annual", f"--year={YEAR}", f"--out={out}")
+
+
+def test_the_annual_report_prints_volunteers_matches_partners_funding_and_results(
+    world, year_records
+):
+    text = pdf_text(render_pdf(ReportParams(centre=world.centre, kind="annual", year=YEAR)))
+
+    # Persons reached: the 21 activities' 10 new participants each, against the target 210.
+    assert "Personer nådd 210 210 100 %" in text
+    # Hours: 462 on activities + 38 approved own hours = 500, against the target 1 500.
+    assert "Frivillige timer 500 1 500 33 %" in text
+    assert "Frivillige timer ført på aktiviteter 462" in text
+    assert "Godkjente timer frivillige har ført\nselv (2 frivillige)\n38" in text
+    assert "Frivillige timer i alt 500" in text
+    assert "Årsverk (1 695 timer hvert) 0,3" in text
+    assert "ingen telles to ganger" in text
+    assert "Koblinger av frivillige og oppdrag\ni 2025\n2" in text
+    assert "NAV Fjordvik Offentlig (kommune, NAV, institusjon) Henviser deltakere" in text
+    assert "Gammel partner" not in text  # its agreement ended the year before
+    assert "Finansiering 2025" in text
+    assert "Steg for Steg Helsedirektoratet kr 750 000 kr 650 000" in text
+    assert "Steg for Steg Hadde kontakt med en tidgiver 35" in text
+    assert "Steg for Steg Lunsjer servert ca. 70" in text
+    assert "ikke registrert" not in text
+
+
+def test_a_projects_annual_report_leaves_centre_figures_to_the_centre(world, year_records):
+    text = pdf_text(
+        render_pdf(
+            ReportParams(centre=world.centre, kind="annual", year=YEAR, project=year_records)
+        )
+    )
+
+    assert "Frivillige timer 462 1 500 31 %" in text
+    assert "bare for hele sentralen" in text
+    assert "Helsedirektoratet kr 750 000 kr 650 000" in text
+
+
+def test_the_final_report_lists_grants_per_year_and_results_year_by_year(world, year_records):
+    year_records.start_date = dt.date(YEAR - 1, 1, 1)
+    year_records.end_date = dt.date(YEAR, 12, 31)
+    year_records.save()
+
+    text = pdf_text(
+        render_pdf(ReportParams(centre=world.centre, kind="final", year=YEAR, project=year_records))
+    )
+
+    assert "Tilskudd per år 2024: kr 600 000\n2025: kr 650 000" in text
+    assert "Tilskudd kr 600 000 kr 650 000 kr 1 250 000" in text
+    assert "Hadde kontakt med en tidgiver 20 35" in text
+    assert "Lunsjer servert (omtrentlig) – 70" in text
+    assert "Personer nådd (nye deltakere) ikke registrert 210 210" in text
+    assert "NAV Fjordvik Offentlig (kommune, NAV, institusjon) Henviser deltakere" in text

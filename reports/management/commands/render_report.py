@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports import figures
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         if options["project"]:
             try:
                 project = figures.project_by_slug(centre, options["project"])
-            except figures.Project.DoesNotExist as exc:
+            except ObjectDoesNotExist as exc:
                 raise CommandError(
                     f"No project {options['project']!r} in the centre {centre.slug!r}."
                 ) from exc

@@ -1,0 +1,108 @@
+"""Journey 5: the coordinator writes the narrative and requests the annual report; a municipality
+viewer finds the finished report, downloads it, and the PDF holds the year's activity count.
+
+The live server runs in this process. Without a broker the report task runs eagerly; when
+CELERY_BROKER_URL is set (CI), eager mode is forced for this test so it needs no worker (the
+real worker's path is covered by reports/tests/test_worker.py). Every page is checked with axe.
+"""
+
+import datetime as dt
+import io
+import re
+
+import pypdf
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import (
+    ActivityCategoryFactory,
+    ActivityFactory,
+    ProjectFactory,
+    YearTargetFactory,
+)
+
+PASSWORD = "passord-123"
+YEAR = dt.date.today().year - 1
+
+
+@pytest.fixture
+def eager_reports(settings, tmp_path):
+    """Render in-process, into a temporary media folder, whatever broker the environment names."""
+    from frivillig.celery import app
+
+    previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def test_the_municipality_downloads_the_annual_report_the_coordinator_wrote(
+    visit, world, eager_reports
+):
+    project = ProjectFactory(centre=world.centre, name="Steg for Steg")
+    YearTargetFactory(project=project, year=YEAR, activities=20)
+    category = ActivityCategoryFactory()
+    for week in range(17):
+        ActivityFactory(
+            project=project,
+            category=category,
+            date=dt.date(YEAR, 1, 5) + dt.timedelta(weeks=week),
+            participants=8,
+        )
+    page = visit.page
+
+    # The coordinator previews the year's report, writes its narrative and has the PDF made.
+    visit.login(world.coordinator.email, PASSWORD)
+    page.get_by_role("navigation").get_by_role("link", name="Rapporter").first.click()
+    page.wait_for_load_state()
+    visit.check_accessibility()
+    expect(page.get_by_label("År")).to_have_value(str(YEAR))
+    page.get_by_role("button", name="Forhåndsvisning").click()
+    expect(page.locator(".page-header h1")).to_have_text(f"Forhåndsvisning: Årsevaluering {YEAR}")
+    expect(page.locator("article.report")).to_contain_text("17 av 20 planlagte aktiviteter")
+    visit.check_accessibility()
+
+    page.get_by_role("link", name="Skriv teksten").click()
+    page.wait_for_load_state()
+    visit.check_accessibility()
+    page.get_by_label("Året i ord").fill(
+        "Året ga mange nye møteplasser.\n\n- Turgruppa vokste\n- Flere unge frivillige"
+    )
+    page.get_by_role("button", name="Lagre som endelig").click()
+    expect(page.locator(".messages")).to_contain_text("Teksten ble lagret og merket som endelig.")
+    expect(page.get_by_label("Året i ord")).to_have_value(re.compile("Turgruppa vokste"))
+    visit.check_accessibility()
+    visit.shoot("narrative")
+
+    page.get_by_role("link", name="Forhåndsvis rapporten").click()
+    expect(page.locator("article.report")).to_contain_text("Turgruppa vokste")
+    visit.check_accessibility()
+    page.get_by_role("button", name="Lag PDF").click()
+    expect(page.locator(".messages")).to_contain_text("Rapporten lages nå.")
+    jobs = page.locator("#report-jobs")
+    expect(jobs).to_contain_text(f"Årsevaluering {YEAR}")
+    expect(jobs.get_by_role("link", name="Last ned PDF")).to_be_visible()
+    visit.check_accessibility()
+    visit.shoot("report-list")
+    visit.logout()
+
+    # The municipality viewer sees the finished report and downloads it.
+    visit.login(world.municipality_viewer.email, PASSWORD)
+    visit.go("/reports/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rapporter")
+    expect(page.get_by_role("button", name="Lag PDF")).to_have_count(0)
+    row = page.locator("#report-jobs tbody tr").filter(has_text=f"Årsevaluering {YEAR}")
+    expect(row).to_have_count(1)
+    visit.shoot("municipality-report-list")
+    with page.expect_download() as download_info:
+        row.get_by_role("link", name="Last ned PDF").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    pdf = open(download.path(), "rb").read()  # noqa: SIM115 - read once, closed by GC
+    assert pdf.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = "\n".join(p.extract_text() for p in reader.pages).replace("\xa0", " ")
+    assert "17 av 20 planlagte aktiviteter" in text
+    assert "Turgruppa vokste" in text
