@@ -77,6 +77,9 @@ class Visit:
         slug = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-")
         page.set_viewport_size(PHONE)
         page.screenshot(path=str(self.folder / f"{slug}-phone.png"), full_page=True)
+        # Wide tables scroll inside their .table-wrap; the page itself must never scroll sideways.
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{page.url} is {width}px wide on a phone"
         page.set_viewport_size(DESKTOP)
         page.screenshot(path=str(self.folder / f"{slug}-desktop.png"), full_page=True)
 
