@@ -6,12 +6,26 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.models import District
 from core.permissions import Access
 
 from .models import CONFIRMATION_INTERVAL, Category, Organisation
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """django-filter formats its "(descending)" labels once, at import, in the default language
+    and without a Norwegian translation; these stay lazy and are translated per request."""
+
+    def build_choices(self, fields, labels):
+        ascending = [(param, labels.get(field, param)) for field, param in fields.items()]
+        descending = [
+            (f"-{param}", format_lazy(_("{label} (descending)"), label=label))
+            for param, label in ascending
+        ]
+        return [choice for pair in zip(ascending, descending, strict=True) for choice in pair]
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -47,7 +61,7 @@ class OrganisationFilter(django_filters.FilterSet):
         method="filter_stale",
         widget=forms.CheckboxInput,
     )
-    sort = django_filters.OrderingFilter(
+    sort = OrderingFilter(
         label=_("Sort by"),
         fields=(
             ("name", "name"),
