@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
@@ -161,6 +163,8 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
     ReportJob.objects.filter(pk=job.pk).update(
         status=ReportJob.Status.RUNNING, started_at=timezone.now(), progress=10, error=""
     )
+    if delay := getattr(settings, "REPORTS_TEST_RENDER_DELAY", 0):
+        time.sleep(delay)  # only the fault tests set this (frivillig/settings_test.py)
     params = ReportParams(
         centre=job.centre,
         kind=job.kind,

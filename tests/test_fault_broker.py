@@ -17,15 +17,17 @@ def _reset_pools():
 
 
 @pytest.fixture
-def broker_down(settings):
+def broker_down(settings, monkeypatch):
     """A real publish against a broker that refuses connections (task_always_eager off)."""
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT_BROKER)  # Celery reads it first
     settings.CELERY_BROKER_URL = CLOSED_PORT_BROKER
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.broker_url = CLOSED_PORT_BROKER
     app.conf.task_always_eager = False
     _reset_pools()
     yield
+    monkeypatch.undo()
     app.conf.update(saved)
     _reset_pools()
 
