@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.messages import constants, get_messages
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.property import FAST, form_data, row_counts
+from tests.property import FAST, field_value, form_data, row_counts
 from volunteers.tests.factories import ConsentTextFactory, MatchFactory, TaskFactory
 
 
@@ -131,3 +131,43 @@ def test_it_survives_hostile_input_and_never_half_saves(world, login, extras, ca
     if response.status_code in {200, 400} and response.context and "form" in response.context:
         form = response.context["form"]
         assert form.errors, "the input was refused without saying why"
+
+
+# --- Search and filter forms (GET) -------------------------------------------------------------
+
+GET_PAGES = [
+    ("coordinator", "organisations:list", ("q", "category", "district", "status", "page")),
+    ("coordinator", "organisations:export", ("q", "category", "district", "status")),
+    (None, "organisations:directory", ("q", "category", "centre", "page")),
+    ("coordinator", "volunteers:list", ("q", "status", "interest", "district", "page")),
+    ("coordinator", "volunteers:task_list", ("q", "status", "page")),
+    ("coordinator", "volunteers:hours_totals", ("year", "from", "to")),
+    ("coordinator", "reports:preview", ("kind", "year", "project", "language")),
+    ("coordinator", "reports:list", ("page",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "url_name", "params"), GET_PAGES, ids=[page[1] for page in GET_PAGES]
+)
+@settings(FAST, max_examples=10)
+@given(data=st.data())
+def test_search_and_filter_pages_survive_hostile_query_strings(
+    world, login, role, url_name, params, data
+):
+    client = login(getattr(world, role) if role else None)
+    url = reverse(url_name, args=["csv"]) if url_name.endswith("export") else reverse(url_name)
+    query = data.draw(st.fixed_dictionaries({name: field_value for name in params}))
+    before = row_counts()
+
+    response = client.get(url, query)
+
+    assert response.status_code in {200, 400}, response.status_code
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("year", ["99999999999", "-5", "0"])
+def test_the_hours_totals_fall_back_to_this_year_for_an_impossible_year(world, login, year):
+    response = login(world.coordinator).get(reverse("volunteers:hours_totals"), {"year": year})
+    assert response.status_code == 200
+    assert 1900 <= response.context["year"] <= 2100
