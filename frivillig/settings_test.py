@@ -15,3 +15,14 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- Fault tests (tests/test_fault_worker.py) -----------------------------------------------------
+# A worker started with these variables renders slowly (so it can be killed mid-job), or takes
+# back the messages of a dead worker within seconds instead of Redis's hour.
+REPORTS_TEST_RENDER_DELAY = float(os.environ.get("FRIVILLIG_TEST_RENDER_DELAY", "0") or 0)
+if os.environ.get("FRIVILLIG_TEST_FAST_REDELIVERY"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 2,
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleChoiceField
 from core.models import District
 
 from .models import Category, CooperationArea, Organisation
@@ -43,7 +44,7 @@ class OrganisationForm(forms.ModelForm):
     category_3 = forms.ModelChoiceField(
         label=_("Third category"), queryset=Category.objects.all(), required=False
     )
-    cooperation_areas = forms.ModelMultipleChoiceField(
+    cooperation_areas = ModelMultipleChoiceField(
         label=_("Wants to cooperate with the municipality on"),
         queryset=CooperationArea.objects.all(),
         required=False,

@@ -123,7 +123,18 @@ def _is_cp1252(content: bytes) -> bool:
 
 
 def _read_csv(content: bytes) -> list[list[str]]:
-    text = _decode(content)
+    try:
+        return _parse_csv(_decode(content))
+    except csv.Error as exc:  # a cell over the csv module's limit, a stray NUL, ...
+        raise ImportFileError(
+            _(
+                "The file could not be read as CSV: a cell is far too long or the file is not "
+                "a text CSV file. Save it as CSV (UTF-8) or as Excel (.xlsx)."
+            )
+        ) from exc
+
+
+def _parse_csv(text: str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
         # Excel's own hint line ("sep=;") names the separator.

@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from core.models import Centre, User
 
@@ -32,6 +36,26 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+# Errors of the broker (Redis) when a job is published: it is down or unreachable.
+BROKER_ERRORS: tuple[type[BaseException], ...] = (BrokerOperationalError, ConnectionError, OSError)
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # pragma: no cover - redis is installed with celery[redis]
+    pass
+else:
+    BROKER_ERRORS += (RedisConnectionError, RedisTimeoutError)
+
+QUEUE_DOWN = gettext_noop(
+    "The report could not be queued because the report queue was not available. "
+    "Please request the report again in a few minutes."
+)
+
+
+class ReportQueueUnavailable(Exception):
+    """The broker did not accept the job; the job has been marked failed."""
+
+
 def params_hash(
     *, centre_id: int, kind: str, year: int, project_id: int | None, language: str
 ) -> str:
@@ -40,9 +64,17 @@ def params_hash(
 
 
 def _queue(job: ReportJob) -> None:
+    """Publish the job. If the broker is away the job is marked failed at once (never left
+    "queued" for ever) and ReportQueueUnavailable tells the caller to say so."""
     from .tasks import render_report
 
-    render_report.apply_async(args=[job.pk], task_id=job.task_id)
+    try:
+        render_report.apply_async(args=[job.pk], task_id=job.task_id)
+    except BROKER_ERRORS as exc:
+        logger.warning("report job %s could not be queued: %s", job.pk, exc)
+        with translation.override(job.language):
+            report_job_fail(job_id=job.pk, message=_(QUEUE_DOWN))
+        raise ReportQueueUnavailable from exc
 
 
 @transaction.atomic
@@ -58,7 +90,8 @@ def report_request(
     """Queue a report, or return the job already queued or running with the same parameters.
 
     Returns (job, created). The task is queued when the transaction commits, so the worker
-    always finds the row.
+    always finds the row; if the broker refuses it, the job is marked failed and
+    ReportQueueUnavailable is raised once the transaction has committed.
     """
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
@@ -130,6 +163,8 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
     ReportJob.objects.filter(pk=job.pk).update(
         status=ReportJob.Status.RUNNING, started_at=timezone.now(), progress=10, error=""
     )
+    if delay := getattr(settings, "REPORTS_TEST_RENDER_DELAY", 0):
+        time.sleep(delay)  # only the fault tests set this (frivillig/settings_test.py)
     params = ReportParams(
         centre=job.centre,
         kind=job.kind,
@@ -206,9 +241,12 @@ def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:
 
     jobs = []
     for centre in all_centres():
-        job, _created = report_request(
-            actor=None, centre=centre, kind=ReportKind.ANNUAL, year=year, language="nb"
-        )
+        try:
+            job, _created = report_request(
+                actor=None, centre=centre, kind=ReportKind.ANNUAL, year=year, language="nb"
+            )
+        except ReportQueueUnavailable:
+            continue  # marked failed; the other centres are still tried
         jobs.append(job)
     return jobs
 

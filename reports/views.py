@@ -62,6 +62,16 @@ def report_create(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as exc:
             form.add_error(None, exc)
+        except services.ReportQueueUnavailable:
+            messages.error(
+                request,
+                _(
+                    "The report queue is not available right now, so the report could not be "
+                    "ordered. Please try again in a few minutes; the rest of Frivillig works "
+                    "as usual."
+                ),
+            )
+            return redirect("reports:list")
         else:
             if created:
                 messages.success(

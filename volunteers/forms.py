@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleChoiceField
 from core.models import District
 
 from .hours import parse_hours
@@ -31,6 +32,13 @@ PROFILE_FIELDS = [
 ]
 
 
+# Posted keys too large for the database are form errors (see core.forms).
+M2M_FIELD_CLASSES = {
+    name: ModelMultipleChoiceField
+    for name in ("background_groups", "interests", "languages", "organisations")
+}
+
+
 def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
     form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
 
@@ -47,6 +55,7 @@ class VolunteerForm(forms.ModelForm):
             "organisations",
             "notes",
         ]
+        field_classes = M2M_FIELD_CLASSES
         widgets = {
             "background_groups": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -78,6 +87,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Volunteer
         fields = PROFILE_FIELDS
+        field_classes = M2M_FIELD_CLASSES
         widgets = {
             "background_groups": forms.CheckboxSelectMultiple,
             "interests": forms.CheckboxSelectMultiple,
@@ -192,6 +202,7 @@ class TaskForm(forms.ModelForm):
             "needs_police_certificate",
             "status",
         ]
+        field_classes = {"interests": ModelMultipleChoiceField}
         widgets = {
             "interests": forms.CheckboxSelectMultiple,
             "starts_on": DATE,

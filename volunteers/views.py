@@ -407,6 +407,8 @@ def hours_totals(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("year") or timezone.localdate().year)
     except ValueError:
         year = timezone.localdate().year
+    if not 1900 <= year <= 2100:  # a year no date can hold would crash the query
+        year = timezone.localdate().year
     per_volunteer = (
         selectors.hours_per_volunteer(access=access, year=year) if access.is_coordinator else []
     )
