@@ -1,9 +1,9 @@
 """Journey 5: the coordinator writes the narrative and requests the annual report; a municipality
 viewer finds the finished report, downloads it, and the PDF holds the year's activity count.
 
-The live server runs in this process. Without a broker the report task runs eagerly; when
-CELERY_BROKER_URL is set (CI), eager mode is forced for this test so it needs no worker (the
-real worker's path is covered by reports/tests/test_worker.py). Every page is checked with axe.
+With PostgreSQL and Redis configured (always in CI) the report is rendered by a real Celery
+worker process and the page shows it finish without reloading; on the embedded default (SQLite,
+no broker) the task runs in-process. Every page is checked with axe.
 """
 
 import datetime as dt
@@ -26,20 +26,25 @@ YEAR = dt.date.today().year - 1
 
 
 @pytest.fixture
-def eager_reports(settings, tmp_path):
-    """Render in-process, into a temporary media folder, whatever broker the environment names."""
+def report_runner(request, settings, tmp_path):
+    """A real worker when the services are there (CI must have them), else in-process."""
+    from conftest import IN_CI, _worker_services_missing
     from frivillig.celery import app
 
+    if IN_CI or not _worker_services_missing():
+        request.getfixturevalue("celery_worker")
+        yield "worker"
+        return
     previous = app.conf.task_always_eager
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MEDIA_ROOT = tmp_path / "media"
     app.conf.task_always_eager = True
-    yield
+    yield "eager"
     app.conf.task_always_eager = previous
 
 
 def test_the_municipality_downloads_the_annual_report_the_coordinator_wrote(
-    visit, world, eager_reports
+    visit, world, report_runner
 ):
     project = ProjectFactory(centre=world.centre, name="Steg for Steg")
     YearTargetFactory(project=project, year=YEAR, activities=20)
@@ -83,7 +88,8 @@ def test_the_municipality_downloads_the_annual_report_the_coordinator_wrote(
     expect(page.locator(".messages")).to_contain_text("Rapporten lages nå.")
     jobs = page.locator("#report-jobs")
     expect(jobs).to_contain_text(f"Årsevaluering {YEAR}")
-    expect(jobs.get_by_role("link", name="Last ned PDF")).to_be_visible()
+    # The list polls while the job is queued or running; the link appears when it is done.
+    expect(jobs.get_by_role("link", name="Last ned PDF")).to_be_visible(timeout=60_000)
     visit.check_accessibility()
     visit.shoot("report-list")
     visit.logout()
