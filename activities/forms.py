@@ -249,8 +249,19 @@ class CountsForm(VolunteerCountMixin, forms.ModelForm):
             field.widget.attrs.setdefault("class", "input--narrow")
 
 
+# A bound formset builds as many forms as the posted TOTAL_FORMS says (Django caps it at 2000 by
+# default): cap it near what the pages show, or one crafted POST costs half a minute to answer.
+COUNTS_MAX_FORMS = 100
+PROJECT_PART_MAX_FORMS = 50
+
 CountsFormSet = modelformset_factory(
-    Activity, form=CountsForm, extra=0, can_delete=False, edit_only=True
+    Activity,
+    form=CountsForm,
+    extra=0,
+    can_delete=False,
+    edit_only=True,
+    max_num=COUNTS_MAX_FORMS,
+    absolute_max=COUNTS_MAX_FORMS,
 )
 
 
@@ -304,6 +315,8 @@ TargetFormSet = inlineformset_factory(
     fields=["year", "activities", "average_participants", "persons_reached", "volunteer_hours"],
     extra=1,
     can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
 )
 PartnerFormSet = inlineformset_factory(
     Project,
@@ -312,6 +325,8 @@ PartnerFormSet = inlineformset_factory(
     widgets=_CHILD_WIDGETS,
     extra=1,
     can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
 )
 GrantFormSet = inlineformset_factory(
     Project,
@@ -319,6 +334,8 @@ GrantFormSet = inlineformset_factory(
     fields=["year", "funder", "applied_nok", "granted_nok"],
     extra=1,
     can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
 )
 OutcomeFormSet = inlineformset_factory(
     Project,
@@ -326,6 +343,8 @@ OutcomeFormSet = inlineformset_factory(
     fields=["year", "name", "value", "is_approximate"],
     extra=1,
     can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
 )
 
 PROJECT_FORMSETS = [

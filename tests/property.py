@@ -74,7 +74,7 @@ def form_data(draw, names: list[str]) -> dict[str, object]:
     return data
 
 
-PROJECT_APPS = ("core", "organisations", "volunteers", "reports")
+PROJECT_APPS = ("core", "organisations", "volunteers", "activities", "reports")
 
 
 def row_counts() -> dict[str, int]:

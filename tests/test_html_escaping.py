@@ -127,3 +127,21 @@ def test_the_pdf_prints_html_literally(world, hostile_report, settings, tmp_path
     flat = " ".join(text.split())
     assert "<script>alert(1)</script>" in flat.replace(" ", "") or SCRIPT in flat
     assert "<b>x</b>" in flat.replace(" ", "")
+
+
+@pytest.fixture
+def hostile_activity(world):
+    project = f.ProjectFactory(centre=world.centre, name=LONG, slug="hostile-activity")
+    activity = f.ActivityFactory(project=project, date=dt.date(YEAR, 5, 2), participants=None)
+    assert {"title", "place", "note"} <= set(_fill_text_fields(activity))
+    return activity
+
+
+def test_activity_pages_show_html_as_text(world, login, hostile_activity):
+    client = login(world.coordinator)
+    edit = client.get(reverse("activities:edit", args=[hostile_activity.pk]))
+    _assert_escaped(edit)
+    assert edit.content.decode().count(ESCAPED) >= 3  # title, place and note
+    _assert_escaped(client.get(reverse("activities:list")))
+    _assert_escaped(client.get(reverse("activities:counts")))
+    _assert_escaped(login(world.municipality_viewer).get(reverse("activities:list")))

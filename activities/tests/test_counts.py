@@ -132,3 +132,12 @@ def test_it_runs_a_fixed_number_of_queries(world, login, project, size, django_a
     with django_assert_num_queries(3):  # session, user, activities
         response = client.get(reverse("activities:counts"))
     assert response.status_code == 200
+
+
+def test_it_refuses_a_post_claiming_thousands_of_rows_without_building_them(world, login):
+    response = login(world.coordinator).post(reverse("activities:counts"), _management(1000))
+
+    assert response.status_code == 200
+    formset = response.context["formset"]
+    assert len(formset.forms) <= 100
+    assert formset.non_form_errors()

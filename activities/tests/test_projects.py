@@ -250,3 +250,15 @@ def test_an_association_user_reads_only_its_own_projects_grants_and_targets(worl
     assert selectors.grants_of(access=access, project=own).count() == 1
     assert not selectors.grants_of(access=access, project=centre_project).exists()
     assert selectors.target_for(access=access, project=centre_project, year=2025) is None
+
+
+def test_it_refuses_a_post_claiming_thousands_of_rows_without_building_them(world, login):
+    data = _project_data(**{"targets-TOTAL_FORMS": "1000", "partners-TOTAL_FORMS": "1000"})
+
+    response = login(world.coordinator).post(reverse("activities:project_create"), data)
+
+    assert response.status_code == 200
+    targets = dict((formset.prefix, formset) for _title, formset in response.context["formsets"])
+    assert len(targets["targets"].forms) <= 50
+    assert targets["targets"].non_form_errors()
+    assert not Project.objects.exists()
