@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from core.exports import csv_response, xlsx_response
 
 from .models import Activity
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would read as a formula gets a leading single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _headers() -> list[str]:
@@ -62,36 +52,18 @@ def _row(activity: Activity) -> list:
     ]
 
 
+def _csv_row(activity: Activity) -> list:
+    """CSV has no cell types: the date and the hours are written the Norwegian way."""
+    row = _row(activity)
+    row[0] = activity.date.strftime("%d.%m.%Y")
+    row[12] = str(activity.volunteer_hours).replace(".", ",")
+    return row
+
+
 def export_csv(activities: Iterable[Activity], filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so Excel reads æøå right
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(_headers())
-    for activity in activities:
-        row = _row(activity)
-        row[0] = activity.date.strftime("%d.%m.%Y")
-        row[12] = str(activity.volunteer_hours).replace(".", ",")
-        writer.writerow([safe_cell("" if value is None else value) for value in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return csv_response(filename, _headers(), (_csv_row(a) for a in activities))
 
 
 def export_xlsx(activities: Iterable[Activity], filename: str) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Activities")[:31]
-    sheet.append(_headers())
-    for activity in activities:
-        row = [safe_cell(value) for value in _row(activity)]
-        sheet.append(row)
-        sheet.cell(row=sheet.max_row, column=1).number_format = "DD.MM.YYYY"
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    rows = (_row(a) for a in activities)
+    return xlsx_response(filename, _headers(), rows, sheet_title=_("Activities"))

@@ -1,25 +1,16 @@
-"""Export of the filtered list to CSV and Excel; cells that could start a formula are escaped."""
+"""Export of the filtered list to CSV and Excel (formula-safe, through core.exports)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exports import csv_response, xlsx_response
+
 from .models import Organisation
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """Prefix a quote to text that a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def export_headers() -> list[str]:
@@ -72,61 +63,22 @@ def export_row(organisation: Organisation) -> list[object]:
     ]
 
 
-def _filename(extension: str) -> str:
-    return f"foreninger-{timezone.localdate():%Y-%m-%d}.{extension}"
+def _filename() -> str:
+    return f"foreninger-{timezone.localdate():%Y-%m-%d}"
 
 
 def as_csv(organisations: Iterable[Organisation]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    response.write("\ufeff")  # so Excel opens UTF-8 with æøå intact
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(export_headers())
-    for organisation in organisations:
-        writer.writerow([safe_cell(value) for value in export_row(organisation)])
-    return response
+    return csv_response(_filename(), export_headers(), (export_row(o) for o in organisations))
 
 
 def as_xlsx(organisations: Iterable[Organisation]) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Associations")[:31]
-    sheet.append(export_headers())
-    for organisation in organisations:
-        sheet.append([safe_cell(value) for value in export_row(organisation)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("xlsx")}"'
-    return response
+    rows = (export_row(o) for o in organisations)
+    return xlsx_response(_filename(), export_headers(), rows, sheet_title=_("Associations"))
 
 
 def template_csv(rows: list[list[str]]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="foreninger-mal.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerows(rows)
-    return response
+    return csv_response("foreninger-mal", rows[0], rows[1:])
 
 
 def template_xlsx(rows: list[list[str]]) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="foreninger-mal.xlsx"'
-    return response
+    return xlsx_response("foreninger-mal", rows[0], rows[1:])

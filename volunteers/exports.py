@@ -1,24 +1,12 @@
-"""Export of what the volunteer list shows, as CSV or Excel, safe against formula injection."""
+"""The rows of the volunteer list export (written by core.exports, formula-safe)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from .models import Volunteer
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """Prefix a quote to text that a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def volunteer_rows(volunteers: Iterable[Volunteer]) -> tuple[list[str], list[list[object]]]:
@@ -59,38 +47,3 @@ def volunteer_rows(volunteers: Iterable[Volunteer]) -> tuple[list[str], list[lis
         for v in volunteers
     ]
     return header, rows
-
-
-def as_csv(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> HttpResponse:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so Excel opens æøå correctly
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def as_xlsx(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = filename[:31]
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([safe_cell(cell) for cell in row])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response

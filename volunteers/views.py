@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_response, xlsx_response
 from core.models import Centre, Role
 from core.permissions import get_access, get_object_for_user, role_required
 from organisations.selectors import organisation_list, organisations_of_user
@@ -79,7 +80,7 @@ def volunteer_list(request: HttpRequest) -> HttpResponse:
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
         header, rows = exports.volunteer_rows(qs)
-        writer = exports.as_csv if export == "csv" else exports.as_xlsx
+        writer = csv_response if export == "csv" else xlsx_response
         return writer(f"frivillige-{timezone.localdate():%Y-%m-%d}", header, rows)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()

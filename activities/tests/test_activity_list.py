@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activities.export import safe_cell
 from activities.models import ActivityCategory
+from core.exports import safe_cell
 from tests.factories import ActivityFactory, ProjectFactory
 
 

@@ -1,0 +1,72 @@
+"""CSV and Excel downloads of what a list shows, for every app's exports.
+
+Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) gets a leading
+single quote. CSV is UTF-8 with a byte-order mark and semicolons, as Norwegian Excel expects.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def safe_cell(value: object) -> object:
+    """Prefix a quote to text that a spreadsheet would read as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> HttpResponse:
+    """`filename`.csv with the header row and the rows, every cell made formula-safe."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so Excel opens UTF-8 with æøå intact
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return _attachment(response, f"{filename}.csv")
+
+
+def xlsx_response(
+    filename: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet_title: str = "",
+) -> HttpResponse:
+    """`filename`.xlsx: a bold, frozen header row; dates shown as 31.12.2013."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (sheet_title or filename)[:31]
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([safe_cell(cell) for cell in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD.MM.YYYY"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    return _attachment(response, f"{filename}.xlsx")
