@@ -1,12 +1,120 @@
 import datetime as dt
+from collections.abc import Iterable
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
-from .models import AuthEvent
+from .models import AuthEvent, Centre, CentreIncome, CentreYear
+from .permissions import Access
+
+# The fields a new year takes over from the year before (everything but year, state and history).
+CARRIED_FIELDS = (
+    "staff_fte",
+    "owner_name",
+    "owner_kind",
+    "advisory_body",
+    "voluntary_sector_on_body",
+    "premises",
+)
 
 
 @transaction.atomic
 def auth_events_purge(*, before: dt.datetime) -> int:
     """Delete login records older than `before`; keep no more than is needed. Returns the count."""
-    deleted, _ = AuthEvent.objects.filter(created_at__lt=before).delete()
+    deleted, _count = AuthEvent.objects.filter(created_at__lt=before).delete()
     return deleted
+
+
+def centre_year_start(
+    *, centre: Centre, year: int
+) -> tuple[CentreYear, list[CentreIncome], int | None]:
+    """What the form of a centre's year starts from: `(centre_year, incomes, carried_from)`.
+
+    The saved year if there is one (carried_from None). Otherwise an unsaved draft copied from
+    the most recent earlier year, every field and income line included (carried_from is that
+    year), or an empty unsaved draft (carried_from None). Nothing is written here: a copy is
+    saved only when the coordinator has checked it and saves it (2 or 3 queries).
+    """
+    saved = CentreYear.objects.filter(centre=centre, year=year).first()
+    if saved is not None:
+        return saved, list(saved.incomes.all()), None
+    draft = CentreYear(centre=centre, year=year, is_draft=True)
+    earlier = CentreYear.objects.filter(centre=centre, year__lt=year).order_by("-year").first()
+    if earlier is None:
+        return draft, [], None
+    for name in CARRIED_FIELDS:
+        setattr(draft, name, getattr(earlier, name))
+    incomes = [
+        CentreIncome(source=line.source, description=line.description, amount=line.amount)
+        for line in earlier.incomes.all()
+    ]
+    return draft, incomes, earlier.year
+
+
+def centre_year_conflict() -> ValidationError:
+    """The error of a save that lost the race: someone else saved the year first."""
+    return ValidationError(
+        _(
+            "Someone else saved these figures while you were editing them. Reload the page to "
+            "see their changes, then enter yours again."
+        ),
+        code="conflict",
+    )
+
+
+@transaction.atomic
+def centre_year_save(
+    *,
+    actor: Access,
+    centre_year: CentreYear,
+    incomes: Iterable[CentreIncome] = (),
+    deleted: Iterable[CentreIncome] = (),
+    expected_version: int,
+) -> CentreYear:
+    """Save a centre's year with its income lines (new, changed and `deleted` ones).
+
+    Only the centre's coordinator may. `expected_version` is the version the form was shown
+    with (0 for a year not yet saved): when the stored version differs, someone else saved in
+    the meantime and a ValidationError (code "conflict") is raised, with nothing saved. The
+    stored row is locked (select_for_update) while it is checked and written; the version is
+    bumped and the actor recorded. Totals are never stored: see `core.selectors`.
+    """
+    if not centre_year.is_editable_by(actor):
+        raise PermissionDenied
+    if centre_year.pk is None:
+        if expected_version != 0 or (
+            CentreYear.objects.filter(centre_id=centre_year.centre_id, year=centre_year.year)
+            .select_for_update()
+            .exists()
+        ):
+            raise centre_year_conflict()
+        stored_version = 0
+    else:
+        stored = CentreYear.objects.select_for_update().filter(pk=centre_year.pk).first()
+        if stored is None or stored.centre_id != centre_year.centre_id:
+            raise centre_year_conflict()
+        stored_version = stored.version
+        if stored_version != expected_version:
+            raise centre_year_conflict()
+
+    centre_year.full_clean()
+    centre_year.version = stored_version + 1
+    centre_year.updated_by_id = actor.user_id
+    try:
+        # A savepoint, so that a row created by someone else at the same moment is a conflict.
+        with transaction.atomic():
+            centre_year.save()
+    except IntegrityError as error:
+        raise centre_year_conflict() from error
+
+    for line in deleted:
+        if line.pk and line.centre_year_id == centre_year.pk:
+            line.delete()
+    for line in incomes:
+        if line.pk and line.centre_year_id != centre_year.pk:
+            raise PermissionDenied
+        line.centre_year = centre_year
+        line.full_clean()
+        line.save()
+    return centre_year
