@@ -6,4 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("centre/year/", views.centre_year_current, name="centre_year_current"),
+    path("centre/year/<int:year>/", views.centre_year, name="centre_year"),
 ]
