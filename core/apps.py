@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Centres and users")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (auth event receivers)
+        from . import cards, signals  # noqa: F401  (signals: auth event receivers)
+        from .startpage import register_cards
+
+        register_cards(cards.cards)

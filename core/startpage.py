@@ -32,6 +32,8 @@ class Card:
     figure_label: str = ""
     empty_hint: str = ""
     actions: list[Action] = field(default_factory=list)
+    # Things that need the user's attention, shown as text (never by colour alone).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
