@@ -36,7 +36,7 @@ def centre_year_start(
     year), or an empty unsaved draft (carried_from None). Nothing is written here: a copy is
     saved only when the coordinator has checked it and saves it (2 or 3 queries).
     """
-    saved = CentreYear.objects.filter(centre=centre, year=year).first()
+    saved = CentreYear.objects.select_related("updated_by").filter(centre=centre, year=year).first()
     if saved is not None:
         return saved, list(saved.incomes.all()), None
     draft = CentreYear(centre=centre, year=year, is_draft=True)

@@ -259,3 +259,29 @@ def test_it_runs_the_same_queries_for_1_and_6_income_lines(
     assert len(one.captured_queries) <= 10
     with django_assert_num_queries(len(one.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_it_leaves_out_carried_lines_that_are_deleted_or_emptied(world, login):
+    last = CentreYearFactory(centre=world.centre, year=2025)
+    incomes(last, state_grant=480_046, municipality=330_000, private=10_000)
+    data = post_data(
+        lines=[
+            {"source": "state_grant", "amount": "480046"},
+            {"source": "municipality", "amount": "330000", "DELETE": "on"},
+            {"source": "private", "amount": "", "description": ""},
+            {"source": "", "amount": ""},
+        ]
+    )
+
+    assert login(world.coordinator).post(URL, data).status_code == 302
+
+    new = CentreYear.objects.get(centre=world.centre, year=2026)
+    assert list(new.incomes.values_list("source", "amount")) == [("state_grant", 480_046)]
+    assert last.incomes.count() == 3
+
+
+def test_it_refuses_more_than_50_income_lines(world, login):
+    lines = [{"source": "private", "amount": "1"}] * 51
+    response = login(world.coordinator).post(URL, post_data(lines=lines))
+    assert response.status_code == 200
+    assert not CentreYear.objects.exists()
