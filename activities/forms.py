@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import inlineformset_factory, modelformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.permissions import Access
@@ -14,10 +14,14 @@ from . import selectors
 from .models import (
     Activity,
     ActivitySeries,
+    BudgetLine,
+    GoalResult,
     Grant,
     OutcomeCounter,
     Partner,
     Project,
+    ProjectGoal,
+    ReportedFigure,
     YearTarget,
 )
 from .services import SERIES_KEY
@@ -278,17 +282,14 @@ class ProjectForm(forms.ModelForm):
             "start_date",
             "end_date",
             "main_goal",
-            "sub_goals",
             "target_group",
             "planned_reach",
-            "actual_reach",
             "is_operations",
         ]
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
             "main_goal": forms.Textarea(attrs={"rows": 3}),
-            "sub_goals": forms.Textarea(attrs={"rows": 4}),
             "target_group": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -301,10 +302,9 @@ class ProjectForm(forms.ModelForm):
             del self.fields["is_operations"]
         else:
             self.fields["organisation"].empty_label = _("The centre itself")
-        for name in ("planned_reach", "actual_reach"):
-            self.fields[name].error_messages.update(
-                {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
-            )
+        self.fields["planned_reach"].error_messages.update(
+            {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
+        )
 
 
 _CHILD_WIDGETS = {"agreement_start": DateInput(), "agreement_end": DateInput()}
@@ -347,9 +347,95 @@ OutcomeFormSet = inlineformset_factory(
     absolute_max=PROJECT_PART_MAX_FORMS,
 )
 
+ReportedFigureFormSet = inlineformset_factory(
+    Project,
+    ReportedFigure,
+    fields=["figure", "year", "value", "is_approximate", "comment"],
+    extra=1,
+    can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
+)
+GoalFormSet = inlineformset_factory(
+    Project,
+    ProjectGoal,
+    fields=["kind", "text", "measure", "target", "unit", "position"],
+    extra=1,
+    can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
+)
+
+
+class ProjectScopedFormSet(BaseInlineFormSet):
+    """Child rows whose choices must come from the same project (its goals, its grants).
+
+    `scoped_fields` maps a form field to the project's related manager; a new project has
+    nothing to choose yet.
+    """
+
+    scoped_fields: dict[str, str] = {}
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        for name, related in self.scoped_fields.items():
+            field = form.fields[name]
+            if self.instance.pk:
+                field.queryset = getattr(self.instance, related).all()
+            else:
+                field.queryset = field.queryset.none()
+        return form
+
+
+class GoalResultFormSetBase(ProjectScopedFormSet):
+    scoped_fields = {"goal": "goals"}
+
+
+class BudgetLineFormSetBase(ProjectScopedFormSet):
+    scoped_fields = {"grant": "grants"}
+
+
+class GoalResultForm(forms.ModelForm):
+    class Meta:
+        model = GoalResult
+        fields = ["goal", "year", "value", "comment"]
+        help_texts = {"goal": _("Save a new goal first; then record its results here.")}
+
+
+class BudgetLineForm(forms.ModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "kind", "name", "source", "grant", "budget", "accounts"]
+
+
+GoalResultFormSet = inlineformset_factory(
+    Project,
+    GoalResult,
+    form=GoalResultForm,
+    formset=GoalResultFormSetBase,
+    extra=1,
+    can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
+)
+BudgetLineFormSet = inlineformset_factory(
+    Project,
+    BudgetLine,
+    form=BudgetLineForm,
+    formset=BudgetLineFormSetBase,
+    extra=2,
+    can_delete=True,
+    max_num=PROJECT_PART_MAX_FORMS,
+    absolute_max=PROJECT_PART_MAX_FORMS,
+)
+
 PROJECT_FORMSETS = [
     ("targets", TargetFormSet, _("Yearly targets")),
+    ("goals", GoalFormSet, _("Sub-goals and effect goals")),
+    ("goal_results", GoalResultFormSet, _("Results of the goals per year")),
+    ("reported", ReportedFigureFormSet, _("Reported figures (typed in, not counted)")),
     ("partners", PartnerFormSet, _("Partners")),
     ("grants", GrantFormSet, _("Grants (NOK)")),
+    ("budget", BudgetLineFormSet, _("Budget and accounts (NOK)")),
     ("outcomes", OutcomeFormSet, _("Outcome counters")),
 ]

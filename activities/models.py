@@ -62,9 +62,7 @@ class Project(CentreScopedModel):
     main_goal = models.TextField(_("main goal"), blank=True)
     target_group = models.TextField(_("target group"), blank=True)
     planned_reach = models.PositiveIntegerField(_("planned reach (persons)"), null=True, blank=True)
-    actual_reach = models.PositiveIntegerField(_("actual reach (persons)"), null=True, blank=True)
     is_operations = models.BooleanField(_("the centre's ordinary operation"), default=False)
-    sub_goals = models.TextField(_("sub-goals"), blank=True, help_text=_("One sub-goal per line."))
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -104,10 +102,6 @@ class Project(CentreScopedModel):
                 and self.organisation.memberships.filter(user_id=access.user_id).exists()
             )
         return super().is_editable_by(access)
-
-    @property
-    def sub_goal_list(self) -> list[str]:
-        return [line.strip() for line in self.sub_goals.splitlines() if line.strip()]
 
     def covers(self, day: dt.date) -> bool:
         """Whether `day` lies within the project period (open ends count as covered)."""
@@ -251,6 +245,233 @@ class YearTarget(CentreScopedModel):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
+
+
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class ReportedFigure(CentreScopedModel):
+    """A figure the project reports itself, typed in rather than counted from the activity log.
+
+    For one year, or (year empty) for the whole project period: "reached 75 persons". Pages and
+    reports show it labelled as reported, beside the counted figure where both exist.
+    """
+
+    class Figure(models.TextChoices):
+        ACTIVITIES = "activities", _("Activities held")
+        PARTICIPANTS = "participants", _("Participants")
+        PERSONS_REACHED = "persons_reached", _("Persons reached")
+        VOLUNTEERS = "project_volunteers", _("Volunteers engaged")
+        VOLUNTEER_HOURS = "activity_hours", _("Volunteer hours on activities")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="reported", verbose_name=_("project")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Empty for the whole project period."),
+    )
+    figure = models.CharField(_("figure"), max_length=20, choices=Figure.choices)
+    value = models.PositiveIntegerField(_("number"))
+    is_approximate = models.BooleanField(_("approximate (about)"), default=False)
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    objects = ProjectPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["figure", "year"]
+        verbose_name = _("reported figure")
+        verbose_name_plural = _("reported figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "figure"],
+                condition=models.Q(year__isnull=False),
+                name="reported_unique_year",
+                violation_error_message=_("This figure is already reported for that year."),
+            ),
+            models.UniqueConstraint(
+                fields=["project", "figure"],
+                condition=models.Q(year__isnull=True),
+                name="reported_unique_period",
+                violation_error_message=_("This figure is already reported for the whole period."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        prefix = "~" if self.is_approximate else ""
+        return f"{self.get_figure_display()} {self.year or ''}: {prefix}{self.value}"
+
+
+class ProjectGoal(CentreScopedModel):
+    """A sub-goal or an effect goal of a project, with how it is measured and its target."""
+
+    class Kind(models.TextChoices):
+        SUB_GOAL = "sub", _("Sub-goal")
+        EFFECT_GOAL = "effect", _("Effect goal")
+
+    class Unit(models.TextChoices):
+        NUMBER = "number", _("Number")
+        PERCENT = "percent", _("Per cent")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="goals", verbose_name=_("project")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("goal"), max_length=500)
+    measure = models.CharField(
+        _("how it is measured"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. share of participants who reach the goals they set at the start."),
+    )
+    target = models.DecimalField(
+        _("target"),
+        max_digits=10,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.NUMBER)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ProjectPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "position", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        super().clean()
+        if self.unit == self.Unit.PERCENT and self.target is not None and self.target > 100:
+            raise ValidationError({"target": _("A percentage cannot be more than 100.")})
+
+
+class GoalResult(CentreScopedModel):
+    """What a goal reached in one year, with a short comment."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="goal_results", verbose_name=_("project")
+    )
+    goal = models.ForeignKey(
+        ProjectGoal, on_delete=models.CASCADE, related_name="results", verbose_name=_("goal")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    value = models.DecimalField(
+        _("result"), max_digits=10, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+
+    objects = ProjectPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["goal", "year"]
+        verbose_name = _("goal result")
+        verbose_name_plural = _("goal results")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "year"],
+                name="goal_result_unique_year",
+                violation_error_message=_("This goal already has a result for that year."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal} {self.year}: {self.value}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.goal_id and self.project_id and self.goal.project_id != self.project_id:
+            raise ValidationError({"goal": _("Choose a goal of this project.")})
+        if (
+            self.goal_id
+            and self.value is not None
+            and self.goal.unit == ProjectGoal.Unit.PERCENT
+            and self.value > 100
+        ):
+            raise ValidationError({"value": _("A percentage cannot be more than 100.")})
+
+
+class BudgetLine(CentreScopedModel):
+    """One line of a project's budget and accounts for a year: an expense or an income.
+
+    Budget and accounts (what was actually spent or received) sit on the same line, so the
+    report can set them against each other. Totals are always computed, never typed.
+    """
+
+    class Kind(models.TextChoices):
+        EXPENSE = "expense", _("Expense")
+        INCOME = "income", _("Income")
+
+    class Source(models.TextChoices):
+        STATE_GRANT = "state_grant", _("State grant")
+        MUNICIPALITY = "municipality", _("Municipality")
+        OTHER_PUBLIC = "other_public", _("Other public funding")
+        PRIVATE = "private", _("Private foundations and businesses")
+        OWN = "own", _("Own income")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("project")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.EXPENSE)
+    name = models.CharField(_("budget line"), max_length=200)
+    source = models.CharField(
+        _("source of income"),
+        max_length=20,
+        choices=Source.choices,
+        blank=True,
+        help_text=_("For income only."),
+    )
+    grant = models.ForeignKey(
+        Grant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
+        verbose_name=_("grant"),
+        help_text=_("For income from a grant registered on the project."),
+    )
+    budget = models.PositiveIntegerField(_("budget (NOK)"), null=True, blank=True)
+    accounts = models.PositiveIntegerField(_("accounts (NOK)"), null=True, blank=True)
+
+    objects = ProjectPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "kind", "pk"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "year", "kind", "name"],
+                name="budget_line_unique_name",
+                violation_error_message=_("This budget line is already there for that year."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.kind == self.Kind.INCOME and not self.source:
+            errors["source"] = _("Choose where the income comes from.")
+        if self.kind == self.Kind.EXPENSE and (self.source or self.grant_id):
+            errors["source"] = _("Only income has a source.")
+        if self.budget is None and self.accounts is None:
+            errors["budget"] = _("Enter the budget, the accounts or both.")
+        if self.grant_id and self.project_id and self.grant.project_id != self.project_id:
+            errors["grant"] = _("Choose a grant of this project.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class OrganiserOwnedQuerySet(CentreScopedQuerySet):

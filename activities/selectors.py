@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import django_filters
@@ -33,6 +33,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
+from core.figures import definition, monthly_target
 from core.permissions import Access
 from organisations.models import Organisation
 
@@ -40,10 +41,14 @@ from .models import (
     Activity,
     ActivityCategory,
     ActivitySeries,
+    BudgetLine,
+    GoalResult,
     Grant,
     OutcomeCounter,
     Partner,
     Project,
+    ProjectGoal,
+    ReportedFigure,
     YearTarget,
 )
 
@@ -103,6 +108,18 @@ def outcomes_of(
     """Named outcome counters ("had contact with a time-giver: 35") of a project, per year."""
     qs = OutcomeCounter.objects.visible_to(access).filter(project=project)
     return qs.filter(year=year) if year is not None else qs
+
+
+def targets_of(*, access: Access, project: Project) -> QuerySet[YearTarget]:
+    """A project's yearly targets, oldest first."""
+    return YearTarget.objects.visible_to(access).filter(project=project).order_by("year")
+
+
+def target_total(*, access: Access, year: int, field: str = "activities") -> int | None:
+    """A yearly target added up over every project the user may see (None: none set)."""
+    return (
+        YearTarget.objects.visible_to(access).filter(year=year).aggregate(total=Sum(field))["total"]
+    )
 
 
 def target_for(*, access: Access, project: Project, year: int) -> YearTarget | None:
@@ -231,6 +248,8 @@ class Metric:
     pace_needed_per_week: Decimal | None
     forecast: Decimal | None
     is_average: bool = False
+    # The figure the project reported for the year (typed in), where it did.
+    reported: FigurePair | None = None
 
     @property
     def on_track(self) -> bool | None:
@@ -269,6 +288,13 @@ class YearProgress:
     participants_total: int
     months: list[MonthFigure] = field(default_factory=list)
     target: YearTarget | None = None
+    # The year's counted and reported figures (`project_figures`), keyed by figure.
+    figures: dict[str, FigurePair] = field(default_factory=dict)
+
+    @property
+    def reported(self) -> list[FigurePair]:
+        """The year's figures that the project reported (typed in), in report order."""
+        return [pair for pair in self.figures.values() if pair.reported is not None]
 
     @property
     def metrics(self) -> list[Metric]:
@@ -329,7 +355,7 @@ def _average_metric(
             pace = _round(max(needed, Decimal(0)) / (target_activities - held))
     return Metric(
         "average_participants",
-        _("Average participants per activity"),
+        definition("average_participants").label,
         done,
         target_dec,
         percent,
@@ -355,28 +381,21 @@ def year_progress(*, access: Access, project: Project, year: int, today: dt.date
       average the remaining target activities need (see `_average_metric`).
     - persons reached = sum of participants marked new; volunteer hours = sum of hours.
 
-    Three queries: the target, the totals, the monthly figures.
+    Four queries: the target, the totals, the monthly figures, the reported figures.
     """
     length = days_in_year(year)
     elapsed = elapsed_days(year, today)
     target = target_for(access=access, project=project, year=year)
-    held = _held(activity_list(access=access).filter(project=project), year, today)
-    totals = held.aggregate(
-        activities=Count("pk"),
-        counted=Count("pk", filter=Q(participants__isnull=False)),
-        participants=Sum("participants"),
-        new=Sum("participants_new"),
-        hours=Sum("volunteer_hours"),
-    )
+    totals = year_totals(access=access, year=year, today=today, project=project)
     done_activities = Decimal(totals["activities"])
-    participants_total = int(totals["participants"] or 0)
+    participants_total = totals["participants"]
 
     def goal(name: str):
         return getattr(target, name) if target else None
 
     activities = _count_metric(
         "activities",
-        _("Activities"),
+        definition("activities").label,
         done_activities,
         goal("activities"),
         elapsed,
@@ -384,28 +403,37 @@ def year_progress(*, access: Access, project: Project, year: int, today: dt.date
     )
     average = _average_metric(
         participants_total,
-        totals["counted"],
+        totals["with_count"],
         goal("average_participants"),
         goal("activities"),
         totals["activities"],
     )
     persons = _count_metric(
         "persons_reached",
-        _("Persons reached (new participants)"),
-        _dec(totals["new"]),
+        definition("persons_reached").label,
+        _dec(totals["persons_reached"]),
         goal("persons_reached"),
         elapsed,
         length,
     )
     hours = _count_metric(
-        "volunteer_hours",
-        _("Volunteer hours"),
-        _round(_dec(totals["hours"]), "0.01"),
+        "activity_hours",
+        definition("activity_hours").label,
+        totals["volunteer_hours"],
         goal("volunteer_hours"),
         elapsed,
         length,
     )
     months = monthly_figures(access=access, project=project, year=year, today=today, target=target)
+    figures = project_figures(
+        access=access, project=project, years=[year], today=today, totals={year: totals}
+    ).year(year)
+
+    def with_reported(metric: Metric) -> Metric:
+        pair = figures.get(metric.key)
+        return replace(metric, reported=pair if pair and pair.reported is not None else None)
+
+    activities, average, persons, hours = map(with_reported, (activities, average, persons, hours))
     return YearProgress(
         project=project,
         year=year,
@@ -419,6 +447,7 @@ def year_progress(*, access: Access, project: Project, year: int, today: dt.date
         participants_total=participants_total,
         months=months,
         target=target,
+        figures=figures,
     )
 
 
@@ -435,8 +464,8 @@ def monthly_figures(
 ) -> list[MonthFigure]:
     """Twelve months of held activities and participants, with the target line per month.
 
-    The monthly target is the yearly target spread by the month's share of the year's days
-    (target * days_in_month / days_in_year), so February weighs right in a leap year.
+    The monthly target is `core.figures.monthly_target`: the yearly target spread by the
+    month's share of the year's days (the annual report's chart draws the same line).
     One query (two if the target is not passed in).
     """
     if target is _NO_TARGET:
@@ -453,38 +482,32 @@ def monthly_figures(
         .order_by("month")
     )
     by_month = {row["month"]: row for row in rows}
-    length = days_in_year(year)
     yearly = getattr(target, "activities", None)
     result = []
     for month in range(1, 13):
         row = by_month.get(month, {})
         counted = row.get("counted", 0)
         participants = int(row.get("participants") or 0)
-        month_days = calendar.monthrange(year, month)[1]
         result.append(
             MonthFigure(
                 month=month,
                 activities=row.get("activities", 0),
                 participants=participants,
                 average_participants=_round(Decimal(participants) / counted) if counted else None,
-                target_activities=(
-                    _round(Decimal(yearly) * month_days / length) if yearly is not None else None
-                ),
+                target_activities=monthly_target(yearly, year, month),
             )
         )
     return result
 
 
 def activities_by_category(
-    *, access: Access, year: int, project: Project | None = None, today: dt.date | None = None
+    *, access: Access, year: int, today: dt.date, project: Project | None = None
 ) -> list[dict]:
     """Held activities of a year per category (all nine, zeros included), one query.
 
     Rows: {"category": ActivityCategory, "activities": int, "participants": int}.
     """
-    qs = activity_list(access=access).filter(date__year=year, cancelled=False)
-    if today is not None:
-        qs = qs.filter(date__lte=today)
+    qs = _held(activity_list(access=access), year, today)
     if project is not None:
         qs = qs.filter(project=project)
     counts = {
@@ -503,26 +526,403 @@ def activities_by_category(
     ]
 
 
+def _activity_aggregates() -> dict:
+    """The aggregates every activity figure is made of, over activities not cancelled.
+
+    held = activities held (not cancelled); with_count = held ones whose participants were
+    counted; with_new = held ones whose new participants were counted; logged = every activity
+    logged, cancelled ones included (a project with none has no counted figures at all).
+    """
+    held = Q(cancelled=False)
+    return {
+        "logged": Count("pk"),
+        "n_held": Count("pk", filter=held),
+        "n_cancelled": Count("pk", filter=Q(cancelled=True)),
+        "with_count": Count("pk", filter=held & Q(participants__isnull=False)),
+        "with_new": Count("pk", filter=held & Q(participants_new__isnull=False)),
+        "participants_sum": Sum("participants", filter=held),
+        "new_sum": Sum("participants_new", filter=held),
+        "volunteers_sum": Sum("volunteer_count", filter=held),
+        "hours_sum": Sum("volunteer_hours", filter=held),
+    }
+
+
+def _totals_row(row: dict) -> dict:
+    return {
+        "activities": row.get("n_held") or 0,
+        "cancelled": row.get("n_cancelled") or 0,
+        "logged": row.get("logged") or 0,
+        "with_count": row.get("with_count") or 0,
+        "with_new": row.get("with_new") or 0,
+        "participants": int(row.get("participants_sum") or 0),
+        "persons_reached": int(row.get("new_sum") or 0),
+        "volunteers": int(row.get("volunteers_sum") or 0),
+        "volunteer_hours": _round(_dec(row.get("hours_sum")), "0.01"),
+    }
+
+
 def year_totals(
-    *, access: Access, year: int, project: Project | None = None, today: dt.date | None = None
+    *, access: Access, year: int, today: dt.date, project: Project | None = None
 ) -> dict:
-    """Held activities, participants, new participants, volunteers and hours of a year."""
-    qs = activity_list(access=access).filter(date__year=year, cancelled=False)
-    if today is not None:
-        qs = qs.filter(date__lte=today)
+    """Activities held, participants, new participants, volunteers and hours of a year.
+
+    Held = not cancelled and dated on or before `today`: the one rule for every page, card,
+    export and report (future dates of a series are planned, not held). Keys: activities,
+    cancelled, logged, with_count, with_new, participants, persons_reached (sum of new
+    participants), volunteers, volunteer_hours (hours logged on activities). One query.
+    """
+    return totals_by_year(access=access, years=[year], today=today, project=project)[year]
+
+
+def totals_by_year(
+    *, access: Access, years, today: dt.date, project: Project | None = None
+) -> dict[int, dict]:
+    """`year_totals` for several years at once ({year: totals}, every year present), one query."""
+    qs = activity_list(access=access).filter(date__year__in=list(years), date__lte=today)
     if project is not None:
         qs = qs.filter(project=project)
-    totals = qs.aggregate(
-        activities=Count("pk"),
-        participants=Sum("participants"),
-        new=Sum("participants_new"),
-        volunteers=Sum("volunteer_count"),
-        hours=Sum("volunteer_hours"),
-    )
+    rows = {
+        row["date__year"]: row
+        for row in qs.values("date__year").annotate(**_activity_aggregates()).order_by()
+    }
+    return {year: _totals_row(rows.get(year, {})) for year in years}
+
+
+def activity_years(*, access: Access, today: dt.date) -> list[int]:
+    """The years with an activity held on or before `today`, newest first (one query)."""
+    held = Activity.objects.visible_to(access).filter(date__lte=today, cancelled=False)
+    return [day.year for day in held.dates("date", "year", order="DESC")]
+
+
+def totals_by_project(*, access: Access, year: int, today: dt.date) -> dict[int, dict]:
+    """`year_totals` of each project with activities in the year ({project_id: totals})."""
+    qs = activity_list(access=access).filter(date__year=year, date__lte=today)
+    return {
+        row["project_id"]: _totals_row(row)
+        for row in qs.values("project_id").annotate(**_activity_aggregates()).order_by()
+    }
+
+
+# --- Counted and reported figures of a project ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigurePair:
+    """One figure of a project for a year (or the whole period): counted, reported, or both.
+
+    counted  = from the activity log (None when nothing was logged to count it from)
+    reported = typed in by the coordinator (a ReportedFigure), None when not reported
+    Where both exist and differ, pages and reports show both, each labelled.
+    """
+
+    key: str
+    counted: Decimal | int | None = None
+    reported: int | None = None
+    approximate: bool = False
+    comment: str = ""
+
+    @property
+    def has_data(self) -> bool:
+        return self.counted is not None or self.reported is not None
+
+    @property
+    def differs(self) -> bool:
+        return (
+            self.counted is not None
+            and self.reported is not None
+            and Decimal(self.counted) != Decimal(self.reported)
+        )
+
+    @property
+    def value(self) -> Decimal | int | None:
+        """The counted figure where there is one, else the reported one."""
+        return self.counted if self.counted is not None else self.reported
+
+    @property
+    def decimals(self) -> int:
+        return 1 if self.key == "average_participants" else 0
+
+
+# Figures a project can have counted and/or reported, in the order reports print them.
+PROJECT_FIGURES = [
+    "activities",
+    "participants",
+    "average_participants",
+    "persons_reached",
+    "project_volunteers",
+    "activity_hours",
+]
+# Reported figures that add up over years; persons and volunteers may be the same people.
+_ADDITIVE = {"activities", "participants", "activity_hours"}
+
+
+def _counted(totals: dict) -> dict[str, Decimal | int | None]:
+    """Counted figures from activity totals; None where the log holds nothing to count."""
+    if not totals["logged"]:
+        return dict.fromkeys(PROJECT_FIGURES)
+    with_count = totals["with_count"]
     return {
         "activities": totals["activities"],
-        "participants": int(totals["participants"] or 0),
-        "persons_reached": int(totals["new"] or 0),
-        "volunteers": int(totals["volunteers"] or 0),
-        "volunteer_hours": _dec(totals["hours"]),
+        "participants": totals["participants"] if with_count else None,
+        "average_participants": (
+            _round(Decimal(totals["participants"]) / with_count) if with_count else None
+        ),
+        "persons_reached": totals["persons_reached"] if totals["with_new"] else None,
+        # Volunteers per activity are not distinct people: the project reports them.
+        "project_volunteers": None,
+        "activity_hours": totals["volunteer_hours"],
     }
+
+
+def _sum_totals(parts: list[dict]) -> dict:
+    summed = {key: sum(part[key] for part in parts) for key in parts[0]} if parts else {}
+    return summed or _totals_row({})
+
+
+@dataclass(frozen=True)
+class ProjectFigures:
+    """A project's figures year by year and for the whole period (see `project_figures`)."""
+
+    project: Project
+    years: list[int]
+    by_year: dict[int, dict[str, FigurePair]]
+    period: dict[str, FigurePair]
+    totals: dict[int, dict]
+
+    @property
+    def logged(self) -> bool:
+        """Whether any activity of the project was logged in Frivillig in these years."""
+        return any(totals["logged"] for totals in self.totals.values())
+
+    @property
+    def rows(self) -> list[tuple[str, list[FigurePair], FigurePair]]:
+        """(key, one pair per year, the period's pair) for each figure that has data."""
+        result = []
+        for key in PROJECT_FIGURES:
+            cells = [self.by_year[year][key] for year in self.years]
+            total = self.period[key]
+            if total.has_data or any(cell.has_data for cell in cells):
+                result.append((key, cells, total))
+        return result
+
+    def year(self, year: int) -> dict[str, FigurePair]:
+        return self.by_year[year]
+
+    @property
+    def has_reported(self) -> bool:
+        return any(pair.reported is not None for pair in self.period.values()) or any(
+            pair.reported is not None
+            for column in self.by_year.values()
+            for pair in column.values()
+        )
+
+
+def project_figures(
+    *, access: Access, project: Project, years, today: dt.date, totals: dict | None = None
+) -> ProjectFigures:
+    """Counted and reported figures of a project, per year and for the whole period.
+
+    Counted (from the activity log, held = not cancelled and on or before `today`):
+    activities held; participants (sum); average = participants / held activities with a
+    count; persons reached = sum of participants marked new; activity hours = sum of hours
+    logged on activities. A year (or period) with no activity logged has no counted figures.
+    Reported: the project's ReportedFigure rows of that year; for the period the row without a
+    year, else the one year's row in a one-year period, else (for additive figures only:
+    activities, participants, hours) the sum of the years' reported figures.
+    Two queries: the totals per year (unless `totals`, {year: `year_totals`}, is passed in), the
+    reported figures.
+    """
+    years = list(years)
+    if totals is None:
+        totals = totals_by_year(access=access, years=years, today=today, project=project)
+    reported: dict[tuple[int | None, str], ReportedFigure] = {
+        (row.year, row.figure): row
+        for row in ReportedFigure.objects.visible_to(access).filter(project=project)
+    }
+
+    def pair(key: str, counted, year: int | None) -> FigurePair:
+        row = reported.get((year, key))
+        if row is None:
+            return FigurePair(key, counted)
+        return FigurePair(key, counted, row.value, row.is_approximate, row.comment)
+
+    by_year = {
+        year: {key: pair(key, value, year) for key, value in _counted(totals[year]).items()}
+        for year in years
+    }
+    period_counted = _counted(_sum_totals([totals[year] for year in years]))
+    period = {}
+    for key, value in period_counted.items():
+        whole = pair(key, value, None)
+        rows = [reported[(year, key)] for year in years if (year, key) in reported]
+        if whole.reported is None and len(years) == 1 and rows:
+            whole = FigurePair(key, value, rows[0].value, rows[0].is_approximate, rows[0].comment)
+        elif whole.reported is None and key in _ADDITIVE:
+            if rows:
+                whole = FigurePair(
+                    key,
+                    value,
+                    sum(row.value for row in rows),
+                    any(row.is_approximate for row in rows),
+                )
+        period[key] = whole
+    return ProjectFigures(
+        project=project, years=years, by_year=by_year, period=period, totals=totals
+    )
+
+
+def project_years(*, access: Access, project: Project, until: int) -> range:
+    """The years of a project: from its start to its end or `until`, whichever comes first.
+
+    Without a start date, from the year of its first activity (or `until`). One query at most.
+    An end before the start gives an empty range.
+    """
+    last = min(project.end_date.year, until) if project.end_date else until
+    if project.start_date:
+        first = project.start_date.year
+    else:
+        first_day = (
+            activity_list(access=access)
+            .filter(project=project)
+            .order_by("date")
+            .values_list("date", flat=True)
+            .first()
+        )
+        first = first_day.year if first_day else last
+    return range(first, last + 1)
+
+
+# --- Goals and budget ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    """A goal with its target and its result per year (None: no result that year)."""
+
+    goal: ProjectGoal
+    results: list[GoalResult | None]
+
+    @property
+    def latest(self) -> GoalResult | None:
+        return next((result for result in reversed(self.results) if result is not None), None)
+
+    @property
+    def reached(self) -> bool | None:
+        """Whether the latest result reaches the target (None without both)."""
+        latest = self.latest
+        if latest is None or self.goal.target is None:
+            return None
+        return latest.value >= self.goal.target
+
+    @property
+    def is_percent(self) -> bool:
+        return self.goal.unit == ProjectGoal.Unit.PERCENT
+
+
+def goals_of(*, access: Access, project: Project, years) -> dict[str, list[GoalRow]]:
+    """{"sub": [...], "effect": [...]}: the project's goals in order, results per year of
+    `years` (two queries)."""
+    years = list(years)
+    goals = list(ProjectGoal.objects.visible_to(access).filter(project=project))
+    results = {
+        (result.goal_id, result.year): result
+        for result in GoalResult.objects.visible_to(access).filter(project=project, year__in=years)
+    }
+    grouped: dict[str, list[GoalRow]] = {kind: [] for kind in ProjectGoal.Kind.values}
+    for goal in goals:
+        grouped[goal.kind].append(GoalRow(goal, [results.get((goal.pk, year)) for year in years]))
+    return grouped
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    label: str
+    budget: int | None
+    accounts: int | None
+
+    @property
+    def difference(self) -> int | None:
+        """Accounts minus budget (None unless both are there)."""
+        if self.budget is None or self.accounts is None:
+            return None
+        return self.accounts - self.budget
+
+
+def _sum_or_none(values) -> int | None:
+    present = [value for value in values if value is not None]
+    return sum(present) if present else None
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Budget against accounts: expense lines by name, income by source, totals computed.
+
+    total budget   = sum of the lines' budgets (lines without a budget left out)
+    total accounts = sum of the lines' accounts (lines without accounts left out)
+    result         = income accounts - expense accounts
+    """
+
+    expenses: list[BudgetRow]
+    income: list[BudgetRow]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.expenses and not self.income
+
+    @property
+    def expense_total(self) -> BudgetRow:
+        return BudgetRow(
+            "",
+            _sum_or_none(row.budget for row in self.expenses),
+            _sum_or_none(row.accounts for row in self.expenses),
+        )
+
+    @property
+    def income_total(self) -> BudgetRow:
+        return BudgetRow(
+            "",
+            _sum_or_none(row.budget for row in self.income),
+            _sum_or_none(row.accounts for row in self.income),
+        )
+
+    @property
+    def result(self) -> int | None:
+        income, expenses = self.income_total.accounts, self.expense_total.accounts
+        if income is None or expenses is None:
+            return None
+        return income - expenses
+
+
+def budget_of(*, access: Access, project: Project, years=None) -> Budget:
+    """The project's budget and accounts over `years` (one year, the period; None: all).
+
+    Expense lines of the same name are added up over the years, in the order first entered;
+    income is added up per source. One query.
+    """
+    lines = BudgetLine.objects.visible_to(access).filter(project=project)
+    if years is not None:
+        lines = lines.filter(year__in=list(years))
+    expenses: dict[str, list[BudgetLine]] = {}
+    income: dict[str, list[BudgetLine]] = {}
+    for line in lines.order_by("pk"):
+        if line.kind == BudgetLine.Kind.EXPENSE:
+            expenses.setdefault(line.name, []).append(line)
+        else:
+            income.setdefault(line.source, []).append(line)
+    sources = dict(BudgetLine.Source.choices)
+
+    def row(label: str, group: list[BudgetLine]) -> BudgetRow:
+        return BudgetRow(
+            label,
+            _sum_or_none(line.budget for line in group),
+            _sum_or_none(line.accounts for line in group),
+        )
+
+    return Budget(
+        expenses=[row(name, group) for name, group in expenses.items()],
+        income=[
+            row(str(sources[source]), income[source])
+            for source in BudgetLine.Source.values
+            if source in income
+        ],
+    )

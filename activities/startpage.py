@@ -10,9 +10,10 @@ from . import selectors
 
 
 def cards(request: HttpRequest, access: Access) -> list[Card]:
-    year = timezone.localdate().year
+    today = timezone.localdate()
+    year = today.year
     if access.is_coordinator:
-        count = selectors.year_totals(access=access, year=year)["activities"]
+        count = selectors.year_totals(access=access, year=year, today=today)["activities"]
         return [
             Card(
                 title=_("Activities"),
@@ -23,7 +24,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 url=reverse("activities:list"),
                 order=20,
                 figure=count,
-                figure_label=_("activities held this year"),
+                figure_label=_("activities held this year (cancelled ones not counted)"),
                 empty_hint="" if count else _("No activities logged this year yet."),
                 actions=[
                     Action(_("Log an activity"), reverse("activities:quick_add"), True),
@@ -64,12 +65,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             )
         ]
     if access.is_municipality:
-        count = selectors.year_totals(access=access, year=year)["activities"]
+        count = selectors.year_totals(access=access, year=year, today=today)["activities"]
         return [
             Card(
                 title=_("Target dashboard"),
                 figure=count,
-                figure_label=_("activities held this year"),
+                figure_label=_("activities held this year (cancelled ones not counted)"),
                 description=_(
                     "How the centres' projects stand against this year's targets (read-only)."
                 ),

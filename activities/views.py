@@ -55,13 +55,20 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
     access = get_access(request)
     project = get_object_for_user(request, selectors.project_detail(access=access), pk=project_pk)
+    today = timezone.localdate()
+    years = selectors.project_years(access=access, project=project, until=today.year)
     return render(
         request,
         "activities/project_detail.html",
         {
             "project": project,
             "can_edit": project.is_editable_by(access),
-            "year": timezone.localdate().year,
+            "year": today.year,
+            "figures": selectors.project_figures(
+                access=access, project=project, years=years, today=today
+            ),
+            "goals": selectors.goals_of(access=access, project=project, years=years),
+            "budget": selectors.budget_of(access=access, project=project),
         },
     )
 

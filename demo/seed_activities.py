@@ -1,4 +1,5 @@
-"""Demo data of the activities app: partners, grants and outcome counters of Steg for Steg.
+"""Demo data of the activities app: Steg for Steg's partners and grants, and a project that
+reports its figures (Veien til et helt vanlig liv) with goals, budget and outcome counters.
 
 Idempotent (get_or_create on natural keys)."""
 
@@ -11,10 +12,14 @@ from django.db.models import F
 from activities.models import (
     Activity,
     ActivityCategory,
+    BudgetLine,
+    GoalResult,
     Grant,
     OutcomeCounter,
     Partner,
     Project,
+    ProjectGoal,
+    ReportedFigure,
     YearTarget,
 )
 from core.models import Centre
@@ -41,14 +46,19 @@ def seed(*, centre: Centre, today: dt.date) -> None:
     project = Project.objects.filter(centre=centre, slug="steg-for-steg").first()
     if project is None:
         return
-    if not project.sub_goals:
-        project.sub_goals = (
-            "Deltakerne får en fast tidgiver de møter hver uke.\n"
-            "80 % av deltakerne når hovedmålene de satte seg ved oppstart.\n"
-            "Flere deltakere kommer i arbeidspraksis eller utdanning."
+    for position, text in enumerate(
+        [
+            "Minst 220 aktiviteter i året med 10 deltakere i snitt.",
+            "Deltakerne får et fast, rusfritt fellesskap hver uke.",
+        ]
+    ):
+        ProjectGoal.objects.get_or_create(
+            centre=centre,
+            project=project,
+            kind=ProjectGoal.Kind.SUB_GOAL,
+            text=text,
+            defaults={"position": position},
         )
-        project.actual_reach = 75
-        project.save(update_fields=["sub_goals", "actual_reach"])
     # The last week's counts are still to be filled in (the "fill in counts" page shows them).
     held = Activity.objects.filter(project=project, cancelled=False, date__lte=today)
     if not held.filter(participants__isnull=True).exists():
@@ -81,19 +91,116 @@ def seed(*, centre: Centre, today: dt.date) -> None:
             funder="Helsedirektoratet",
             defaults={"applied_nok": amount + 100_000, "granted_nok": amount},
         )
-    for year in (today.year - 1, today.year):
+    _association_project(centre=centre, today=today)
+    _reported_project(centre=centre, today=today)
+
+
+def _reported_project(*, centre: Centre, today: dt.date) -> None:
+    """ "Veien til et helt vanlig liv": a project that reports its figures instead of logging
+    activities, with an effect goal and a budget (planned 210 persons, reached 75)."""
+    first, last = today.year - 2, today.year
+    project, created = Project.objects.get_or_create(
+        centre=centre,
+        slug="veien-til-et-helt-vanlig-liv",
+        defaults={
+            "name": "Veien til et helt vanlig liv",
+            "owner_name": "Blå Kors Fjordvik",
+            "programme": "Tilskudd til rusfeltet (Helsedirektoratet)",
+            "leader": "Ola Nordmann",
+            "start_date": dt.date(first, 1, 1),
+            "end_date": dt.date(last, 12, 31),
+            "status": Project.Status.RUNNING,
+            "main_goal": "Mennesker som har vært rusavhengige får et helt vanlig liv med arbeid, "
+            "bolig og et nettverk uten rus.",
+            "target_group": "Voksne som har avsluttet rusbehandling.",
+            "planned_reach": 210,
+        },
+    )
+    if not created:
+        return
+    ReportedFigure.objects.create(
+        centre=centre, project=project, figure="persons_reached", value=75, year=None
+    )
+    ReportedFigure.objects.create(
+        centre=centre,
+        project=project,
+        figure="project_volunteers",
+        value=47,
+        year=None,
+        comment="Tidgivere engasjert siden oppstart",
+    )
+    for position, text in enumerate(
+        [
+            "Deltakerne får en fast tidgiver de møter hver uke.",
+            "Flere deltakere kommer i arbeidspraksis eller utdanning.",
+        ]
+    ):
+        ProjectGoal.objects.create(
+            centre=centre,
+            project=project,
+            kind=ProjectGoal.Kind.SUB_GOAL,
+            text=text,
+            position=position,
+        )
+    effect = ProjectGoal.objects.create(
+        centre=centre,
+        project=project,
+        kind=ProjectGoal.Kind.EFFECT_GOAL,
+        text="80 % av deltakerne når hovedmålene de satte seg ved oppstart.",
+        measure="Andel deltakere som i sluttsamtalen har nådd hovedmålene sine",
+        target=80,
+        unit=ProjectGoal.Unit.PERCENT,
+    )
+    GoalResult.objects.create(
+        centre=centre,
+        project=project,
+        goal=effect,
+        year=last - 1,
+        value=72,
+        comment="Målt i oppfølgingssamtalene i desember.",
+    )
+    for year in range(first, last + 1):
+        grant = Grant.objects.create(
+            centre=centre,
+            project=project,
+            year=year,
+            funder="Helsedirektoratet",
+            applied_nok=250_000,
+            granted_nok=230_000 if year == first else 250_000,
+        )
+        for name, budget, accounts in (
+            ("Prosjektledelse", 230_000, 228_500 if year < last else None),
+            ("Tiltak i prosjektet", 20_000, 21_500 if year < last else None),
+        ):
+            BudgetLine.objects.create(
+                centre=centre,
+                project=project,
+                year=year,
+                kind=BudgetLine.Kind.EXPENSE,
+                name=name,
+                budget=budget,
+                accounts=accounts,
+            )
+        BudgetLine.objects.create(
+            centre=centre,
+            project=project,
+            year=year,
+            kind=BudgetLine.Kind.INCOME,
+            source=BudgetLine.Source.STATE_GRANT,
+            name="Helsedirektoratet",
+            grant=grant,
+            budget=250_000,
+            accounts=grant.granted_nok if year < last else None,
+        )
         for name, value, approximate in OUTCOMES:
-            OutcomeCounter.objects.get_or_create(
+            OutcomeCounter.objects.create(
                 centre=centre,
                 project=project,
                 year=year,
                 name=name,
-                defaults={
-                    "value": value if year < today.year else max(value // 2, 1),
-                    "is_approximate": approximate,
-                },
+                value=value if year < last else max(value // 2, 1),
+                is_approximate=approximate,
             )
-    _association_project(centre=centre, today=today)
 
 
 def _association_project(*, centre: Centre, today: dt.date) -> None:

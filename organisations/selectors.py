@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -163,8 +163,46 @@ class Statistics:
     by_centre: list[tuple[str, int]]
 
 
+def registry_figures(*, access: Access, year: int) -> dict[str, Any]:
+    """The registry's figures for a year, as the statistics page and the annual report print
+    them (two queries):
+
+    total       = active associations (archived ones left out), today
+    new         = of them, registered during `year`
+    confirmed   = of them, confirmed their entry during `year`
+    by_category = [(label, n)]: each association counted once, under its first-ranked
+                  category, in the categories' order; "No category" for the rest
+    """
+    active = Organisation.objects.visible_to(access).filter(is_archived=False)
+    totals = active.aggregate(
+        total=Count("pk"),
+        new=Count("pk", filter=Q(created_at__year=year)),
+        confirmed=Count("pk", filter=Q(confirmed_at__year=year)),
+    )
+    first_rank = (
+        OrganisationCategory.objects.filter(organisation=OuterRef("organisation"))
+        .order_by("rank")
+        .values("rank")[:1]
+    )
+    main = (
+        OrganisationCategory.objects.filter(organisation__in=active, rank=Subquery(first_rank))
+        .values("category_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {row["category_id"]: row["n"] for row in main}
+    rows = [(c.label, counts[c.pk]) for c in Category.objects.all() if c.pk in counts]
+    uncategorised = totals["total"] - sum(n for _label, n in rows)
+    if uncategorised:
+        rows.append((gettext("No category"), uncategorised))
+    return {**totals, "by_category": rows}
+
+
 def organisation_statistics(*, access: Access) -> Statistics:
-    """Figures for the statistics page, over the active associations the user may see."""
+    """Figures for the statistics page, over the active associations the user may see.
+
+    `by_category` is the registry's count by main category (`registry_figures`), the same as
+    the annual report prints."""
     visible = Organisation.objects.visible_to(access)
     active = visible.filter(is_archived=False)
     limit = timezone.now() - CONFIRMATION_INTERVAL
@@ -174,16 +212,7 @@ def organisation_statistics(*, access: Access) -> Statistics:
         stale=Count("pk", filter=Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit)),
     )
     archived = visible.filter(is_archived=True).count()
-    category_rows = (
-        OrganisationCategory.objects.filter(organisation__in=active)
-        .values("category_id")
-        .annotate(n=Count("organisation", distinct=True))
-    )
-    category_counts = {row["category_id"]: row["n"] for row in category_rows}
-    by_category = [
-        (c.label, category_counts[c.pk]) for c in Category.objects.all() if c.pk in category_counts
-    ]
-    by_category.sort(key=lambda item: -item[1])
+    by_category = registry_figures(access=access, year=timezone.localdate().year)["by_category"]
     district_counts: Counter[str] = Counter()
     for row in active.values("district__name").annotate(n=Count("pk")):
         district_counts[row["district__name"] or "–"] += row["n"]

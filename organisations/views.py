@@ -327,7 +327,7 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
 def organisation_statistics(request: HttpRequest) -> HttpResponse:
     stats = selectors.organisation_statistics(access=get_access(request))
     charts = [
-        bar_chart(stats.by_category, title=_("Associations by category")),
+        bar_chart(stats.by_category, title=_("Associations by main category")),
         bar_chart(
             [(label if label != "–" else _("No district"), n) for label, n in stats.by_district],
             title=_("Associations by district"),

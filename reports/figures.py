@@ -1,28 +1,26 @@
 """Every figure a report prints, read through the other apps' selectors.
 
 This is the only module of `reports` that reads other apps, and it reads them only through their
-selectors (`activities.selectors`, `volunteers.selectors`, `organisations.selectors`): the arrows
-point from reports to them, never back. Nothing here is a hard-coded number.
+selectors (`activities.selectors`, `volunteers.selectors`, `organisations.selectors`,
+`core.selectors`): the arrows point from reports to them, never back. Nothing here is a
+hard-coded number. What each figure means is written once, in `core.figures`; the pages, the
+exports and both PDFs print those words.
 
 Who reads: a report is the centre's, whoever asked for it, and a worker renders it with no user.
 The selectors are called with `reader_access(centre)`: read-only access to that one centre, as a
 municipality viewer of it has.
 
-Counting rules (the same as the activities dashboard, see `activities.selectors`):
+Counting rules (the same as the dashboard, the hours page and the municipality overview):
 - Activities count when held on or before the day the report is made and not cancelled; the
   average is taken over the activities whose participants were counted.
-- Persons reached = the sum of participants marked as new. It is "not recorded" when no activity
-  of the period has the new-participant count filled in.
-- Volunteer hours = hours logged on activities (the activity log) + approved hours volunteers log
-  themselves (the volunteers app). The two are ADDED: the activity log holds the hours given at
-  group activities, the volunteers' own log the hours of their tasks (matches), so one hour is in
-  one log only. Both parts are printed next to the total. Pending and rejected own hours never
-  count.
-- Årsverk (full-time equivalents) = hours / settings.HOURS_PER_FTE, one decimal.
-
-Figures with no source per project (see `CENTRE_ONLY`): matches and volunteers' own hours belong
-to the centre's volunteers, not to a project; a project's report prints them as "for the whole
-centre only" and counts only the project's activity hours against its target.
+- A project's figures are counted (from the activity log) or reported (typed in by the
+  coordinator), or both; both are printed, labelled, where they differ. A project with no
+  activity logged in Frivillig says so in one sentence instead of printing zeros.
+- Volunteer hours in total = hours logged on activities + approved hours volunteers log
+  themselves (`hours_figures`). One hour is in one log only. A project's hours are the hours
+  logged on its activities: volunteers' own hours and matches belong to the whole centre.
+- Årsverk = hours / settings.HOURS_PER_FTE (`core.figures.fte`, two decimals).
+- The monthly target line is `core.figures.monthly_target` (the same as the dashboard's).
 """
 
 from __future__ import annotations
@@ -32,27 +30,20 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities import selectors as activity_selectors
+from core import selectors as core_selectors
+from core.figures import fte, monthly_target
 from core.models import Centre, Role
 from core.permissions import ANONYMOUS, Access
+from core.selectors import CentreYearFigures
 from organisations import selectors as organisation_selectors
 from volunteers import selectors as volunteer_selectors
 
 ONE_DECIMAL = Decimal("0.1")
-
-# Every figure the reports print now has a source; kept (empty) so a figure that loses its
-# source can be listed here again and printed as "not recorded".
-PENDING: dict[str, str] = {}
-
-# Figures that exist for the whole centre but not per project (no link to a project).
-CENTRE_ONLY = {
-    "own_hours": "hours volunteers log themselves belong to their tasks, not to a project",
-    "matches": "matches of volunteers and tasks are the centre's, not a project's",
-}
 
 
 class ReportError(Exception):
@@ -67,17 +58,6 @@ def _ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -
     if numerator is None or not denominator:
         return None
     return _round1(Decimal(numerator) / Decimal(denominator))
-
-
-def fte(hours: Decimal | int | None) -> Decimal | None:
-    """Volunteer hours as full-time equivalents (årsverk), one decimal.
-
-    The same conversion as `volunteers.selectors.fte` (settings.HOURS_PER_FTE), rounded once to
-    the one decimal a report prints (rounding its two-decimal figure again could be off by 0,1).
-    """
-    if hours is None:
-        return None
-    return _ratio(hours, settings.HOURS_PER_FTE)
 
 
 def reader_access(centre: Centre) -> Access:
@@ -101,18 +81,27 @@ def _operator_access() -> Access:
 
 @dataclass
 class Measure:
-    """A figure of the year against its target. `None` means not recorded / no target."""
+    """A figure of the year against its target. `None` means not recorded / no target.
+
+    `key` names the figure's definition in `core.figures`; `reported` is the figure the project
+    reported for the year, where it did.
+    """
 
     key: str
     actual: Decimal | int | None
     target: Decimal | int | None = None
     decimals: int = 0
+    reported: activity_selectors.FigurePair | None = None
 
     @property
     def percent_of_target(self) -> int | None:
         if self.actual is None or not self.target:
             return None
         return int((Decimal(self.actual) * 100 / Decimal(self.target)).to_integral_value())
+
+    @property
+    def has_data(self) -> bool:
+        return self.actual is not None or self.target is not None or self.reported is not None
 
 
 @dataclass
@@ -148,6 +137,8 @@ class ActivityFigures:
     hours: Decimal
     # Sum of participants marked new; None when no activity has that count filled in.
     persons_reached: int | None = None
+    # Every activity logged in the period, cancelled ones included.
+    logged: int = 0
 
     @property
     def average(self) -> Decimal | None:
@@ -162,6 +153,18 @@ class TargetFigures:
     persons_reached: int | None
     volunteer_hours: int | None
 
+    @property
+    def any(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.activities,
+                self.average_participants,
+                self.persons_reached,
+                self.volunteer_hours,
+            )
+        )
+
 
 @dataclass
 class AssociationFigures:
@@ -172,24 +175,33 @@ class AssociationFigures:
 
 
 @dataclass
-class VolunteerFigures:
-    active: int
-    new_this_year: int
-    # Hours logged on activities (the activity log's "volunteer hours").
+class HoursFigures:
+    """Volunteer hours of a year, both logs and the total (see `hours_figures`)."""
+
+    year: int
+    # Hours logged on activities (the activity log).
     activity_hours: Decimal
-    # Approved hours volunteers logged themselves; None in a project's report (centre only).
+    # Approved hours volunteers logged themselves; None for a project (centre only).
     own_hours: Decimal | None
     # How many volunteers those own hours came from.
     with_own_hours: int | None = None
 
     @property
-    def hours(self) -> Decimal:
+    def total(self) -> Decimal:
         """Activity hours + approved own hours (different work, so nothing is counted twice)."""
         return self.activity_hours + (self.own_hours or 0)
 
     @property
-    def fte(self) -> Decimal | None:
-        return fte(self.hours)
+    def fte(self) -> Decimal:
+        return fte(self.total)
+
+
+@dataclass
+class VolunteerFigures:
+    """The centre's volunteers in a year (`volunteers.selectors.volunteer_figures`)."""
+
+    registered: int
+    new_this_year: int
 
 
 @dataclass
@@ -239,14 +251,20 @@ class AnnualFigures:
     months: list[MonthRow]
     by_category: list[Row]
     by_project: list[Row]
-    associations: AssociationFigures
-    volunteers: VolunteerFigures
+    hours: HoursFigures
     persons_reached: int | None
-    # Matches made in the year; None in a project's report (centre only).
-    matches: int | None
     partners: list[PartnerRow]
     funding: list[FundingRow]
     outcomes: list[Outcome]
+    # The centre's own sections; None in a project's report (they are not the project's).
+    associations: AssociationFigures | None = None
+    volunteers: VolunteerFigures | None = None
+    matches: int | None = None
+    state: CentreYearFigures | None = None
+    # A project's own sections; None in a centre's report.
+    project_figures: activity_selectors.ProjectFigures | None = None
+    goals: dict | None = None
+    budget: activity_selectors.Budget | None = None
     generated_on: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -256,6 +274,21 @@ class AnnualFigures:
     @property
     def funding_applied(self) -> int:
         return sum(row.applied or 0 for row in self.funding)
+
+    @property
+    def logged(self) -> bool:
+        """Whether any activity was logged in Frivillig for the year (cancelled included)."""
+        return bool(self.activities.logged)
+
+    @property
+    def reported(self) -> list[activity_selectors.FigurePair]:
+        if self.project_figures is None:
+            return []
+        return [
+            pair
+            for pair in self.project_figures.year(self.year).values()
+            if pair.reported is not None
+        ]
 
 
 @dataclass
@@ -268,7 +301,7 @@ class YearColumn:
     grant: int | None
 
     @property
-    def fte(self) -> Decimal | None:
+    def fte(self) -> Decimal:
         return fte(self.activities.hours)
 
 
@@ -281,11 +314,15 @@ class FinalFigures:
     years: list[YearColumn]
     total: ActivityFigures
     planned_reach: int | None
-    actual_reach: int | None
+    # Persons reached over the whole period: counted (new participants) and/or reported.
+    reach: activity_selectors.FigurePair
     # Granted NOK per year, every year of the project with a grant: [(2012, 650000), ...].
     grants: list[tuple[int, int]]
     partners: list[PartnerRow]
     outcomes: list[OutcomeRow]
+    figures: activity_selectors.ProjectFigures
+    goals: dict
+    budget: activity_selectors.Budget
     generated_on: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -293,10 +330,101 @@ class FinalFigures:
         return sum(amount for _year, amount in self.grants) if self.grants else None
 
     @property
-    def reach_percent(self) -> int | None:
-        if self.actual_reach is None or not self.planned_reach:
+    def logged(self) -> bool:
+        return self.figures.logged
+
+    @staticmethod
+    def _percent(value, planned) -> int | None:
+        if value is None or not planned:
             return None
-        return round(self.actual_reach * 100 / self.planned_reach)
+        return round(Decimal(value) * 100 / planned)
+
+    @property
+    def reach_counted_percent(self) -> int | None:
+        return self._percent(self.reach.counted, self.planned_reach)
+
+    @property
+    def reach_reported_percent(self) -> int | None:
+        return self._percent(self.reach.reported, self.planned_reach)
+
+    @property
+    def shown_years(self) -> list[YearColumn]:
+        """The years that have any figure, target, grant or result (the rest are left out)."""
+        with_outcome = {
+            self.years[index].year
+            for row in self.outcomes
+            for index, value in enumerate(row.values)
+            if value is not None
+        }
+        return [
+            column
+            for column in self.years
+            if column.activities.logged
+            or column.targets.any
+            or column.grant is not None
+            or column.year in with_outcome
+            or any(pair.has_data for pair in self.figures.year(column.year).values())
+        ]
+
+    @property
+    def has_targets(self) -> bool:
+        return any(column.targets.any for column in self.years)
+
+    @property
+    def results_table(self) -> list[dict]:
+        """The rows of "Figures year by year", over `shown_years`, rows with data only.
+
+        Each row: kind ("figure": FigurePair cells; "target", "fte", "grant", "outcome":
+        plain values), key (a `core.figures` key where it has one), cells, total, decimals.
+        """
+        shown = self.shown_years
+        rows: list[dict] = []
+        for key, _cells, total in self.figures.rows:
+            cells = [self.figures.year(column.year)[key] for column in shown]
+            rows.append({"kind": "figure", "key": key, "cells": cells, "total": total})
+            attribute = _TARGET_OF.get(key)
+            targets = [getattr(column.targets, attribute) for column in shown] if attribute else []
+            if any(value is not None for value in targets):
+                decimals = 1 if key == "average_participants" else 0
+                rows.append({"kind": "target", "key": key, "cells": targets, "decimals": decimals})
+        if self.logged:
+            rows.append(
+                {
+                    "kind": "fte",
+                    "key": "fte",
+                    "cells": [column.fte if column.activities.logged else None for column in shown],
+                    "total": fte(self.total.hours),
+                }
+            )
+        if self.grants:
+            rows.append(
+                {
+                    "kind": "grant",
+                    "key": "grants",
+                    "cells": [column.grant for column in shown],
+                    "total": self.grants_total,
+                }
+            )
+        positions = [self.years.index(column) for column in shown]
+        for outcome in self.outcomes:
+            rows.append(
+                {
+                    "kind": "outcome",
+                    "label": outcome.label,
+                    "approximate": outcome.approximate,
+                    "cells": [outcome.values[index] for index in positions],
+                }
+            )
+        return rows
+
+
+# The yearly target that belongs to a project figure.
+_TARGET_OF = {
+    "activities": "activities",
+    "average_participants": "average_participants",
+    "persons_reached": "persons_reached",
+    "activity_hours": "volunteer_hours",
+}
 
 
 # --- Lookups the views and the command need --------------------------------------------------
@@ -347,42 +475,19 @@ def all_centres() -> QuerySet[Centre]:
     return Centre.objects.order_by("pk")
 
 
-# --- Gathering -------------------------------------------------------------------------------
+# --- Gathering
 
 
-def _counting(access: Access, *, years: range, project, today: dt.date) -> dict[int, dict]:
-    """Per year: cancelled activities, and how many held ones have a count / a new-count.
-
-    No selector gives these three; they are counted over the activities selector's rows (the
-    selector does the scoping), one grouped query.
-    """
-    held = Q(cancelled=False)
-    qs = activity_selectors.activity_list(access=access).filter(
-        date__year__in=list(years), date__lte=today
-    )
-    if project is not None:
-        qs = qs.filter(project=project)
-    rows = (
-        qs.values("date__year")
-        .annotate(
-            n_cancelled=Count("pk", filter=Q(cancelled=True)),
-            n_with_count=Count("pk", filter=held & Q(participants__isnull=False)),
-            n_with_new=Count("pk", filter=held & Q(participants_new__isnull=False)),
-        )
-        .order_by()
-    )
-    return {row["date__year"]: row for row in rows}
-
-
-def _activity_figures(totals: dict, counting: dict) -> ActivityFigures:
-    """Figures from `activities.selectors.year_totals` and the counts of `_counting`."""
+def _activity_figures(totals: dict) -> ActivityFigures:
+    """Figures from `activities.selectors.year_totals` (or `totals_by_year`)."""
     return ActivityFigures(
         held=totals["activities"],
-        cancelled=counting.get("n_cancelled", 0),
-        with_count=counting.get("n_with_count", 0),
+        cancelled=totals["cancelled"],
+        with_count=totals["with_count"],
         participants=totals["participants"],
         hours=totals["volunteer_hours"],
-        persons_reached=totals["persons_reached"] if counting.get("n_with_new") else None,
+        persons_reached=totals["persons_reached"] if totals["with_new"] else None,
+        logged=totals["logged"],
     )
 
 
@@ -395,6 +500,7 @@ def _sum_figures(parts: list[ActivityFigures]) -> ActivityFigures:
         participants=sum(p.participants for p in parts),
         hours=sum((p.hours for p in parts), Decimal(0)),
         persons_reached=sum(reached) if reached else None,
+        logged=sum(p.logged for p in parts),
     )
 
 
@@ -443,14 +549,65 @@ def _partner_rows(partners, years: range, project_name: str) -> list[PartnerRow]
     ]
 
 
+def hours_figures(
+    *, access: Access, year: int, today: dt.date, project=None, activity_hours=None
+) -> HoursFigures:
+    """Volunteer hours of a year: the one place the two logs are put together.
+
+    activity_hours = hours logged on the activities held (`activities.selectors.year_totals`)
+    own_hours      = approved hours the volunteers logged themselves
+                     (`volunteers.selectors.volunteer_figures`); None for a project
+    total          = activity_hours + own_hours;  årsverk = total / settings.HOURS_PER_FTE
+    `activity_hours` may be passed in when the caller already read the year's totals.
+    """
+    if activity_hours is None:
+        activity_hours = activity_selectors.year_totals(
+            access=access, year=year, today=today, project=project
+        )["volunteer_hours"]
+    if project is not None:
+        return HoursFigures(year=year, activity_hours=activity_hours, own_hours=None)
+    own = volunteer_selectors.volunteer_figures(access=access, year=year)
+    return HoursFigures(
+        year=year,
+        activity_hours=activity_hours,
+        own_hours=own.hours,
+        with_own_hours=own.volunteers_with_hours,
+    )
+
+
+def hours_by_year(*, access: Access, today: dt.date) -> list[HoursFigures]:
+    """`hours_figures` for every year with hours in either log, newest first (two queries)."""
+    own = {row.year: row for row in volunteer_selectors.hours_per_year(access=access)}
+    activity_years = activity_selectors.activity_years(access=access, today=today)
+    years = sorted(set(own) | set(activity_years), reverse=True)
+    totals = activity_selectors.totals_by_year(access=access, years=years, today=today)
+    return [
+        HoursFigures(
+            year=year,
+            activity_hours=totals[year]["volunteer_hours"],
+            own_hours=own[year].hours if year in own else Decimal(0),
+            with_own_hours=own[year].volunteers if year in own else 0,
+        )
+        for year in years
+    ]
+
+
+def hours_per_volunteer(*, access: Access, year: int) -> list[dict]:
+    """Approved own hours of a year per volunteer (names: for the coordinator's page only)."""
+    return volunteer_selectors.hours_per_volunteer(access=access, year=year)
+
+
 def annual_figures(
     *, centre: Centre, year: int, project=None, today: dt.date | None = None
 ) -> AnnualFigures:
     """All figures of the annual evaluation of a centre (or one of its projects) for a year.
 
-    Reads: `project_detail` (projects with targets, partners, grants and outcomes, 5 queries),
-    per project `monthly_figures` and `year_totals` (2 queries each), `year_totals` of the
-    whole, `activities_by_category`, the volunteer and match selectors and the registry.
+    A centre's report adds the registry, the volunteers, the matches and the state grant's
+    conditions; a project's report leaves those out (they are the centre's) and adds the
+    project's reported figures, goals and budget.
+    Reads: `project_detail` (projects with targets, partners, grants and outcomes),
+    per project `monthly_figures`, `totals_by_project`, `year_totals` of the whole,
+    `activities_by_category`, the hours, the volunteer and match selectors and the registry.
     """
     today = today or timezone.localdate()
     access = reader_access(centre)
@@ -460,17 +617,14 @@ def annual_figures(
         projects = projects.filter(pk=project.pk)
     projects = list(projects)
 
-    counting = _counting(access, years=years, project=project, today=today).get(year, {})
     counted = _activity_figures(
-        activity_selectors.year_totals(access=access, year=year, project=project, today=today),
-        counting,
+        activity_selectors.year_totals(access=access, year=year, project=project, today=today)
     )
     targets = _targets([t for p in projects for t in p.targets.all() if t.year == year])
 
-    # Months and the project rows, summed over the projects (a selector per project).
+    # Months summed over the projects (a selector per project).
     month_activities = [0] * 12
     month_participants = [0] * 12
-    by_project: list[Row] = []
     for each in projects:
         target = next((t for t in each.targets.all() if t.year == year), None)
         for month in activity_selectors.monthly_figures(
@@ -478,11 +632,12 @@ def annual_figures(
         ):
             month_activities[month.month - 1] += month.activities
             month_participants[month.month - 1] += month.participants
-        if project is None:
-            totals = activity_selectors.year_totals(
-                access=access, year=year, project=each, today=today
-            )
-            if totals["activities"]:
+    by_project: list[Row] = []
+    if project is None:
+        per_project = activity_selectors.totals_by_project(access=access, year=year, today=today)
+        for each in projects:
+            totals = per_project.get(each.pk)
+            if totals and totals["activities"]:
                 by_project.append(
                     Row(
                         label=each.name,
@@ -492,16 +647,12 @@ def annual_figures(
                     )
                 )
     by_project.sort(key=lambda row: (-row.activities, row.label))
-    # The chart's target line: the year's target spread evenly over twelve months.
-    monthly_target = (
-        _round1(Decimal(targets.activities) / 12) if targets.activities is not None else None
-    )
     months = [
         MonthRow(
             month=month,
             activities=month_activities[month - 1],
             participants=month_participants[month - 1],
-            target=monthly_target,
+            target=monthly_target(targets.activities, year, month),
         )
         for month in range(1, 13)
     ]
@@ -518,16 +669,42 @@ def annual_figures(
     ]
     by_category.sort(key=lambda row: -row.activities)
 
-    volunteers, matches = _volunteer_figures(access, year, counted.hours, whole_centre=not project)
+    hours = hours_figures(
+        access=access, year=year, today=today, project=project, activity_hours=counted.hours
+    )
+    project_figures = None
+    reported: dict = {}
+    if project is not None:
+        project_figures = activity_selectors.project_figures(
+            access=access, project=project, years=years, today=today
+        )
+        reported = project_figures.year(year)
+    hours_key = "activity_hours" if project is not None else "volunteer_hours"
     measures = [
-        Measure("activities", counted.held, targets.activities),
-        Measure("average", counted.average, targets.average_participants, decimals=1),
-        Measure("participants", counted.participants),
-        Measure("persons_reached", counted.persons_reached, targets.persons_reached),
-        Measure("volunteer_hours", volunteers.hours, targets.volunteer_hours),
-        Measure("fte", volunteers.fte, fte(targets.volunteer_hours), decimals=1),
+        Measure(
+            "activities", counted.held, targets.activities, reported=reported.get("activities")
+        ),
+        Measure(
+            "average_participants",
+            counted.average,
+            targets.average_participants,
+            decimals=1,
+            reported=reported.get("average_participants"),
+        ),
+        Measure("participants", counted.participants, reported=reported.get("participants")),
+        Measure(
+            "persons_reached",
+            counted.persons_reached,
+            targets.persons_reached,
+            reported=reported.get("persons_reached"),
+        ),
+        Measure(hours_key, hours.total, targets.volunteer_hours, reported=reported.get(hours_key)),
+        Measure("fte", hours.fte, fte(targets.volunteer_hours), decimals=2),
     ]
-    return AnnualFigures(
+    for measure in measures:
+        if measure.reported is not None and measure.reported.reported is None:
+            measure.reported = None
+    figures = AnnualFigures(
         centre=centre,
         year=year,
         project=project,
@@ -538,10 +715,8 @@ def annual_figures(
         months=months,
         by_category=by_category,
         by_project=by_project,
-        associations=_association_figures(access, year),
-        volunteers=volunteers,
+        hours=hours,
         persons_reached=counted.persons_reached,
-        matches=matches,
         partners=[row for p in projects for row in _partner_rows(p.partners.all(), years, p.name)],
         funding=[
             FundingRow(
@@ -565,80 +740,41 @@ def annual_figures(
             for outcome in p.outcomes.all()
             if outcome.year == year
         ],
+        project_figures=project_figures,
     )
-
-
-def _volunteer_figures(
-    access: Access, year: int, activity_hours: Decimal, *, whole_centre: bool
-) -> tuple[VolunteerFigures, int | None]:
-    """Volunteers of the centre, and the matches made in the year (both centre-wide)."""
-    active = volunteer_selectors.volunteer_count(access=access, status="active")
-    new = volunteer_selectors.volunteer_list(access=access).filter(created_at__year=year).count()
-    if not whole_centre:
-        return VolunteerFigures(active, new, activity_hours, own_hours=None), None
-    own = volunteer_selectors.volunteer_figures(access=access, year=year)
-    # A match is made when it starts (a proposed match is not made yet).
-    matches = (
-        volunteer_selectors.match_qs(access=access)
-        .exclude(status="proposed")
-        .filter(Q(started_on__year=year) | Q(started_on__isnull=True, created_at__year=year))
-        .count()
-    )
-    return (
-        VolunteerFigures(
-            active=active,
-            new_this_year=new,
-            activity_hours=activity_hours,
-            own_hours=own.hours,
-            with_own_hours=own.volunteers_with_hours,
-        ),
-        matches,
-    )
+    if project is None:
+        volunteers = volunteer_selectors.volunteer_figures(access=access, year=year)
+        figures.volunteers = VolunteerFigures(
+            registered=volunteers.volunteers, new_this_year=volunteers.new_volunteers
+        )
+        figures.matches = volunteer_selectors.matches_made(access=access, year=year)
+        figures.associations = _association_figures(access, year)
+        figures.state = _state_figures(centre, year)
+    else:
+        figures.goals = activity_selectors.goals_of(access=access, project=project, years=years)
+        figures.budget = activity_selectors.budget_of(access=access, project=project, years=years)
+    return figures
 
 
 def _association_figures(access: Access, year: int) -> AssociationFigures:
     """The registry's active associations, each counted once under its first-ranked category."""
-    registry = organisation_selectors.organisation_list(access=access).filter(is_archived=False)
-    totals = registry.aggregate(
-        total=Count("pk"),
-        new=Count("pk", filter=Q(created_at__year=year)),
-        confirmed=Count("pk", filter=Q(confirmed_at__year=year)),
-    )
-    counts: dict[int, list] = {}
-    for organisation in registry:
-        first = next(iter(organisation.ranked_categories.all()), None)
-        if first is not None:
-            entry = counts.setdefault(first.category_id, [first.category, 0])
-            entry[1] += 1
-    ordered = sorted(counts.values(), key=lambda item: (item[0].position, item[0].name))
-    rows = [(category.label, n) for category, n in ordered]
-    uncategorised = totals["total"] - sum(n for _label, n in rows)
-    if uncategorised:
-        rows.append((_("No category"), uncategorised))
+    figures = organisation_selectors.registry_figures(access=access, year=year)
     return AssociationFigures(
-        total=totals["total"],
-        new_this_year=totals["new"],
-        confirmed_this_year=totals["confirmed"],
-        by_category=rows,
+        total=figures["total"],
+        new_this_year=figures["new"],
+        confirmed_this_year=figures["confirmed"],
+        by_category=figures["by_category"],
     )
 
 
 def project_years(project, year: int) -> range:
-    """The years of a project: from its start to its end or the report year, whichever is first."""
-    first = project.start_date.year if project.start_date else None
-    # Years after the report's year have nothing to report yet.
-    last = min(project.end_date.year, year) if project.end_date else year
-    if first is None:
-        first_activity = (
-            activity_selectors.activity_list(access=reader_access(project.centre))
-            .filter(project=project)
-            .order_by("date")
-            .values_list("date", flat=True)
-        ).first()
-        first = first_activity.year if first_activity else last
-    if first > last:
+    """The years of a project up to the report's year (`activities.selectors.project_years`)."""
+    years = activity_selectors.project_years(
+        access=reader_access(project.centre), project=project, until=year
+    )
+    if not years:
         raise ReportError(_("The project ends before it starts."))
-    return range(first, last + 1)
+    return years
 
 
 def final_figures(
@@ -646,37 +782,36 @@ def final_figures(
 ) -> FinalFigures:
     """All figures of a project's final report, over its whole period, year by year.
 
-    Reads per year `year_totals` and `target_for`; once `grant_totals_by_year`, `partners_of`,
-    `outcomes_of` and the counts of `_counting`.
+    Reads `project_figures` (counted and reported, per year and for the period), the targets,
+    `grant_totals_by_year`, `partners_of`, `outcomes_of`, `goals_of` and `budget_of`.
     """
     if project.centre_id != centre.pk:
         raise ReportError(_("The project belongs to another centre."))
     today = today or timezone.localdate()
     access = reader_access(centre)
     years = project_years(project, year)
-    counting = _counting(access, years=years, project=project, today=today)
+    figures = activity_selectors.project_figures(
+        access=access, project=project, years=years, today=today
+    )
     grants = [
         (row["year"], row["granted"])
         for row in activity_selectors.grant_totals_by_year(access=access, project=project)
         if row["granted"] is not None
     ]
     granted = dict(grants)
-    columns = []
-    for column_year in years:
-        target = activity_selectors.target_for(access=access, project=project, year=column_year)
-        columns.append(
-            YearColumn(
-                year=column_year,
-                activities=_activity_figures(
-                    activity_selectors.year_totals(
-                        access=access, year=column_year, project=project, today=today
-                    ),
-                    counting.get(column_year, {}),
-                ),
-                targets=_targets([target] if target is not None else []),
-                grant=granted.get(column_year),
-            )
+    targets = {
+        target.year: target
+        for target in activity_selectors.targets_of(access=access, project=project)
+    }
+    columns = [
+        YearColumn(
+            year=column_year,
+            activities=_activity_figures(figures.totals[column_year]),
+            targets=_targets([targets[column_year]] if column_year in targets else []),
+            grant=granted.get(column_year),
         )
+        for column_year in years
+    ]
     outcome_rows: dict[str, OutcomeRow] = {}
     for outcome in activity_selectors.outcomes_of(access=access, project=project).order_by("name"):
         if outcome.year not in years:
@@ -692,10 +827,75 @@ def final_figures(
         years=columns,
         total=_sum_figures([column.activities for column in columns]),
         planned_reach=project.planned_reach,
-        actual_reach=project.actual_reach,
+        reach=figures.period["persons_reached"],
         grants=grants,
         partners=_partner_rows(
             activity_selectors.partners_of(access=access, project=project), years, project.name
         ),
         outcomes=list(outcome_rows.values()),
+        figures=figures,
+        goals=activity_selectors.goals_of(access=access, project=project, years=years),
+        budget=activity_selectors.budget_of(access=access, project=project, years=years),
     )
+
+
+# --- The municipality's overview -----------------------------------------------------------
+
+
+@dataclass
+class CentreKeyFigures:
+    """One centre's year in the figures the municipality compares (see `centre_key_figures`)."""
+
+    centre: Centre
+    year: int
+    activities: ActivityFigures
+    target_activities: int | None
+    volunteers: int
+    hours: HoursFigures
+    # Income, local share and the state grant's conditions (None: not entered).
+    state: CentreYearFigures | None = None
+
+    @property
+    def percent_of_target(self) -> int | None:
+        return Measure("activities", self.activities.held, self.target_activities).percent_of_target
+
+
+def centre_key_figures(*, centre: Centre, year: int, today: dt.date) -> CentreKeyFigures:
+    """The figures of one centre's year that the municipality overview sets side by side.
+
+    Each comes from the same selector as in that centre's annual report, so the two agree:
+    activities and participants (`year_totals`), the activity target (the projects' yearly
+    targets added up), registered volunteers (`volunteer_figures`), volunteer hours and
+    årsverk (`hours_figures`), and the local share (`core.selectors.centre_year_figures`).
+    """
+    access = reader_access(centre)
+    totals = activity_selectors.year_totals(access=access, year=year, today=today)
+    target = activity_selectors.target_total(access=access, year=year, field="activities")
+    own = volunteer_selectors.volunteer_figures(access=access, year=year)
+    return CentreKeyFigures(
+        centre=centre,
+        year=year,
+        activities=_activity_figures(totals),
+        target_activities=target,
+        volunteers=own.volunteers,
+        hours=HoursFigures(
+            year=year,
+            activity_hours=totals["volunteer_hours"],
+            own_hours=own.hours,
+            with_own_hours=own.volunteers_with_hours,
+        ),
+        state=_state_figures(centre, year),
+    )
+
+
+def _state_figures(centre: Centre, year: int) -> CentreYearFigures | None:
+    return core_selectors.centre_year_figures(centre=centre, year=year)
+
+
+def municipality_overview(*, access: Access, year: int, today: dt.date) -> list[CentreKeyFigures]:
+    """`centre_key_figures` of every centre the user may see, by name (a few queries each)."""
+    centres = Centre.objects.filter(pk__in=access.centre_ids).select_related("municipality")
+    return [
+        centre_key_figures(centre=centre, year=year, today=today)
+        for centre in centres.order_by("name")
+    ]

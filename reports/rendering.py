@@ -12,19 +12,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+
+from core.figures import definition, fte
 
 from . import charts, figures
 from .models import Narrative, ReportKind
-
-MEASURE_LABELS = {
-    "activities": gettext_lazy("Activities held"),
-    "average": gettext_lazy("Average participants per activity"),
-    "participants": gettext_lazy("Participants in total (counted)"),
-    "persons_reached": gettext_lazy("Persons reached"),
-    "volunteer_hours": gettext_lazy("Volunteer hours"),
-    "fte": gettext_lazy("Volunteer full-time equivalents (årsverk)"),
-}
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PRINT_CSS = STATIC_DIR / "css" / "print.css"
@@ -58,7 +50,7 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         title = _("Final report")
         subtitle = params.project.name
         chart_svgs: dict[str, Any] = {}
-        extra: dict[str, Any] = {"total_fte": figures.fte(data.total.hours)}
+        extra: dict[str, Any] = {"total_fte": fte(data.total.hours)}
     else:
         data = figures.annual_figures(
             centre=params.centre, year=params.year, project=params.project
@@ -71,7 +63,7 @@ def report_context(params: ReportParams) -> dict[str, Any]:
             ),
             "category": charts.category_chart(data.by_category, title=_("Activities by category")),
         }
-        extra = {"measures": [(MEASURE_LABELS[m.key], m) for m in data.measures]}
+        extra = {"measures": [(definition(m.key).label, m) for m in data.measures if m.has_data]}
     sections = narrative.sections() if narrative else _empty_sections(params.kind)
     return {
         "params": params,

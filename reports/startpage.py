@@ -8,10 +8,28 @@ from core.startpage import Action, Card, NavItem
 from . import selectors
 
 
+def _figures_card(access: Access) -> Card:
+    return Card(
+        title=_("Key figures"),
+        description=(
+            _("Every centre of the municipality side by side, and volunteer hours per year.")
+            if access.is_municipality
+            else _("The centre's year as the municipality sees it, and volunteer hours per year.")
+        ),
+        url=reverse("reports:overview"),
+        order=55,
+        actions=[
+            Action(_("See the overview"), reverse("reports:overview"), True),
+            Action(_("Volunteer hours"), reverse("reports:hours")),
+        ],
+    )
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
         count = selectors.report_job_count(access=access)
         return [
+            _figures_card(access),
             Card(
                 title=_("Reports"),
                 description=_(
@@ -27,11 +45,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                     Action(_("Request a report"), reverse("reports:create"), True),
                     Action(_("See the reports"), reverse("reports:list")),
                 ],
-            )
+            ),
         ]
     if access.is_municipality:
         count = selectors.report_job_count(access=access)
         return [
+            _figures_card(access),
             Card(
                 title=_("Reports"),
                 description=_("Annual evaluations and final reports of your centres, as PDF."),
@@ -40,12 +59,15 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 figure=count,
                 figure_label=_("finished reports"),
                 actions=[Action(_("See the reports"), reverse("reports:list"), True)],
-            )
+            ),
         ]
     return []
 
 
 def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_coordinator or access.is_municipality:
-        return [NavItem(_("Reports"), reverse("reports:list"), 60, "/reports/")]
+        return [
+            NavItem(_("Overview"), reverse("reports:overview"), 55, "/reports/overview/"),
+            NavItem(_("Reports"), reverse("reports:list"), 60, "/reports/"),
+        ]
     return []

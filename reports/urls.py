@@ -11,4 +11,7 @@ urlpatterns = [
     path("narrative/", views.narrative_edit, name="narrative"),
     path("<int:pk>/download/", views.report_download, name="download"),
     path("<int:pk>/delete/", views.report_delete, name="delete"),
+    path("hours/", views.hours, name="hours"),
+    path("overview/", views.overview, name="overview"),
+    path("overview/export.<str:fmt>", views.overview, name="overview_export"),
 ]

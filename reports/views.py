@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core import exports
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
 
@@ -191,5 +194,103 @@ def narrative_edit(request: HttpRequest) -> HttpResponse:
             "params": params,
             "kind_label": ReportKind(kind).label,
             "query": request.GET.urlencode(),
+        },
+    )
+
+
+# --- Figures across the centre and the municipality -------------------------------------------
+
+
+def _year_param(request: HttpRequest) -> int:
+    """The ?year= asked for; this year when it is absent or no year a date can hold."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year") or today.year)
+    except ValueError:
+        return today.year
+    return year if 1990 <= year <= 2100 else today.year
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def hours(request: HttpRequest) -> HttpResponse:
+    """Volunteer hours per year from both logs, with the total and årsverk; per volunteer for
+    the coordinator (names never reach municipality viewers)."""
+    access = get_access(request)
+    year = _year_param(request)
+    today = timezone.localdate()
+    per_volunteer = (
+        figures.hours_per_volunteer(access=access, year=year) if access.is_coordinator else []
+    )
+    return render(
+        request,
+        "reports/hours.html",
+        {
+            "years": figures.hours_by_year(access=access, today=today),
+            "year": year,
+            "per_volunteer": per_volunteer,
+            "hours_per_fte": settings.HOURS_PER_FTE,
+        },
+    )
+
+
+OVERVIEW_COLUMNS = [
+    ("centre", gettext_lazy("Volunteer centre")),
+    ("activities", gettext_lazy("Activities held")),
+    ("target", gettext_lazy("Target: activities")),
+    ("percent", gettext_lazy("Of target (%)")),
+    ("participants", gettext_lazy("Participants")),
+    ("average", gettext_lazy("Average participants per activity")),
+    ("volunteers", gettext_lazy("Registered volunteers")),
+    ("activity_hours", gettext_lazy("Volunteer hours on activities")),
+    ("own_hours", gettext_lazy("Volunteer hours logged by the volunteers")),
+    ("hours", gettext_lazy("Volunteer hours in total")),
+    ("fte", gettext_lazy("Årsverk")),
+    ("local_share", gettext_lazy("Local share of operating income (%)")),
+]
+
+
+def _overview_cells(row: figures.CentreKeyFigures) -> list:
+    state = row.state
+    return [
+        row.centre.name,
+        row.activities.held,
+        row.target_activities,
+        row.percent_of_target,
+        row.activities.participants,
+        row.activities.average,
+        row.volunteers,
+        row.hours.activity_hours,
+        row.hours.own_hours,
+        row.hours.total,
+        row.hours.fte,
+        state.local_share if state is not None else None,
+    ]
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def overview(request: HttpRequest, fmt: str = "") -> HttpResponse:
+    """Every centre of the municipality side by side for a year (a coordinator: its own),
+    each figure as that centre's annual report prints it; exportable as CSV and Excel."""
+    access = get_access(request)
+    year = _year_param(request)
+    rows = figures.municipality_overview(access=access, year=year, today=timezone.localdate())
+    if fmt:
+        header = [str(label) for _key, label in OVERVIEW_COLUMNS]
+        cells = [_overview_cells(row) for row in rows]
+        filename = f"frivillig-oversikt-{year}"
+        if fmt == "csv":
+            return exports.csv_response(filename, header, cells)
+        if fmt == "xlsx":
+            return exports.xlsx_response(filename, header, cells, sheet_title=str(year))
+        raise Http404
+    today = timezone.localdate()
+    return render(
+        request,
+        "reports/overview.html",
+        {
+            "rows": rows,
+            "year": year,
+            "years": range(today.year, today.year - 6, -1),
+            "hours_per_fte": settings.HOURS_PER_FTE,
         },
     )

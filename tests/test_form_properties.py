@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.messages import constants, get_messages
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -205,7 +206,9 @@ GET_PAGES = [
     (None, "organisations:directory", ("q", "category", "centre", "page")),
     ("coordinator", "volunteers:list", ("q", "status", "interest", "district", "page")),
     ("coordinator", "volunteers:task_list", ("q", "status", "page")),
-    ("coordinator", "volunteers:hours_totals", ("year", "from", "to")),
+    ("coordinator", "reports:hours", ("year", "from", "to")),
+    ("municipality_viewer", "reports:overview", ("year",)),
+    ("municipality_viewer", "reports:overview_export", ("year",)),
     ("coordinator", "reports:preview", ("kind", "year", "project", "language")),
     ("coordinator", "reports:list", ("page",)),
     (
@@ -239,8 +242,11 @@ def test_search_and_filter_pages_survive_hostile_query_strings(
     assert row_counts() == before
 
 
-@pytest.mark.parametrize("year", ["99999999999", "-5", "0"])
-def test_the_hours_totals_fall_back_to_this_year_for_an_impossible_year(world, login, year):
-    response = login(world.coordinator).get(reverse("volunteers:hours_totals"), {"year": year})
+@pytest.mark.parametrize("year", ["99999999999", "-5", "0", "tjue"])
+@pytest.mark.parametrize("url_name", ["reports:hours", "reports:overview"])
+def test_the_figure_pages_fall_back_to_this_year_for_an_impossible_year(
+    world, login, year, url_name
+):
+    response = login(world.coordinator).get(reverse(url_name), {"year": year})
     assert response.status_code == 200
-    assert 1900 <= response.context["year"] <= 2100
+    assert response.context["year"] == timezone.localdate().year

@@ -142,6 +142,9 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     "reports:download": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
     "reports:delete": lambda o: ({"pk": o.report.pk}, {"pk": o.foreign_report.pk}),
+    # The overview is of the user's own centres; other centres never appear (tested in
+    # reports/tests/test_overview.py).
+    "reports:overview_export": lambda o: ({"fmt": "csv"}, None),
 }
 
 

@@ -24,6 +24,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.figures import fte
 from core.permissions import Access
 
 from .models import (
@@ -282,11 +283,6 @@ class YearTotal:
         return fte(self.hours)
 
 
-def fte(hours: Decimal | int | float | None) -> Decimal:
-    """Hours converted to årsverk with settings.HOURS_PER_FTE (1 695 by default)."""
-    return (Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE)).quantize(Decimal("0.01"))
-
-
 def hours_per_year(*, access: Access) -> list[YearTotal]:
     """Approved hours per year, all volunteers together, with the number who gave them."""
     rows = (
@@ -341,10 +337,18 @@ class VolunteerFigures:
     hours: Decimal
     fte: Decimal
     hours_per_fte: int
+    new_volunteers: int = 0
 
 
 def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
-    """Volunteers registered and active by the end of `year`, their approved hours and årsverk."""
+    """The volunteer figures of a year (definitions in `core.figures`), two queries.
+
+    volunteers     = registered by the end of `year`, applicants not counted
+    new_volunteers = of them, registered during `year`
+    hours          = approved hours the volunteers logged themselves, dated in `year`
+                     (hours logged on activities are the activities app's; reports add both)
+    fte            = hours / settings.HOURS_PER_FTE
+    """
     approved = HourEntry.objects.visible_to(access).filter(
         status=HourEntry.Status.APPROVED, date__year=year
     )
@@ -354,13 +358,25 @@ def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
         Volunteer.objects.visible_to(access)
         .filter(created_at__year__lte=year)
         .exclude(status=Volunteer.Status.APPLICANT)
-        .count()
+        .aggregate(all=Count("pk"), new=Count("pk", filter=Q(created_at__year=year)))
     )
     return VolunteerFigures(
         year=year,
-        volunteers=registered,
+        volunteers=registered["all"],
         volunteers_with_hours=totals["people"],
         hours=hours,
         fte=fte(hours),
         hours_per_fte=settings.HOURS_PER_FTE,
+        new_volunteers=registered["new"],
+    )
+
+
+def matches_made(*, access: Access, year: int) -> int:
+    """Matches of a volunteer and a task made in `year`: started in the year (or, without a
+    start date, created in it); proposed matches are not made yet. One query."""
+    return (
+        match_qs(access=access)
+        .exclude(status=Match.Status.PROPOSED)
+        .filter(Q(started_on__year=year) | Q(started_on__isnull=True, created_at__year=year))
+        .count()
     )

@@ -67,7 +67,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 figure_label=_("entries await approval"),
                 actions=[
                     Action(_("Approve hours"), reverse("volunteers:hours_pending"), True),
-                    Action(_("Totals per year"), reverse("volunteers:hours_totals")),
+                    Action(_("Totals per year"), reverse("reports:hours")),
                 ],
             ),
         ]
@@ -82,16 +82,6 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                     Action(_("Post a task"), reverse("volunteers:task_create"), True),
                     Action(_("Your tasks"), reverse("volunteers:task_list")),
                 ],
-            )
-        ]
-    if access.is_municipality:
-        return [
-            Card(
-                title=_("Volunteer hours"),
-                description=_("Volunteer hours per year and årsverk, for all centres you follow."),
-                url=reverse("volunteers:hours_totals"),
-                order=30,
-                actions=[Action(_("See the totals"), reverse("volunteers:hours_totals"), True)],
             )
         ]
     if access.is_volunteer:
@@ -128,12 +118,6 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
         ]
     if access.is_association:
         return [NavItem(_("Tasks"), reverse("volunteers:task_list"), 25, "/volunteers/tasks/")]
-    if access.is_municipality:
-        return [
-            NavItem(
-                _("Volunteer hours"), reverse("volunteers:hours_totals"), 30, "/volunteers/hours/"
-            )
-        ]
     if access.is_volunteer:
         return [
             NavItem(_("My profile"), reverse("volunteers:me"), 10, "/volunteers/me/"),

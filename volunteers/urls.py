@@ -27,7 +27,6 @@ urlpatterns = [
     path("hours/pending/", views.hours_pending, name="hours_pending"),
     path("hours/approve/", views.hours_approve_selected, name="hours_approve_selected"),
     path("hours/<int:pk>/decide/", views.hours_decide, name="hours_decide"),
-    path("hours/totals/", views.hours_totals, name="hours_totals"),
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/new/", views.task_create, name="task_create"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),

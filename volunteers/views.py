@@ -400,31 +400,6 @@ def hours_approve_selected(request: HttpRequest) -> HttpResponse:
     return redirect("volunteers:hours_pending")
 
 
-@role_required(COORDINATOR, Role.MUNICIPALITY)
-def hours_totals(request: HttpRequest) -> HttpResponse:
-    access = get_access(request)
-    years = selectors.hours_per_year(access=access)
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    if not 1900 <= year <= 2100:  # a year no date can hold would crash the query
-        year = timezone.localdate().year
-    per_volunteer = (
-        selectors.hours_per_volunteer(access=access, year=year) if access.is_coordinator else []
-    )
-    return render(
-        request,
-        "volunteers/hours_totals.html",
-        {
-            "years": years,
-            "year": year,
-            "per_volunteer": per_volunteer,
-            "hours_per_fte": settings.HOURS_PER_FTE,
-        },
-    )
-
-
 # --- Tasks and matching -------------------------------------------------------------------------
 
 

@@ -2,7 +2,16 @@ import datetime as dt
 
 import factory
 
-from activities.models import ActivitySeries, Grant, OutcomeCounter, Partner
+from activities.models import (
+    ActivitySeries,
+    BudgetLine,
+    GoalResult,
+    Grant,
+    OutcomeCounter,
+    Partner,
+    ProjectGoal,
+    ReportedFigure,
+)
 from tests.factories import ActivityCategoryFactory, ProjectFactory
 
 
@@ -52,3 +61,49 @@ class OutcomeCounterFactory(factory.django.DjangoModelFactory):
     year = 2025
     name = factory.Sequence(lambda n: f"Resultat {n}")
     value = 35
+
+
+class ReportedFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportedFigure
+
+    project = factory.SubFactory(ProjectFactory)
+    centre = factory.SelfAttribute("project.centre")
+    figure = "persons_reached"
+    year = None
+    value = 75
+
+
+class ProjectGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectGoal
+
+    project = factory.SubFactory(ProjectFactory)
+    centre = factory.SelfAttribute("project.centre")
+    kind = "effect"
+    text = "80 % av deltakerne når hovedmålene de satte seg ved oppstart."
+    target = 80
+    unit = "percent"
+
+
+class GoalResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoalResult
+
+    goal = factory.SubFactory(ProjectGoalFactory)
+    project = factory.SelfAttribute("goal.project")
+    centre = factory.SelfAttribute("goal.centre")
+    year = 2025
+    value = 82
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    centre = factory.SelfAttribute("project.centre")
+    year = 2025
+    kind = "expense"
+    name = factory.Sequence(lambda n: f"Budsjettpost {n}")
+    budget = 100_000

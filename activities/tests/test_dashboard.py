@@ -71,7 +71,8 @@ def test_it_runs_a_fixed_number_of_queries_whatever_the_number_of_activities(
         )
     client = login(world.coordinator)
     # session, user, projects, target, totals, months
-    with django_assert_num_queries(6):
+    # session, user, projects, and `year_progress`'s four.
+    with django_assert_num_queries(7):
         response = client.get(
             reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
         )

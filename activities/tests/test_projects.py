@@ -11,7 +11,16 @@ from tests.factories import ProjectFactory, YearTargetFactory
 
 EMPTY_FORMSETS = {
     f"{prefix}-{key}": value
-    for prefix in ("targets", "partners", "grants", "outcomes")
+    for prefix in (
+        "targets",
+        "goals",
+        "goal_results",
+        "reported",
+        "partners",
+        "grants",
+        "budget",
+        "outcomes",
+    )
     for key, value in (
         ("TOTAL_FORMS", "0"),
         ("INITIAL_FORMS", "0"),
@@ -31,9 +40,7 @@ def _project_data(**overrides):
         "start_date": "2024-01-01",
         "end_date": "2026-12-31",
         "main_goal": "En meningsfull hverdag.",
-        "sub_goals": "Fast tidgiver\nArbeidspraksis",
         "planned_reach": "210",
-        "actual_reach": "75",
         **EMPTY_FORMSETS,
         **overrides,
     }
@@ -68,6 +75,18 @@ def test_a_coordinator_creates_a_project_with_targets_partners_grants_and_outcom
             "outcomes-0-year": "2025",
             "outcomes-0-name": "Hadde kontakt med en tidgiver",
             "outcomes-0-value": "35",
+            "goals-TOTAL_FORMS": "2",
+            "goals-0-kind": "sub",
+            "goals-0-text": "Fast tidgiver",
+            "goals-0-unit": "number",
+            "goals-0-position": "0",
+            "goals-1-kind": "sub",
+            "goals-1-text": "Arbeidspraksis",
+            "goals-1-unit": "number",
+            "goals-1-position": "1",
+            "reported-TOTAL_FORMS": "1",
+            "reported-0-figure": "persons_reached",
+            "reported-0-value": "75",
         }
     )
     response = login(world.coordinator).post(reverse("activities:project_create"), data)
@@ -75,7 +94,9 @@ def test_a_coordinator_creates_a_project_with_targets_partners_grants_and_outcom
     project = Project.objects.get(name="Steg for Steg")
     assert project.centre == world.centre
     assert project.slug == "steg-for-steg"
-    assert project.sub_goal_list == ["Fast tidgiver", "Arbeidspraksis"]
+    assert [goal.text for goal in project.goals.all()] == ["Fast tidgiver", "Arbeidspraksis"]
+    reach = project.reported.get()
+    assert (reach.figure, reach.year, reach.value) == ("persons_reached", None, 75)
     assert YearTarget.objects.get(project=project).activities == 220
     assert Partner.objects.get(project=project).centre == world.centre
     assert Grant.objects.get(project=project).granted_nok == 700_000
@@ -161,7 +182,9 @@ def test_the_detail_runs_a_fixed_number_of_queries(world, login, size, django_as
         GrantFactory(project=project, year=2010 + index)
         YearTargetFactory(project=project, year=2010 + index)
     client = login(world.coordinator)
-    with django_assert_num_queries(7):  # session, user, project, 4 prefetches
+    # session, user, project, 4 prefetches; the project's first year (it has no start date);
+    # counted and reported figures (2), goals and their results (2), budget lines (1).
+    with django_assert_num_queries(13):
         response = client.get(reverse("activities:project_detail", args=[project.pk]))
     assert response.status_code == 200
 

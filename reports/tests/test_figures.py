@@ -1,7 +1,8 @@
 from decimal import Decimal
 
+from activities.tests import factories as af
 from reports import figures
-from reports.figures import PENDING
+from tests import factories as f
 
 from .conftest import YEAR, log_activities
 
@@ -16,8 +17,8 @@ def test_it_counts_the_year_against_its_targets(world, project_231):
     assert data.targets.average_participants == Decimal("10.0")
     assert data.measures[0].percent_of_target == 105
     assert sum(month.activities for month in data.months) == 231
-    assert data.volunteers.activity_hours == Decimal(462)
-    assert data.volunteers.fte == Decimal("0.3")  # 462 / 1 695
+    assert data.hours.activity_hours == Decimal(462)
+    assert data.hours.fte == Decimal("0.27")  # 462 / 1 695
 
 
 def test_it_leaves_out_cancelled_activities_and_other_years(world, project_231):
@@ -33,10 +34,9 @@ def test_it_leaves_out_cancelled_activities_and_other_years(world, project_231):
 def test_every_figure_has_a_source(world, project_231):
     data = figures.annual_figures(centre=world.centre, year=YEAR)
 
-    assert PENDING == {}
     # Persons reached is "not recorded" only while no activity has its new participants counted.
     assert data.persons_reached is None
-    assert data.volunteers.own_hours == Decimal(0)
+    assert data.hours.own_hours == Decimal(0)
     assert data.matches == 0
     assert (data.partners, data.funding, data.outcomes) == ([], [], [])
 
@@ -45,7 +45,7 @@ def test_it_reads_the_years_other_records_through_the_selectors(world, year_reco
     data = figures.annual_figures(centre=world.centre, year=YEAR)
 
     assert data.persons_reached == 210
-    assert data.measures[3].key == "persons_reached"
+    assert data.measures[3].key == "persons_reached"  # a key of core.figures
     assert data.measures[3].percent_of_target == 100
     assert data.matches == 2
     assert [p.name for p in data.partners] == ["NAV Fjordvik"]
@@ -60,13 +60,13 @@ def test_it_reads_the_years_other_records_through_the_selectors(world, year_reco
 
 def test_it_adds_approved_own_hours_to_activity_hours(world, year_records):
     data = figures.annual_figures(centre=world.centre, year=YEAR)
-    v = data.volunteers
+    h = data.hours
 
-    assert v.activity_hours == Decimal(462)
-    assert v.own_hours == Decimal(38)  # pending, rejected and last year's hours left out
-    assert v.with_own_hours == 2
-    assert v.hours == Decimal(500)
-    assert v.fte == Decimal("0.3")  # 500 / 1 695
+    assert h.activity_hours == Decimal(462)
+    assert h.own_hours == Decimal(38)  # pending, rejected and last year's hours left out
+    assert h.with_own_hours == 2
+    assert h.total == Decimal(500)
+    assert h.fte == Decimal("0.29")  # 500 / 1 695
     assert data.measures[4].actual == Decimal(500)
     assert data.measures[4].target == 1500
 
@@ -74,12 +74,13 @@ def test_it_adds_approved_own_hours_to_activity_hours(world, year_records):
 def test_a_projects_report_keeps_centre_figures_out(world, year_records):
     data = figures.annual_figures(centre=world.centre, year=YEAR, project=year_records)
 
-    assert data.volunteers.own_hours is None
-    assert data.volunteers.hours == Decimal(462)
-    assert data.matches is None
+    assert data.hours.own_hours is None
+    assert data.hours.total == Decimal(462)
+    assert data.measures[4].key == "activity_hours"
+    # The centre's registry, volunteers, matches and state grant are not the project's.
+    assert (data.volunteers, data.matches, data.associations, data.state) == (None,) * 4
     assert data.persons_reached == 210
     assert data.by_project == []
-    assert set(figures.CENTRE_ONLY) == {"own_hours", "matches"}
 
 
 def test_it_does_not_count_planned_activities_after_the_report_day(world, project_231):
@@ -92,7 +93,6 @@ def test_it_does_not_count_planned_activities_after_the_report_day(world, projec
 
 
 def test_it_reads_a_fixed_number_of_queries(world, project_231, django_assert_num_queries):
-    from tests import factories as f
 
     with django_assert_num_queries(19) as small:
         figures.annual_figures(centre=world.centre, year=YEAR)
@@ -121,8 +121,8 @@ def test_it_puts_the_years_of_a_project_side_by_side(world, project_231):
     project_231.start_date = dt.date(YEAR - 1, 3, 1)
     project_231.end_date = dt.date(YEAR, 12, 31)
     project_231.planned_reach = 210
-    project_231.actual_reach = 75
     project_231.save()
+    af.ReportedFigureFactory(project=project_231, figure="persons_reached", year=None, value=75)
     log_activities(project_231, count=10, participants=80, year=YEAR - 1)
 
     data = figures.final_figures(centre=world.centre, project=project_231, year=YEAR)
@@ -130,7 +130,8 @@ def test_it_puts_the_years_of_a_project_side_by_side(world, project_231):
     assert [column.year for column in data.years] == [YEAR - 1, YEAR]
     assert [column.activities.held for column in data.years] == [10, 231]
     assert data.total.held == 241
-    assert data.reach_percent == 36
+    assert data.reach.reported == 75
+    assert data.reach_reported_percent == 36
     assert data.grants == []
 
 

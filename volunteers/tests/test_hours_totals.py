@@ -5,9 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.figures import fte
 from core.permissions import access_for_user
 from tests.factories import VolunteerFactory
-from volunteers.selectors import fte, hours_per_volunteer, hours_per_year
+from volunteers.selectors import hours_per_volunteer, hours_per_year
 
 from .factories import HourEntryFactory
 
@@ -33,39 +34,6 @@ def test_it_converts_hours_to_arsverk_with_the_setting(settings):
     assert fte(1695) == Decimal("1.00")
     settings.HOURS_PER_FTE = 1000
     assert fte(1500) == Decimal("1.50")
-
-
-def test_it_prints_the_hours_per_arsverk_used(world, login, settings):
-    settings.HOURS_PER_FTE = 1700
-    HourEntryFactory(volunteer=world.volunteer, date=dt.date(2025, 3, 1), hours=850)
-    page = login(world.coordinator).get(reverse("volunteers:hours_totals")).content.decode()
-    assert "1\xa0700" in page or "1 700" in page
-    assert "0,50" in page
-
-
-def test_municipality_viewers_see_totals_without_names(world, login):
-    HourEntryFactory(volunteer=world.volunteer, date=dt.date(2025, 3, 1), hours=10)
-    page = (
-        login(world.municipality_viewer)
-        .get(reverse("volunteers:hours_totals") + "?year=2025")
-        .content.decode()
-    )
-    assert "2025" in page
-    assert world.volunteer.last_name not in page
-
-
-def test_it_keeps_the_totals_query_count_fixed(world, login, django_assert_num_queries):
-    client = login(world.coordinator)
-    url = reverse("volunteers:hours_totals") + "?year=2025"
-    HourEntryFactory(volunteer=world.volunteer, date=dt.date(2025, 3, 1))
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
-    for n in range(10):
-        HourEntryFactory(
-            volunteer=VolunteerFactory(centre=world.centre), date=dt.date(2025, 3, n + 1)
-        )
-    with django_assert_num_queries(len(small)):
-        client.get(url)
 
 
 def test_it_keeps_the_pending_hours_query_count_fixed(world, login, django_assert_num_queries):

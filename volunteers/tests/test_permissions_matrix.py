@@ -26,11 +26,6 @@ MATRIX = [
     ("volunteers:inactive", None, COORD),
     ("volunteers:consent_texts", None, COORD),
     ("volunteers:hours_pending", None, COORD),
-    (
-        "volunteers:hours_totals",
-        None,
-        {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
-    ),
     ("volunteers:task_list", None, COORD_ASSOC),
     ("volunteers:task_create", None, COORD_ASSOC),
     ("volunteers:task_detail", lambda w, x: [x["own_task"].pk], COORD_ASSOC),
@@ -113,7 +108,8 @@ def test_it_shows_each_role_its_volunteer_cards_and_nav(world, login, role):
     expected = {
         "coordinator": reverse("volunteers:list"),
         "association": reverse("volunteers:task_create"),
-        "municipality_viewer": reverse("volunteers:hours_totals"),
+        # The hours per year (both logs) are a report: reports:hours.
+        "municipality_viewer": reverse("reports:hours"),
         "volunteer_user": reverse("volunteers:my_hours"),
     }[role]
     assert expected in page
