@@ -836,14 +836,21 @@ def goals_of(*, access: Access, project: Project, years) -> dict[str, list[GoalR
 
 @dataclass(frozen=True)
 class BudgetRow:
+    """A budget line (or a total): budget and accounts added up over its lines.
+
+    `complete` is False when a line has a budget but no accounts yet (or the other way round):
+    then no difference is computed, since it would compare unlike periods.
+    """
+
     label: str
     budget: int | None
     accounts: int | None
+    complete: bool = True
 
     @property
     def difference(self) -> int | None:
-        """Accounts minus budget (None unless both are there)."""
-        if self.budget is None or self.accounts is None:
+        """Accounts minus budget (None unless both are there for every line)."""
+        if self.budget is None or self.accounts is None or not self.complete:
             return None
         return self.accounts - self.budget
 
@@ -853,13 +860,23 @@ def _sum_or_none(values) -> int | None:
     return sum(present) if present else None
 
 
+def _total(rows: list[BudgetRow]) -> BudgetRow:
+    return BudgetRow(
+        "",
+        _sum_or_none(row.budget for row in rows),
+        _sum_or_none(row.accounts for row in rows),
+        all(row.complete for row in rows),
+    )
+
+
 @dataclass(frozen=True)
 class Budget:
     """Budget against accounts: expense lines by name, income by source, totals computed.
 
     total budget   = sum of the lines' budgets (lines without a budget left out)
     total accounts = sum of the lines' accounts (lines without accounts left out)
-    result         = income accounts - expense accounts
+    difference     = accounts - budget, only where every line has both
+    result         = income accounts - expense accounts, only where every line has accounts
     """
 
     expenses: list[BudgetRow]
@@ -871,26 +888,20 @@ class Budget:
 
     @property
     def expense_total(self) -> BudgetRow:
-        return BudgetRow(
-            "",
-            _sum_or_none(row.budget for row in self.expenses),
-            _sum_or_none(row.accounts for row in self.expenses),
-        )
+        return _total(self.expenses)
 
     @property
     def income_total(self) -> BudgetRow:
-        return BudgetRow(
-            "",
-            _sum_or_none(row.budget for row in self.income),
-            _sum_or_none(row.accounts for row in self.income),
-        )
+        return _total(self.income)
 
     @property
     def result(self) -> int | None:
-        income, expenses = self.income_total.accounts, self.expense_total.accounts
-        if income is None or expenses is None:
+        income, expenses = self.income_total, self.expense_total
+        if income.accounts is None or expenses.accounts is None:
             return None
-        return income - expenses
+        if not (income.complete and expenses.complete):
+            return None
+        return income.accounts - expenses.accounts
 
 
 def budget_of(*, access: Access, project: Project, years=None) -> Budget:
@@ -916,6 +927,7 @@ def budget_of(*, access: Access, project: Project, years=None) -> Budget:
             label,
             _sum_or_none(line.budget for line in group),
             _sum_or_none(line.accounts for line in group),
+            all((line.budget is None) == (line.accounts is None) for line in group),
         )
 
     return Budget(

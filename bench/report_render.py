@@ -79,6 +79,28 @@ def main() -> None:
         for i in range(args.activities)
     )
 
+    # The state grant's conditions (printed in a centre's annual evaluation), and a project's
+    # goals, reported figures and budget (printed in its final report).
+    from activities.models import BudgetLine, GoalResult, ProjectGoal, ReportedFigure
+    from core.models import CentreIncome, CentreYear
+
+    centre_year = CentreYear.objects.create(
+        centre=centre, year=year, staff_fte=Decimal("1.5"), owner_name="Fjordvik kommune"
+    )
+    for source, amount in (("state_grant", 480_046), ("municipality", 330_000)):
+        CentreIncome.objects.create(centre_year=centre_year, source=source, amount=amount)
+    ReportedFigure.objects.create(
+        centre=centre, project=project, figure="persons_reached", year=None, value=75
+    )
+    goal = ProjectGoal.objects.create(
+        centre=centre, project=project, kind="effect", text="80 %", target=80, unit="percent"
+    )
+    GoalResult.objects.create(centre=centre, project=project, goal=goal, year=year, value=82)
+    for name, amount in (("Prosjektledelse", 230_000), ("Tiltak i prosjektet", 20_000)):
+        BudgetLine.objects.create(
+            centre=centre, project=project, year=year, name=name, budget=amount, accounts=amount
+        )
+
     params = ReportParams(centre=centre, kind="annual", year=year)
     # Timed runs without tracing (tracemalloc slows WeasyPrint down several times) ...
     timings = []
@@ -99,6 +121,10 @@ def main() -> None:
         f"annual report, {args.activities} activities: first {timings[0]:.2f} s, "
         f"best {min(timings):.2f} s, process peak RSS {max_rss:.0f} MiB"
     )
+    final = ReportParams(centre=centre, kind="final", year=year, project=project)
+    started = time.perf_counter()
+    render_pdf(final)
+    print(f"final report of the project: {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

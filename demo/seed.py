@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, Project, YearTarget
-from core.models import Centre, District, Municipality, Role, User
+from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
 from volunteers.models import Volunteer
 
@@ -234,6 +234,7 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
         day += dt.timedelta(days=1)
     Activity.objects.bulk_create(new_activities)
     seed_activities.seed(centre=centre, today=today)
+    _centre_years(centre=centre, north=north, today=today)
 
     # One user for each role.
     _user(
@@ -297,3 +298,37 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
         "activities": Activity.objects.count(),
         "users": User.objects.count(),
     }
+
+
+def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
+    """The state grant's conditions: last year final, this year a draft; Nordbyen's local
+    funding falls below 40 % this year, so the flag shows on its start page and the overview."""
+    plans = [
+        (centre, today.year - 1, False, {"state_grant": 480_046, "municipality": 350_000}),
+        (
+            centre,
+            today.year,
+            True,
+            {"state_grant": 480_046, "municipality": 360_000, "own_income": 25_000},
+        ),
+        (north, today.year, True, {"state_grant": 480_046, "municipality": 290_000}),
+    ]
+    for each, year, draft, amounts in plans:
+        centre_year, created = CentreYear.objects.get_or_create(
+            centre=each,
+            year=year,
+            defaults={
+                "staff_fte": Decimal("1.5") if each == centre else Decimal("1.0"),
+                "owner_name": "Fjordvik kommune",
+                "owner_kind": CentreYear.OwnerKind.MUNICIPALITY,
+                "advisory_body": CentreYear.AdvisoryBody.BOARD,
+                "voluntary_sector_on_body": True,
+                "premises": each.address or "Nordbyen bydelshus",
+                "is_draft": draft,
+            },
+        )
+        if created:
+            CentreIncome.objects.bulk_create(
+                CentreIncome(centre_year=centre_year, source=source, amount=amount)
+                for source, amount in amounts.items()
+            )

@@ -167,3 +167,14 @@ def test_it_flags_a_local_share_below_40_per_cent(world):
 
     assert "Lokal andel av driftsinntektene 38,5 %" in text
     assert "Den lokale andelen er 38,5 %, under de 40 % statstilskuddet krever" in text
+
+
+def test_no_difference_is_computed_while_a_year_has_no_accounts(world, veien):
+    from activities import selectors
+
+    BudgetLineFactory(project=veien, year=YEAR + 1, name="Prosjektledelse", budget=115_000)
+    budget = selectors.budget_of(access=figures.reader_access(world.centre), project=veien)
+    line = budget.expenses[0]
+    assert (line.budget, line.accounts, line.difference) == (345_000, 228_000, None)
+    assert budget.expense_total.difference is None
+    assert budget.result is None
