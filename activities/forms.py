@@ -309,61 +309,38 @@ class ProjectForm(forms.ModelForm):
 
 _CHILD_WIDGETS = {"agreement_start": DateInput(), "agreement_end": DateInput()}
 
-TargetFormSet = inlineformset_factory(
-    Project,
+
+def _project_parts(model, **options):
+    """An inline formset of a project's child rows: one empty row, deletable, capped."""
+    options.setdefault("extra", 1)
+    return inlineformset_factory(
+        Project,
+        model,
+        can_delete=True,
+        max_num=PROJECT_PART_MAX_FORMS,
+        absolute_max=PROJECT_PART_MAX_FORMS,
+        **options,
+    )
+
+
+TargetFormSet = _project_parts(
     YearTarget,
     fields=["year", "activities", "average_participants", "persons_reached", "volunteer_hours"],
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
 )
-PartnerFormSet = inlineformset_factory(
-    Project,
+PartnerFormSet = _project_parts(
     Partner,
     fields=["name", "kind", "role", "agreement_start", "agreement_end"],
     widgets=_CHILD_WIDGETS,
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
 )
-GrantFormSet = inlineformset_factory(
-    Project,
-    Grant,
-    fields=["year", "funder", "applied_nok", "granted_nok"],
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
+GrantFormSet = _project_parts(Grant, fields=["year", "funder", "applied_nok", "granted_nok"])
+OutcomeFormSet = _project_parts(OutcomeCounter, fields=["year", "name", "value", "is_approximate"])
+ReportedFigureFormSet = _project_parts(
+    ReportedFigure, fields=["figure", "year", "value", "is_approximate", "comment"]
 )
-OutcomeFormSet = inlineformset_factory(
-    Project,
-    OutcomeCounter,
-    fields=["year", "name", "value", "is_approximate"],
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
-)
-
-ReportedFigureFormSet = inlineformset_factory(
-    Project,
-    ReportedFigure,
-    fields=["figure", "year", "value", "is_approximate", "comment"],
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
-)
-GoalFormSet = inlineformset_factory(
-    Project,
+GoalFormSet = _project_parts(
     ProjectGoal,
     fields=["kind", "text", "measure", "target", "unit", "position"],
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
+    localized_fields=["target"],
 )
 
 
@@ -399,6 +376,7 @@ class GoalResultForm(forms.ModelForm):
     class Meta:
         model = GoalResult
         fields = ["goal", "year", "value", "comment"]
+        localized_fields = ["value"]
         help_texts = {"goal": _("Save a new goal first; then record its results here.")}
 
 
@@ -408,25 +386,9 @@ class BudgetLineForm(forms.ModelForm):
         fields = ["year", "kind", "name", "source", "grant", "budget", "accounts"]
 
 
-GoalResultFormSet = inlineformset_factory(
-    Project,
-    GoalResult,
-    form=GoalResultForm,
-    formset=GoalResultFormSetBase,
-    extra=1,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
-)
-BudgetLineFormSet = inlineformset_factory(
-    Project,
-    BudgetLine,
-    form=BudgetLineForm,
-    formset=BudgetLineFormSetBase,
-    extra=2,
-    can_delete=True,
-    max_num=PROJECT_PART_MAX_FORMS,
-    absolute_max=PROJECT_PART_MAX_FORMS,
+GoalResultFormSet = _project_parts(GoalResult, form=GoalResultForm, formset=GoalResultFormSetBase)
+BudgetLineFormSet = _project_parts(
+    BudgetLine, form=BudgetLineForm, formset=BudgetLineFormSetBase, extra=2
 )
 
 PROJECT_FORMSETS = [

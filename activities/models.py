@@ -320,7 +320,7 @@ class ProjectGoal(CentreScopedModel):
         Project, on_delete=models.CASCADE, related_name="goals", verbose_name=_("project")
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    text = models.CharField(_("goal"), max_length=500)
+    text = models.CharField(_("the goal in words"), max_length=500)
     measure = models.CharField(
         _("how it is measured"),
         max_length=300,
@@ -328,7 +328,7 @@ class ProjectGoal(CentreScopedModel):
         help_text=_("E.g. share of participants who reach the goals they set at the start."),
     )
     target = models.DecimalField(
-        _("target"),
+        _("target value"),
         max_digits=10,
         decimal_places=1,
         null=True,

@@ -58,9 +58,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('sub', 'Sub-goal'), ('effect', 'Effect goal')], max_length=10, verbose_name='kind')),
-                ('text', models.CharField(max_length=500, verbose_name='goal')),
+                ('text', models.CharField(max_length=500, verbose_name='the goal in words')),
                 ('measure', models.CharField(blank=True, help_text='E.g. share of participants who reach the goals they set at the start.', max_length=300, verbose_name='how it is measured')),
-                ('target', models.DecimalField(blank=True, decimal_places=1, max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='target')),
+                ('target', models.DecimalField(blank=True, decimal_places=1, max_digits=10, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='target value')),
                 ('unit', models.CharField(choices=[('number', 'Number'), ('percent', 'Per cent')], default='number', max_length=10, verbose_name='unit')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.centre', verbose_name='volunteer centre')),
