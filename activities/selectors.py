@@ -122,6 +122,18 @@ def target_total(*, access: Access, year: int, field: str = "activities") -> int
     )
 
 
+def target_totals_by_centre(*, access: Access, year: int, field: str = "activities") -> dict:
+    """`target_total` of each centre with a target set ({centre_id: total})."""
+    rows = (
+        YearTarget.objects.visible_to(access)
+        .filter(year=year)
+        .values("centre_id")
+        .annotate(total=Sum(field))
+        .order_by()
+    )
+    return {row["centre_id"]: row["total"] for row in rows}
+
+
 def target_for(*, access: Access, project: Project, year: int) -> YearTarget | None:
     return YearTarget.objects.visible_to(access).filter(project=project, year=year).first()
 
@@ -592,6 +604,20 @@ def activity_years(*, access: Access, today: dt.date) -> list[int]:
     """The years with an activity held on or before `today`, newest first (one query)."""
     held = Activity.objects.visible_to(access).filter(date__lte=today, cancelled=False)
     return [day.year for day in held.dates("date", "year", order="DESC")]
+
+
+def totals_by_centre(*, access: Access, year: int, today: dt.date) -> dict[int, dict]:
+    """`year_totals` of each centre with activities in the year ({centre_id: totals})."""
+    qs = activity_list(access=access).filter(date__year=year, date__lte=today)
+    return {
+        row["centre_id"]: _totals_row(row)
+        for row in qs.values("centre_id").annotate(**_activity_aggregates()).order_by()
+    }
+
+
+def empty_totals() -> dict:
+    """`year_totals` of a year with no activity logged."""
+    return _totals_row({})
 
 
 def totals_by_project(*, access: Access, year: int, today: dt.date) -> dict[int, dict]:

@@ -45,6 +45,7 @@ def session_for(email: str) -> str:
 
 COORDINATOR = "bench-koordinator@bench.example"
 ADMIN = "bench-admin@bench.example"
+MUNICIPALITY = "bench-kommune@bench.example"
 
 
 def _context() -> dict:
@@ -87,6 +88,9 @@ def pages() -> list[Page]:
             f"/activities/progress/?project={ctx['project'].pk}&year=2026",
             COORDINATOR,
         ),
+        Page("Project page", f"/activities/projects/{ctx['project'].pk}/", COORDINATOR),
+        Page("Volunteer hours per year", "/reports/hours/?year=2026", COORDINATOR),
+        Page("Municipality overview, every centre", "/reports/overview/?year=2026", MUNICIPALITY),
         Page("Public directory search", f"/associations/directory/?q={ctx['word']}", COORDINATOR),
         Page("Start page", "/", COORDINATOR),
     ]

@@ -341,34 +341,63 @@ class VolunteerFigures:
 
 
 def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
-    """The volunteer figures of a year (definitions in `core.figures`), two queries.
+    """The volunteer figures of a year over every centre the user may see (two queries).
 
     volunteers     = registered by the end of `year`, applicants not counted
     new_volunteers = of them, registered during `year`
     hours          = approved hours the volunteers logged themselves, dated in `year`
                      (hours logged on activities are the activities app's; reports add both)
     fte            = hours / settings.HOURS_PER_FTE
+    The sum of `volunteer_figures_by_centre` (a volunteer belongs to one centre).
     """
-    approved = HourEntry.objects.visible_to(access).filter(
-        status=HourEntry.Status.APPROVED, date__year=year
-    )
-    totals = approved.aggregate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
-    hours = totals["hours"] or Decimal(0)
-    registered = (
-        Volunteer.objects.visible_to(access)
-        .filter(created_at__year__lte=year)
-        .exclude(status=Volunteer.Status.APPLICANT)
-        .aggregate(all=Count("pk"), new=Count("pk", filter=Q(created_at__year=year)))
-    )
+    parts = volunteer_figures_by_centre(access=access, year=year).values()
+    hours = sum((part.hours for part in parts), Decimal(0))
     return VolunteerFigures(
         year=year,
-        volunteers=registered["all"],
-        volunteers_with_hours=totals["people"],
+        volunteers=sum(part.volunteers for part in parts),
+        volunteers_with_hours=sum(part.volunteers_with_hours for part in parts),
         hours=hours,
         fte=fte(hours),
         hours_per_fte=settings.HOURS_PER_FTE,
-        new_volunteers=registered["new"],
+        new_volunteers=sum(part.new_volunteers for part in parts),
     )
+
+
+def volunteer_figures_by_centre(*, access: Access, year: int) -> dict[int, VolunteerFigures]:
+    """`volunteer_figures` of each centre the user may see that has any ({centre_id: ...}),
+    two queries whatever the number of centres."""
+    hours = {
+        row["centre_id"]: row
+        for row in HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.APPROVED, date__year=year)
+        .values("centre_id")
+        .annotate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
+        .order_by()
+    }
+    registered = {
+        row["centre_id"]: row
+        for row in Volunteer.objects.visible_to(access)
+        .filter(created_at__year__lte=year)
+        .exclude(status=Volunteer.Status.APPLICANT)
+        .values("centre_id")
+        .annotate(all=Count("pk"), new=Count("pk", filter=Q(created_at__year=year)))
+        .order_by()
+    }
+    result = {}
+    for centre_id in set(hours) | set(registered):
+        own = hours.get(centre_id, {})
+        people = registered.get(centre_id, {})
+        total = own.get("hours") or Decimal(0)
+        result[centre_id] = VolunteerFigures(
+            year=year,
+            volunteers=people.get("all", 0),
+            volunteers_with_hours=own.get("people", 0),
+            hours=total,
+            fte=fte(total),
+            hours_per_fte=settings.HOURS_PER_FTE,
+            new_volunteers=people.get("new", 0),
+        )
+    return result
 
 
 def matches_made(*, access: Access, year: int) -> int:

@@ -84,3 +84,22 @@ def test_the_overview_flags_a_local_share_below_40_per_cent(world, login):
 def test_an_unknown_export_format_is_not_found(world, login):
     url = reverse("reports:overview_export", args=["pdf"])
     assert login(world.coordinator).get(url).status_code == 404
+
+
+def test_the_overview_reads_the_same_queries_for_one_centre_as_for_many(
+    world, login, django_assert_num_queries
+):
+    client = login(world.municipality_viewer)
+    url = reverse("reports:overview") + "?year=2025"
+    f.ActivityFactory(project=f.ProjectFactory(centre=world.centre), date=dt.date(2025, 3, 1))
+    CentreYear.objects.create(centre=world.centre, year=2025, staff_fte=1)
+    with CaptureQueriesContext(connection) as one:
+        before = len(client.get(url).context["rows"])
+    for n in range(3):
+        centre = f.CentreFactory(municipality=world.municipality, name=f"Sentral {n}")
+        f.ActivityFactory(project=f.ProjectFactory(centre=centre), date=dt.date(2025, 3, 1))
+        HourEntryFactory(volunteer=f.VolunteerFactory(centre=centre), date=dt.date(2025, 3, 1))
+        CentreYear.objects.create(centre=centre, year=2025, staff_fte=1)
+    with django_assert_num_queries(len(one)):
+        response = client.get(url)
+    assert len(response.context["rows"]) == before + 3
