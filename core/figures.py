@@ -114,7 +114,7 @@ DEFINITIONS: dict[str, FigureDefinition] = {
         ),
         FigureDefinition(
             "fte",
-            _("Årsverk"),
+            _("Full-time equivalents"),
             lazy(_fte_note, str)(),
             "core.figures.fte",
         ),

@@ -249,7 +249,7 @@ class CentreYear(CentreScopedModel):
         COOPERATIVE = "cooperative", _("Cooperative of these")
 
     class AdvisoryBody(models.TextChoices):
-        COUNCIL = "council", _("Council (råd)")
+        COUNCIL = "council", _("Council")
         BOARD = "board", _("Board (styre)")
         NONE = "none", _("None")
 
@@ -257,7 +257,7 @@ class CentreYear(CentreScopedModel):
         _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
     )
     staff_fte = models.DecimalField(
-        _("staff in årsverk"),
+        _("staff in full-time equivalents"),
         max_digits=4,
         decimal_places=2,
         null=True,

@@ -116,10 +116,10 @@ def figures_for(centre_year: CentreYear, amounts: Mapping[str, int]) -> CentreYe
             % {"share": _number(local_share, 1), "shortfall": nok(local_needed - local)}
         )
     if staff is None:
-        problems.append(_("Staff in årsverk is not entered."))
+        problems.append(_("Staff in full-time equivalents is not entered."))
     elif not meets_staff:
         problems.append(
-            _("Staff is %(fte)s årsverk, below the required 1 årsverk.")
+            _("Staff is %(fte)s full-time equivalents, below the required 1.")
             % {"fte": _number(staff, 2)}
         )
     if not centre_year.owner_kind:

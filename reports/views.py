@@ -244,7 +244,7 @@ OVERVIEW_COLUMNS = [
     ("activity_hours", gettext_lazy("Volunteer hours on activities")),
     ("own_hours", gettext_lazy("Volunteer hours logged by the volunteers")),
     ("hours", gettext_lazy("Volunteer hours in total")),
-    ("fte", gettext_lazy("Årsverk")),
+    ("fte", gettext_lazy("Full-time equivalents")),
     ("local_share", gettext_lazy("Local share of operating income (%)")),
 ]
 

@@ -60,7 +60,9 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             ),
             Card(
                 title=_("Volunteer hours"),
-                description=_("Approve hours the volunteers log, and see totals and årsverk."),
+                description=_(
+                    "Approve hours the volunteers log, and see totals and full-time equivalents."
+                ),
                 url=reverse("volunteers:hours_pending"),
                 order=30,
                 figure=pending,

@@ -18,10 +18,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('staff_fte', models.DecimalField(blank=True, decimal_places=2, help_text='Paid staff as full-time equivalents, e.g. 1,5.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='staff in årsverk')),
+                ('staff_fte', models.DecimalField(blank=True, decimal_places=2, help_text='Paid staff as full-time equivalents, e.g. 1,5.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='staff in full-time equivalents')),
                 ('owner_name', models.CharField(blank=True, max_length=200, verbose_name='owner')),
                 ('owner_kind', models.CharField(blank=True, choices=[('municipality', 'Municipality'), ('association', 'Association (entity in Frivillighetsregisteret)'), ('foundation', 'Foundation'), ('cooperative', 'Cooperative of these')], max_length=20, verbose_name='kind of owner')),
-                ('advisory_body', models.CharField(blank=True, choices=[('council', 'Council (råd)'), ('board', 'Board (styre)'), ('none', 'None')], max_length=20, verbose_name='advisory body')),
+                ('advisory_body', models.CharField(blank=True, choices=[('council', 'Council'), ('board', 'Board (styre)'), ('none', 'None')], max_length=20, verbose_name='advisory body')),
                 ('voluntary_sector_on_body', models.BooleanField(default=False, verbose_name='the voluntary sector is represented on the advisory body')),
                 ('premises', models.TextField(blank=True, help_text="The centre's physical premises: address and what they are.", verbose_name='premises')),
                 ('is_draft', models.BooleanField(default=True, verbose_name='draft')),

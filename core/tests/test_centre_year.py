@@ -79,7 +79,7 @@ def test_it_shows_each_problem_of_the_year(world, login):
     assert "38.5\xa0%" in page
     assert "2 conditions need attention" in page
     assert "below the required 40 %" in page
-    assert "Staff is 0.50 årsverk, below the required 1 årsverk." in page
+    assert "Staff is 0.50 full-time equivalents, below the required 1." in page
 
 
 def test_it_offers_last_years_figures_as_a_draft_to_check(world, login):

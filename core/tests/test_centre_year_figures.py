@@ -116,7 +116,7 @@ def test_it_flags_staff_advisory_body_and_premises():
 
     assert not figures.meets_staff
     assert figures.problems == (
-        "Staff is 0.80 årsverk, below the required 1 årsverk.",
+        "Staff is 0.80 full-time equivalents, below the required 1.",
         "No advisory body (council or board).",
         "No physical premises are entered.",
     )

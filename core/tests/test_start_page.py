@@ -41,7 +41,7 @@ def test_it_flags_staff_below_one_arsverk(world, login):
     page = home(login(world.coordinator))
 
     assert "<strong>42.2\xa0%</strong> local funding (draft)" in page
-    assert "Staff is 0.60 årsverk, below the required 1 årsverk." in page
+    assert "Staff is 0.60 full-time equivalents, below the required 1." in page
     assert "below the required 40 %" not in page
 
 

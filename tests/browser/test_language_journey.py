@@ -13,6 +13,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
+from activities.models import BudgetLine, Project, ProjectGoal, ReportedFigure
 from organisations import services as organisation_services
 from volunteers.models import Consent, ConsentText, HourEntry, Interest, Match, Task, Volunteer
 
@@ -65,19 +66,41 @@ def _setup(world, tmp_path):
         date=timezone.localdate() - dt.timedelta(days=1),
         hours=Decimal("2.5"),
     )
+    project = Project.objects.create(
+        centre=world.centre, name="Steg for Steg", slug="steg", planned_reach=210
+    )
+    ReportedFigure.objects.create(
+        centre=world.centre, project=project, figure="persons_reached", value=75
+    )
+    ProjectGoal.objects.create(
+        centre=world.centre,
+        project=project,
+        kind="effect",
+        text="Fast tidgiver",
+        target=80,
+        unit="percent",
+    )
+    BudgetLine.objects.create(
+        centre=world.centre,
+        project=project,
+        year=timezone.localdate().year,
+        name="Prosjektledelse",
+        budget=230_000,
+        accounts=228_000,
+    )
     upload = tmp_path / "liste.xlsx"
     workbook = Workbook()
     workbook.active.append(["navn", "e-post"])
     workbook.active.append(["Bergli Sjakklubb", "sjakk@bergli.example"])
     workbook.active.append(["Bergli Korps", "feil-adresse"])
     workbook.save(upload)
-    return organisation, task, applicant, upload
+    return organisation, task, applicant, upload, project
 
 
 def test_every_page_speaks_one_language(visit, world, tmp_path):
     page = visit.page
     page.set_default_timeout(5000)
-    organisation, task, applicant, upload = _setup(world, tmp_path)
+    organisation, task, applicant, upload, project = _setup(world, tmp_path)
     invitation = organisation.invitations.get()
     problems: list[str] = []
 
@@ -119,6 +142,11 @@ def test_every_page_speaks_one_language(visit, world, tmp_path):
         "/volunteers/tasks/new/",
         f"/volunteers/tasks/{task.pk}/",
         "/volunteers/hours/pending/",
+        f"/activities/projects/{project.pk}/",
+        f"/activities/projects/{project.pk}/edit/",
+        "/reports/hours/",
+        "/reports/overview/",
+        "/centre/year/",
     ]
     public_pages = [
         f"/volunteers/signup/{world.centre.slug}/",
