@@ -907,6 +907,8 @@ class Budget:
 
     expenses: list[BudgetRow]
     income: list[BudgetRow]
+    # Years with a budget but no accounts yet on some line (no difference is computed there).
+    years_without_accounts: list[int] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -956,7 +958,16 @@ def budget_of(*, access: Access, project: Project, years=None) -> Budget:
             all((line.budget is None) == (line.accounts is None) for line in group),
         )
 
+    unsettled = sorted(
+        {
+            line.year
+            for group in (*expenses.values(), *income.values())
+            for line in group
+            if (line.budget is None) != (line.accounts is None)
+        }
+    )
     return Budget(
+        years_without_accounts=unsettled,
         expenses=[row(name, group) for name, group in expenses.items()],
         income=[
             row(str(sources[source]), income[source])

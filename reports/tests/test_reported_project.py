@@ -178,3 +178,4 @@ def test_no_difference_is_computed_while_a_year_has_no_accounts(world, veien):
     assert (line.budget, line.accounts, line.difference) == (345_000, 228_000, None)
     assert budget.expense_total.difference is None
     assert budget.result is None
+    assert budget.years_without_accounts == [YEAR + 1]
