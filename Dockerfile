@@ -12,7 +12,9 @@ COPY . .
 RUN python scripts/compile_messages.py \
  && SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput
 
-RUN useradd --create-home frivillig && mkdir -p /data/media && chown frivillig /data/media
+RUN useradd --create-home frivillig \
+ && mkdir -p /data/media /data/backups && chown frivillig /data/media /data/backups
 USER frivillig
 EXPOSE 8000
-CMD ["gunicorn", "frivillig.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "60"]
+# deploy/run starts every process (web, worker, beat, migrate) with exec: SIGTERM reaches it.
+CMD ["deploy/run", "web"]

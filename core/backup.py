@@ -92,3 +92,18 @@ def restore(path: Path, *, using: str = "default", settings_dict: dict | None = 
                     target.close()
         finally:
             source.close()
+
+
+def backup_scheduled(*, now=None) -> Path:
+    """The nightly backup: a new file in settings.BACKUP_DIR, keeping the newest
+    settings.BACKUP_KEEP files (older ones are deleted)."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    folder = Path(settings.BACKUP_DIR)
+    path = backup(folder / f"frivillig-{now:%Y%m%d-%H%M%S}.backup")
+    kept = sorted(folder.glob("frivillig-*.backup"), reverse=True)
+    for old in kept[settings.BACKUP_KEEP :]:
+        old.unlink(missing_ok=True)
+    return path

@@ -12,3 +12,11 @@ def purge_auth_events(days: int | None = None) -> int:
     """Delete login records older than the retention period (idempotent)."""
     keep_days = days if days is not None else settings.AUTH_EVENT_RETENTION_DAYS
     return services.auth_events_purge(before=timezone.now() - dt.timedelta(days=keep_days))
+
+
+@shared_task(name="core.backup_database", soft_time_limit=1800, time_limit=2000)
+def backup_database() -> str:
+    """The nightly backup to settings.BACKUP_DIR (README: Production, backups)."""
+    from .backup import backup_scheduled
+
+    return str(backup_scheduled())

@@ -64,7 +64,7 @@ def _user(email: str, **fields) -> User:
 
 
 @transaction.atomic
-def seed(*, today: dt.date | None = None) -> dict[str, int]:
+def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[str, int]:
     today = today or timezone.localdate()
     rng = random.Random(2026)
 
@@ -278,13 +278,14 @@ def seed(*, today: dt.date | None = None) -> dict[str, int]:
         first_volunteer.user = volunteer_user
         first_volunteer.save(update_fields=["user"])
     seed_volunteers(centre=centre, today=today)
-    _user(
-        "admin@fjordvik.example",
-        first_name="Ada",
-        last_name="Admin",
-        is_staff=True,
-        is_superuser=True,
-    )
+    if with_site_admin:
+        _user(
+            "admin@fjordvik.example",
+            first_name="Ada",
+            last_name="Admin",
+            is_staff=True,
+            is_superuser=True,
+        )
 
     from .seed_organisations import seed_organisations
 

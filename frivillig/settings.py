@@ -251,3 +251,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
 }
+# Backups: `make backup` and the nightly beat job write here, keeping the newest BACKUP_KEEP.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+if env.bool("BACKUP_NIGHTLY", default=not DEBUG):
+    CELERY_BEAT_SCHEDULE["backup-database"] = {
+        "task": "core.backup_database",
+        "schedule": crontab(minute=30, hour=2),
+    }

@@ -1,7 +1,9 @@
 import datetime as dt
 
+import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from activities.models import Activity, YearTarget
@@ -58,7 +60,8 @@ def test_every_demo_login_reaches_its_start_page(client, db):
         assert home.request["PATH_INFO"] == expected
 
 
-def test_the_command_prints_the_logins(db, capsys):
+def test_the_command_prints_the_logins(db, capsys, settings):
+    settings.DEBUG = True
     call_command("seed_demo")
     out = capsys.readouterr().out
     for login in DEMO_LOGINS:
@@ -75,3 +78,18 @@ def test_demo_organisation_numbers_pass_the_modulus_11_rule(db):
         "organisation_number", flat=True
     ):
         assert orgnr.is_valid(number), number
+
+
+def test_the_command_refuses_to_run_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--i-know-this-is-production"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_asked_explicitly_it_loads_the_demo_but_no_site_admin(db, settings, capsys):
+    settings.DEBUG = False
+    call_command("seed_demo", "--i-know-this-is-production")
+    assert User.objects.filter(role="coordinator").exists()
+    assert not User.objects.filter(is_superuser=True).exists()
+    assert "admin@fjordvik.example" not in capsys.readouterr().out
