@@ -4,9 +4,11 @@ Celery worker for the job tests."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,3 +235,54 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"Real Celery worker tests executed: {len(worker_reports)} ({passed} passed)"
         )
+
+
+# --- A local S3-compatible object store (moto's server, on 127.0.0.1) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def object_store_server():
+    """moto's S3 server in this process on a free loopback port; never the network."""
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def object_store(object_store_server, settings):
+    """The default storage is a fresh private bucket in the local object store."""
+    import boto3
+
+    bucket = f"frivillig-{uuid.uuid4().hex[:12]}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=object_store_server,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        region_name="us-east-1",
+    )
+    client.create_bucket(Bucket=bucket)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": object_store_server,
+                "access_key": "test",
+                "secret_key": "test",
+                "region_name": "us-east-1",
+                "addressing_style": "path",
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
+    client.bucket = bucket
+    return client

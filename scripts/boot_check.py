@@ -1,10 +1,11 @@
 """The production shape, booted without Docker (CI runs this after the test suite).
 
 It runs the processes docker-compose.yml runs, with the same commands (deploy/run), against
-PostgreSQL and Redis on this machine: the one-shot migration, gunicorn with 2 workers, a Celery
-worker and beat, all with DEBUG off, the real settings and the host name an operator would use.
-Then, as a user behind the TLS proxy would: wait for the health check the compose file runs,
-log in, request an annual report, wait for the worker to render it and download it (several
+PostgreSQL, Redis and a local S3-compatible object store (moto's server) on this machine: the
+one-shot migration, gunicorn with 2 workers, a Celery worker and beat, all with DEBUG off, the
+real settings and the host name an operator would use. Then, as a user behind the TLS proxy
+would: wait for the health check the compose file runs, log in, request an annual report, wait
+for the worker to render it into the object store and download it through the app (several
 times, so both gunicorn workers serve it). Last, SIGTERM to all three processes: each must stop
 by itself within its grace period, as `docker compose stop` expects.
 
@@ -84,6 +85,42 @@ def main() -> int:
     python_bin = Path(sys.executable).parent
     workdir = Path(tempfile.mkdtemp(prefix="frivillig-boot-"))
     port = free_port()
+    store_port = free_port()
+    store = subprocess.Popen(
+        [str(python_bin / "moto_server"), "-H", "127.0.0.1", "-p", str(store_port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        return boot(python_bin, workdir, port, f"http://127.0.0.1:{store_port}")
+    finally:
+        store.terminate()
+        store.wait(timeout=10)
+
+
+def _create_bucket(endpoint: str, bucket: str) -> None:
+    import boto3
+
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id="boot",
+        aws_secret_access_key="boot",
+        region_name="us-east-1",
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            client.create_bucket(Bucket=bucket)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def boot(python_bin: Path, workdir: Path, port: int, store: str) -> int:
+    _create_bucket(store, "frivillig-boot")
     env = {
         **os.environ,
         "PATH": f"{python_bin}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -96,6 +133,11 @@ def main() -> int:
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/7",
         "CACHE_URL": "redis://127.0.0.1:6379/8",
         "MEDIA_ROOT": str(workdir / "media"),
+        "STORAGE_BUCKET": "frivillig-boot",
+        "STORAGE_ENDPOINT_URL": store,
+        "STORAGE_ACCESS_KEY": "boot",
+        "STORAGE_SECRET_KEY": "boot",
+        "STORAGE_REGION": "us-east-1",
         "STATIC_ROOT": str(workdir / "static"),
         "BACKUP_DIR": str(workdir / "backups"),
         "USE_X_FORWARDED_PROTO": "1",
@@ -210,7 +252,8 @@ def main() -> int:
         for _ in range(4):  # both gunicorn workers serve it
             status, headers, pdf = browser.get(link)
             assert status == 200 and pdf.startswith(b"%PDF-"), (status, pdf[:100])
-        log(f"downloaded {link} ({len(pdf)} bytes) four times")
+        log(f"downloaded {link} ({len(pdf)} bytes) four times, from the object store")
+        assert not any((workdir / "media").rglob("*.pdf")), "a report was written to local disk"
     finally:
         stopped = {}
         for process in processes.values():
