@@ -7,6 +7,27 @@ SIGNUP_GRANT_SESSION_KEY = "frivillig_signup_grant"
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Login e-mails (verification, password reset) go through the mail queue too, so a
+        mail server that is down never turns a sign-up or reset into an error page."""
+        from .mail import mail_queue
+
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (
+                content
+                for content, kind in getattr(message, "alternatives", [])
+                if kind == "text/html"
+            ),
+            "",
+        )
+        body = message.body
+        if getattr(message, "content_subtype", "plain") == "html":
+            html, body = message.body, ""
+        mail_queue(
+            to=email, subject=message.subject, body=body, html=html, from_email=message.from_email
+        )
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return bool(request.session.get(SIGNUP_GRANT_SESSION_KEY))
 

@@ -23,11 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .models import Centre, CentreIncome, CentreYear
+from .models import Centre, CentreIncome, CentreYear, OutgoingMail
+from .permissions import Access
 from .templatetags.frivillig import nok
 
 LOCAL_SHARE_MINIMUM = Decimal(40)
@@ -198,3 +199,12 @@ def centre_year_overview(
     for row in rows:
         amounts[row["centre_year_id"]][row["source"]] = row["amount"]
     return {row.centre_id: figures_for(row, amounts[row.pk]) for row in centre_years}
+
+
+def mail_failed(*, access: Access) -> QuerySet[OutgoingMail]:
+    """The centre's e-mails that finally failed, newest first (coordinators only)."""
+    if not access.is_coordinator:
+        return OutgoingMail.objects.none()
+    return OutgoingMail.objects.filter(
+        centre_id__in=access.centre_ids, status=OutgoingMail.Status.FAILED
+    ).order_by("-created_at")

@@ -20,3 +20,19 @@ def backup_database() -> str:
     from .backup import backup_scheduled
 
     return str(backup_scheduled())
+
+
+@shared_task(name="core.send_mail", acks_late=True, soft_time_limit=60, time_limit=90)
+def send_mail_job(mail_id: int) -> bool:
+    """Send one queued e-mail (a failure leaves it queued for `send_due_mail`)."""
+    from .mail import mail_send
+
+    return mail_send(mail_id=mail_id)
+
+
+@shared_task(name="core.send_due_mail", soft_time_limit=240, time_limit=300)
+def send_due_mail() -> int:
+    """Send the queued e-mails whose next attempt is due (every minute from beat)."""
+    from .mail import mail_send_due
+
+    return mail_send_due()

@@ -184,3 +184,26 @@ def _year_links(year: int) -> dict[str, int | None]:
         "previous_year": year - 1 if year > FIRST_YEAR else None,
         "next_year": year + 1 if year < LAST_YEAR else None,
     }
+
+
+# --- E-mails the mail server did not take ---------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def mail_failed(request: HttpRequest) -> HttpResponse:
+    """The centre's e-mails that failed for good, with "send again" (one or all)."""
+    from .mail import mail_retry
+
+    failed = selectors.mail_failed(access=get_access(request))
+    if request.method == "POST":
+        chosen = failed
+        if request.POST.get("mail", "").isdigit():
+            chosen = failed.filter(pk=int(request.POST["mail"]))
+        count = 0
+        for mail in chosen:
+            mail_retry(mail=mail)
+            count += 1
+        messages.success(request, _("%(count)s e-mails will be sent again.") % {"count": count})
+        return redirect("core:mail_failed")
+    return render(request, "core/mail_failed.html", {"mails": failed[:200]})

@@ -270,6 +270,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=4, day_of_month=2, month_of_year=1),
     },
     "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
+    # E-mails the mail server refused or could not take are tried again (core.mail).
+    "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
 }
 # Backups: `make backup` and the nightly beat job write here, keeping the newest BACKUP_KEEP.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")

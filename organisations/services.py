@@ -10,13 +10,13 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import mail_queue
 from core.models import Centre, Role, User
 
 from .models import (
@@ -234,9 +234,7 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
     }
     subject = _("Invitation to keep %(name)s's entry current") % {"name": organisation.name}
     body = render_to_string("organisations/email/invitation.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [invitation.email], fail_silently=False)
-    )
+    mail_queue(to=invitation.email, subject=subject, body=body, centre=organisation.centre_id)
     return invitation
 
 

@@ -64,9 +64,10 @@ def test_it_has_no_open_signup(client, db):
     ).wsgi_request.user.is_authenticated
 
 
-def test_it_sends_a_password_reset_email(client, db):
+def test_it_sends_a_password_reset_email(client, db, django_capture_on_commit_callbacks):
     f.UserFactory(email="kari@example.org")
-    response = client.post(reverse("account_reset_password"), {"email": "kari@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "kari@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "kari@example.org" in mail.outbox[0].to

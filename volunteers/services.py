@@ -9,13 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import mail_forget, mail_queue
 from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
 
@@ -36,14 +36,14 @@ M2M_FIELDS = ("background_groups", "interests", "languages", "organisations")
 
 
 def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
-    """Send a plain-text e-mail after the transaction commits (nothing is sent on rollback)."""
+    """Queue a plain-text e-mail with the change (`core.mail`): it goes after the commit, and a
+    mail server that is down never undoes or fails the change."""
     if not to:
         return
     subject = render_to_string(f"volunteers/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"volunteers/email/{template}.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
-    )
+    volunteer = context.get("volunteer")
+    mail_queue(to=to, subject=subject, body=body, centre=getattr(volunteer, "centre_id", None))
 
 
 def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
@@ -252,6 +252,9 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
+    # E-mails to the person (queued, sent or failed) hold their address and name.
+    for address in {volunteer.email, getattr(volunteer.user, "email", "")} - {""}:
+        mail_forget(address=address)
     volunteer.first_name = _("Erased")
     volunteer.last_name = f"#{volunteer.pk}"
     volunteer.email = ""
