@@ -123,16 +123,22 @@ def invitations_of(*, organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.select_related("created_by").order_by("-created_at")
 
 
+def public_param(params: Any, name: str) -> str:
+    """A text parameter of the public directory, without NUL characters (PostgreSQL refuses
+    them in a query, which would answer a 500) and surrounding white space."""
+    return str(params.get(name) or "").replace("\x00", "").strip()
+
+
 def public_directory(*, params: Any) -> QuerySet[Organisation]:
     """Associations that consented to be listed, across the installation (no login needed)."""
     qs = _with_list_relations(Organisation.objects.filter(is_public=True, is_archived=False))
-    query = (params.get("q") or "").strip()
+    query = public_param(params, "q")
     for word in query.casefold().split():
         qs = qs.filter(search_text__contains=word)
     category = params.get("category")
     if category and str(category).isdigit():
         qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
-    centre = params.get("centre")
+    centre = public_param(params, "centre")
     if centre:
         qs = qs.filter(centre__slug=centre)
     return qs.order_by("name", "pk")

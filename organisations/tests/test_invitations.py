@@ -190,3 +190,10 @@ def test_it_proves_the_address_so_mandatory_verification_lets_the_person_in(
     assert EmailAddress.objects.get(user=user).verified
     response = client.get(reverse("organisations:detail", args=[world.organisation.pk]))
     assert response.status_code == 200
+
+
+def test_it_answers_404_for_a_token_with_a_nul_character(world, client):
+    invitation = InvitationFactory(organisation=world.organisation)
+    response = client.get(f"/associations/invitations/{invitation.token}%00/")
+    assert response.status_code == 404
+    assert SIGNUP_GRANT_SESSION_KEY not in client.session
