@@ -58,7 +58,7 @@ def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
     district_ids = {r.district_id for r in records if r.district_id}
     districts = {d.pk: d.name for d in District.objects.filter(pk__in=district_ids)}
     fields = {f.name: f for f in Organisation._meta.get_fields() if hasattr(f, "attname")}
-    hidden = {"search_text", "updated_at", "created_at"}
+    hidden = {"search_text", "public_search_text", "updated_at", "created_at"}
 
     def show(field_name: str, value: Any) -> str:
         if value is None or value == "":
@@ -134,7 +134,8 @@ def public_directory(*, params: Any) -> QuerySet[Organisation]:
     qs = _with_list_relations(Organisation.objects.filter(is_public=True, is_archived=False))
     query = public_param(params, "q")
     for word in query.casefold().split():
-        qs = qs.filter(search_text__contains=word)
+        # Only the displayed fields, never the contact data (see Organisation.public_search_text).
+        qs = qs.filter(public_search_text__contains=word)
     category = params.get("category")
     if category and str(category).isdigit():
         qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
