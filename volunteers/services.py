@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import subject_line
 from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
 
@@ -39,7 +40,7 @@ def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
     """Send a plain-text e-mail after the transaction commits (nothing is sent on rollback)."""
     if not to:
         return
-    subject = render_to_string(f"volunteers/email/{template}_subject.txt", context).strip()
+    subject = subject_line(render_to_string(f"volunteers/email/{template}_subject.txt", context))
     body = render_to_string(f"volunteers/email/{template}.txt", context)
     transaction.on_commit(
         lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)

@@ -197,3 +197,18 @@ def test_it_answers_404_for_a_token_with_a_nul_character(world, client):
     response = client.get(f"/associations/invitations/{invitation.token}%00/")
     assert response.status_code == 404
     assert SIGNUP_GRANT_SESSION_KEY not in client.session
+
+
+def test_it_sends_the_invitation_for_a_name_with_a_line_break(
+    world, login, django_capture_on_commit_callbacks
+):
+    world.other_organisation.name = "Fjordvik\nTurlag"
+    world.other_organisation.save()
+    client = login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("organisations:invite", args=[world.other_organisation.pk]),
+            {"email": "leder@turlag.example"},
+        )
+    assert response.status_code == 302
+    assert "Fjordvik Turlag" in mail.outbox[-1].subject
