@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.models import Role, User
 from organisations.models import Invitation, Membership
+from organisations.services import invitation_revoke
 from organisations.tests.factories import InvitationFactory
 from tests import factories as f
 
@@ -212,3 +213,26 @@ def test_it_sends_the_invitation_for_a_name_with_a_line_break(
         )
     assert response.status_code == 302
     assert "Fjordvik Turlag" in mail.outbox[-1].subject
+
+
+def test_revoking_the_invitation_closes_a_sign_up_already_started(world, client):
+    invitation = InvitationFactory(organisation=world.other_organisation, email="ny@example.org")
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    assert client.get(url).status_code == 200
+    signup_url = f"{reverse('account_signup')}?next={url}"
+    assert "account/signup_closed.html" not in [t.name for t in client.get(signup_url).templates]
+    invitation_revoke(actor=world.coordinator, invitation=invitation)
+    response = client.post(
+        signup_url,
+        {
+            "email": "ny@example.org",
+            "password1": "et-godt-passord-42",
+            "password2": "et-godt-passord-42",
+        },
+    )
+    assert "account/signup_closed.html" in [t.name for t in response.templates]
+    assert not User.objects.filter(email="ny@example.org").exists()
+    assert SIGNUP_GRANT_SESSION_KEY not in client.session
+    # Nor does the sign-up page open again later.
+    page = client.get(reverse("account_signup"))
+    assert "account/signup_closed.html" in [t.name for t in page.templates]
