@@ -139,6 +139,7 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
                     is_archived=rng.random() < 0.05,
                 )
                 organisation.search_text = organisation.build_search_text()
+                organisation.public_search_text = organisation.build_public_search_text()
                 yield organisation
 
         counts["associations"] = write(Organisation, organisations())

@@ -1,9 +1,21 @@
+from collections.abc import Callable
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
 
 # Views that may open sign-up (an association invitation, the volunteer sign-up) put this key
 # in the session; anybody else cannot create an account on their own.
 SIGNUP_GRANT_SESSION_KEY = "frivillig_signup_grant"
+
+# The app that handed out a grant says whether it still holds, on every sign-up page and post:
+# a grant lives in the session, while what it rests on (an invitation) can be revoked or expire.
+_signup_grant_checks: list[Callable[[HttpRequest], bool]] = []
+
+
+def register_signup_grant_check(check: Callable[[HttpRequest], bool]) -> None:
+    """Register `check(request) -> bool`: False when the grant in the session no longer holds."""
+    if check not in _signup_grant_checks:
+        _signup_grant_checks.append(check)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -29,7 +41,12 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
-        return bool(request.session.get(SIGNUP_GRANT_SESSION_KEY))
+        if not request.session.get(SIGNUP_GRANT_SESSION_KEY):
+            return False
+        if all(check(request) for check in _signup_grant_checks):
+            return True
+        request.session.pop(SIGNUP_GRANT_SESSION_KEY, None)
+        return False
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Where a user lands after login when no `next` was given: an app's landing page for

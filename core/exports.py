@@ -1,7 +1,8 @@
 """CSV and Excel downloads of what a list shows, for every app's exports.
 
 Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) gets a leading
-single quote. CSV is UTF-8 with a byte-order mark and semicolons, as Norwegian Excel expects.
+single quote, except a phone number in the international form (+47 900 00 000). CSV is UTF-8
+with a byte-order mark and semicolons, as Norwegian Excel expects.
 """
 
 from __future__ import annotations
@@ -9,17 +10,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# "+" then digits and spaces only: a phone number, which no spreadsheet runs as anything but
+# the number itself; a visible quote in front of every +47 number would only be noise.
+PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ]*")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def safe_cell(value: object) -> object:
     """Prefix a quote to text that a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not PHONE_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import CentreIncome, CentreYear
 
+
+def refuse_line_breaks(value: str) -> None:
+    """A single-line field (a title, a time) holds no line break: a browser's text input cannot
+    send one, a script can, and such a title would end up in an e-mail subject."""
+    if len(str(value).splitlines()) > 1:
+        raise ValidationError(_("Write this on one line."), code="line_break")
+
+
 # The widest primary key any of our databases stores (a signed 64-bit integer).
 _MAX_KEY = 2**63 - 1
 

@@ -27,8 +27,10 @@ MAX_ATTEMPTS = 8
 KEEP_SENT_DAYS = 30
 
 
-def _one_line(text: str) -> str:
-    """A header value on one line (a line break in a subject would be a header injection)."""
+def subject_line(text: str) -> str:
+    """An e-mail subject on one line: user-written text (a task title, an association's name)
+    may hold line breaks, and Django refuses to send a header with one (header injection
+    guard), which would fail only after the change behind the e-mail was saved."""
     return " ".join(str(text).split())
 
 
@@ -46,7 +48,7 @@ def mail_queue(
         return None
     mail = OutgoingMail.objects.create(
         to=to,
-        subject=_one_line(subject)[:300],
+        subject=subject_line(subject)[:300],
         body=body,
         html=html,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,

@@ -9,6 +9,7 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import user_signed_up
 
+        from core.adapters import register_signup_grant_check
         from core.startpage import register_cards, register_landing, register_nav
 
         from . import signals, startpage
@@ -16,6 +17,7 @@ class OrganisationsConfig(AppConfig):
         register_cards(startpage.cards)
         register_nav(startpage.nav)
         register_landing(startpage.landing)
+        register_signup_grant_check(signals.invitation_grant_holds)
         user_signed_up.connect(
             signals.accept_invitation_on_signup, dispatch_uid="organisations_invitation_signup"
         )

@@ -213,6 +213,11 @@ def _column_label(field_name: str) -> str:
     return field_name
 
 
+def _max_length(field_name: str) -> int | None:
+    """The most characters Organisation's column `field_name` holds (None: no limit)."""
+    return getattr(Organisation._meta.get_field(field_name), "max_length", None)
+
+
 def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow]:
     """Validate every cell and find the existing entry each row updates. Row numbers are the
     spreadsheet's (the header is row 1)."""
@@ -391,6 +396,16 @@ def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow
                         % {"value": values[category_field]},
                     )
                 row.categories.append(category)
+
+        for field_name, value in data.items():
+            # A value the column cannot hold would pass the preview and fail on saving.
+            limit = _max_length(field_name)
+            if field_name != "name" and isinstance(value, str) and limit and len(value) > limit:
+                error(
+                    field_name,
+                    _("The text is %(length)s characters long; the column holds at most %(max)s.")
+                    % {"length": len(value), "max": limit},
+                )
 
         row.errors.sort(key=lambda e: COLUMN_ORDER.get(e.column, len(COLUMN_ORDER)))
         row.data = data

@@ -150,8 +150,11 @@ class Organisation(CentreScopedModel):
     category_summary = models.CharField(_("categories"), max_length=400, blank=True)
     cooperation_summary = models.TextField(_("cooperation areas"), blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # What the public directory searches: only what it shows, so that a search cannot tell a
+    # stranger whether a contact person's name or e-mail belongs to an association.
+    public_search_text = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "public_search_text"])
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -188,12 +191,28 @@ class Organisation(CentreScopedModel):
         ]
         return " ".join(parts).casefold()
 
+    def build_public_search_text(self) -> str:
+        """The lowercase text the public directory searches: the fields it displays only."""
+        parts = [
+            self.name,
+            self.description,
+            self.offers,
+            self.target_groups,
+            self.postal_place,
+        ]
+        return " ".join(parts).casefold()
+
     def save(self, *args, **kwargs) -> None:
-        # A derived column, kept in step on every save (admin, seed and services alike) so
+        # Derived columns, kept in step on every save (admin, seed and services alike) so
         # that search never misses a row.
         self.search_text = self.build_search_text()
+        self.public_search_text = self.build_public_search_text()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_text",
+                "public_search_text",
+            }
         super().save(*args, **kwargs)
 
     def is_editable_by(self, access: Access) -> bool:

@@ -58,7 +58,7 @@ def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
     district_ids = {r.district_id for r in records if r.district_id}
     districts = {d.pk: d.name for d in District.objects.filter(pk__in=district_ids)}
     fields = {f.name: f for f in Organisation._meta.get_fields() if hasattr(f, "attname")}
-    hidden = {"search_text", "updated_at", "created_at"}
+    hidden = {"search_text", "public_search_text", "updated_at", "created_at"}
 
     def show(field_name: str, value: Any) -> str:
         if value is None or value == "":
@@ -123,16 +123,23 @@ def invitations_of(*, organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.select_related("created_by").order_by("-created_at")
 
 
+def public_param(params: Any, name: str) -> str:
+    """A text parameter of the public directory, without NUL characters (PostgreSQL refuses
+    them in a query, which would answer a 500) and surrounding white space."""
+    return str(params.get(name) or "").replace("\x00", "").strip()
+
+
 def public_directory(*, params: Any) -> QuerySet[Organisation]:
     """Associations that consented to be listed, across the installation (no login needed)."""
     qs = _with_list_relations(Organisation.objects.filter(is_public=True, is_archived=False))
-    query = (params.get("q") or "").strip()
+    query = public_param(params, "q")
     for word in query.casefold().split():
-        qs = qs.filter(search_text__contains=word)
+        # Only the displayed fields, never the contact data (see Organisation.public_search_text).
+        qs = qs.filter(public_search_text__contains=word)
     category = params.get("category")
     if category and str(category).isdigit():
         qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
-    centre = params.get("centre")
+    centre = public_param(params, "centre")
     if centre:
         qs = qs.filter(centre__slug=centre)
     return qs.order_by("name", "pk")

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.mail import mail_queue
+from core.mail import mail_queue, subject_line
 from core.models import Centre, Role, User
 
 from .models import (
@@ -232,7 +232,9 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
         "url": invitation_url(invitation),
         "centre": organisation.centre,
     }
-    subject = _("Invitation to keep %(name)s's entry current") % {"name": organisation.name}
+    subject = subject_line(
+        _("Invitation to keep %(name)s's entry current") % {"name": organisation.name}
+    )
     body = render_to_string("organisations/email/invitation.txt", context)
     mail_queue(to=invitation.email, subject=subject, body=body, centre=organisation.centre_id)
     return invitation

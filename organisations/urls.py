@@ -15,7 +15,8 @@ urlpatterns = [
     path("categories/", views.category_list, name="categories"),
     path("categories/new/", views.category_edit, name="category_create"),
     path("categories/<int:pk>/", views.category_edit, name="category_edit"),
-    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    # Tokens are secrets.token_urlsafe: a slug. Anything else (a NUL, say) is a 404 here.
+    path("invitations/<slug:token>/", views.invitation_accept, name="invitation_accept"),
     path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("<int:pk>/", views.organisation_detail, name="detail"),
     path("<int:pk>/edit/", views.organisation_edit, name="edit"),

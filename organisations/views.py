@@ -352,10 +352,10 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": _query_without_page(request),
             "categories": selectors.categories(),
-            "q": request.GET.get("q", ""),
+            "q": selectors.public_param(request.GET, "q"),
             "selected_category": request.GET.get("category", ""),
             "centres": selectors.public_centres(),
-            "selected_centre": request.GET.get("centre", ""),
+            "selected_centre": selectors.public_param(request.GET, "centre"),
         },
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import exports
-from core.models import Role
+from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
 
 from . import figures, selectors, services
@@ -152,6 +152,8 @@ def narrative_edit(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("year", ""))
     except ValueError as exc:
         raise Http404 from exc
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # no report is written for such a year
+        raise Http404
     project = None
     if request.GET.get("project"):
         try:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, refuse_line_breaks
 from core.models import District
 
 from .hours import parse_hours
@@ -215,6 +215,8 @@ class TaskForm(forms.ModelForm):
         _limit_districts(self, centre.municipality_id)
         self.fields["organisation"].queryset = organisations
         self.fields["interests"].queryset = Interest.objects.all()
+        for name in ("title", "when"):
+            self.fields[name].validators.append(refuse_line_breaks)
         if association_only:
             self.fields["organisation"].required = True
             self.fields["organisation"].empty_label = None

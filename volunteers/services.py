@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.mail import mail_forget, mail_queue
+from core.mail import mail_forget, mail_queue, subject_line
 from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
 
@@ -40,7 +40,7 @@ def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
     mail server that is down never undoes or fails the change."""
     if not to:
         return
-    subject = render_to_string(f"volunteers/email/{template}_subject.txt", context).strip()
+    subject = subject_line(render_to_string(f"volunteers/email/{template}_subject.txt", context))
     body = render_to_string(f"volunteers/email/{template}.txt", context)
     volunteer = context.get("volunteer")
     mail_queue(to=to, subject=subject, body=body, centre=getattr(volunteer, "centre_id", None))

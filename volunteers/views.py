@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_response, xlsx_response
+from core.http import client_ip
 from core.models import Centre, Role
 from core.permissions import get_access, get_object_for_user, role_required
 from organisations.selectors import organisation_list, organisations_of_user
@@ -606,13 +607,9 @@ def my_hours(request: HttpRequest) -> HttpResponse:
 # --- Public sign-up -----------------------------------------------------------------------------
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _rate_limited(request: HttpRequest, centre: Centre) -> bool:
     """Count sign-up attempts per IP address and hour in the cache; True when over the limit."""
-    key = f"volunteer-signup:{centre.pk}:{_client_ip(request)}"
+    key = f"volunteer-signup:{centre.pk}:{client_ip(request) or 'unknown'}"
     cache.add(key, 0, timeout=60 * 60)
     try:
         attempts = cache.incr(key)

@@ -57,7 +57,7 @@ def test_it_does_not_offer_another_centres_projects_as_a_filter(world, login, pr
 
 def test_safe_cell_escapes_formula_starts():
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert safe_cell("+47") == "'+47"
+    assert safe_cell("+SUM(A1)") == "'+SUM(A1)"
     assert safe_cell("-1") == "'-1"
     assert safe_cell("@SUM") == "'@SUM"
     assert safe_cell("Turgruppe") == "Turgruppe"

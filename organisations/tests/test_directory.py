@@ -83,3 +83,30 @@ def test_it_narrows_the_directory_to_one_centre(world, client):
     _public(world, "Der Lag", centre=world.other_centre)
     assert sorted(_names(client.get(URL))) == ["Der Lag", "Her Lag"]
     assert _names(client.get(URL, {"centre": world.other_centre.slug})) == ["Der Lag"]
+
+
+def test_it_answers_a_nul_character_in_the_query_with_a_normal_page(world, client):
+    _public(world, "Løpeklubben")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "løpe\x00", "centre": "\x00"})
+    assert response.status_code == 200
+    assert _names(response) == ["Løpeklubben"]
+    # PostgreSQL refuses a NUL in a query: none may reach the database.
+    assert not any("\x00" in q["sql"] for q in queries.captured_queries)
+    assert _names(client.get(URL, {"q": "løpe\x00"})) == ["Løpeklubben"]
+    assert _names(client.get(URL + "?q=%00")) == ["Løpeklubben"]
+
+
+def test_it_does_not_search_contact_data_it_does_not_show(world, client):
+    _public(
+        world,
+        "Løpeklubben",
+        contact_name="Kari Hemmelig",
+        email="kari.hemmelig@example.org",
+        description="Vi løper i skogen.",
+    )
+    for probe in ["Hemmelig", "kari.hemmelig@example.org", "kari.hemmelig"]:
+        assert _names(client.get(URL, {"q": probe})) == [], probe
+    # What the directory shows is still found.
+    assert _names(client.get(URL, {"q": "skogen"})) == ["Løpeklubben"]
+    assert _names(client.get(URL, {"q": "løpeklubben"})) == ["Løpeklubben"]

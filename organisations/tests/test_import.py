@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from organisations.importing import check_rows, import_rows, read_table
@@ -211,3 +212,31 @@ def test_it_understands_excels_separator_hint_line(world):
     assert [row.values for row in checked] == [
         {"name": "Hintlaget", "postal_place": "Bodø, sentrum"}
     ]
+
+
+def test_it_names_a_cell_too_long_for_its_column_in_the_preview(world, login):
+    long_place = "Ø" * 101  # postal place holds 100 characters
+    long_email = "a" * 250 + "@example.org"  # a valid address, longer than the 254 the column holds
+    content = (
+        "navn,poststed,e-post,kontaktperson\n"
+        f"Fjordvik Kor,{long_place},{long_email},{'K' * 201}\n"
+        "Blåbærlaget,Fjordvik,,\n"
+    ).encode()
+    checked = check_rows(read_table(content, "f.csv"), centre=world.centre)
+    errors = {(e.row, e.column) for row in checked for e in row.errors}
+    assert errors == {(2, "poststed"), (2, "e-post"), (2, "kontaktperson")}
+    with translation.override("en"):
+        checked = check_rows(read_table(content, "f.csv"), centre=world.centre)
+    reasons = [e.reason for e in checked[0].errors]
+    assert "The text is 101 characters long; the column holds at most 100." in reasons
+
+    client = login(world.coordinator)
+    upload = io.BytesIO(content)
+    upload.name = "foreninger.csv"
+    response = client.post(reverse("organisations:import"), {"file": upload})
+    assert response.status_code == 200
+    assert 'id="import-errors"' in response.content.decode()
+    response = client.post(reverse("organisations:import"), {"confirm": "good"})
+    assert response.status_code == 302
+    assert _names(world.centre) >= {"Blåbærlaget"}
+    assert not Organisation.objects.filter(name="Fjordvik Kor").exists()

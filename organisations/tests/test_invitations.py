@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.models import Role, User
 from organisations.models import Invitation, Membership
+from organisations.services import invitation_revoke
 from organisations.tests.factories import InvitationFactory
 from tests import factories as f
 
@@ -190,3 +191,48 @@ def test_it_proves_the_address_so_mandatory_verification_lets_the_person_in(
     assert EmailAddress.objects.get(user=user).verified
     response = client.get(reverse("organisations:detail", args=[world.organisation.pk]))
     assert response.status_code == 200
+
+
+def test_it_answers_404_for_a_token_with_a_nul_character(world, client):
+    invitation = InvitationFactory(organisation=world.organisation)
+    response = client.get(f"/associations/invitations/{invitation.token}%00/")
+    assert response.status_code == 404
+    assert SIGNUP_GRANT_SESSION_KEY not in client.session
+
+
+def test_it_sends_the_invitation_for_a_name_with_a_line_break(
+    world, login, django_capture_on_commit_callbacks
+):
+    world.other_organisation.name = "Fjordvik\nTurlag"
+    world.other_organisation.save()
+    client = login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("organisations:invite", args=[world.other_organisation.pk]),
+            {"email": "leder@turlag.example"},
+        )
+    assert response.status_code == 302
+    assert "Fjordvik Turlag" in mail.outbox[-1].subject
+
+
+def test_revoking_the_invitation_closes_a_sign_up_already_started(world, client):
+    invitation = InvitationFactory(organisation=world.other_organisation, email="ny@example.org")
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    assert client.get(url).status_code == 200
+    signup_url = f"{reverse('account_signup')}?next={url}"
+    assert "account/signup_closed.html" not in [t.name for t in client.get(signup_url).templates]
+    invitation_revoke(actor=world.coordinator, invitation=invitation)
+    response = client.post(
+        signup_url,
+        {
+            "email": "ny@example.org",
+            "password1": "et-godt-passord-42",
+            "password2": "et-godt-passord-42",
+        },
+    )
+    assert "account/signup_closed.html" in [t.name for t in response.templates]
+    assert not User.objects.filter(email="ny@example.org").exists()
+    assert SIGNUP_GRANT_SESSION_KEY not in client.session
+    # Nor does the sign-up page open again later.
+    page = client.get(reverse("account_signup"))
+    assert "account/signup_closed.html" in [t.name for t in page.templates]

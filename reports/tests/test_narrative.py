@@ -57,3 +57,14 @@ def test_the_demo_seed_writes_its_narratives_once(db):
     seed(today=dt.date(2026, 11, 23))
     assert Narrative.objects.filter(kind="annual", year=2025).count() == 1
     assert Narrative.objects.filter(kind="final").count() == 1
+
+
+def test_it_answers_404_for_a_year_no_report_is_written_for(world, login):
+    client = login(world.coordinator)
+    for year in (99999, 1989, 2101, -1):
+        assert client.get(f"{URL}?kind=annual&year={year}").status_code == 404, year
+        response = client.post(f"{URL}?kind=annual&year={year}", {"evaluation": "x"})
+        assert response.status_code == 404, year
+    assert not Narrative.objects.exists()
+    assert client.get(f"{URL}?kind=annual&year=1990").status_code == 200
+    assert client.get(f"{URL}?kind=annual&year=2100").status_code == 200

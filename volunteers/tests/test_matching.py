@@ -188,3 +188,22 @@ def test_it_requires_rw_access(setup, world, login):
     )
     assert response.status_code == 403
     assert Match.objects.count() == 1
+
+
+def test_it_sends_the_match_email_for_a_title_with_a_line_break(
+    setup, world, login, django_capture_on_commit_callbacks
+):
+    task = setup["task"]
+    task.title = "Besøksvenn\r\nBcc: alle@example.org"
+    task.save()
+    client = login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("volunteers:match_create", args=[task.pk]), {"volunteer": setup["good"].pk}
+        )
+    assert response.status_code == 302
+    assert Match.objects.filter(task=task, volunteer=setup["good"]).exists()
+    [message] = mail.outbox
+    assert "\n" not in message.subject and "\r" not in message.subject
+    assert "Besøksvenn Bcc: alle@example.org" in message.subject
+    assert message.bcc == [] and message.message()["Bcc"] is None

@@ -82,3 +82,14 @@ def test_it_requires_rw_access(world, login):
     client = login(world.association)
     response = client.post(reverse("volunteers:match_create", args=[shared.pk]), {"volunteer": 1})
     assert response.status_code == 403
+
+
+def test_it_refuses_a_line_break_in_the_title(world, login):
+    client = login(world.coordinator)
+    for field in ("title", "when"):
+        data = {"title": "Sjåfør", "volunteers_needed": "1", "status": "open"}
+        data[field] = "Sjåfør\r\nBcc: alle@example.org"
+        response = client.post(reverse("volunteers:task_create"), data)
+        assert response.status_code == 200
+        assert [e.code for e in response.context["form"].errors.as_data()[field]] == ["line_break"]
+    assert not Task.objects.exists()

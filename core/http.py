@@ -1,0 +1,23 @@
+"""The client's address, the same for rate limits and for what we record."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The address of the visitor, or None when it cannot be told.
+
+    Behind `TRUSTED_PROXY_COUNT` reverse proxies (settings) the address is the one that many
+    places from the right in `X-Forwarded-For`, the last one added by a proxy we trust; with
+    no trusted proxy the header is ignored (anybody can send it) and the address is the
+    connection's. allauth decides this for its login rate limits
+    (`ALLAUTH_TRUSTED_PROXY_COUNT`); asking its adapter keeps every count and record on the
+    same address.
+    """
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:  # no address, or one that is not an IP address
+        return None
