@@ -109,6 +109,15 @@ def login(client):
     return _login
 
 
+@pytest.fixture(autouse=True)
+def media_root(request, settings, tmp_path):
+    """Stored files (reports, uploads) go to a temporary folder, never the project's media/
+    (a test with the real worker keeps the worker's MEDIA_ROOT)."""
+    if "celery_worker" not in request.fixturenames:
+        settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 # --- A real Celery worker against Redis ---------------------------------------------------------
 
 

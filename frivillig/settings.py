@@ -277,6 +277,10 @@ CELERY_BEAT_SCHEDULE = {
     "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
     # E-mails the mail server refused or could not take are tried again (core.mail).
     "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
+    "organisations-purge-stale-imports": {
+        "task": "organisations.purge_stale_imports",
+        "schedule": 60 * 60,
+    },
 }
 # Backups: `make backup` and the nightly beat job write here, keeping the newest BACKUP_KEEP.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")

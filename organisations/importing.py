@@ -8,9 +8,12 @@ would happen to each row, `import_rows` writes through the services. The browser
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
+import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -481,3 +484,60 @@ def template_rows() -> list[list[str]]:
             "ja",
         ],
     ]
+
+
+# --- The uploaded file between preview and confirmation ------------------------------------------
+
+UPLOAD_FOLDER = "imports"
+# An upload nobody confirmed is deleted after this long (it holds contact persons' data).
+UPLOAD_LIFETIME = dt.timedelta(days=1)
+
+
+def upload_store(*, centre_id: int, filename: str, content: bytes) -> str:
+    """Keep an uploaded file until it is confirmed, in the default storage (the local disk or
+    the shared object store, so any web host can finish the import). Returns its path."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils.text import get_valid_filename
+
+    safe = get_valid_filename(Path(filename).name)[-80:] or "import"
+    name = f"{UPLOAD_FOLDER}/{centre_id}/{uuid.uuid4().hex}-{safe}"
+    return default_storage.save(name, ContentFile(content))
+
+
+def upload_load(path: str) -> bytes | None:
+    """The stored upload's bytes, or None when it is gone (expired or already imported)."""
+    from django.core.files.storage import default_storage
+
+    if not path.startswith(f"{UPLOAD_FOLDER}/") or not default_storage.exists(path):
+        return None
+    with default_storage.open(path, "rb") as handle:
+        return handle.read()
+
+
+def upload_discard(path: str | None) -> None:
+    from django.core.files.storage import default_storage
+
+    if path and path.startswith(f"{UPLOAD_FOLDER}/"):
+        default_storage.delete(path)
+
+
+def uploads_purge(*, now: dt.datetime | None = None) -> int:
+    """Delete uploads older than UPLOAD_LIFETIME that were never confirmed. Returns how many."""
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    limit = (now or timezone.now()) - UPLOAD_LIFETIME
+    deleted = 0
+    try:
+        folders, _files = default_storage.listdir(UPLOAD_FOLDER)
+    except FileNotFoundError:  # nothing was ever uploaded (local disk)
+        return 0
+    for folder in folders:
+        _sub, files = default_storage.listdir(f"{UPLOAD_FOLDER}/{folder}")
+        for name in files:
+            path = f"{UPLOAD_FOLDER}/{folder}/{name}"
+            if default_storage.get_modified_time(path) < limit:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted

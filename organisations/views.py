@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
@@ -273,11 +271,11 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict = {"form": form, "columns": importing.TEMPLATE_HEADERS}
     if request.method == "POST" and "confirm" in request.POST:
-        stored = request.session.get(IMPORT_SESSION_KEY)
-        if not stored:
+        stored = request.session.get(IMPORT_SESSION_KEY) or {}
+        content = importing.upload_load(stored.get("path", ""))
+        if content is None:
             messages.error(request, _("The uploaded file has expired. Please upload it again."))
             return redirect("organisations:import")
-        content = base64.b64decode(stored["content"])
         checked = importing.check_rows(
             importing.read_table(content, stored["filename"]), centre=centre
         )
@@ -289,6 +287,7 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
             checked, actor=request.user, centre=centre, good_rows_only=good_rows_only
         )
         request.session.pop(IMPORT_SESSION_KEY, None)
+        importing.upload_discard(stored.get("path"))
         messages.success(
             request,
             _("Import done: %(created)s created, %(updated)s updated, %(skipped)s rows skipped.")
@@ -305,9 +304,14 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
         except importing.ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
+            # The file waits in storage (not in the session) until it is confirmed.
+            previous = request.session.get(IMPORT_SESSION_KEY) or {}
+            importing.upload_discard(previous.get("path"))
             request.session[IMPORT_SESSION_KEY] = {
                 "filename": upload.name,
-                "content": base64.b64encode(content).decode("ascii"),
+                "path": importing.upload_store(
+                    centre_id=centre.pk, filename=upload.name, content=content
+                ),
             }
             errors = [error for row in checked for error in row.errors]
             context.update(

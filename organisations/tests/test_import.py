@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -240,3 +241,40 @@ def test_it_names_a_cell_too_long_for_its_column_in_the_preview(world, login):
     assert response.status_code == 302
     assert _names(world.centre) >= {"Blåbærlaget"}
     assert not Organisation.objects.filter(name="Fjordvik Kor").exists()
+
+
+def test_the_upload_waits_in_storage_not_in_the_session_and_is_deleted_after_import(
+    world, login, settings, tmp_path
+):
+    from django.core.files.storage import default_storage
+
+    from organisations.views import IMPORT_SESSION_KEY
+
+    settings.MEDIA_ROOT = tmp_path
+    client = login(world.coordinator)
+    upload = SimpleUploadedFile(
+        "liste.csv", b"navn;e-post\nBergli Sjakklubb;sjakk@bergli.example\n"
+    )
+    client.post(reverse("organisations:import"), {"file": upload})
+    stored = client.session[IMPORT_SESSION_KEY]
+    assert set(stored) == {"filename", "path"}  # no file content in the session
+    assert default_storage.exists(stored["path"])
+
+    client.post(reverse("organisations:import"), {"confirm": "all"})
+    assert not default_storage.exists(stored["path"])
+
+
+def test_uploads_nobody_confirmed_are_purged_after_a_day(db, settings, tmp_path):
+    import datetime as dt
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from organisations import importing
+
+    settings.MEDIA_ROOT = tmp_path
+    path = importing.upload_store(centre_id=1, filename="liste.csv", content=b"navn\nA\n")
+    assert importing.uploads_purge() == 0
+    assert importing.uploads_purge(now=timezone.now() + dt.timedelta(days=2)) == 1
+    assert not default_storage.exists(path)
+    assert importing.upload_load(path) is None

@@ -13,14 +13,6 @@ from .factories import ReportJobFactory
 YEAR = 2025
 
 
-@pytest.fixture(autouse=True)
-def media_root(request, settings, tmp_path):
-    """Rendered files go to a temporary folder (the real worker keeps its own MEDIA_ROOT)."""
-    if "celery_worker" not in request.fixturenames:
-        settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def log_activities(project, *, count: int, participants: int, year: int = YEAR, **extra):
     """`count` activities spread over the year whose participants add up to `participants`."""
     category = extra.pop("category", None) or f.ActivityCategoryFactory()
