@@ -7,7 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Centres and users")
 
     def ready(self) -> None:
+        from django.core.signals import request_finished
+
         from . import cards, signals  # noqa: F401  (signals: auth event receivers)
+        from .maintenance import after_request
         from .startpage import register_cards
 
         register_cards(cards.cards)
+        # Without a broker nothing runs beat's schedule: the web process does (core.maintenance).
+        request_finished.connect(after_request, dispatch_uid="frivillig-maintenance")

@@ -36,3 +36,11 @@ def send_due_mail() -> int:
     from .mail import mail_send_due
 
     return mail_send_due()
+
+
+@shared_task(name="core.clear_sessions", soft_time_limit=300, time_limit=360)
+def clear_sessions() -> None:
+    """Delete expired sessions (they hold who was logged in, and uploads' names)."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

@@ -277,11 +277,14 @@ CELERY_BEAT_SCHEDULE = {
     "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
     # E-mails the mail server refused or could not take are tried again (core.mail).
     "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
+    "core-clear-sessions": {"task": "core.clear_sessions", "schedule": 24 * 60 * 60},
     "organisations-purge-stale-imports": {
         "task": "organisations.purge_stale_imports",
         "schedule": 60 * 60,
     },
 }
+# Without a broker (no beat), the web process runs beat's schedule itself (core.maintenance).
+MAINTENANCE_IN_WEB = env.bool("MAINTENANCE_IN_WEB", default=True)
 # Backups: `make backup` and the nightly beat job write here, keeping the newest BACKUP_KEEP.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
