@@ -283,6 +283,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
     },
 }
+# E-mail's first attempt: in the web process after the commit (no broker), else a worker job.
+MAIL_SEND_IN_PROCESS = env.bool("MAIL_SEND_IN_PROCESS", default=CELERY_TASK_ALWAYS_EAGER)
 # Without a broker (no beat), the web process runs beat's schedule itself (core.maintenance).
 MAINTENANCE_IN_WEB = env.bool("MAINTENANCE_IN_WEB", default=True)
 # Backups: `make backup` and the nightly beat job write here, keeping the newest BACKUP_KEEP.

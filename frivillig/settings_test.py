@@ -11,6 +11,9 @@ from .settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Mail goes out at the commit, as without a broker, so tests read it from the outbox at once
+# (tests/test_mail_queue.py covers the queue and the retries).
+MAIL_SEND_IN_PROCESS = True
 # The web process's upkeep would run between unrelated tests; tests/test_maintenance.py turns it on.
 MAINTENANCE_IN_WEB = False
 STORAGES = {

@@ -161,3 +161,19 @@ def test_erasing_a_volunteer_deletes_the_mails_to_them(world, smtp):
     assert OutgoingMail.objects.filter(to=volunteer.email).count() == 1
     volunteer_erase(actor=world.coordinator, volunteer=volunteer)
     assert not OutgoingMail.objects.exists()
+
+
+@pytest.mark.worker
+def test_a_real_worker_sends_the_queued_mail(celery_worker, world, settings):
+    from django.db import transaction
+
+    from conftest import wait_for
+    from core.mail import mail_queue
+
+    settings.MAIL_SEND_IN_PROCESS = False  # as in production with a broker
+    with transaction.atomic():
+        mail = mail_queue(to="a@b.example", subject="Hei", body="Tekst", centre=world.centre)
+    sent = wait_for(
+        lambda: OutgoingMail.objects.filter(pk=mail.pk, status="sent").first(), timeout=30
+    )
+    assert sent.attempts == 1
