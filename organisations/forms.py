@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedFormMixin
 from core.forms import ModelMultipleChoiceField
 from core.models import District
 
@@ -18,7 +19,7 @@ from .services import (
 )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     """The entry form. Association users get it without the coordinator's fields, so anything
     they post for those fields is never read."""
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from stdnum.no import orgnr
 
+from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
@@ -154,7 +155,12 @@ class Organisation(CentreScopedModel):
     # stranger whether a contact person's name or e-mail belongs to an association.
     public_search_text = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "public_search_text"])
+    # Optimistic locking: two people editing the entry cannot overwrite each other.
+    version = version_field()
+
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "search_text", "public_search_text", "version"]
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

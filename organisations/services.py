@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim_version
 from core.mail import mail_queue, subject_line
 from core.models import Centre, Role, User
 
@@ -154,9 +155,12 @@ def organisation_update(
     categories: Sequence[Category | None] | None = None,
     cooperation_areas: Iterable[CooperationArea] | None = None,
     by_association: bool = False,
+    expected_version: int | None = None,
 ) -> Organisation:
     """Change an association's entry. Association users cannot change the coordinator's fields:
-    anything else in `data` is ignored."""
+    anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
+    a save over somebody else's newer save raises `core.concurrency.EditConflict`."""
+    claim_version(organisation, expected_version)
     _apply(
         organisation,
         data,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
+from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import Centre, Role
 from core.permissions import get_access, get_object_for_user, role_required
 
@@ -116,16 +117,22 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=organisation, for_association=access.is_association
     )
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(
-            actor=request.user,
-            organisation=organisation,
-            data=form.entry_data,
-            categories=form.categories,
-            cooperation_areas=form.cleaned_data["cooperation_areas"],
-            by_association=access.is_association,
-        )
-        messages.success(request, _("The entry was saved."))
-        return redirect("organisations:detail", organisation.pk)
+        try:
+            services.organisation_update(
+                actor=request.user,
+                organisation=organisation,
+                data=form.entry_data,
+                categories=form.categories,
+                cooperation_areas=form.cleaned_data["cooperation_areas"],
+                by_association=access.is_association,
+                expected_version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
+        else:
+            messages.success(request, _("The entry was saved."))
+            return redirect("organisations:detail", organisation.pk)
     return render(
         request,
         "organisations/organisation_form.html",

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedFormMixin
 from core.forms import ModelMultipleChoiceField, refuse_line_breaks
 from core.models import District
 
@@ -43,7 +44,7 @@ def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
     form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
 
 
-class VolunteerForm(forms.ModelForm):
+class VolunteerForm(VersionedFormMixin, forms.ModelForm):
     """The coordinator's form: everything, including status, certificate and notes."""
 
     class Meta:
@@ -81,7 +82,7 @@ class VolunteerForm(forms.ModelForm):
             )
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionedFormMixin, forms.ModelForm):
     """What a volunteer may change on their own profile."""
 
     class Meta:
@@ -116,6 +117,7 @@ class SignUpForm(ProfileForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        del self.fields["version"]  # a sign-up creates a volunteer: nothing to have changed
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].required = True
 

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
@@ -129,6 +130,9 @@ class Volunteer(CentreScopedModel):
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
     objects = VolunteerQuerySet.as_manager()
+
+    # Optimistic locking: the coordinator and the volunteer cannot overwrite each other.
+    version = version_field()
 
     class Meta:
         ordering = ["last_name", "first_name"]

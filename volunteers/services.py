@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue, subject_line
 from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
@@ -85,10 +86,15 @@ def volunteer_create(
 
 
 @transaction.atomic
-def volunteer_update(*, actor: User, volunteer: Volunteer, **fields: Any) -> Volunteer:
-    """Change a volunteer's fields (coordinator, or the volunteer on their own profile)."""
+def volunteer_update(
+    *, actor: User, volunteer: Volunteer, expected_version: int | None = None, **fields: Any
+) -> Volunteer:
+    """Change a volunteer's fields (coordinator, or the volunteer on their own profile). With
+    `expected_version` (the version the editor loaded) a save over somebody else's newer save
+    raises `core.concurrency.EditConflict`."""
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
+    claim_version(volunteer, expected_version)
     m2m = _set_fields(volunteer, fields)
     volunteer.full_clean()
     volunteer.save()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response, xlsx_response
 from core.http import client_ip
 from core.models import Centre, Role
@@ -154,8 +155,12 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.volunteer_update(
                 actor=request.user,
                 volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                expected_version=form.loaded_version,
                 **_form_values(form),
             )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
         except ValidationError as error:
             _form_error(form, error)
         else:
@@ -573,8 +578,12 @@ def me_edit(request: HttpRequest) -> HttpResponse:
             services.volunteer_update(
                 actor=request.user,
                 volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                expected_version=form.loaded_version,
                 **_form_values(form),
             )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
         except ValidationError as error:
             _form_error(form, error)
         else:

@@ -1,0 +1,105 @@
+"""Optimistic locking: an edit saved over somebody else's newer save is refused, not lost.
+
+A model that two people could edit at once has a `version` number. Its edit form carries the
+version the user loaded (`VersionedFormMixin`); the service claims the row for that version in
+its transaction (`claim_version`): the row's version goes up by one only if it is still the one
+the user saw, else `EditConflict` is raised and nothing is saved. The view shows the form again,
+with the user's input kept, and names each field the other person changed (`conflict_message`).
+Saving again then deliberately keeps the user's version.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class EditConflict(Exception):
+    """Somebody saved the row after the user loaded it. `current` is the row as saved now."""
+
+    def __init__(self, current: models.Model) -> None:
+        super().__init__("edit conflict")
+        self.current = current
+
+
+def version_field() -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
+
+
+def claim_version(instance: models.Model, expected: int | None) -> None:
+    """In the caller's transaction: move the row from version `expected` to the next one, or
+    raise EditConflict when it has moved on already. `expected` None skips the check (a
+    command or an import that loaded the row itself)."""
+    if expected is None or instance.pk is None:
+        return
+    model = type(instance)
+    claimed = model._default_manager.filter(pk=instance.pk, version=expected).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise EditConflict(model._default_manager.get(pk=instance.pk))
+    instance.version = expected + 1
+
+
+class VersionedFormMixin:
+    """Adds the hidden `version` the user loaded to a form of a versioned instance."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None) or kwargs.get("instance")
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput,
+            required=False,
+            min_value=1,
+            initial=getattr(instance, "version", None),
+        )
+
+    @property
+    def loaded_version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "all"):
+        return ", ".join(sorted(str(item) for item in value.all())) or "–"
+    return str(value)
+
+
+def conflict_message(form: forms.BaseForm, current: models.Model) -> str:
+    """ "Somebody else saved ... : Phone (now 22 33 44 55), E-mail (now ...)." for the fields of
+    `form` whose saved value differs from what the user sent."""
+    changed = []
+    for name, field in form.fields.items():
+        if name == "version" or not hasattr(current, name):
+            continue
+        saved = getattr(current, name)
+        sent = form.cleaned_data.get(name)
+        if hasattr(saved, "all"):
+            differs = {item.pk for item in saved.all()} != {
+                getattr(item, "pk", item) for item in (sent or [])
+            }
+        else:
+            differs = (saved if saved is not None else "") != (sent if sent is not None else "")
+        if differs:
+            changed.append(
+                _("%(field)s (now %(value)s)") % {"field": field.label, "value": _shown(saved)}
+            )
+    listing = "; ".join(changed) or _("no field of this form")
+    return _(
+        "Somebody else saved this while you were editing it, so your changes were not saved. "
+        "They changed: %(fields)s. Check the form and save again to keep your version."
+    ) % {"fields": listing}
+
+
+def refresh_version(form: forms.BaseForm, current: models.Model) -> None:
+    """After a conflict: the next save of the same form deliberately keeps the user's version."""
+    data = form.data.copy()
+    data[form.add_prefix("version")] = current.version
+    form.data = data
