@@ -110,11 +110,10 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
-def media_root(request, settings, tmp_path):
+def media_root(settings, tmp_path):
     """Stored files (reports, uploads) go to a temporary folder, never the project's media/
-    (a test with the real worker keeps the worker's MEDIA_ROOT)."""
-    if "celery_worker" not in request.fixturenames:
-        settings.MEDIA_ROOT = tmp_path / "media"
+    (`celery_worker` points it at the real worker's folder instead)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
 
 
@@ -130,7 +129,7 @@ def _worker_services_missing() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     """Start `celery worker` as a separate process on the test database and Redis."""
     missing = _worker_services_missing()
     if missing:
@@ -142,12 +141,14 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or '127.0.0.1'}:"
         f"{db['PORT'] or 5432}/{db['NAME']}"
     )
+    media = tmp_path_factory.mktemp("worker-media")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "frivillig.settings_test",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        # The worker's own folder for stored files; `celery_worker` points the tests at it.
+        "MEDIA_ROOT": str(media),
     }
     log_path = ROOT / "test-artifacts" / "celery-worker.log"
     log_path.parent.mkdir(exist_ok=True)
@@ -195,6 +196,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     else:
         process.terminate()
         pytest.fail(f"The Celery worker did not answer within 60 s; see {log_path}")
+    process.media_root = media
     yield process
     process.terminate()
     try:
@@ -206,7 +208,9 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def celery_worker(celery_worker_process, transactional_db, settings):
-    """A running worker; data written by the test is committed so the worker sees it."""
+    """A running worker; data written by the test is committed so the worker sees it, and the
+    files it stores are read from its folder."""
+    settings.MEDIA_ROOT = celery_worker_process.media_root
     settings.CELERY_TASK_ALWAYS_EAGER = False
     from frivillig.celery import app
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedFormMixin
 from core.permissions import Access
 
 from . import selectors
@@ -105,7 +106,7 @@ class VolunteerCountMixin:
         return self.cleaned_data.get("volunteer_count") or 0
 
 
-class ActivityForm(VolunteerCountMixin, forms.ModelForm):
+class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
     """The full activity form; `QuickActivityForm` shows the fields needed in seconds."""
 
     volunteer_hours = _hours_field()
@@ -269,7 +270,7 @@ CountsFormSet = modelformset_factory(
 )
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = [

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
@@ -72,6 +73,9 @@ class Project(CentreScopedModel):
         verbose_name=_("association running the project"),
         help_text=_("Empty for the centre's own projects."),
     )
+
+    # Optimistic locking: two people editing the project cannot overwrite each other.
+    version = version_field()
 
     objects = ProjectQuerySet.as_manager()
 
@@ -624,6 +628,9 @@ class Activity(OrganiserOwnedModel):
         verbose_name=_("recurring series"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    # Optimistic locking: two people editing the activity cannot overwrite each other.
+    version = version_field()
 
     class Meta:
         ordering = ["-date", "-start_time"]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from core.concurrency import claim_version
 from core.permissions import Access
 from organisations.models import Organisation
 
@@ -65,6 +66,7 @@ def project_save(
     project: Project,
     children: Iterable[models.Model] = (),
     deleted: Iterable[models.Model] = (),
+    expected_version: int | None = None,
 ) -> Project:
     """Create or change a project together with its targets, partners, grants and outcomes.
 
@@ -74,6 +76,7 @@ def project_save(
     centre; an association user for the projects of its own association.
     """
     _require_project_editor(actor, project)
+    claim_version(project, expected_version)
     if not project.slug:
         project.slug = _unique_slug(project.centre_id, project.name, project.pk)
     project.full_clean()
@@ -103,10 +106,18 @@ def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) ->
 
 
 @transaction.atomic
-def activity_update(*, actor: Access, activity: Activity, fields: dict[str, Any]) -> Activity:
-    """Change an activity the actor may edit (see `Activity.is_editable_by`)."""
+def activity_update(
+    *,
+    actor: Access,
+    activity: Activity,
+    fields: dict[str, Any],
+    expected_version: int | None = None,
+) -> Activity:
+    """Change an activity the actor may edit (see `Activity.is_editable_by`). With
+    `expected_version` a save over somebody else's newer save raises EditConflict."""
     if not activity.is_editable_by(actor):
         raise PermissionDenied
+    claim_version(activity, expected_version)
     for name, value in fields.items():
         setattr(activity, name, value)
     _check_project(actor, activity.project)

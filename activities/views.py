@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
 
@@ -86,11 +87,20 @@ def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
         for _title, formset in formsets:
             children.extend(formset.save(commit=False))
             deleted.extend(formset.deleted_objects)
-        project = services.project_save(
-            actor=access, project=form.instance, children=children, deleted=deleted
-        )
-        messages.success(request, _("The project %(name)s was saved.") % {"name": project.name})
-        return redirect("activities:project_detail", project_pk=project.pk)
+        try:
+            project = services.project_save(
+                actor=access,
+                project=form.instance,
+                children=children,
+                deleted=deleted,
+                expected_version=form.loaded_version if "version" in form.fields else None,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
+        else:
+            messages.success(request, _("The project %(name)s was saved.") % {"name": project.name})
+            return redirect("activities:project_detail", project_pk=project.pk)
     return render(
         request,
         "activities/project_form.html",
@@ -198,12 +208,20 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = ActivityForm(request.POST or None, instance=activity, access=access)
     if request.method == "POST" and form.is_valid():
-        activity = services.activity_update(
-            actor=access, activity=activity, fields=form.cleaned_data
-        )
-        messages.success(request, _("The activity was saved."))
-        _warn_outside_period(request, activity)
-        return redirect(reverse("activities:list"))
+        try:
+            activity = services.activity_update(
+                actor=access,
+                activity=activity,
+                fields=form.changed_values,
+                expected_version=form.loaded_version,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
+        else:
+            messages.success(request, _("The activity was saved."))
+            _warn_outside_period(request, activity)
+            return redirect(reverse("activities:list"))
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
 

@@ -45,11 +45,14 @@ def claim_version(instance: models.Model, expected: int | None) -> None:
 
 
 class VersionedFormMixin:
-    """Adds the hidden `version` the user loaded to a form of a versioned instance."""
+    """Adds the hidden `version` the user loaded to the form of a saved, versioned instance (a
+    form that creates a row has none)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None) or kwargs.get("instance")
+        if instance is None or instance.pk is None:
+            return
         self.fields["version"] = forms.IntegerField(
             widget=forms.HiddenInput,
             required=False,
@@ -60,6 +63,11 @@ class VersionedFormMixin:
     @property
     def loaded_version(self) -> int | None:
         return self.cleaned_data.get("version")
+
+    @property
+    def changed_values(self) -> dict:
+        """cleaned_data without the version (what a service sets on the row)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
 
 
 def _shown(value) -> str:

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedFormMixin
+
 from . import figures
 from .models import YEAR_VALIDATORS, Narrative, ReportKind
 
@@ -44,10 +46,12 @@ class ReportRequestForm(forms.Form):
         return data
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(VersionedFormMixin, forms.Form):
     """The narrative sections of one kind of report, as plain text."""
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: str, instance: Narrative | None = None, **kwargs: Any):
+        # The narrative being edited, for its version (core.concurrency); None when new.
+        self.instance = instance
         super().__init__(*args, **kwargs)
         for name in Narrative.section_names(kind):
             model_field = Narrative._meta.get_field(name)

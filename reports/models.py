@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import version_field
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
 
@@ -162,6 +163,9 @@ class Narrative(CentreScopedModel):
 
     FINAL_SECTIONS = ("goals", "effect", "reach", "method", "results", "summary")
     ANNUAL_SECTIONS = ("evaluation",)
+
+    # Optimistic locking: two people writing the narrative cannot overwrite each other.
+    version = version_field()
 
     class Meta:
         verbose_name = _("report narrative")

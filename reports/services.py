@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from core.concurrency import claim_version
 from core.models import Centre, User
 
 from .figures import ReportError
@@ -261,8 +262,10 @@ def narrative_save(
     project: Any = None,
     texts: dict[str, str],
     is_draft: bool = True,
+    expected_version: int | None = None,
 ) -> Narrative:
-    """Save the coordinator's narrative of a report (a draft until marked final)."""
+    """Save the coordinator's narrative of a report (a draft until marked final). With
+    `expected_version` a save over somebody else's newer save raises EditConflict."""
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
     if kind == ReportKind.FINAL:
@@ -274,6 +277,8 @@ def narrative_save(
     ).first()
     if narrative is None:
         narrative = Narrative(centre=centre, kind=kind, year=year, project=project)
+    else:
+        claim_version(narrative, expected_version)
     for name in Narrative.section_names(kind):
         setattr(narrative, name, (texts.get(name) or "").strip())
     narrative.is_draft = is_draft

@@ -117,7 +117,6 @@ class SignUpForm(ProfileForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        del self.fields["version"]  # a sign-up creates a volunteer: nothing to have changed
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["email"].required = True
 
@@ -185,7 +184,7 @@ class HourEntryForm(forms.Form):
         return data
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Task
         fields = [

@@ -281,6 +281,9 @@ class Task(CentreScopedModel):
 
     objects = TaskQuerySet.as_manager()
 
+    # Optimistic locking: two people editing the task cannot overwrite each other.
+    version = version_field()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("task")

@@ -323,7 +323,12 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
 
 
 @transaction.atomic
-def task_update(*, actor: User, task: Task, **fields: Any) -> Task:
+def task_update(
+    *, actor: User, task: Task, expected_version: int | None = None, **fields: Any
+) -> Task:
+    """Change a task. With `expected_version` a save over somebody else's newer save raises
+    `core.concurrency.EditConflict`."""
+    claim_version(task, expected_version)
     m2m = _set_fields(task, fields)
     task.full_clean()
     task.save()

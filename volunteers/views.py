@@ -494,8 +494,14 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.task_update(
-                actor=request.user, task=Task.objects.get(pk=task.pk), **_form_values(form)
+                actor=request.user,
+                task=Task.objects.get(pk=task.pk),
+                expected_version=form.loaded_version,
+                **_form_values(form),
             )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
         except ValidationError as error:
             _form_error(form, error)
         else:
