@@ -125,9 +125,54 @@ def _is_cp1252(content: bytes) -> bool:
     return True
 
 
+# Bounds of one upload, checked while reading (never after loading everything): a file that
+# unpacks or splits into more than this is refused with a message, quickly and in little memory.
+MAX_ROWS = 10_000  # rows with content, the header not counted
+MAX_SCANNED_ROWS = 100_000  # rows read at all, blank ones included (Excel pads sheets)
+MAX_CELL_CHARS = 5_000
+MAX_COLUMNS = 200
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # an .xlsx is a zip: its unpacked size, before opening
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The file has more than %(rows)s rows. Import at most %(rows)s associations at a "
+            "time: split the file, or remove empty and unneeded rows."
+        )
+        % {"rows": f"{MAX_ROWS:,}".replace(",", "\xa0")}
+    )
+
+
+def _bounded(rows) -> list[list[str]]:
+    """Rows with content, read one at a time and stopped at the first bound passed."""
+    kept: list[list[str]] = []
+    for scanned, row in enumerate(rows, start=1):
+        if scanned > MAX_SCANNED_ROWS:
+            raise _too_many_rows()
+        if len(row) > MAX_COLUMNS:
+            if any(str(cell).strip() for cell in row[MAX_COLUMNS:]):
+                raise ImportFileError(
+                    _("The file has more than %(n)s columns.") % {"n": MAX_COLUMNS}
+                )
+            row = row[:MAX_COLUMNS]
+        if not any(str(cell).strip() for cell in row):
+            continue
+        for cell in row:
+            if len(str(cell)) > MAX_CELL_CHARS:
+                raise ImportFileError(
+                    _("Row %(row)s has a cell of more than %(n)s characters.")
+                    % {"row": scanned, "n": MAX_CELL_CHARS}
+                )
+        kept.append([str(cell) for cell in row])
+        if len(kept) > MAX_ROWS + 1:  # the header and MAX_ROWS rows
+            raise _too_many_rows()
+    return kept
+
+
 def _read_csv(content: bytes) -> list[list[str]]:
     try:
-        return _parse_csv(_decode(content))
+        return _bounded(_parse_csv(_decode(content)))
     except csv.Error as exc:  # a cell over the csv module's limit, a stray NUL, ...
         raise ImportFileError(
             _(
@@ -137,42 +182,71 @@ def _read_csv(content: bytes) -> list[list[str]]:
         ) from exc
 
 
-def _parse_csv(text: str) -> list[list[str]]:
+def _parse_csv(text: str):
+    """The CSV's rows, one at a time (a generator: nothing is split up front)."""
     first_line = text.split("\n", 1)[0]
     if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
         # Excel's own hint line ("sep=;") names the separator.
         delimiter = first_line.strip()[4]
         rest = text.split("\n", 1)[1] if "\n" in text else ""
-        return list(csv.reader(io.StringIO(rest), delimiter=delimiter))
+        return csv.reader(io.StringIO(rest), delimiter=delimiter)
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     if "\t" in first_line and first_line.count("\t") > first_line.count(delimiter):
         delimiter = "\t"
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return csv.reader(io.StringIO(text), delimiter=delimiter)
+
+
+def _check_unpacked_size(content: bytes) -> None:
+    """Refuse a workbook that unpacks to more than MAX_UNPACKED_BYTES (a "zip bomb")."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(
+            _("The file could not be read as an Excel workbook (.xlsx).")
+        ) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _(
+                "The workbook unpacks to more than %(mb)s MB, far more than a list of "
+                "associations needs. Save only the sheet with the associations, or use CSV."
+            )
+            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_unpacked_size(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
         raise ImportFileError(
             _("The file could not be read as an Excel workbook (.xlsx).")
         ) from exc
-    sheet = workbook.worksheets[0]
-    rows = []
-    for row in sheet.iter_rows(values_only=True):
-        cells = []
-        for value in row:
-            if value is None:
-                cells.append("")
-            elif isinstance(value, float) and value.is_integer():
-                cells.append(str(int(value)))
-            else:
-                cells.append(str(value))
-        rows.append(cells)
-    workbook.close()
-    return rows
+    try:
+        sheet = workbook.worksheets[0]
+
+        def cells():
+            # With max_row given, iter_rows stops there (openpyxl reads no further). Opening a
+            # sheet without a <dimension> makes openpyxl scan it once: MAX_UNPACKED_BYTES bounds
+            # that scan's time.
+            for row in sheet.iter_rows(max_row=MAX_SCANNED_ROWS + 1, values_only=True):
+                yield [
+                    ""
+                    if value is None
+                    else str(int(value))
+                    if isinstance(value, float) and value.is_integer()
+                    else str(value)
+                    for value in row
+                ]
+
+        return _bounded(cells())
+    finally:
+        workbook.close()
 
 
 def read_table(content: bytes, filename: str) -> list[dict[str, str]]:

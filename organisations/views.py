@@ -23,6 +23,8 @@ from .models import Category, Invitation, Organisation
 from .signals import INVITATION_SESSION_KEY
 
 IMPORT_SESSION_KEY = "organisations_import"
+PREVIEW_ROWS = 200
+PREVIEW_ERRORS = 500
 PAGE_SIZE = 25
 
 
@@ -321,9 +323,14 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
                 ),
             }
             errors = [error for row in checked for error in row.errors]
+            # The preview shows the first rows and errors, and counts the rest.
             context.update(
                 checked=checked,
                 errors=errors,
+                shown_rows=checked[:PREVIEW_ROWS],
+                more_rows=max(len(checked) - PREVIEW_ROWS, 0),
+                shown_errors=errors[:PREVIEW_ERRORS],
+                more_errors=max(len(errors) - PREVIEW_ERRORS, 0),
                 good_count=sum(1 for row in checked if row.ok),
                 bad_count=sum(1 for row in checked if not row.ok),
                 filename=upload.name,
