@@ -12,8 +12,8 @@ from core.exports import csv_response, xlsx_response
 from .models import Activity
 
 
-def _headers() -> list[str]:
-    return [
+def _headers(with_notes: bool = True) -> list[str]:
+    headers = [
         _("Date"),
         _("Start"),
         _("End"),
@@ -30,10 +30,11 @@ def _headers() -> list[str]:
         _("Cancelled"),
         _("Note"),
     ]
+    return headers if with_notes else headers[:-1]
 
 
-def _row(activity: Activity) -> list:
-    return [
+def _row(activity: Activity, with_notes: bool = True) -> list:
+    row = [
         activity.date,
         activity.start_time.strftime("%H:%M") if activity.start_time else "",
         activity.end_time.strftime("%H:%M") if activity.end_time else "",
@@ -50,20 +51,26 @@ def _row(activity: Activity) -> list:
         _("Yes") if activity.cancelled else _("No"),
         activity.note,
     ]
+    return row if with_notes else row[:-1]
 
 
-def _csv_row(activity: Activity) -> list:
+def _csv_row(activity: Activity, with_notes: bool = True) -> list:
     """CSV has no cell types: the date and the hours are written the Norwegian way."""
-    row = _row(activity)
+    row = _row(activity, with_notes)
     row[0] = activity.date.strftime("%d.%m.%Y")
     row[12] = str(activity.volunteer_hours).replace(".", ",")
     return row
 
 
-def export_csv(activities: Iterable[Activity], filename: str) -> HttpResponse:
-    return csv_response(filename, _headers(), (_csv_row(a) for a in activities))
+def export_csv(
+    activities: Iterable[Activity], filename: str, *, with_notes: bool = True
+) -> HttpResponse:
+    rows = (_csv_row(a, with_notes) for a in activities)
+    return csv_response(filename, _headers(with_notes), rows)
 
 
-def export_xlsx(activities: Iterable[Activity], filename: str) -> HttpResponse:
-    rows = (_row(a) for a in activities)
-    return xlsx_response(filename, _headers(), rows, sheet_title=_("Activities"))
+def export_xlsx(
+    activities: Iterable[Activity], filename: str, *, with_notes: bool = True
+) -> HttpResponse:
+    rows = (_row(a, with_notes) for a in activities)
+    return xlsx_response(filename, _headers(with_notes), rows, sheet_title=_("Activities"))

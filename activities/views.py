@@ -135,7 +135,11 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     if export in {"csv", "xlsx"}:
         name = f"aktiviteter-{timezone.localdate():%Y-%m-%d}"
         rows = activities.iterator(chunk_size=1000)
-        return export_csv(rows, name) if export == "csv" else export_xlsx(rows, name)
+        # The municipality gets the figures, not the free-text notes (core.permissions).
+        notes = access.reads_free_text
+        if export == "csv":
+            return export_csv(rows, name, with_notes=notes)
+        return export_xlsx(rows, name, with_notes=notes)
     page = Paginator(activities, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

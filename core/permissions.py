@@ -54,6 +54,12 @@ class Access:
         return self.role == Role.MUNICIPALITY
 
     @property
+    def reads_free_text(self) -> bool:
+        """Whether the user may read what staff and associations wrote in free text (notes).
+        The municipality reads figures, not the centre's notes, which can name people."""
+        return not self.is_municipality
+
+    @property
     def is_volunteer(self) -> bool:
         return self.role == Role.VOLUNTEER
 

@@ -116,3 +116,22 @@ def test_it_never_lists_another_centres_activities(world, login, project):
         page = login(user).get(reverse("activities:list")).content.decode()
         assert "Hjemme" in page
         assert "Borte" not in page
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_municipality_exports_figures_not_the_notes(world, login, project, export):
+    ActivityFactory(project=project, title="Felleslunsj", note="Kari kom ikke, ring henne")
+    coordinator = login(world.coordinator).get(reverse("activities:list"), {"export": export})
+    municipality = login(world.municipality_viewer).get(
+        reverse("activities:list"), {"export": export}
+    )
+
+    def text(response) -> str:
+        if export == "csv":
+            return response.content.decode("utf-8-sig")
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+
+    assert "Kari kom ikke" in text(coordinator)
+    assert "Kari kom ikke" not in text(municipality)
+    assert "Felleslunsj" in text(municipality)
