@@ -247,6 +247,32 @@ def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> PrivacyEven
 
 
 @transaction.atomic
+def _addresses_of(volunteer: Volunteer) -> set[str]:
+    """Every e-mail address the person is known by: the register's, the login's and the
+    login's other addresses."""
+    addresses = {volunteer.email}
+    if volunteer.user_id:
+        from allauth.account.models import EmailAddress
+
+        addresses.add(volunteer.user.email)
+        addresses.update(
+            EmailAddress.objects.filter(user_id=volunteer.user_id).values_list("email", flat=True)
+        )
+    return {address for address in addresses if address}
+
+
+def _end_sessions_of(user: User) -> None:
+    """Delete the person's sessions (they name the user and hold what the login saw)."""
+    from django.contrib.sessions.models import Session
+
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+
+
 def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
 
@@ -258,9 +284,14 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
-    # E-mails to the person (queued, sent or failed) hold their address and name.
-    for address in {volunteer.email, getattr(volunteer.user, "email", "")} - {""}:
+    addresses = _addresses_of(volunteer)
+    for address in addresses:
+        # E-mails to the person (queued, sent or failed) hold their address and name; login
+        # records (failed logins too, with no user) hold the address typed, IP and browser.
         mail_forget(address=address)
+        AuthEvent.objects.filter(email__iexact=address).update(
+            email="", user_agent="", ip_address=None
+        )
     volunteer.first_name = _("Erased")
     volunteer.last_name = f"#{volunteer.pk}"
     volunteer.email = ""
@@ -296,6 +327,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        _end_sessions_of(user)
     PrivacyEvent.objects.create(
         centre=volunteer.centre, volunteer=volunteer, action=PrivacyEvent.Action.ERASED, actor=actor
     )

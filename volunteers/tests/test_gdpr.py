@@ -179,3 +179,35 @@ def test_it_marks_a_consent_as_withdrawn(world, login):
     # Another centre's coordinator cannot reach it.
     other = login(world.other_coordinator)
     assert other.post(url).status_code == 404
+
+
+def test_erasure_also_clears_failed_logins_other_addresses_and_sessions(world, client):
+    from allauth.account.models import EmailAddress
+    from django.contrib.sessions.models import Session
+
+    from core.models import AuthEvent
+    from volunteers.services import volunteer_erase
+
+    volunteer = world.volunteer
+    user = world.volunteer_user
+    EmailAddress.objects.create(user=user, email="gammel.adresse@example.org", verified=True)
+    # A failed login with the old address (no user known) and a signed-in session.
+    AuthEvent.objects.create(
+        kind="login_failed",
+        email="gammel.adresse@example.org",
+        ip_address="203.0.113.7",
+        user_agent="Firefox",
+    )
+    AuthEvent.objects.create(kind="login_failed", email=volunteer.email, ip_address="203.0.113.8")
+    client.force_login(user)
+    assert Session.objects.exists()
+
+    volunteer_erase(actor=world.coordinator, volunteer=volunteer)
+
+    assert not AuthEvent.objects.filter(email__icontains="gammel.adresse").exists()
+    assert not AuthEvent.objects.filter(ip_address__in=["203.0.113.7", "203.0.113.8"]).exists()
+    assert not EmailAddress.objects.filter(user=user).exists()
+    assert not any(
+        session.get_decoded().get("_auth_user_id") == str(user.pk)
+        for session in Session.objects.all()
+    )
