@@ -246,7 +246,6 @@ def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> PrivacyEven
     )
 
 
-@transaction.atomic
 def _addresses_of(volunteer: Volunteer) -> set[str]:
     """Every e-mail address the person is known by: the register's, the login's and the
     login's other addresses."""
@@ -273,6 +272,7 @@ def _end_sessions_of(user: User) -> None:
     Session.objects.filter(pk__in=ended).delete()
 
 
+@transaction.atomic
 def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
 
