@@ -115,15 +115,9 @@ def targets_of(*, access: Access, project: Project) -> QuerySet[YearTarget]:
     return YearTarget.objects.visible_to(access).filter(project=project).order_by("year")
 
 
-def target_total(*, access: Access, year: int, field: str = "activities") -> int | None:
-    """A yearly target added up over every project the user may see (None: none set)."""
-    return (
-        YearTarget.objects.visible_to(access).filter(year=year).aggregate(total=Sum(field))["total"]
-    )
-
-
 def target_totals_by_centre(*, access: Access, year: int, field: str = "activities") -> dict:
-    """`target_total` of each centre with a target set ({centre_id: total})."""
+    """A yearly target added up over each centre's projects ({centre_id: total}; a centre with
+    no target set is left out)."""
     rows = (
         YearTarget.objects.visible_to(access)
         .filter(year=year)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim_version
-from core.mail import mail_queue, subject_line
+from core.mail import mail_queue
 from core.models import Centre, Role, User
 
 from .models import (
@@ -236,9 +236,7 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
         "url": invitation_url(invitation),
         "centre": organisation.centre,
     }
-    subject = subject_line(
-        _("Invitation to keep %(name)s's entry current") % {"name": organisation.name}
-    )
+    subject = _("Invitation to keep %(name)s's entry current") % {"name": organisation.name}
     body = render_to_string("organisations/email/invitation.txt", context)
     mail_queue(to=invitation.email, subject=subject, body=body, centre=organisation.centre_id)
     return invitation

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim_version
-from core.mail import mail_forget, mail_queue, subject_line
+from core.mail import mail_forget, mail_queue
 from core.models import AuthEvent, Centre, Role, User
 from core.permissions import Access
 
@@ -41,7 +41,8 @@ def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
     mail server that is down never undoes or fails the change."""
     if not to:
         return
-    subject = subject_line(render_to_string(f"volunteers/email/{template}_subject.txt", context))
+    # mail_queue puts the subject on one line (a task title may hold a line break).
+    subject = render_to_string(f"volunteers/email/{template}_subject.txt", context)
     body = render_to_string(f"volunteers/email/{template}.txt", context)
     volunteer = context.get("volunteer")
     mail_queue(to=to, subject=subject, body=body, centre=getattr(volunteer, "centre_id", None))

@@ -9,39 +9,13 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from bench.import_hostile import sheet_xml, workbook_with_sheet
 from organisations import importing
 from organisations.importing import ImportFileError, read_table
 
 
-def _workbook_with_sheet(sheet_xml: bytes) -> bytes:
-    """A real .xlsx whose first sheet is replaced by `sheet_xml` (compressed as Excel does)."""
-    buffer = io.BytesIO()
-    workbook = Workbook()
-    workbook.active.append(["navn"])
-    workbook.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = sheet_xml
-            target.writestr(item.filename, data)
-    return out.getvalue()
-
-
-def _sheet(rows: int, cell: str = "x") -> bytes:
-    head = (
-        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns='
-        b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        b'<row r="1"><c r="A1" t="inlineStr"><is><t>navn</t></is></c></row>'
-    )
-    row = f'<row><c t="inlineStr"><is><t>{cell}</t></is></c></row>'.encode()
-    return head + row * rows + b"</sheetData></worksheet>"
-
-
 def test_a_workbook_that_unpacks_to_a_huge_sheet_is_refused_before_it_is_opened():
-    bomb = _workbook_with_sheet(_sheet(600_000))  # about 29 MB unpacked
+    bomb = workbook_with_sheet(sheet_xml(600_000))  # about 29 MB unpacked
     assert len(bomb) < 1_000_000  # a small upload
     with pytest.raises(ImportFileError, match="MB"):
         read_table(bomb, "foreninger.xlsx")
@@ -49,7 +23,7 @@ def test_a_workbook_that_unpacks_to_a_huge_sheet_is_refused_before_it_is_opened(
 
 def test_a_sheet_of_too_many_rows_is_refused_at_the_first_row_too_many():
     with pytest.raises(ImportFileError, match="rader"):
-        read_table(_workbook_with_sheet(_sheet(30_000)), "foreninger.xlsx")
+        read_table(workbook_with_sheet(sheet_xml(30_000)), "foreninger.xlsx")
 
 
 def test_a_realistic_large_workbook_is_within_the_unpacked_limit():
