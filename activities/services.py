@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from core.audit import log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
 from core.permissions import Access
 from organisations.models import Organisation
@@ -76,19 +77,38 @@ def project_save(
     centre; an association user for the projects of its own association.
     """
     _require_project_editor(actor, project)
+    before = stored_snapshot(project)
     claim_version(project, expected_version)
     if not project.slug:
         project.slug = _unique_slug(project.centre_id, project.name, project.pk)
     project.full_clean()
     project.save()
+    event = log_change(
+        actor=actor,
+        action="project.created" if before is None else "project.updated",
+        obj=project,
+        before=before,
+    )
+    parts: dict[str, list] = {}
     for row in deleted:
         if row.pk and row.project_id == project.pk:
+            parts.setdefault(row._meta.model_name, [[], []])[0].append(str(row))
             row.delete()
     for row in children:
+        stored = stored_snapshot(row)
         row.project = project
         row.centre_id = project.centre_id
         row.full_clean()
         row.save()
+        if stored is None or stored != stored_snapshot(row):
+            parts.setdefault(row._meta.model_name, [[], []])[1].append(str(row))
+    if parts:
+        # The project's targets, partners, grants, goals and budget lines, by kind: what was
+        # removed and what was added or changed.
+        event.changes.update(
+            {kind: [old or None, new or None] for kind, (old, new) in parts.items()}
+        )
+        event.save(update_fields=["changes"])
     return project
 
 
@@ -102,6 +122,7 @@ def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) ->
     _check_organiser(actor, activity.organiser)
     activity.full_clean()
     activity.save()
+    log_change(actor=actor, action="activity.created", obj=activity, before=None)
     return activity
 
 
@@ -117,6 +138,7 @@ def activity_update(
     `expected_version` a save over somebody else's newer save raises EditConflict."""
     if not activity.is_editable_by(actor):
         raise PermissionDenied
+    before = stored_snapshot(activity)
     claim_version(activity, expected_version)
     for name, value in fields.items():
         setattr(activity, name, value)
@@ -124,27 +146,49 @@ def activity_update(
     _check_organiser(actor, activity.organiser)
     activity.full_clean()
     activity.save()
+    log_change(actor=actor, action="activity.updated", obj=activity, before=before)
     return activity
+
+
+COUNT_FIELDS = [
+    "participants",
+    "participants_new",
+    "participants_returning",
+    "volunteer_count",
+    "volunteer_hours",
+    "cancelled",
+]
 
 
 @transaction.atomic
 def activity_counts_update(*, actor: Access, activities: Iterable[Activity]) -> int:
     """Save participant and volunteer counts of many activities at once; returns how many."""
+    activities = list(activities)
+    stored = {
+        row.pk: row
+        for row in Activity.objects.filter(pk__in=[a.pk for a in activities]).only(*COUNT_FIELDS)
+    }
     saved = 0
     for activity in activities:
         if not activity.is_editable_by(actor):
             raise PermissionDenied
         activity.full_clean()
-        activity.save(
-            update_fields=[
-                "participants",
-                "participants_new",
-                "participants_returning",
-                "volunteer_count",
-                "volunteer_hours",
-                "cancelled",
-            ]
-        )
+        activity.save(update_fields=COUNT_FIELDS)
+        before = stored.get(activity.pk)
+        changes = {
+            name: [getattr(before, name, None), getattr(activity, name)]
+            for name in COUNT_FIELDS
+            if before is None or getattr(before, name) != getattr(activity, name)
+        }
+        if changes:
+            log_action(
+                actor=actor,
+                action="activity.counts",
+                obj=activity,
+                changes={
+                    k: [str(v) if v is not None else None for v in p] for k, p in changes.items()
+                },
+            )
         saved += 1
     return saved
 
@@ -177,6 +221,7 @@ def series_save(
             setattr(series, name, value)
     _check_project(actor, series.project)
     _check_organiser(actor, series.organiser)
+    before = stored_snapshot(series)
     series.full_clean()
     series.save()
     existing = set(series.activities.values_list("date", flat=True))
@@ -199,4 +244,11 @@ def series_save(
         occurrence.full_clean(validate_unique=False, validate_constraints=False)
         new.append(occurrence)
     Activity.objects.bulk_create(new)
+    log_change(
+        actor=actor,
+        action="activityseries.created" if before is None else "activityseries.updated",
+        obj=series,
+        before=before,
+        data={"occurrences_created": len(new)},
+    )
     return series, len(new)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuthEvent, Centre, District, Municipality, User
+from .models import AuditEvent, Centre, District, Municipality, User
 
 
 def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
@@ -91,12 +91,15 @@ class UserAdmin(BaseUserAdmin):
     ]
 
 
-@admin.register(AuthEvent)
-class AuthEventAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "email", "ip_address"]
-    list_filter = ["kind"]
-    search_fields = ["email"]
-    readonly_fields = [f.name for f in AuthEvent._meta.fields]
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The site admin's view of the whole trail (read only)."""
+
+    list_display = ["created_at", "action", "actor", "source", "object_repr", "centre"]
+    list_filter = ["source", "action"]
+    search_fields = ["action", "object_repr", "actor__email"]
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    list_select_related = ["actor", "centre"]
 
     def has_add_permission(self, request):  # the log is written by the system only
         return False

@@ -201,32 +201,6 @@ class CentreScopedModel(models.Model):
         return access.is_coordinator and self.centre_id in access.centre_ids
 
 
-class AuthEvent(models.Model):
-    """A login, logout or failed login, kept for security review."""
-
-    class Kind(models.TextChoices):
-        LOGIN = "login", _("Logged in")
-        LOGOUT = "logout", _("Logged out")
-        LOGIN_FAILED = "login_failed", _("Failed login")
-
-    user = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="auth_events"
-    )
-    email = models.CharField(_("e-mail given"), max_length=254, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("login event")
-        verbose_name_plural = _("login events")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.email} {self.created_at:%Y-%m-%d %H:%M}"
-
-
 # --- The state grant's conditions, entered once per centre and year ------------------------------
 
 FIRST_YEAR = 1990
@@ -242,6 +216,9 @@ class CentreYear(CentreScopedModel):
     A draft may be incomplete; figures marked final must say who owns the centre, its staff and
     its advisory body.
     """
+
+    # Names of what the audit trail records beside the fields (see core.audit.describe).
+    AUDIT_FIELD_LABELS = {"incomes": _("income")}
 
     class OwnerKind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")
@@ -392,3 +369,67 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+# --- The one audit trail --------------------------------------------------------------------------
+
+
+class AuditEvent(models.Model):
+    """One write, one row: who did what to which object, when, and which fields changed.
+
+    Every write service records its action here through `core.audit.log_action` (the change
+    history of an association, the privacy log of a volunteer, login records and the site
+    admin's trail all read from this one table). `changes` maps a field to `[old, new]` as text;
+    `data` holds what an event needs beyond that (the address typed at a failed login, the
+    client address and browser). Erasing a person goes through `core.audit.audit_forget`.
+    """
+
+    class Source(models.TextChoices):
+        WEB = "web", _("In the app")
+        IMPORT = "import", _("Import")
+        REGISTER = "register", _("The national register")
+        SYSTEM = "system", _("The system")
+
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("volunteer centre"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    action = models.CharField(_("action"), max_length=60)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    object_id = models.CharField(max_length=40, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "created_at"]),
+            models.Index(fields=["centre", "action", "created_at"]),
+            models.Index(fields=["action", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"

@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import AuthEvent, Centre, CentreIncome, CentreYear
+from .audit import log_change, stored_snapshot
+from .models import AuditEvent, Centre, CentreIncome, CentreYear
 from .permissions import Access
 
 # The fields a new year takes over from the year before (everything but year, state and history).
@@ -21,8 +22,11 @@ CARRIED_FIELDS = (
 
 @transaction.atomic
 def auth_events_purge(*, before: dt.datetime) -> int:
-    """Delete login records older than `before`; keep no more than is needed. Returns the count."""
-    deleted, _count = AuthEvent.objects.filter(created_at__lt=before).delete()
+    """Delete login records older than `before`; keep no more than is needed. Returns the count.
+    (Logins are the only events of the trail that expire: the rest is the record of the data.)"""
+    deleted, _count = AuditEvent.objects.filter(
+        action__startswith="auth.", created_at__lt=before
+    ).delete()
     return deleted
 
 
@@ -82,6 +86,12 @@ def centre_year_save(
     """
     if not centre_year.is_editable_by(actor):
         raise PermissionDenied
+    before = stored_snapshot(centre_year)
+    incomes_before = (
+        sorted(str(line) for line in CentreIncome.objects.filter(centre_year_id=centre_year.pk))
+        if centre_year.pk
+        else []
+    )
     if centre_year.pk is None:
         if expected_version != 0 or (
             CentreYear.objects.filter(centre_id=centre_year.centre_id, year=centre_year.year)
@@ -117,4 +127,14 @@ def centre_year_save(
         line.centre_year = centre_year
         line.full_clean()
         line.save()
+    event = log_change(
+        actor=actor,
+        action="centreyear.created" if before is None else "centreyear.updated",
+        obj=centre_year,
+        before=before,
+    )
+    incomes_after = sorted(str(line) for line in centre_year.incomes.all())
+    if incomes_after != incomes_before:
+        event.changes["incomes"] = [incomes_before or None, incomes_after or None]
+        event.save(update_fields=["changes"])
     return centre_year

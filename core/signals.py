@@ -1,4 +1,5 @@
-"""Record logins, logouts and failed logins (Django's auth signals are the supported hook)."""
+"""Record logins, logouts and failed logins in the audit trail (Django's auth signals are the
+supported hook)."""
 
 from typing import Any
 
@@ -6,32 +7,39 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from .audit import log_action
 from .http import client_ip
-from .models import AuthEvent
+from .models import AuditEvent
 
 
-def _client(request: HttpRequest | None) -> dict[str, Any]:
-    if request is None:
-        return {}
-    return {
-        "ip_address": client_ip(request),
-        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
-    }
+def _client(request: HttpRequest | None, email: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"email": email}
+    if request is not None:
+        data["ip"] = client_ip(request)
+        data["user_agent"] = request.META.get("HTTP_USER_AGENT", "")[:200]
+    return data
+
+
+def _record(action: str, user: Any, request: HttpRequest | None, email: str) -> None:
+    log_action(
+        actor=user,
+        action=action,
+        obj=user,
+        centre=getattr(user, "centre_id", None),
+        data=_client(request, email),
+        source=AuditEvent.Source.WEB,
+    )
 
 
 @receiver(user_logged_in)
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    AuthEvent.objects.create(
-        user=user, email=user.email, kind=AuthEvent.Kind.LOGIN, **_client(request)
-    )
+    _record("auth.login", user, request, user.email)
 
 
 @receiver(user_logged_out)
 def record_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     if user is not None:
-        AuthEvent.objects.create(
-            user=user, email=user.email, kind=AuthEvent.Kind.LOGOUT, **_client(request)
-        )
+        _record("auth.logout", user, request, user.email)
 
 
 @receiver(user_login_failed)
@@ -39,4 +47,4 @@ def record_login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
     email = str(credentials.get("email") or credentials.get("username") or "")[:254]
-    AuthEvent.objects.create(email=email, kind=AuthEvent.Kind.LOGIN_FAILED, **_client(request))
+    _record("auth.login_failed", None, request, email)

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Category,
@@ -29,7 +28,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation_number", "centre", "is_archived"]
     list_filter = ["centre", "is_archived", "needs_volunteers", "is_public"]
     search_fields = ["name", "organisation_number", "contact_name"]

@@ -21,7 +21,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.models import Centre, District, User
+from core.models import AuditEvent, Centre, District, User
 
 from . import services
 from .models import Category, Organisation, validate_phone, validate_postal_code
@@ -517,6 +517,7 @@ def import_rows(
                     organisation=Organisation.objects.get(pk=row.existing.pk),
                     data=row.data,
                     categories=categories,
+                    source=AuditEvent.Source.IMPORT,
                 )
                 result.updated += 1
             else:
@@ -525,6 +526,7 @@ def import_rows(
                     centre=centre,
                     data=row.data,
                     categories=categories or (),
+                    source=AuditEvent.Source.IMPORT,
                 )
                 result.created += 1
     return result

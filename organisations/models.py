@@ -10,7 +10,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 from stdnum.no import orgnr
 
 from core.concurrency import version_field
@@ -146,8 +145,9 @@ class Organisation(CentreScopedModel):
     notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Kept by the services so that history shows category and cooperation changes as text, and
-    # search is case-insensitive for æøå on every database (SQLite's LIKE folds only ASCII).
+    # Kept by the services so that the audit trail shows category and cooperation changes as
+    # text, and search is case-insensitive for æøå on every database (SQLite's LIKE folds
+    # only ASCII).
     category_summary = models.CharField(_("categories"), max_length=400, blank=True)
     cooperation_summary = models.TextField(_("cooperation areas"), blank=True)
     search_text = models.TextField(blank=True, editable=False)
@@ -158,9 +158,8 @@ class Organisation(CentreScopedModel):
     # Optimistic locking: two people editing the entry cannot overwrite each other.
     version = version_field()
 
-    history = HistoricalRecords(
-        excluded_fields=["updated_at", "search_text", "public_search_text", "version"]
-    )
+    # Names of what the audit trail records beside the fields (see core.audit.describe).
+    AUDIT_FIELD_LABELS = {"membership": _("login")}
 
     objects = OrganisationQuerySet.as_manager()
 

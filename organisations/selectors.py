@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -10,9 +9,9 @@ from typing import Any
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from core.audit import describe, events_of
 from core.permissions import Access
 
 from .filters import OrganisationFilter
@@ -51,54 +50,9 @@ def organisation_detail(*, access: Access) -> QuerySet[Organisation]:
 
 
 def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
-    """Every change of an entry, newest first: who, when, and each field's old and new value."""
-    from core.models import District
-
-    records = list(organisation.history.select_related("history_user").order_by("history_id"))
-    district_ids = {r.district_id for r in records if r.district_id}
-    districts = {d.pk: d.name for d in District.objects.filter(pk__in=district_ids)}
-    fields = {f.name: f for f in Organisation._meta.get_fields() if hasattr(f, "attname")}
-    hidden = {"search_text", "public_search_text", "updated_at", "created_at"}
-
-    def show(field_name: str, value: Any) -> str:
-        if value is None or value == "":
-            return "–"
-        if field_name == "district":
-            return districts.get(value, str(value))
-        if isinstance(value, bool):
-            return gettext("Yes") if value else gettext("No")
-        if isinstance(value, dt.datetime):
-            return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-        return str(value)
-
-    entries = []
-    previous = None
-    for record in records:
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous, foreign_keys_are_objs=False)
-            for change in delta.changes:
-                if change.field in hidden:
-                    continue
-                field = fields.get(change.field)
-                changes.append(
-                    {
-                        "field": str(field.verbose_name) if field else change.field,
-                        "old": show(change.field, change.old),
-                        "new": show(change.field, change.new),
-                    }
-                )
-        entries.append(
-            {
-                "date": record.history_date,
-                "user": record.history_user,
-                "type": record.history_type,
-                "changes": changes,
-            }
-        )
-        previous = record
-    entries.reverse()
-    return entries
+    """Every change of an entry, newest first: who, when, what was done and each field's old and
+    new value (read from the audit trail, `core.audit`)."""
+    return describe(events_of(organisation), Organisation)
 
 
 def organisations_of_user(*, access: Access) -> QuerySet[Organisation]:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import creation, log_action, log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
@@ -77,12 +78,25 @@ def normalise_phone(value: str | None) -> str:
     return "".join((value or "").split())
 
 
-def _save(organisation: Organisation, *, actor: User | None) -> None:
+def _save(
+    organisation: Organisation,
+    *,
+    actor: User | None,
+    action: str,
+    before: dict[str, Any] | None,
+    source: str | None = None,
+) -> None:
+    """Validate, save and record the change in the audit trail (`before` is None for a new
+    entry)."""
     organisation.full_clean()
-    # simple_history takes the author from the request middleware; commands pass the actor.
-    if actor is not None:
-        organisation._history_user = actor
     organisation.save()
+    log_change(
+        actor=actor,
+        action=f"organisation.{action}",
+        obj=organisation,
+        before=before,
+        source=source,
+    )
 
 
 def _set_categories(organisation: Organisation, categories: Sequence[Category | None]) -> None:
@@ -127,17 +141,22 @@ def organisation_create(
     data: dict[str, Any],
     categories: Sequence[Category | None] = (),
     cooperation_areas: Iterable[CooperationArea] = (),
+    source: str | None = None,
 ) -> Organisation:
-    """Register a new association in `centre`."""
+    """Register a new association in `centre`. `source` says where the entry came from for the
+    audit trail (the app, an import, the national register)."""
     organisation = Organisation(centre=centre)
     _apply(organisation, data, COORDINATOR_EDITABLE_FIELDS)
-    _save(organisation, actor=actor)
+    organisation.full_clean()
+    organisation.save()
     _set_categories(organisation, categories)
     _set_cooperation_areas(organisation, cooperation_areas)
-    # The summaries are written once more so the creation record in the history shows them.
-    organisation.history.filter(history_type="+").update(
-        category_summary=organisation.category_summary,
-        cooperation_summary=organisation.cooperation_summary,
+    log_action(
+        actor=actor,
+        action="organisation.created",
+        obj=organisation,
+        changes=creation(organisation),
+        source=source,
     )
     Organisation.objects.filter(pk=organisation.pk).update(
         category_summary=organisation.category_summary,
@@ -156,10 +175,13 @@ def organisation_update(
     cooperation_areas: Iterable[CooperationArea] | None = None,
     by_association: bool = False,
     expected_version: int | None = None,
+    source: str | None = None,
 ) -> Organisation:
     """Change an association's entry. Association users cannot change the coordinator's fields:
     anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
-    a save over somebody else's newer save raises `core.concurrency.EditConflict`."""
+    a save over somebody else's newer save raises `core.concurrency.EditConflict`. `source`
+    says where the change came from for the audit trail (e.g. "register")."""
+    before = stored_snapshot(organisation)
     claim_version(organisation, expected_version)
     _apply(
         organisation,
@@ -170,31 +192,34 @@ def organisation_update(
         _set_categories(organisation, categories)
     if cooperation_areas is not None:
         _set_cooperation_areas(organisation, cooperation_areas)
-    _save(organisation, actor=actor)
+    _save(organisation, actor=actor, action="updated", before=before, source=source)
     return organisation
 
 
 @transaction.atomic
 def organisation_archive(*, actor: User | None, organisation: Organisation) -> Organisation:
     """Archive an association (it leaves the active list; nothing is deleted)."""
+    before = snapshot(organisation)
     organisation.is_archived = True
-    _save(organisation, actor=actor)
+    _save(organisation, actor=actor, action="archived", before=before)
     return organisation
 
 
 @transaction.atomic
 def organisation_restore(*, actor: User | None, organisation: Organisation) -> Organisation:
     """Bring an archived association back into the active list."""
+    before = snapshot(organisation)
     organisation.is_archived = False
-    _save(organisation, actor=actor)
+    _save(organisation, actor=actor, action="restored", before=before)
     return organisation
 
 
 @transaction.atomic
 def organisation_confirm(*, actor: User | None, organisation: Organisation) -> Organisation:
     """Record that the entry was confirmed as current now."""
+    before = snapshot(organisation)
     organisation.confirmed_at = timezone.now()
-    _save(organisation, actor=actor)
+    _save(organisation, actor=actor, action="confirmed", before=before)
     return organisation
 
 
@@ -204,8 +229,11 @@ def organisation_confirm(*, actor: User | None, organisation: Organisation) -> O
 @transaction.atomic
 def category_save(*, actor: User | None, category: Category) -> Category:
     """Create or change an association category (the list is data the coordinator curates)."""
+    before = stored_snapshot(category)
     category.full_clean()
     category.save()
+    action = "category.created" if before is None else "category.updated"
+    log_change(actor=actor, action=action, obj=category, before=before)
     return category
 
 
@@ -230,6 +258,13 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
     )
     invitation.full_clean()
     invitation.save()
+    log_action(
+        actor=actor,
+        action="invitation.created",
+        obj=invitation,
+        changes={"email": [None, invitation.email]},
+        data={"organisation": organisation.pk},
+    )
     context = {
         "invitation": invitation,
         "organisation": organisation,
@@ -248,6 +283,7 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        log_action(actor=actor, action="invitation.revoked", obj=invitation)
     return invitation
 
 
@@ -274,10 +310,22 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
+    log_action(
+        actor=user,
+        action="invitation.accepted",
+        obj=invitation,
+        data={"organisation": invitation.organisation_id},
+    )
     return membership
 
 
 @transaction.atomic
 def membership_revoke(*, actor: User, membership: Membership) -> None:
     """Remove a user's access to an association (the account itself is kept)."""
+    log_action(
+        actor=actor,
+        action="membership.deleted",
+        obj=membership.organisation,
+        changes={"membership": [str(membership.user), None]},
+    )
     membership.delete()

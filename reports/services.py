@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from core.audit import log_action, log_change, snapshot
 from core.concurrency import claim_version
 from core.models import Centre, User
 
@@ -128,6 +129,12 @@ def report_request(
         if existing is None:
             raise
         return existing, False
+    log_action(
+        actor=actor,
+        action="report.requested",
+        obj=job,
+        data={"kind": kind, "year": year, "project": project.pk if project else None},
+    )
     transaction.on_commit(lambda: _queue(job))
     return job, True
 
@@ -138,6 +145,12 @@ def report_delete(*, actor: User, job: ReportJob) -> None:
     with transaction.atomic():
         file_name = job.file.name if job.file else ""
         storage = job.file.storage
+        log_action(
+            actor=actor,
+            action="report.deleted",
+            obj=job,
+            data={"kind": job.kind, "year": job.year, "project": job.project_id},
+        )
         job.delete()
         if file_name:
             transaction.on_commit(lambda: storage.delete(file_name))
@@ -200,6 +213,7 @@ def _report_job_store(job: ReportJob, pdf: bytes) -> ReportJob | None:
     if current.file:
         current.file.delete(save=False)
     current.file.save(job.download_name, ContentFile(pdf), save=False)
+    log_action(actor=None, action="report.rendered", obj=current, data={"bytes": len(pdf)})
     current.size = len(pdf)
     current.status = ReportJob.Status.DONE
     current.progress = 100
@@ -277,7 +291,9 @@ def narrative_save(
     ).first()
     if narrative is None:
         narrative = Narrative(centre=centre, kind=kind, year=year, project=project)
+        before = None
     else:
+        before = snapshot(narrative)
         claim_version(narrative, expected_version)
     for name in Narrative.section_names(kind):
         setattr(narrative, name, (texts.get(name) or "").strip())
@@ -285,4 +301,10 @@ def narrative_save(
     narrative.updated_by = actor
     narrative.full_clean(validate_constraints=False)
     narrative.save()
+    log_change(
+        actor=actor,
+        action="narrative.created" if before is None else "narrative.updated",
+        obj=narrative,
+        before=before,
+    )
     return narrative

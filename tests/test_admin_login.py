@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from core.models import AuthEvent
+from core.models import AuditEvent
 from tests import factories as f
 
 
@@ -16,7 +16,7 @@ def test_it_refuses_password_guessing_on_the_admin_login(client, db):
     assert response.url.startswith(reverse("account_login"))
     assert not response.wsgi_request.user.is_authenticated
     assert not client.get(reverse("admin:index")).wsgi_request.user.is_authenticated
-    assert not AuthEvent.objects.filter(kind=AuthEvent.Kind.LOGIN).exists()
+    assert not AuditEvent.objects.filter(action="auth.login").exists()
 
 
 def test_it_sends_the_admin_to_the_app_login_and_back(client, db):
@@ -37,7 +37,7 @@ def test_it_puts_the_admin_behind_the_login_rate_limit(client, db):
         client.post(login_url, {"login": "admin@example.org", "password": f"feil-{i}"})
     response = client.post(login_url, {"login": "admin@example.org", "password": "passord-123"})
     assert "For mange innloggingsforsøk" in response.content.decode()
-    assert not AuthEvent.objects.filter(kind=AuthEvent.Kind.LOGIN).exists()
+    assert not AuditEvent.objects.filter(action="auth.login").exists()
 
 
 def test_it_refuses_the_admin_to_a_signed_in_user_without_looping(world, login):

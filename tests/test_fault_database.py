@@ -7,11 +7,12 @@ import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
+from core.models import AuditEvent
 from organisations import services as organisation_services
 from organisations.models import CooperationArea, Organisation, OrganisationCategory
 from tests import factories as f
 from volunteers import services as volunteer_services
-from volunteers.models import Consent, PrivacyEvent, Volunteer
+from volunteers.models import Consent, Volunteer
 
 GONE = OperationalError("server closed the connection unexpectedly")
 
@@ -20,7 +21,7 @@ def _counts() -> dict[str, int]:
     return {
         "organisations": Organisation.objects.count(),
         "categories": OrganisationCategory.objects.count(),
-        "history": Organisation.history.count(),
+        "audit": AuditEvent.objects.count(),
         "areas": Organisation.cooperation_areas.through.objects.count(),
     }
 
@@ -85,8 +86,15 @@ def test_volunteer_erase_rolls_back_every_change_when_the_audit_record_fails(wor
     )
     name, email = volunteer.first_name, volunteer.email
 
+    real_create = AuditEvent.objects.create
+
+    def fail_on_erased(**kwargs):
+        if kwargs.get("action") == "volunteer.erased":
+            raise GONE
+        return real_create(**kwargs)
+
     with (
-        mock.patch.object(PrivacyEvent.objects, "create", side_effect=GONE),
+        mock.patch.object(AuditEvent.objects, "create", side_effect=fail_on_erased),
         pytest.raises(OperationalError),
     ):
         volunteer_services.volunteer_erase(actor=world.coordinator, volunteer=volunteer)
@@ -100,7 +108,14 @@ def test_volunteer_erase_rolls_back_every_change_when_the_audit_record_fails(wor
     volunteer_user.refresh_from_db()
     assert volunteer_user.is_active
     assert not volunteer_user.email.startswith("erased-")
-    assert not PrivacyEvent.objects.filter(action=PrivacyEvent.Action.ERASED).exists()
+    assert not AuditEvent.objects.filter(action="volunteer.erased").exists()
+    # The trail's values were not blanked either: the whole erasure was rolled back.
+    assert (
+        AuditEvent.objects.filter(
+            action="volunteer.created", object_id=str(volunteer.pk), object_repr=str(fresh)
+        ).exists()
+        or not AuditEvent.objects.filter(action="volunteer.created").exists()
+    )
 
 
 def test_a_failing_write_in_a_request_shows_the_error_page_and_saves_nothing(

@@ -8,7 +8,6 @@ from .models import (
     Interest,
     Language,
     Match,
-    PrivacyEvent,
     Task,
     Volunteer,
 )
@@ -57,9 +56,3 @@ class HourEntryAdmin(admin.ModelAdmin):
     list_display = ["volunteer", "date", "hours", "status"]
     list_filter = ["status"]
     raw_id_fields = ["volunteer", "task"]
-
-
-@admin.register(PrivacyEvent)
-class PrivacyEventAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "action", "volunteer", "actor"]
-    readonly_fields = ["created_at", "action", "volunteer", "actor", "centre"]

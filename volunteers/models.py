@@ -418,33 +418,3 @@ class HourEntry(CentreScopedModel):
         super().clean()
         if not self.task_id and not self.description:
             raise ValidationError(_("Choose a task or describe the activity."))
-
-
-class PrivacyEvent(CentreScopedModel):
-    """Audit trail of privacy actions on a volunteer. Holds no personal data of the person."""
-
-    class Action(models.TextChoices):
-        EXPORTED = "exported", _("Data exported")
-        ERASED = "erased", _("Personal data erased")
-        LOGIN_INVITED = "login_invited", _("Login invitation sent")
-
-    volunteer = models.ForeignKey(
-        Volunteer, on_delete=models.SET_NULL, null=True, related_name="privacy_events"
-    )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
-    created_at = models.DateTimeField(_("time"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("privacy event")
-        verbose_name_plural = _("privacy events")
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} #{self.volunteer_id}"

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.figures import fte
+from core.models import AuditEvent
 from core.permissions import Access
 
 from .models import (
@@ -32,7 +33,6 @@ from .models import (
     ConsentText,
     HourEntry,
     Match,
-    PrivacyEvent,
     Task,
     Volunteer,
 )
@@ -107,8 +107,24 @@ def consent_text_list(*, access: Access) -> QuerySet[ConsentText]:
     return ConsentText.objects.visible_to(access).order_by("-version")
 
 
-def privacy_events(*, access: Access) -> QuerySet[PrivacyEvent]:
-    return PrivacyEvent.objects.visible_to(access).select_related("actor")
+# The privacy actions of the audit trail (`core.audit`) a coordinator reviews.
+PRIVACY_ACTIONS = (
+    "volunteer.exported",
+    "volunteer.erased",
+    "volunteer.login_invited",
+    "consent.given",
+    "consent.withdrawn",
+    "consent_text.published",
+)
+
+
+def privacy_events(*, access: Access) -> QuerySet[AuditEvent]:
+    """Privacy actions on the centre's volunteers, newest first (coordinators only)."""
+    if not access.is_coordinator:
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(
+        centre_id__in=access.centre_ids, action__in=PRIVACY_ACTIONS
+    ).select_related("actor")
 
 
 # --- Tasks --------------------------------------------------------------------------------------

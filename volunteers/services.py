@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audit_forget, log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
-from core.models import AuthEvent, Centre, Role, User
+from core.models import Centre, Role, User
 from core.permissions import Access
 
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     Interest,
     Language,
     Match,
-    PrivacyEvent,
     Task,
     Volunteer,
 )
@@ -59,6 +59,32 @@ def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
     return m2m
 
 
+def _with_lists(obj: Any, m2m: dict[str, Iterable]) -> dict[str, list[str]]:
+    """The many-to-many values just set, as sorted text for the audit trail."""
+    return {name: sorted(str(v) for v in values) for name, values in m2m.items()}
+
+
+def _log_save(
+    *, actor: Any, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
+) -> None:
+    event = log_change(actor=actor, action=action, obj=obj, before=before)
+    after = _with_lists(obj, m2m)
+    lists = {
+        name: [m2m_before.get(name) or None, value or None]
+        for name, value in after.items()
+        if sorted(m2m_before.get(name) or []) != value
+    }
+    if lists:
+        event.changes.update(lists)
+        event.save(update_fields=["changes"])
+
+
+def _lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
+    if obj.pk is None:
+        return {}
+    return {name: sorted(str(v) for v in getattr(obj, name).all()) for name in names}
+
+
 # --- Volunteers ---------------------------------------------------------------------------------
 
 
@@ -76,6 +102,9 @@ def volunteer_create(
     volunteer.save()
     for name, values in m2m.items():
         getattr(volunteer, name).set(values)
+    _log_save(
+        actor=actor, action="volunteer.created", obj=volunteer, before=None, m2m_before={}, m2m=m2m
+    )
     if consent_channel:
         consent_text = consent_text_current(centre=centre)
         if consent_text is None:
@@ -95,12 +124,22 @@ def volunteer_update(
     raises `core.concurrency.EditConflict`."""
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
+    before = stored_snapshot(volunteer)
     claim_version(volunteer, expected_version)
     m2m = _set_fields(volunteer, fields)
+    m2m_before = _lists_of(volunteer, m2m)
     volunteer.full_clean()
     volunteer.save()
     for name, values in m2m.items():
         getattr(volunteer, name).set(values)
+    _log_save(
+        actor=actor,
+        action="volunteer.updated",
+        obj=volunteer,
+        before=before,
+        m2m_before=m2m_before,
+        m2m=m2m,
+    )
     return volunteer
 
 
@@ -112,6 +151,12 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
     volunteer.status = Volunteer.Status.ACTIVE
     volunteer.full_clean()
     volunteer.save(update_fields=["status", "updated_at"])
+    log_action(
+        actor=actor,
+        action="volunteer.approved",
+        obj=volunteer,
+        changes={"status": [Volunteer.Status.APPLICANT, Volunteer.Status.ACTIVE]},
+    )
     _send(
         to=volunteer.email,
         template="approved",
@@ -133,6 +178,7 @@ def consent_text_publish(*, actor: User, centre: Centre, text: str, text_en: str
     )
     consent_text.full_clean()
     consent_text.save()
+    log_change(actor=actor, action="consent_text.published", obj=consent_text, before=None)
     return consent_text
 
 
@@ -156,6 +202,13 @@ def consent_record(
     )
     consent.full_clean()
     consent.save()
+    # What text, when and how: the consent record itself, kept in the trail too.
+    log_action(
+        actor=actor,
+        action="consent.given",
+        obj=volunteer,
+        data={"consent_text_version": consent_text.version, "channel": channel},
+    )
     return consent
 
 
@@ -222,12 +275,7 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
             "key": default_token_generator.make_token(user),
         },
     )
-    PrivacyEvent.objects.create(
-        centre=volunteer.centre,
-        volunteer=volunteer,
-        action=PrivacyEvent.Action.LOGIN_INVITED,
-        actor=actor,
-    )
+    log_action(actor=actor, action="volunteer.login_invited", obj=volunteer)
     _send(
         to=user.email,
         template="login_invitation",
@@ -237,14 +285,9 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
 
 
 @transaction.atomic
-def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> PrivacyEvent:
+def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> None:
     """Note in the audit trail that a person's data was exported."""
-    return PrivacyEvent.objects.create(
-        centre=volunteer.centre,
-        volunteer=volunteer,
-        action=PrivacyEvent.Action.EXPORTED,
-        actor=actor,
-    )
+    log_action(actor=actor, action="volunteer.exported", obj=volunteer)
 
 
 def _addresses_of(volunteer: Volunteer) -> set[str]:
@@ -279,20 +322,32 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
     Hours and matches stay attached to the now anonymous row, so yearly totals do not change.
     Free text that may name the person (hour descriptions, follow-up notes) is cleared, the
-    consents are deleted, the login is deactivated and stripped. The audit trail records that
-    an erasure happened, by whom and when, and nothing of what was erased.
+    consents are deleted, the login is deactivated and stripped, and the person is taken out of
+    the audit trail (`core.audit.audit_forget`: their logins and failed logins, the change
+    history of an association they were the contact person of, the values of their own
+    record's history). The trail then records that an erasure happened, by whom and when, and
+    nothing of what was erased.
     """
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
     addresses = _addresses_of(volunteer)
+    names = {f"{volunteer.first_name} {volunteer.last_name}".strip()}
+    if volunteer.user_id:
+        names.add(volunteer.user.get_full_name())
     for address in addresses:
-        # E-mails to the person (queued, sent or failed) hold their address and name; login
-        # records (failed logins too, with no user) hold the address typed, IP and browser.
+        # E-mails to the person (queued, sent or failed) hold their address and name.
         mail_forget(address=address)
-        AuthEvent.objects.filter(email__iexact=address).update(
-            email="", user_agent="", ip_address=None
-        )
+    audit_forget(
+        user_ids=[volunteer.user_id] if volunteer.user_id else [],
+        values=[*names, *addresses, volunteer.phone],
+        objects=[
+            volunteer,
+            *([volunteer.user] if volunteer.user_id else []),
+            *volunteer.hour_entries.all(),
+            *volunteer.matches.all(),
+        ],
+    )
     volunteer.first_name = _("Erased")
     volunteer.last_name = f"#{volunteer.pk}"
     volunteer.email = ""
@@ -321,7 +376,6 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         from allauth.account.models import EmailAddress
 
         EmailAddress.objects.filter(user=user).delete()
-        AuthEvent.objects.filter(user=user).update(email="", user_agent="", ip_address=None)
         user.email = f"erased-{user.pk}@invalid.example"
         user.first_name = ""
         user.last_name = ""
@@ -329,9 +383,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         user.set_unusable_password()
         user.save()
         _end_sessions_of(user)
-    PrivacyEvent.objects.create(
-        centre=volunteer.centre, volunteer=volunteer, action=PrivacyEvent.Action.ERASED, actor=actor
-    )
+    log_action(actor=actor, action="volunteer.erased", obj=volunteer)
     return volunteer
 
 
@@ -352,6 +404,7 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
     task.save()
     for name, values in m2m.items():
         getattr(task, name).set(values)
+    _log_save(actor=actor, action="task.created", obj=task, before=None, m2m_before={}, m2m=m2m)
     return task
 
 
@@ -361,12 +414,17 @@ def task_update(
 ) -> Task:
     """Change a task. With `expected_version` a save over somebody else's newer save raises
     `core.concurrency.EditConflict`."""
+    before = stored_snapshot(task)
     claim_version(task, expected_version)
     m2m = _set_fields(task, fields)
+    m2m_before = _lists_of(task, m2m)
     task.full_clean()
     task.save()
     for name, values in m2m.items():
         getattr(task, name).set(values)
+    _log_save(
+        actor=actor, action="task.updated", obj=task, before=before, m2m_before=m2m_before, m2m=m2m
+    )
     return task
 
 
@@ -384,6 +442,7 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
     match = Match(centre=task.centre, task=task, volunteer=volunteer, **fields)
     match.full_clean()
     match.save()
+    log_change(actor=actor, action="match.created", obj=match, before=None)
     _send(
         to=volunteer.email,
         template="match_created",
@@ -394,6 +453,8 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
 
 @transaction.atomic
 def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
+    """Change a match's status, dates or follow-up."""
+    before = stored_snapshot(match)
     for name, value in fields.items():
         setattr(match, name, value)
     if match.status == Match.Status.ACTIVE and not match.started_on:
@@ -402,6 +463,7 @@ def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
         match.ended_on = timezone.localdate()
     match.full_clean()
     match.save()
+    log_change(actor=actor, action="match.updated", obj=match, before=before)
     return match
 
 
@@ -441,6 +503,7 @@ def hours_log(
     )
     entry.full_clean()
     entry.save()
+    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
     return entry
 
 
@@ -452,6 +515,12 @@ def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
     consent.withdrawn_at = timezone.now()
     consent.full_clean()
     consent.save(update_fields=["withdrawn_at"])
+    log_action(
+        actor=actor,
+        action="consent.withdrawn",
+        obj=consent.volunteer,
+        data={"consent_text_version": consent.consent_text.version},
+    )
     return consent
 
 
@@ -465,6 +534,12 @@ def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
     entry.decided_at = timezone.now()
     entry.full_clean()
     entry.save(update_fields=["status", "decided_by", "decided_at"])
+    log_action(
+        actor=actor,
+        action="hours.approved" if approve else "hours.rejected",
+        obj=entry,
+        changes={"status": [HourEntry.Status.PENDING, entry.status]},
+    )
     return entry
 
 
@@ -491,9 +566,13 @@ def curated_name_save(
     position: int,
 ) -> BackgroundGroup | Interest | Language:
     """Add or rename an entry of a data list (background groups, interests, languages)."""
+    before = stored_snapshot(instance)
     instance.name = name
     instance.name_en = name_en
     instance.position = position
     instance.full_clean()
     instance.save()
+    model = type(instance)._meta.model_name
+    action = f"{model}.created" if before is None else f"{model}.updated"
+    log_change(actor=actor, action=action, obj=instance, before=before)
     return instance

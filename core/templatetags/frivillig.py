@@ -109,3 +109,11 @@ def goal_value(value, is_percent: bool = False) -> str:
     number = Decimal(str(value))
     text = _group(number, 0 if number == number.to_integral_value() else 1)
     return f"{text}{NBSP}%" if is_percent else text
+
+
+@register.filter
+def audit_action(action: str) -> str:
+    """What an audit-trail action is called on a page ("changed", "erased the personal data")."""
+    from core.audit import action_label
+
+    return action_label(action)

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from core.audit import events_of
 from organisations.models import CooperationArea, Organisation
 
 
@@ -32,7 +33,9 @@ def test_it_lets_the_coordinator_create_an_association(world, login):
     assert organisation.organisation_number == "123456785"
     assert organisation.phone == "+4790000000"
     assert list(organisation.cooperation_areas.all()) == [area]
-    assert organisation.history.get().history_user == world.coordinator
+    created = events_of(organisation).get()
+    assert (created.action, created.actor) == ("organisation.created", world.coordinator)
+    assert created.changes["notes"] == [None, "Ringer om høsten"]
 
 
 def test_it_shows_errors_next_to_the_fields(world, login):
@@ -116,7 +119,10 @@ def test_it_archives_and_restores_without_deleting(world, login):
     client.post(reverse("organisations:restore", args=[organisation.pk]))
     organisation.refresh_from_db()
     assert not organisation.is_archived
-    assert [r.history_type for r in organisation.history.order_by("history_id")][-2:] == ["~", "~"]
+    assert [e.action for e in events_of(organisation).order_by("id")] == [
+        "organisation.archived",
+        "organisation.restored",
+    ]
 
 
 def test_it_does_not_let_the_association_archive(world, login):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.audit import events_of
 from organisations.models import Category
 from organisations.selectors import organisation_history
 from organisations.services import (
@@ -23,18 +24,25 @@ def test_it_records_every_change_with_its_author_when_a_service_is_called(world)
     organisation_archive(actor=world.coordinator, organisation=organisation)
     organisation_restore(actor=world.coordinator, organisation=organisation)
     organisation_confirm(actor=world.association, organisation=organisation)
-    records = list(organisation.history.order_by("history_id"))
-    assert [r.history_user for r in records] == [
-        world.coordinator,
-        world.association,
-        world.coordinator,
-        world.coordinator,
-        world.association,
+    events = list(events_of(organisation).order_by("id"))
+    assert [(e.action, e.actor) for e in events] == [
+        ("organisation.created", world.coordinator),
+        ("organisation.updated", world.association),
+        ("organisation.archived", world.coordinator),
+        ("organisation.restored", world.coordinator),
+        ("organisation.confirmed", world.association),
     ]
     with translation.override("en"):
         entries = organisation_history(organisation=organisation)
     phone_change = entries[3]["changes"]
     assert [(c["field"], c["old"], c["new"]) for c in phone_change] == [("phone", "–", "90000000")]
+    assert [e["label"] for e in entries] == [
+        "confirmed the entry as current",
+        "restored",
+        "archived",
+        "changed",
+        "created",
+    ]
 
 
 def test_it_records_category_changes_as_text(world):
@@ -55,12 +63,17 @@ def test_it_records_the_author_of_a_change_made_in_the_browser(world, login):
     organisation = world.organisation
     response = client.post(
         reverse("organisations:edit", args=[organisation.pk]),
-        {"name": organisation.name, "contact_name": "Per Hansen", "email": organisation.email},
+        {
+            "name": organisation.name,
+            "contact_name": "Per Hansen",
+            "email": organisation.email,
+            "version": organisation.version,
+        },
     )
     assert response.status_code == 302
-    record = organisation.history.order_by("-history_id").first()
-    assert record.history_user == world.coordinator
-    assert record.contact_name == "Per Hansen"
+    event = events_of(organisation).first()
+    assert event.actor == world.coordinator and event.source == "web"
+    assert event.changes["contact_name"] == ["Kari Nordmann", "Per Hansen"]
     page = client.get(reverse("organisations:detail", args=[organisation.pk])).content.decode()
     assert "Per Hansen" in page and "Kari Nordmann" in page and world.coordinator.email in page
 
@@ -81,3 +94,12 @@ def test_it_shows_dates_in_the_history_as_dates(world):
     with translation.override("nb"):
         change = organisation_history(organisation=world.organisation)[0]["changes"][0]
     assert change["new"].count(".") == 2 and ":" in change["new"]
+
+
+def test_it_does_not_record_an_update_of_the_form_as_unchanged(world):
+    """The snapshot before a change is read from the database, so a form that has already set
+    the new values on the object still shows old -> new."""
+    organisation = world.organisation
+    organisation.phone = "41111111"
+    organisation_update(actor=world.coordinator, organisation=organisation, data={})
+    assert events_of(organisation).first().changes["phone"][1] == "41111111"

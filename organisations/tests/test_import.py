@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from core.audit import events_of
 from organisations.importing import check_rows, import_rows, read_table
 from organisations.models import Category, Organisation
 from tests import factories as f
@@ -62,7 +63,8 @@ def test_it_saves_exactly_the_good_rows_when_asked_and_creates_no_duplicates(wor
     assert choir.phone == "90000000"
     assert choir.member_count == 40
     assert [c.category for c in choir.ranked_categories.all()] == [health]
-    assert choir.history.first().history_user == world.coordinator
+    latest = events_of(choir).first()
+    assert (latest.actor, latest.source) == (world.coordinator, "import")
 
 
 def test_it_matches_by_organisation_number_then_exact_name_and_updates(world):

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.audit import events_of
 from organisations.services import organisation_update
 from organisations.tests.factories import InvitationFactory
 from tests import factories as f
@@ -27,7 +28,8 @@ def test_it_prompts_the_association_to_confirm_when_due(world, login):
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert not organisation.confirmation_due
-    assert organisation.history.order_by("-history_id").first().history_user == world.association
+    latest = events_of(organisation).first()
+    assert (latest.action, latest.actor) == ("organisation.confirmed", world.association)
     assert "orgs-confirm--due" not in client.get(detail).content.decode()
 
 

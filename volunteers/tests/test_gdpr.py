@@ -4,10 +4,10 @@ import json
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import User
+from core.models import AuditEvent, User
 from core.permissions import access_for_user
 from tests.factories import DistrictFactory, VolunteerFactory
-from volunteers.models import PrivacyEvent, Volunteer
+from volunteers.models import Volunteer
 from volunteers.selectors import hours_per_year, hours_total, volunteers_inactive
 
 from .factories import (
@@ -68,7 +68,9 @@ def test_it_exports_all_data_about_a_person_as_json(world, login):
     assert len(data["hours"]) == 2
     assert data["consents"][0]["version"] >= 1
     assert data["matches"][0]["follow_up_notes"] == "Solveig trives"
-    assert PrivacyEvent.objects.filter(volunteer=volunteer, action="exported").exists()
+    assert AuditEvent.objects.filter(
+        object_id=str(volunteer.pk), action="volunteer.exported", actor=world.coordinator
+    ).exists()
 
 
 def test_it_shows_the_export_as_a_readable_page(world, login):
@@ -114,12 +116,10 @@ def test_erasure_leaves_yearly_hour_totals_unchanged_and_no_personal_field_reada
     assert "solveig" not in user.email and not user.first_name
     assert volunteer.user is None
     # The audit trail records the erasure, by whom, without the erased data.
-    event = PrivacyEvent.objects.get(volunteer=volunteer, action="erased")
+    event = AuditEvent.objects.get(object_id=str(volunteer.pk), action="volunteer.erased")
     assert event.actor == world.coordinator
-    assert not any(
-        value in " ".join(str(v) for v in PrivacyEvent.objects.values().get(pk=event.pk).values())
-        for value in PERSONAL.values()
-    )
+    trail = " ".join(str(row) for row in AuditEvent.objects.values())
+    assert not any(value in trail for value in PERSONAL.values())
 
 
 def test_it_erases_only_with_confirmation(world, login):
@@ -185,27 +185,32 @@ def test_erasure_also_clears_failed_logins_other_addresses_and_sessions(world, c
     from allauth.account.models import EmailAddress
     from django.contrib.sessions.models import Session
 
-    from core.models import AuthEvent
+    from core.audit import log_action
     from volunteers.services import volunteer_erase
 
     volunteer = world.volunteer
     user = world.volunteer_user
     EmailAddress.objects.create(user=user, email="gammel.adresse@example.org", verified=True)
     # A failed login with the old address (no user known) and a signed-in session.
-    AuthEvent.objects.create(
-        kind="login_failed",
-        email="gammel.adresse@example.org",
-        ip_address="203.0.113.7",
-        user_agent="Firefox",
+    log_action(
+        actor=None,
+        action="auth.login_failed",
+        data={"email": "gammel.adresse@example.org", "ip": "203.0.113.7", "user_agent": "Firefox"},
     )
-    AuthEvent.objects.create(kind="login_failed", email=volunteer.email, ip_address="203.0.113.8")
+    log_action(
+        actor=None,
+        action="auth.login_failed",
+        data={"email": volunteer.email.upper(), "ip": "203.0.113.8"},
+    )
     client.force_login(user)
     assert Session.objects.exists()
 
     volunteer_erase(actor=world.coordinator, volunteer=volunteer)
 
-    assert not AuthEvent.objects.filter(email__icontains="gammel.adresse").exists()
-    assert not AuthEvent.objects.filter(ip_address__in=["203.0.113.7", "203.0.113.8"]).exists()
+    trail = " ".join(str(row) for row in AuditEvent.objects.values())
+    for value in ["gammel.adresse", "203.0.113.7", "203.0.113.8", "Firefox"]:
+        assert value not in trail
+    assert AuditEvent.objects.filter(action="auth.login_failed").count() == 2
     assert not EmailAddress.objects.filter(user=user).exists()
     assert not any(
         session.get_decoded().get("_auth_user_id") == str(user.pk)
