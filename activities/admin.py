@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import AuditedAdmin
+
 from .models import (
     Activity,
     ActivityCategory,
@@ -13,7 +15,7 @@ from .models import (
 
 
 @admin.register(ActivityCategory)
-class ActivityCategoryAdmin(admin.ModelAdmin):
+class ActivityCategoryAdmin(AuditedAdmin):
     list_display = ["name", "name_en", "position"]
     list_editable = ["position"]
 
@@ -43,7 +45,7 @@ class OutcomeCounterInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AuditedAdmin):
     list_display = ["name", "centre", "status", "start_date", "end_date", "is_operations"]
     list_filter = ["centre", "status"]
     search_fields = ["name", "programme", "leader"]
@@ -58,13 +60,13 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActivitySeries)
-class ActivitySeriesAdmin(admin.ModelAdmin):
+class ActivitySeriesAdmin(AuditedAdmin):
     list_display = ["title", "project", "weekday", "start_time", "first_date", "last_date"]
     list_filter = ["centre", "weekday"]
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(AuditedAdmin):
     list_display = [
         "title",
         "date",

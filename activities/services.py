@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from core.audit import log_action, log_change, stored_snapshot
+from core.audit import as_text, log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
 from core.permissions import Access
 from organisations.models import Organisation
@@ -185,9 +185,7 @@ def activity_counts_update(*, actor: Access, activities: Iterable[Activity]) -> 
                 actor=actor,
                 action="activity.counts",
                 obj=activity,
-                changes={
-                    k: [str(v) if v is not None else None for v in p] for k, p in changes.items()
-                },
+                changes={name: as_text(pair) for name, pair in changes.items()},
             )
         saved += 1
     return saved

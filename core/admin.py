@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from .audit import log_action, log_change, stored_snapshot
 from .models import AuditEvent, Centre, District, Municipality, User
 
 
@@ -37,27 +38,62 @@ def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse
 admin.site.login = admin_login  # type: ignore[method-assign]
 
 
+class AuditedAdmin(admin.ModelAdmin):
+    """A ModelAdmin whose saves and deletions go into the audit trail like every service's:
+    the site admin's changes are recorded with who, which fields and "via the admin"."""
+
+    def _action(self, obj: Any, verb: str) -> str:
+        return f"{obj._meta.model_name}.{verb}"
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        before = stored_snapshot(obj) if change else None
+        super().save_model(request, obj, form, change)
+        log_change(
+            actor=request.user,
+            action=self._action(obj, "updated" if change else "created"),
+            obj=obj,
+            before=before,
+            data={"via": "admin"},
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        log_action(
+            actor=request.user, action=self._action(obj, "deleted"), obj=obj, data={"via": "admin"}
+        )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            log_action(
+                actor=request.user,
+                action=self._action(obj, "deleted"),
+                obj=obj,
+                data={"via": "admin"},
+            )
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedAdmin):
     list_display = ["name", "number", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(AuditedAdmin):
     list_display = ["name", "municipality", "slug", "email"]
     list_filter = ["municipality"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(AuditedAdmin):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     ordering = ["email"]
     list_display = [
         "email",

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import AuditedAdmin
+
 from .models import (
     Category,
     CooperationArea,
@@ -11,7 +13,7 @@ from .models import (
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(AuditedAdmin):
     list_display = ["name", "name_en", "icnpo_code", "position"]
 
 
@@ -28,7 +30,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ["name", "organisation_number", "centre", "is_archived"]
     list_filter = ["centre", "is_archived", "needs_volunteers", "is_public"]
     search_fields = ["name", "organisation_number", "contact_name"]
@@ -36,12 +38,12 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(admin.ModelAdmin):
+class CooperationAreaAdmin(AuditedAdmin):
     list_display = ["name", "name_en", "position"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AuditedAdmin):
     list_display = [
         "email",
         "organisation",

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import AuditedAdmin
+
 from .models import (
     BackgroundGroup,
     Consent,
@@ -14,13 +16,13 @@ from .models import (
 
 
 @admin.register(BackgroundGroup, Interest, Language)
-class CuratedNameAdmin(admin.ModelAdmin):
+class CuratedNameAdmin(AuditedAdmin):
     list_display = ["name", "name_en", "position"]
     list_editable = ["position"]
 
 
 @admin.register(Volunteer)
-class VolunteerAdmin(admin.ModelAdmin):
+class VolunteerAdmin(AuditedAdmin):
     list_display = ["__str__", "centre", "status", "district", "erased_at"]
     list_filter = ["centre", "status"]
     search_fields = ["first_name", "last_name", "email"]
@@ -29,30 +31,30 @@ class VolunteerAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConsentText)
-class ConsentTextAdmin(admin.ModelAdmin):
+class ConsentTextAdmin(AuditedAdmin):
     list_display = ["centre", "version", "created_at"]
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(AuditedAdmin):
     list_display = ["volunteer", "consent_text", "given_at", "channel"]
     raw_id_fields = ["volunteer"]
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(AuditedAdmin):
     list_display = ["title", "centre", "status", "volunteers_needed"]
     list_filter = ["centre", "status"]
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(AuditedAdmin):
     list_display = ["task", "volunteer", "status", "next_follow_up_on"]
     raw_id_fields = ["task", "volunteer"]
 
 
 @admin.register(HourEntry)
-class HourEntryAdmin(admin.ModelAdmin):
+class HourEntryAdmin(AuditedAdmin):
     list_display = ["volunteer", "date", "hours", "status"]
     list_filter = ["status"]
     raw_id_fields = ["volunteer", "task"]
