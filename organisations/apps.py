@@ -7,6 +7,11 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Associations")
 
     def ready(self) -> None:
+        from core import privacy as person_data
+
+        from . import privacy
+
+        person_data.register(eraser=privacy.erase, exporter=privacy.export)
         from allauth.account.signals import user_signed_up
 
         from core.adapters import register_signup_grant_check

@@ -7,6 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
+        from core import privacy as person_data
+
+        from . import privacy
+
+        person_data.register(eraser=privacy.erase, exporter=privacy.export)
         from core.startpage import register_cards, register_nav
 
         from . import startpage

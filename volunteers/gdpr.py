@@ -4,9 +4,65 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
+from core.audit import events_naming
+from core.models import AuditEvent, OutgoingMail
+from core.privacy import export_everywhere
+
 from .models import Volunteer
+
+
+def _event(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "time": event.created_at.isoformat(),
+        "action": event.action,
+        "object": event.object_repr,
+        "done_by": str(event.actor) if event.actor else event.source,
+        "source": event.source,
+        "changes": event.changes,
+    }
+
+
+def _account(volunteer: Volunteer) -> dict[str, Any] | None:
+    """The login: name, e-mail addresses, when it was made and used, and its login history."""
+    from allauth.account.models import EmailAddress
+
+    user = volunteer.user
+    if user is None:
+        return None
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "role": user.role,
+        "active": user.is_active,
+        "date_joined": _date(user.date_joined),
+        "last_login": _date(user.last_login),
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+    }
+
+
+def _login_history(volunteer: Volunteer, addresses: list[str]) -> list[dict[str, Any]]:
+    """Logins, logouts and failed logins of the account or with one of the person's addresses
+    (the client address and browser included: they are the person's data too)."""
+    match = Q(actor_id=volunteer.user_id) if volunteer.user_id else Q(pk__in=[])
+    for address in addresses:
+        match |= Q(data__email__iexact=address)
+    return [
+        {
+            "time": e.created_at.isoformat(),
+            "event": e.action.removeprefix("auth."),
+            "email_given": e.data.get("email"),
+            "ip_address": e.data.get("ip"),
+            "browser": e.data.get("user_agent"),
+        }
+        for e in AuditEvent.objects.filter(match, action__startswith="auth.").order_by("created_at")
+    ]
 
 
 def _date(value) -> str | None:
@@ -14,8 +70,29 @@ def _date(value) -> str | None:
 
 
 def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
-    """A plain dictionary of all the data the centre holds about this volunteer."""
-    user = volunteer.user
+    """A plain dictionary of all the data the centre holds about this volunteer: the record,
+    the login and its history, the e-mails sent to them, the audit trail about them and what
+    they did, and every other place (in any app) whose values name them."""
+    from .services import person_of
+
+    person = person_of(volunteer)
+    about_them = Q(
+        content_type__app_label="volunteers",
+        content_type__model="volunteer",
+        object_id=str(volunteer.pk),
+    )
+    if volunteer.user_id:
+        about_them |= Q(actor_id=volunteer.user_id)
+    trail = AuditEvent.objects.filter(about_them).exclude(action__startswith="auth.")
+    own_ids = set(trail.values_list("id", flat=True))
+    mentions = [
+        e
+        for e in events_naming(person.values)
+        if e.id not in own_ids and not e.action.startswith("auth.")
+    ]
+    mails = OutgoingMail.objects.filter(to__in=[a for a in person.emails] or [""]).order_by(
+        "created_at"
+    )
     return {
         "exported_at": timezone.now().isoformat(),
         "centre": volunteer.centre.name,
@@ -75,11 +152,20 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
             }
             for h in volunteer.hour_entries.select_related("task")
         ],
-        "login": {
-            "email": user.email,
-            "active": user.is_active,
-            "last_login": _date(user.last_login),
-        }
-        if user
-        else None,
+        "login": _account(volunteer),
+        "login_history": _login_history(volunteer, list(person.emails)),
+        "emails_sent": [
+            {
+                "to": m.to,
+                "subject": m.subject,
+                "text": m.body,
+                "status": m.status,
+                "queued": _date(m.created_at),
+                "sent": _date(m.sent_at),
+            }
+            for m in mails
+        ],
+        "audit_trail": [_event(e) for e in trail.select_related("actor").order_by("created_at")],
+        "mentioned_in_the_audit_trail": [_event(e) for e in mentions],
+        **export_everywhere(person),
     }

@@ -20,6 +20,7 @@ from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
 from core.permissions import Access
+from core.privacy import Person, erase_everywhere
 
 from .models import (
     BackgroundGroup,
@@ -290,6 +291,22 @@ def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> None:
     log_action(actor=actor, action="volunteer.exported", obj=volunteer)
 
 
+def person_of(volunteer: Volunteer) -> Person:
+    """The person behind a volunteer record: their names, addresses and phone, as the export
+    and the erasure look for them in every app."""
+    names = {f"{volunteer.first_name} {volunteer.last_name}".strip()}
+    if volunteer.user_id:
+        names.add(volunteer.user.get_full_name())
+    return Person(
+        centre_id=volunteer.centre_id,
+        user_id=volunteer.user_id,
+        volunteer_id=volunteer.pk,
+        names=tuple(sorted(n for n in names if n)),
+        emails=tuple(sorted(_addresses_of(volunteer))),
+        phones=(volunteer.phone,) if volunteer.phone else (),
+    )
+
+
 def _addresses_of(volunteer: Volunteer) -> set[str]:
     """Every e-mail address the person is known by: the register's, the login's and the
     login's other addresses."""
@@ -331,16 +348,16 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
-    addresses = _addresses_of(volunteer)
-    names = {f"{volunteer.first_name} {volunteer.last_name}".strip()}
-    if volunteer.user_id:
-        names.add(volunteer.user.get_full_name())
-    for address in addresses:
+    person = person_of(volunteer)
+    for address in person.emails:
         # E-mails to the person (queued, sent or failed) hold their address and name.
         mail_forget(address=address)
+    # Free text elsewhere that names them (narratives and the PDFs made from them, activity
+    # notes, association notes and contacts): each app redacts its own.
+    erase_everywhere(person, actor=actor)
     audit_forget(
         user_ids=[volunteer.user_id] if volunteer.user_id else [],
-        values=[*names, *addresses, volunteer.phone],
+        values=person.values,
         objects=[
             volunteer,
             *([volunteer.user] if volunteer.user_id else []),

@@ -1,0 +1,42 @@
+"""What the activity log holds about a person: notes that name them (participants are only
+ever counted, never named, but a note is free text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.audit import log_action
+from core.privacy import Person
+
+from .models import Activity
+
+
+def _naming(person: Person) -> list[Activity]:
+    pattern = person.pattern()
+    if pattern is None:
+        return []
+    return [
+        activity
+        for activity in Activity.objects.filter(centre_id=person.centre_id)
+        .exclude(note="")
+        .only("id", "centre_id", "title", "date", "note")
+        if pattern.search(activity.note)
+    ]
+
+
+def erase(person: Person, actor: Any) -> None:
+    for activity in _naming(person):
+        activity.note = person.redact(activity.note)
+        activity.save(update_fields=["note"])
+        log_action(
+            actor=actor, action="activity.redacted", obj=activity, data={"erased_fields": ["note"]}
+        )
+
+
+def export(person: Person) -> dict[str, Any]:
+    return {
+        "activity_notes_naming_the_person": [
+            {"activity": a.title, "date": a.date.isoformat(), "note": a.note}
+            for a in _naming(person)
+        ]
+    }

@@ -1,0 +1,88 @@
+"""A person's data across the apps: one description of the person, and the places each app
+registers to export and to erase what it holds about them.
+
+The volunteers app owns the person (`volunteers.services.volunteer_erase`,
+`volunteers.gdpr.volunteer_data`); the other apps hold free text that may name them (a report's
+narrative, an activity's note, an association's notes) and files made from it (report PDFs).
+Each app registers an `eraser` and an `exporter` in its `AppConfig.ready`, so the arrows keep
+pointing one way: volunteers never imports reports or activities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is being exported or erased: their centre, login (if any) and the values that name
+    them (full names, e-mail addresses, phone numbers)."""
+
+    centre_id: int
+    user_id: int | None = None
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    volunteer_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def values(self) -> list[str]:
+        return [v for v in (*self.names, *self.emails, *self.phones) if v and len(v.strip()) >= 3]
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """A case-insensitive pattern for every value; a phone number also matches with the
+        spaces people put in it ("+47 412 34 567")."""
+        parts = []
+        for value in sorted(set(self.values), key=len, reverse=True):
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if value in self.phones and len(digits) >= 8:
+                digits = digits[-8:]
+                parts.append(r"(?:\+?47[\s.]?)?" + r"[\s.]?".join(re.escape(d) for d in digits))
+            else:
+                parts.append(re.escape(value.strip()))
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def names_in(self, text: str | None) -> bool:
+        pattern = self.pattern()
+        return bool(text and pattern and pattern.search(text))
+
+    def redact(self, text: str) -> str:
+        """`text` with every value naming the person replaced by "[erased]"."""
+        pattern = self.pattern()
+        if not text or pattern is None:
+            return text
+        return pattern.sub(_("[erased]"), text)
+
+
+Eraser = Callable[[Person, Any], None]
+Exporter = Callable[[Person], dict[str, Any]]
+_erasers: list[Eraser] = []
+_exporters: list[Exporter] = []
+
+
+def register(*, eraser: Eraser | None = None, exporter: Exporter | None = None) -> None:
+    """Called from an app's `ready()`: what the app holds about a person."""
+    if eraser is not None and eraser not in _erasers:
+        _erasers.append(eraser)
+    if exporter is not None and exporter not in _exporters:
+        _exporters.append(exporter)
+
+
+def erase_everywhere(person: Person, *, actor: Any) -> None:
+    """Run every app's eraser (inside the caller's transaction)."""
+    for eraser in _erasers:
+        eraser(person, actor)
+
+
+def export_everywhere(person: Person) -> dict[str, Any]:
+    """Every app's part of a person's data export, merged."""
+    data: dict[str, Any] = {}
+    for exporter in _exporters:
+        data.update(exporter(person))
+    return data

@@ -1,0 +1,75 @@
+"""What the reports hold about a person: narratives that name them and the PDFs made from
+them, and the reports they requested."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from core.audit import log_action
+from core.privacy import Person
+
+from .models import Narrative, ReportJob
+
+SECTIONS = ("goals", "effect", "reach", "method", "results", "summary", "evaluation")
+
+
+def _naming(person: Person) -> list[Narrative]:
+    return [
+        narrative
+        for narrative in Narrative.objects.filter(centre_id=person.centre_id)
+        if any(person.names_in(getattr(narrative, name)) for name in SECTIONS)
+    ]
+
+
+def erase(person: Person, actor: Any) -> None:
+    """Redact the person from every narrative of the centre, and delete the stored PDFs made
+    from those narratives (the coordinator makes them again, without the name)."""
+    for narrative in _naming(person):
+        changed = [name for name in SECTIONS if person.names_in(getattr(narrative, name))]
+        for name in changed:
+            setattr(narrative, name, person.redact(getattr(narrative, name)))
+        narrative.save(update_fields=[*changed, "updated_at"])
+        log_action(
+            actor=actor,
+            action="narrative.redacted",
+            obj=narrative,
+            data={"erased_fields": changed},
+        )
+        jobs = ReportJob.objects.filter(
+            centre_id=narrative.centre_id,
+            kind=narrative.kind,
+            project_id=narrative.project_id,
+        )
+        if narrative.year:
+            jobs = jobs.filter(year=narrative.year)
+        for job in jobs:
+            name, storage = (job.file.name, job.file.storage) if job.file else ("", None)
+            log_action(actor=actor, action="report.deleted", obj=job, data={"reason": "erasure"})
+            job.delete()
+            if name:
+                transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+
+
+def export(person: Person) -> dict[str, Any]:
+    requested = (
+        ReportJob.objects.filter(requested_by_id=person.user_id).order_by("queued_at")
+        if person.user_id
+        else ReportJob.objects.none()
+    )
+    return {
+        "reports_requested": [
+            {
+                "kind": job.kind,
+                "year": job.year,
+                "requested": job.queued_at.isoformat(),
+                "status": job.status,
+            }
+            for job in requested
+        ],
+        "report_narratives_naming_the_person": [
+            {"kind": n.kind, "year": n.year or None, "project": str(n.project or "")}
+            for n in _naming(person)
+        ],
+    }
