@@ -66,3 +66,19 @@ def test_it_shows_the_message_of_a_failed_report(world, login):
     page = login(world.coordinator).get(URL).content.decode()
     assert "Mislyktes" in page
     assert "Databasen svarte ikke." in page
+
+
+def test_a_failed_report_can_be_tried_again_or_deleted_from_the_list(
+    world, login, django_capture_on_commit_callbacks
+):
+    failed = ReportJobFactory(centre=world.centre, year=YEAR, status="failed", error="Feil")
+    client = login(world.coordinator)
+    page = client.get(URL).content.decode()
+    assert "Prøv igjen" in page and reverse("reports:delete", args=[failed.pk]) in page
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(
+            reverse("reports:create"),
+            {"kind": failed.kind, "year": failed.year, "project": "", "language": "nb"},
+        )
+    assert response.status_code == 302
+    assert ReportJob.objects.filter(centre=world.centre, status="queued").count() == 1
