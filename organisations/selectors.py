@@ -58,7 +58,11 @@ def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
     district_ids = {r.district_id for r in records if r.district_id}
     districts = {d.pk: d.name for d in District.objects.filter(pk__in=district_ids)}
     fields = {f.name: f for f in Organisation._meta.get_fields() if hasattr(f, "attname")}
-    hidden = {"search_text", "public_search_text", "updated_at", "created_at"}
+    hidden = {"search_text", "public_search_text", "updated_at", "created_at", "register_synced_at"}
+    sources = {
+        "import": gettext("from an import"),
+        "register": gettext("from the national register"),
+    }
 
     def show(field_name: str, value: Any) -> str:
         if value is None or value == "":
@@ -93,6 +97,7 @@ def organisation_history(*, organisation: Organisation) -> list[dict[str, Any]]:
                 "date": record.history_date,
                 "user": record.history_user,
                 "type": record.history_type,
+                "source": sources.get(record.history_change_reason or "", ""),
                 "changes": changes,
             }
         )
@@ -245,3 +250,27 @@ def organisation_statistics(*, access: Access) -> Statistics:
         new_per_year=new_per_year,
         by_centre=by_centre,
     )
+
+
+def import_batches(*, access: Access):
+    """The centre's import batches, newest first."""
+    from .models import ImportBatch
+
+    return ImportBatch.objects.visible_to(access).select_related("created_by")
+
+
+def register_changes(*, access: Access):
+    """Changes the register reported that wait for a decision, by association (one query)."""
+    from .models import RegisterChange
+
+    return (
+        RegisterChange.objects.visible_to(access)
+        .filter(status=RegisterChange.Status.PENDING)
+        .select_related("organisation")
+    )
+
+
+def register_sync_state():
+    from .models import RegisterSyncState
+
+    return RegisterSyncState.objects.first()
