@@ -88,7 +88,13 @@ COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("business_municipality_number", ("forretningsadresse.kommunenummer", "kommunenummer")),
     ("organisation_form", ("organisasjonsform.kode", "organisasjonsform")),
     ("founded_date", ("stiftelsesdato", "founding date")),
-    ("national_register_date", ("registreringsdatoFrivillighetsregisteret",)),
+    (
+        "national_register_date",
+        (
+            "registreringsdatoFrivillighetsregisteret",
+            "Registreringsdato i Frivillighetsregisteret",
+        ),
+    ),
     ("is_bankrupt", ("konkurs",)),
     ("under_liquidation", ("underAvvikling",)),
     ("under_forced_liquidation", ("underTvangsavviklingEllerTvangsopplosning",)),
