@@ -203,7 +203,7 @@ def xlsx_bytes(rows: list[dict[str, str]]) -> bytes:
     sheet = workbook.create_sheet("Enheter")
     sheet.append([xlsx_header(c) for c in CSV_COLUMNS])
     for row in rows:
-        sheet.append([row[c] for c in CSV_COLUMNS])
+        sheet.append([row[c] or None for c in CSV_COLUMNS])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -59,7 +59,13 @@ def sweep_stale_import_batches() -> int:
 
 @shared_task(name="organisations.sync_registers", soft_time_limit=1800, time_limit=1900)
 def sync_registers() -> int:
-    """Read the register's change feed since the last run and propose the changes."""
-    from .registers import register_sync
+    """Read the register's change feed since the last run and propose the changes. When the
+    register cannot be reached the marker stays, and the next run reads the same changes."""
+    from .registers import RegisterError
+    from .services import register_sync
 
-    return register_sync()
+    try:
+        return register_sync()
+    except RegisterError as exc:
+        logger.warning("the register's change feed could not be read: %s", exc)
+        return 0

@@ -223,3 +223,10 @@ def test_an_unreachable_feed_keeps_the_marker_for_the_next_run(world, entry):
         services.register_sync(now=timezone.now())
     state = RegisterSyncState.objects.get()
     assert state.synced_until is None and state.last_error
+
+
+def test_the_nightly_task_survives_an_unreachable_register(world, entry):
+    from organisations.tasks import sync_registers
+
+    assert sync_registers.apply().get() == 0
+    assert RegisterSyncState.objects.get().last_error
