@@ -358,6 +358,22 @@ def import_batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+        return redirect("organisations:import_batch", batch.pk)
+    batch.refresh_from_db()  # without a broker the job has run already
+    if batch.status == ImportBatch.Status.DONE:
+        messages.success(
+            request,
+            _("Import done: %(created)s created, %(updated)s updated, %(skipped)s rows skipped.")
+            % {
+                "created": batch.created_count,
+                "updated": batch.updated_count,
+                "skipped": batch.skipped_count,
+            },
+        )
+    elif batch.is_active:
+        messages.info(
+            request, _("The import runs in the background; this page shows how far it has come.")
+        )
     return redirect("organisations:import_batch", batch.pk)
 
 
