@@ -299,3 +299,16 @@ def object_store(object_store_server, settings):
     }
     client.bucket = bucket
     return client
+
+
+@pytest.fixture
+def run_jobs(settings, django_capture_on_commit_callbacks):
+    """Tasks run in-process (even with a broker configured), and the jobs queued when a
+    transaction commits run as the `with run_jobs():` block ends."""
+    from frivillig.celery import app
+
+    previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    app.conf.task_always_eager = previous

@@ -42,6 +42,7 @@ BOOKKEEPING = frozenset(
         "version",
         "search_text",
         "public_search_text",
+        "register_synced_at",
     }
 )
 MAX_VALUE_CHARS = 2000
@@ -61,6 +62,9 @@ ACTION_LABELS = {
     "withdrawn": _("withdrew consent"),
     "revoked": _("revoked"),
     "accepted": _("accepted"),
+    "ignored": _("ignored"),
+    "redacted": _("removed a person's name from the text"),
+    "rendered": _("made the PDF"),
     "exported": _("exported the personal data"),
     "erased": _("erased the personal data"),
     "login_invited": _("sent a login invitation"),

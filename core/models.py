@@ -388,6 +388,7 @@ class AuditEvent(models.Model):
         WEB = "web", _("In the app")
         IMPORT = "import", _("Import")
         REGISTER = "register", _("The national register")
+        COMMAND = "command", _("A command")
         SYSTEM = "system", _("The system")
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)

@@ -280,7 +280,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "organisations.purge_stale_imports",
         "schedule": 60 * 60,
     },
+    "organisations-sweep-stale-import-batches": {
+        "task": "organisations.sweep_stale_import_batches",
+        "schedule": 10 * 60,
+    },
+    # The national register's change feed, read nightly (organisations.registers).
+    "organisations-sync-registers": {
+        "task": "organisations.sync_registers",
+        "schedule": crontab(minute=15, hour=3),
+    },
 }
+# Brønnøysundregistrene's open API (Enhetsregisteret and Frivillighetsregisteret).
+BRREG_API_URL = env.str("BRREG_API_URL", default="https://data.brreg.no")
+BRREG_TIMEOUT = env.float("BRREG_TIMEOUT", default=5.0)
+BRREG_RETRIES = env.int("BRREG_RETRIES", default=2)
+BRREG_CACHE_SECONDS = env.int("BRREG_CACHE_SECONDS", default=60 * 60)
 # E-mail's first attempt: in the web process after the commit (no broker), else a worker job.
 MAIL_SEND_IN_PROCESS = env.bool("MAIL_SEND_IN_PROCESS", default=CELERY_TASK_ALWAYS_EAGER)
 # Without a broker (no beat), the web process runs beat's schedule itself (core.maintenance).

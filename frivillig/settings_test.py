@@ -31,3 +31,9 @@ if os.environ.get("FRIVILLIG_TEST_FAST_REDELIVERY"):
         "unacked_restore_interval": 1,
         "unacked_restore_throttle": 1,
     }
+
+# Tests never reach the national register: a closed local port answers "unreachable" at once,
+# and the tests of the register point BRREG_API_URL at their own server (organisations/tests).
+BRREG_API_URL = "http://127.0.0.1:9"
+BRREG_RETRIES = 0
+BRREG_BACKOFF = 0

@@ -10,7 +10,7 @@ from core.concurrency import VersionedFormMixin
 from core.forms import ModelMultipleChoiceField
 from core.models import District
 
-from .models import Category, CooperationArea, Organisation
+from .models import Category, CooperationArea, Organisation, validate_municipality_number
 from .services import (
     ASSOCIATION_EDITABLE_FIELDS,
     COORDINATOR_EDITABLE_FIELDS,
@@ -64,13 +64,19 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
         "contact_name",
         "email",
         "phone",
+        "mobile",
         "postal_address",
         "postal_code",
         "postal_place",
+        "business_address",
+        "business_postal_code",
+        "business_postal_place",
         "district",
         "website",
         "member_count",
         "founded_year",
+        "founded_date",
+        "activity",
         "in_national_register",
         "cooperation_areas",
         "needs_volunteers",
@@ -89,6 +95,11 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
             "volunteer_needs": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+            "business_postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+            "activity": forms.Textarea(attrs={"rows": 2}),
+            "founded_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "national_register_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "deleted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args: Any, centre=None, for_association: bool = False, **kwargs: Any):
@@ -118,6 +129,9 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_phone(self) -> str:
         return normalise_phone(self.cleaned_data.get("phone"))
+
+    def clean_mobile(self) -> str:
+        return normalise_phone(self.cleaned_data.get("mobile"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -149,16 +163,36 @@ class InvitationForm(forms.Form):
     )
 
 
-ALLOWED_IMPORT_EXTENSIONS = (".csv", ".xlsx", ".txt")
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
+ALLOWED_IMPORT_EXTENSIONS = (".csv", ".xlsx", ".txt", ".csv.gz", ".gz")
+MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a CSV file of associations
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024  # an .xlsx (its unpacked size is bounded too)
+# The national register's gzipped CSV download (about 1.1 million entities): read as a stream.
+MAX_GZIP_BYTES = 400 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_(
-            "CSV (comma or semicolon separated, UTF-8 or Latin-1) or Excel (.xlsx), at most 2 MB."
+            "CSV (comma or semicolon separated, UTF-8 or Latin-1) at most 2 MB, Excel (.xlsx) "
+            "at most 10 MB, or the national register's gzipped CSV download (.csv.gz)."
         ),
+    )
+    municipality_numbers = forms.CharField(
+        label=_("Only these municipality numbers"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Four digits each, separated by commas, e.g. 1804. Needed for the register's "
+            "national file; leave empty to import every row."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    only_registered = forms.BooleanField(
+        label=_(
+            "Only organisations registered in the national register of voluntary organisations"
+        ),
+        required=False,
     )
 
     def clean_file(self):
@@ -166,8 +200,46 @@ class ImportForm(forms.Form):
         name = (upload.name or "").lower()
         if not name.endswith(ALLOWED_IMPORT_EXTENSIONS):
             raise ValidationError(
-                _("The file must be a CSV file (.csv) or an Excel workbook (.xlsx).")
+                _("The file must be a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx).")
             )
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(_("The file is too large: at most 2 MB."))
+        if name.endswith(".gz"):
+            limit, label = MAX_GZIP_BYTES, "400 MB"
+        elif name.endswith(".xlsx"):
+            limit, label = MAX_WORKBOOK_BYTES, "10 MB"
+        else:
+            limit, label = MAX_IMPORT_BYTES, "2 MB"
+        if upload.size > limit:
+            if limit == MAX_IMPORT_BYTES:
+                raise ValidationError(_("The file is too large: at most 2 MB."))
+            raise ValidationError(_("The file is too large: at most %(size)s.") % {"size": label})
         return upload
+
+    def clean_municipality_numbers(self) -> list[str]:
+        raw = self.cleaned_data.get("municipality_numbers") or ""
+        numbers = [n.strip() for n in raw.replace(";", ",").replace(" ", ",").split(",")]
+        numbers = [n for n in numbers if n]
+        for number in numbers:
+            try:
+                validate_municipality_number(number)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("“%(value)s”: %(reason)s") % {"value": number, "reason": exc.messages[0]}
+                ) from exc
+        return numbers
+
+
+class RegisterLookupForm(forms.Form):
+    """Fetch an entry from the national register by organisation number."""
+
+    register_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=20,
+        help_text=_("Nine digits. The form is filled from Enhetsregisteret; you check and save."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_register_number(self) -> str:
+        number = normalise_organisation_number(self.cleaned_data.get("register_number"))
+        if not number:
+            raise ValidationError(_("Write the organisation number."))
+        return number

@@ -43,6 +43,12 @@ validate_phone = RegexValidator(
     code="invalid_phone",
 )
 
+validate_municipality_number = RegexValidator(
+    r"^\d{4}$",
+    _("A municipality number has four digits, e.g. 1804."),
+    code="invalid_municipality_number",
+)
+
 
 class CooperationArea(BilingualNameMixin, models.Model):
     """An area an association may want to cooperate with the municipality on. Data, not code."""
@@ -130,6 +136,50 @@ class Organisation(CentreScopedModel):
     )
     in_national_register = models.BooleanField(
         _("registered in the national register of voluntary organisations"), default=False
+    )
+    # What Enhetsregisteret holds beside the fields above (the register's bulk download, the
+    # look-up and the nightly sync fill them; see organisations/registers.py).
+    mobile = models.CharField(
+        _("mobile phone"), max_length=20, blank=True, validators=[validate_phone]
+    )
+    business_address = models.CharField(_("business address"), max_length=200, blank=True)
+    business_postal_code = models.CharField(
+        _("business postal code"), max_length=4, blank=True, validators=[validate_postal_code]
+    )
+    business_postal_place = models.CharField(_("business postal place"), max_length=100, blank=True)
+    business_municipality_number = models.CharField(
+        _("business address municipality number"),
+        max_length=4,
+        blank=True,
+        validators=[validate_municipality_number],
+    )
+    postal_municipality_number = models.CharField(
+        _("postal address municipality number"),
+        max_length=4,
+        blank=True,
+        validators=[validate_municipality_number],
+    )
+    activity = models.TextField(_("activity (as registered)"), blank=True)
+    organisation_form = models.CharField(
+        _("organisation form"),
+        max_length=10,
+        blank=True,
+        help_text=_("The register's code, e.g. FLI (association), STI (foundation)."),
+    )
+    founded_date = models.DateField(_("founding date"), null=True, blank=True)
+    national_register_date = models.DateField(
+        _("registered in the national register of voluntary organisations on"),
+        null=True,
+        blank=True,
+    )
+    is_bankrupt = models.BooleanField(_("bankrupt"), default=False)
+    under_liquidation = models.BooleanField(_("under liquidation"), default=False)
+    under_forced_liquidation = models.BooleanField(
+        _("under compulsory liquidation or dissolution"), default=False
+    )
+    deleted_on = models.DateField(_("deleted from the register on"), null=True, blank=True)
+    register_synced_at = models.DateTimeField(
+        _("last updated from the register"), null=True, blank=True, editable=False
     )
     cooperation_areas = models.ManyToManyField(
         CooperationArea,
@@ -337,3 +387,168 @@ class Invitation(CentreScopedModel):
         if self.expires_at <= timezone.now():
             return str(_("Expired"))
         return str(_("Pending"))
+
+
+class ImportBatch(CentreScopedModel):
+    """One upload of associations: the file waits in storage, the check and the import run as a
+    job (organisations.tasks.run_import_batch), and what they found is kept here."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        CHECKED = "checked", _("Checked: waiting for confirmation")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        CSV_GZ = "csv.gz", "CSV (gzip)"
+        XLSX = "xlsx", "Excel (.xlsx)"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    filename = models.CharField(_("file name"), max_length=200)
+    file_path = models.CharField(_("stored file"), max_length=300, blank=True)
+    file_size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    source_format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    municipality_numbers = models.CharField(
+        _("only these municipality numbers"), max_length=200, blank=True
+    )
+    only_registered = models.BooleanField(
+        _("only organisations registered in the national register"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    confirmed = models.BooleanField(_("confirmed"), default=False)
+    good_rows_only = models.BooleanField(_("only the good rows"), default=False)
+    progress = models.PositiveSmallIntegerField(_("progress (per cent)"), default=0)
+    rows_scanned = models.PositiveIntegerField(_("rows read"), default=0)
+    rows_filtered_out = models.PositiveIntegerField(_("rows left out by the filters"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows to import"), default=0)
+    rows_good = models.PositiveIntegerField(_("good rows"), default=0)
+    rows_bad = models.PositiveIntegerField(_("rows with errors"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    skipped_count = models.PositiveIntegerField(_("skipped"), default=0)
+    columns_imported = models.JSONField(_("columns imported"), default=list, blank=True)
+    columns_ignored = models.JSONField(_("columns ignored"), default=list, blank=True)
+    preview = models.JSONField(_("first rows"), default=list, blank=True)
+    flagged = models.JSONField(_("flagged rows"), default=list, blank=True)
+    errors = models.JSONField(_("row errors"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("number of cell errors"), default=0)
+    created_ids = models.JSONField(_("associations created"), default=list, blank=True)
+    updated_ids = models.JSONField(_("associations updated"), default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="nb"
+    )
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def municipality_number_list(self) -> list[str]:
+        return [n for n in self.municipality_numbers.replace(" ", "").split(",") if n]
+
+
+class RegisterChange(CentreScopedModel):
+    """A change the register reported for an association, waiting for the coordinator."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        ACCEPTED = "accepted", _("Accepted")
+        IGNORED = "ignored", _("Ignored")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="register_changes",
+        verbose_name=_("association"),
+    )
+    field = models.CharField(_("field"), max_length=50)
+    old_value = models.TextField(_("now"), blank=True)
+    new_value = models.TextField(_("in the register"), blank=True)
+    register_date = models.DateTimeField(_("changed in the register"), null=True, blank=True)
+    detected_at = models.DateTimeField(_("found"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name", "field"]
+        verbose_name = _("change in the register")
+        verbose_name_plural = _("changes in the register")
+        constraints = [
+            # One open proposal per association and field: a newer one replaces it.
+            models.UniqueConstraint(
+                fields=["organisation", "field"],
+                condition=models.Q(status="pending"),
+                name="registerchange_one_pending_per_field",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.field}"
+
+    @property
+    def field_label(self) -> str:
+        return str(Organisation._meta.get_field(self.field).verbose_name)
+
+    def _display(self, text: str) -> str:
+        if isinstance(Organisation._meta.get_field(self.field), models.BooleanField):
+            return str(_("Yes") if text == "True" else _("No"))
+        return text or "–"
+
+    @property
+    def old_display(self) -> str:
+        return self._display(self.old_value)
+
+    @property
+    def new_display(self) -> str:
+        return self._display(self.new_value)
+
+
+class RegisterSyncState(models.Model):
+    """Where the nightly read of the register's change feed got to (one row)."""
+
+    synced_until = models.DateTimeField(_("changes read until"), null=True, blank=True)
+    last_run_at = models.DateTimeField(_("last run"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("register sync state")
+
+    def __str__(self) -> str:
+        return f"{self.synced_until}"

@@ -199,3 +199,27 @@ def organisation_statistics(*, access: Access) -> Statistics:
         new_per_year=new_per_year,
         by_centre=by_centre,
     )
+
+
+def import_batches(*, access: Access):
+    """The centre's import batches, newest first."""
+    from .models import ImportBatch
+
+    return ImportBatch.objects.visible_to(access).select_related("created_by")
+
+
+def register_changes(*, access: Access):
+    """Changes the register reported that wait for a decision, by association (one query)."""
+    from .models import RegisterChange
+
+    return (
+        RegisterChange.objects.visible_to(access)
+        .filter(status=RegisterChange.Status.PENDING)
+        .select_related("organisation")
+    )
+
+
+def register_sync_state():
+    from .models import RegisterSyncState
+
+    return RegisterSyncState.objects.first()

@@ -10,7 +10,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -53,8 +53,27 @@ ASSOCIATION_EDITABLE_FIELDS = (
     "needs_volunteers",
     "volunteer_needs",
     "is_public",
+    "mobile",
+    "business_address",
+    "business_postal_code",
+    "business_postal_place",
+    "activity",
+    "founded_date",
 )
-COORDINATOR_EDITABLE_FIELDS = (*ASSOCIATION_EDITABLE_FIELDS, "notes")
+# What the national register says about the entity: the coordinator's (and the register's).
+REGISTER_STATUS_FIELDS = (
+    "business_municipality_number",
+    "postal_municipality_number",
+    "organisation_form",
+    "national_register_date",
+    "is_bankrupt",
+    "under_liquidation",
+    "under_forced_liquidation",
+    "deleted_on",
+)
+COORDINATOR_EDITABLE_FIELDS = (*ASSOCIATION_EDITABLE_FIELDS, *REGISTER_STATUS_FIELDS, "notes")
+# Where a write came from; the change history shows it (the register's own changes included).
+SOURCES = ("web", "import", "register", "command")
 
 
 def normalise_organisation_number(value: str | None) -> str | None:
@@ -147,6 +166,8 @@ def organisation_create(
     audit trail (the app, an import, the national register)."""
     organisation = Organisation(centre=centre)
     _apply(organisation, data, COORDINATOR_EDITABLE_FIELDS)
+    if source == "register":
+        organisation.register_synced_at = timezone.now()
     organisation.full_clean()
     organisation.save()
     _set_categories(organisation, categories)
@@ -180,7 +201,8 @@ def organisation_update(
     """Change an association's entry. Association users cannot change the coordinator's fields:
     anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
     a save over somebody else's newer save raises `core.concurrency.EditConflict`. `source`
-    says where the change came from for the audit trail (e.g. "register")."""
+    says where the change came from for the audit trail ("import", "register"); a change
+    from the register also sets the "last updated from the register" marker."""
     before = stored_snapshot(organisation)
     claim_version(organisation, expected_version)
     _apply(
@@ -192,6 +214,8 @@ def organisation_update(
         _set_categories(organisation, categories)
     if cooperation_areas is not None:
         _set_cooperation_areas(organisation, cooperation_areas)
+    if source == "register":
+        organisation.register_synced_at = timezone.now()
     _save(organisation, actor=actor, action="updated", before=before, source=source)
     return organisation
 
@@ -329,3 +353,171 @@ def membership_revoke(*, actor: User, membership: Membership) -> None:
         changes={"membership": [str(membership.user), None]},
     )
     membership.delete()
+
+
+# --- The national register's changes ----------------------------------------------------------
+
+# What the nightly sync compares: name, addresses and the register's status.
+SYNC_FIELDS = (
+    "name",
+    "postal_address",
+    "postal_code",
+    "postal_place",
+    "business_address",
+    "business_postal_code",
+    "business_postal_place",
+    "is_bankrupt",
+    "under_liquidation",
+    "under_forced_liquidation",
+    "deleted_on",
+)
+# The feed's change types that mean the entity is gone from the register.
+DELETED_CHANGE_TYPES = {"Sletting", "Fjernet"}
+FEED_PATH = "/enhetsregisteret/api/oppdateringer/enheter"
+FEED_PAGE_SIZE = 100
+FEED_MAX_PAGES = 1_000
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _propose(organisation: Organisation, field: str, new: Any, when: dt.datetime | None) -> bool:
+    """Keep one waiting proposal per association and field; none when nothing differs."""
+    from .models import RegisterChange
+
+    old = getattr(organisation, field)
+    pending = RegisterChange.objects.filter(
+        organisation=organisation, field=field, status=RegisterChange.Status.PENDING
+    )
+    if _as_text(old) == _as_text(new) or (isinstance(new, bool) and bool(old) == new):
+        pending.delete()
+        return False
+    change = pending.first() or RegisterChange(
+        centre_id=organisation.centre_id, organisation=organisation, field=field
+    )
+    change.old_value = _as_text(old)
+    change.new_value = _as_text(new)
+    change.register_date = when
+    change.full_clean(validate_constraints=False)
+    change.save()
+    return True
+
+
+def register_sync(*, now: dt.datetime | None = None) -> int:
+    """Read Enhetsregisteret's change feed since the last run and propose, for the registry's
+    associations only, what changed (name, addresses, bankrupt, liquidation, deleted). Nothing
+    is written to an entry: the coordinator accepts or ignores each proposal. Returns how many
+    proposals were made. Raises registers.RegisterUnavailable when the feed cannot be read (the
+    marker then stays, so the next run reads the same changes)."""
+    from . import registers
+    from .models import RegisterSyncState
+
+    now = now or timezone.now()
+    state = RegisterSyncState.objects.first() or RegisterSyncState()
+    since = state.synced_until or now - dt.timedelta(days=1)
+    latest: dict[str, tuple[str, dt.datetime | None]] = {}
+    newest = since
+    params: dict[str, Any] | None = {
+        "dato": since.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        "size": FEED_PAGE_SIZE,
+    }
+    url = FEED_PATH
+    try:
+        for _page in range(FEED_MAX_PAGES):
+            page = registers.get_json(url, params)
+            for update in (page.get("_embedded") or {}).get("oppdaterteEnheter") or []:
+                number = str(update.get("organisasjonsnummer") or "")
+                when = None
+                if update.get("dato"):
+                    when = dt.datetime.fromisoformat(str(update["dato"]).replace("Z", "+00:00"))
+                    newest = max(newest, when)
+                latest[number] = (str(update.get("endringstype") or ""), when)
+            next_link = ((page.get("_links") or {}).get("next") or {}).get("href")
+            if not next_link:
+                break
+            url, params = next_link, None
+    except registers.RegisterError as exc:
+        state.last_run_at = now
+        state.last_error = str(exc)[:500]
+        state.save()
+        raise registers.RegisterUnavailable(str(exc)) from exc
+
+    proposed = 0
+    numbers = list(latest)
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start : start + 500]
+        for organisation in Organisation.objects.filter(
+            organisation_number__in=chunk, is_archived=False
+        ):
+            kind, when = latest[organisation.organisation_number]
+            if kind in DELETED_CHANGE_TYPES:
+                deleted = (when or now).date()
+                proposed += _propose(organisation, "deleted_on", deleted, when)
+                continue
+            try:
+                entry = registers.lookup(organisation.organisation_number, use_cache=False)
+            except registers.DeletedFromRegister:
+                proposed += _propose(organisation, "deleted_on", (when or now).date(), when)
+                continue
+            except registers.RegisterError:
+                continue  # not found, or away for a moment: the next change will bring it
+            for field in SYNC_FIELDS:
+                if field in entry.data:
+                    proposed += _propose(organisation, field, entry.data[field], when)
+    state.synced_until = newest if newest > since else now
+    state.last_run_at = now
+    state.last_error = ""
+    state.save()
+    return proposed
+
+
+@transaction.atomic
+def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
+    """Write a proposed change to the entry through organisation_update, with the register as
+    its source (the change history shows it)."""
+    from .models import RegisterChange
+
+    change = RegisterChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != RegisterChange.Status.PENDING:
+        raise ValidationError(_("This change has already been decided."))
+    model_field = Organisation._meta.get_field(change.field)
+    value = model_field.to_python(change.new_value) if change.new_value else None
+    if value is None and not model_field.null:
+        value = False if isinstance(model_field, models.BooleanField) else ""
+    organisation = services_organisation(change.organisation_id)
+    organisation_update(
+        actor=actor, organisation=organisation, data={change.field: value}, source="register"
+    )
+    change.status = RegisterChange.Status.ACCEPTED
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    return organisation
+
+
+@transaction.atomic
+def register_change_ignore(*, actor: User | None, change: Any) -> None:
+    """Leave the entry as it is; the proposal is kept as ignored."""
+    from .models import RegisterChange
+
+    updated = RegisterChange.objects.filter(
+        pk=change.pk, status=RegisterChange.Status.PENDING
+    ).update(status=RegisterChange.Status.IGNORED, decided_by=actor, decided_at=timezone.now())
+    if not updated:
+        raise ValidationError(_("This change has already been decided."))
+    log_action(
+        actor=actor,
+        action="registerchange.ignored",
+        obj=change,
+        changes={change.field: [change.old_value, change.new_value]},
+        centre=change.centre_id,
+    )
+
+
+def services_organisation(pk: int) -> Organisation:
+    return Organisation.objects.select_for_update().get(pk=pk)

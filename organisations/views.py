@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,14 +17,18 @@ from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import Centre, Role
 from core.permissions import get_access, get_object_for_user, role_required
 
-from . import exports, importing, selectors, services
+from . import batches, exports, importing, registers, selectors, services
 from .charts import bar_chart
-from .forms import CategoryForm, ImportForm, InvitationForm, OrganisationForm
-from .models import Category, Invitation, Organisation
+from .forms import (
+    CategoryForm,
+    ImportForm,
+    InvitationForm,
+    OrganisationForm,
+    RegisterLookupForm,
+)
+from .models import Category, ImportBatch, Invitation, Organisation, RegisterChange
 from .signals import INVITATION_SESSION_KEY
 
-IMPORT_SESSION_KEY = "organisations_import"
-PREVIEW_ROWS = 200
 PREVIEW_ERRORS = 500
 PAGE_SIZE = 25
 
@@ -77,7 +82,20 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     centre = get_object_or_404(Centre, pk=access.centre_id)
-    form = OrganisationForm(request.POST or None, centre=centre)
+    lookup_form = RegisterLookupForm(request.GET if "register_number" in request.GET else None)
+    initial: dict = {}
+    register_note = ""
+    if request.method == "GET" and lookup_form.is_bound and lookup_form.is_valid():
+        number = lookup_form.cleaned_data["register_number"]
+        try:
+            entry = registers.lookup(number)
+        except registers.RegisterError as exc:
+            register_note = registers.register_message(exc)
+            initial = {"organisation_number": number}
+        else:
+            initial = {k: v for k, v in entry.data.items() if v not in ("", None)}
+            register_note = _("The form was filled from the national register. Check it and save.")
+    form = OrganisationForm(request.POST or None, centre=centre, initial=initial)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
             actor=request.user,
@@ -89,7 +107,14 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("%(name)s was added to the registry.") % {"name": organisation})
         return redirect("organisations:detail", organisation.pk)
     return render(
-        request, "organisations/organisation_form.html", {"form": form, "organisation": None}
+        request,
+        "organisations/organisation_form.html",
+        {
+            "form": form,
+            "organisation": None,
+            "lookup_form": lookup_form,
+            "register_note": register_note,
+        },
     )
 
 
@@ -274,68 +299,165 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.COORDINATOR)
 def organisation_import(request: HttpRequest) -> HttpResponse:
-    """Upload, preview (every bad cell listed), then confirm. Nothing is saved before confirming."""
+    """Upload a file: it is stored as a batch and checked in the background; the batch page
+    shows the preview, and nothing is saved before the coordinator confirms there."""
     access = get_access(request)
     centre = get_object_or_404(Centre, pk=access.centre_id)
     form = ImportForm(request.POST or None, request.FILES or None)
-    context: dict = {"form": form, "columns": importing.TEMPLATE_HEADERS}
-    if request.method == "POST" and "confirm" in request.POST:
-        stored = request.session.get(IMPORT_SESSION_KEY) or {}
-        content = importing.upload_load(stored.get("path", ""))
-        if content is None:
-            messages.error(request, _("The uploaded file has expired. Please upload it again."))
-            return redirect("organisations:import")
-        checked = importing.check_rows(
-            importing.read_table(content, stored["filename"]), centre=centre
-        )
-        good_rows_only = request.POST.get("confirm") == "good"
-        if any(not row.ok for row in checked) and not good_rows_only:
-            messages.error(request, _("The file has errors. Nothing was imported."))
-            return redirect("organisations:import")
-        result = importing.import_rows(
-            checked, actor=request.user, centre=centre, good_rows_only=good_rows_only
-        )
-        request.session.pop(IMPORT_SESSION_KEY, None)
-        importing.upload_discard(stored.get("path"))
-        messages.success(
-            request,
-            _("Import done: %(created)s created, %(updated)s updated, %(skipped)s rows skipped.")
-            % {"created": result.created, "updated": result.updated, "skipped": result.skipped},
-        )
-        return redirect("organisations:list")
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
-            checked = importing.check_rows(
-                importing.read_table(content, upload.name), centre=centre
+            batch = batches.import_batch_create(
+                actor=request.user,
+                centre=centre,
+                filename=upload.name,
+                file=upload,
+                municipalities=form.cleaned_data["municipality_numbers"],
+                only_registered=form.cleaned_data["only_registered"],
+                language=get_language() or "nb",
             )
         except importing.ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
-            # The file waits in storage (not in the session) until it is confirmed.
-            previous = request.session.get(IMPORT_SESSION_KEY) or {}
-            importing.upload_discard(previous.get("path"))
-            request.session[IMPORT_SESSION_KEY] = {
-                "filename": upload.name,
-                "path": importing.upload_store(
-                    centre_id=centre.pk, filename=upload.name, content=content
-                ),
-            }
-            errors = [error for row in checked for error in row.errors]
-            # The preview shows the first rows and errors, and counts the rest.
-            context.update(
-                checked=checked,
-                errors=errors,
-                shown_rows=checked[:PREVIEW_ROWS],
-                more_rows=max(len(checked) - PREVIEW_ROWS, 0),
-                shown_errors=errors[:PREVIEW_ERRORS],
-                more_errors=max(len(errors) - PREVIEW_ERRORS, 0),
-                good_count=sum(1 for row in checked if row.ok),
-                bad_count=sum(1 for row in checked if not row.ok),
-                filename=upload.name,
-            )
-    return render(request, "organisations/organisation_import.html", context)
+            return redirect("organisations:import_batch", batch.pk)
+    return render(
+        request,
+        "organisations/organisation_import.html",
+        {
+            "form": form,
+            "columns": importing.TEMPLATE_HEADERS,
+            "batches": selectors.import_batches(access=access)[:10],
+        },
+    )
+
+
+@role_required(Role.COORDINATOR)
+def import_batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The batch's progress while it runs; its preview or result when it has finished."""
+    batch = get_object_for_user(
+        request, selectors.import_batches(access=get_access(request)), pk=pk
+    )
+    context = {
+        "batch": batch,
+        "shown_errors": batch.errors[:PREVIEW_ERRORS],
+        "more_errors": max(batch.error_count - PREVIEW_ERRORS, 0),
+        "more_rows": max(batch.rows_total - len(batch.preview), 0),
+    }
+    if request.htmx:
+        return render(request, "organisations/partials/import_batch_body.html", context)
+    return render(request, "organisations/import_batch.html", context)
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def import_batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_for_user(request, ImportBatch, edit=True, pk=pk)
+    try:
+        batches.import_batch_confirm(
+            actor=request.user, batch=batch, good_rows_only=request.POST.get("confirm") == "good"
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("organisations:import_batch", batch.pk)
+    batch.refresh_from_db()  # without a broker the job has run already
+    if batch.status == ImportBatch.Status.DONE:
+        messages.success(
+            request,
+            _("Import done: %(created)s created, %(updated)s updated, %(skipped)s rows skipped.")
+            % {
+                "created": batch.created_count,
+                "updated": batch.updated_count,
+                "skipped": batch.skipped_count,
+            },
+        )
+    elif batch.is_active:
+        messages.info(
+            request, _("The import runs in the background; this page shows how far it has come.")
+        )
+    return redirect("organisations:import_batch", batch.pk)
+
+
+# --- The national register ---------------------------------------------------------------------
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION)
+def register_lookup(request: HttpRequest, pk: int) -> HttpResponse:
+    """Compare the entry with the national register and take over the fields the user ticks."""
+    access = get_access(request)
+    organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
+    context: dict = {"organisation": organisation}
+    if not organisation.organisation_number:
+        context["problem"] = _("The entry has no organisation number to look up.")
+        return render(request, "organisations/register_lookup.html", context)
+    try:
+        entry = registers.lookup(organisation.organisation_number)
+    except registers.RegisterError as exc:
+        context["problem"] = registers.register_message(exc)
+        return render(request, "organisations/register_lookup.html", context)
+    allowed = set(
+        services.ASSOCIATION_EDITABLE_FIELDS
+        if access.is_association
+        else services.COORDINATOR_EDITABLE_FIELDS
+    )
+    rows = [row for row in registers.differences(organisation, entry) if row["field"] in allowed]
+    if request.method == "POST":
+        chosen = set(request.POST.getlist("fields")) & {row["field"] for row in rows}
+        if not chosen:
+            messages.error(request, _("Tick the fields to take over from the register."))
+        else:
+            try:
+                services.organisation_update(
+                    actor=request.user,
+                    organisation=organisation,
+                    data={name: entry.data[name] for name in chosen},
+                    by_association=access.is_association,
+                    source="register",
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s field was updated from the register.",
+                        "%(count)s fields were updated from the register.",
+                        len(chosen),
+                    )
+                    % {"count": len(chosen)},
+                )
+                return redirect("organisations:detail", organisation.pk)
+    context.update(entry=entry, rows=rows)
+    return render(request, "organisations/register_lookup.html", context)
+
+
+@role_required(Role.COORDINATOR)
+def register_changes(request: HttpRequest) -> HttpResponse:
+    """What the nightly sync found in the register, to accept or ignore one by one."""
+    access = get_access(request)
+    return render(
+        request,
+        "organisations/register_changes.html",
+        {
+            "changes": selectors.register_changes(access=access),
+            "state": selectors.register_sync_state(),
+        },
+    )
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def register_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_for_user(request, RegisterChange, edit=True, pk=pk)
+    try:
+        if request.POST.get("decision") == "accept":
+            services.register_change_accept(actor=request.user, change=change)
+            messages.success(request, _("The change was written to the entry."))
+        else:
+            services.register_change_ignore(actor=request.user, change=change)
+            messages.success(request, _("The change was ignored."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("organisations:register_changes")
 
 
 # --- Statistics, directory, categories -------------------------------------------------------

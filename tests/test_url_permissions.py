@@ -44,6 +44,23 @@ class Objects:
         self.foreign_invitation = InvitationFactory(organisation=world.foreign_organisation)
         self.membership = world.organisation.memberships.get()
         self.foreign_membership = f.MembershipFactory(organisation=world.foreign_organisation)
+        from organisations.models import ImportBatch, RegisterChange
+
+        self.batch = ImportBatch.objects.create(
+            centre=world.centre, filename="a.csv", source_format="csv"
+        )
+        self.foreign_batch = ImportBatch.objects.create(
+            centre=world.other_centre, filename="b.csv", source_format="csv"
+        )
+        self.change = RegisterChange.objects.create(
+            centre=world.centre, organisation=world.organisation, field="name", new_value="X"
+        )
+        self.foreign_change = RegisterChange.objects.create(
+            centre=world.other_centre,
+            organisation=world.foreign_organisation,
+            field="name",
+            new_value="Y",
+        )
         self.report = ReportJobFactory(centre=world.centre)
         self.foreign_report = ReportJobFactory(centre=world.other_centre)
 
@@ -96,8 +113,16 @@ KWARG_SOURCES: dict[str, Callable] = {
     "core:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
     **{
         f"organisations:{name}": _org
-        for name in ("detail", "edit", "archive", "restore", "confirm", "invite")
+        for name in ("detail", "edit", "archive", "restore", "confirm", "invite", "register_lookup")
     },
+    **{
+        f"organisations:{name}": lambda o: ({"pk": o.batch.pk}, {"pk": o.foreign_batch.pk})
+        for name in ("import_batch", "import_batch_confirm")
+    },
+    "organisations:register_change_decide": lambda o: (
+        {"pk": o.change.pk},
+        {"pk": o.foreign_change.pk},
+    ),
     "organisations:export": lambda o: ({"fmt": "csv"}, None),
     # Categories are installation-wide: nothing of another centre to reach.
     "organisations:category_edit": lambda o: ({"pk": o.category.pk}, None),

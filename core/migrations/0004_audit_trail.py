@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='time')),
-                ('source', models.CharField(choices=[('web', 'In the app'), ('import', 'Import'), ('register', 'The national register'), ('system', 'The system')], max_length=10, verbose_name='source')),
+                ('source', models.CharField(choices=[('web', 'In the app'), ('import', 'Import'), ('register', 'The national register'), ('command', 'A command'), ('system', 'The system')], max_length=10, verbose_name='source')),
                 ('action', models.CharField(max_length=60, verbose_name='action')),
                 ('object_id', models.CharField(blank=True, max_length=40)),
                 ('object_repr', models.CharField(blank=True, max_length=200, verbose_name='object')),

@@ -131,27 +131,37 @@ def test_it_rejects_unreadable_files_with_a_clear_message(world, login, content,
     assert errors and all(len(e) > 10 for e in errors)
 
 
-def test_it_previews_in_the_browser_and_saves_only_after_confirming(world, login, health):
+def _upload(client, run_jobs, name: str, content: bytes):
+    with run_jobs():
+        response = client.post(
+            reverse("organisations:import"), {"file": SimpleUploadedFile(name, content)}
+        )
+    assert response.status_code == 302, response.context["form"].errors
+    return response.url
+
+
+def _confirm(client, run_jobs, batch_url: str, choice: str):
+    with run_jobs():
+        return client.post(batch_url + "confirm/", {"confirm": choice})
+
+
+def test_it_previews_in_the_browser_and_saves_only_after_confirming(world, login, health, run_jobs):
     client = login(world.coordinator)
     before = _names(world.centre)
-    upload = io.BytesIO(_mixed())
-    upload.name = "foreninger.csv"
-    response = client.post(reverse("organisations:import"), {"file": upload})
-    page = response.content.decode()
-    assert response.status_code == 200
+    batch_url = _upload(client, run_jobs, "foreninger.csv", _mixed())
+    page = client.get(batch_url).content.decode()
     assert 'id="import-errors"' in page
     assert "123456789" in page
     assert _names(world.centre) == before
-    # Confirming "all" with bad rows still saves nothing.
-    client.post(reverse("organisations:import"), {"confirm": "all"})
+    # Confirming "all" with bad rows saves nothing and says so.
+    _confirm(client, run_jobs, batch_url, "all")
     assert _names(world.centre) == before
-    # The upload is still remembered only until a successful import; upload again and choose.
-    upload = io.BytesIO(_mixed())
-    upload.name = "foreninger.csv"
-    client.post(reverse("organisations:import"), {"file": upload})
-    response = client.post(reverse("organisations:import"), {"confirm": "good"})
+    response = _confirm(client, run_jobs, batch_url, "good")
     assert response.status_code == 302
     assert _names(world.centre) == before | {"Fjordvik Kor", "Blåbærlaget"}
+    page = client.get(batch_url)
+    assert page.context["batch"].status == "done"
+    assert page.context["batch"].created_count == 2
 
 
 def test_it_offers_a_template_that_imports_cleanly(world, login, health):
@@ -217,7 +227,7 @@ def test_it_understands_excels_separator_hint_line(world):
     ]
 
 
-def test_it_names_a_cell_too_long_for_its_column_in_the_preview(world, login):
+def test_it_names_a_cell_too_long_for_its_column_in_the_preview(world, login, run_jobs):
     long_place = "Ø" * 101  # postal place holds 100 characters
     long_email = "a" * 250 + "@example.org"  # a valid address, longer than the 254 the column holds
     content = (
@@ -234,36 +244,37 @@ def test_it_names_a_cell_too_long_for_its_column_in_the_preview(world, login):
     assert "The text is 101 characters long; the column holds at most 100." in reasons
 
     client = login(world.coordinator)
-    upload = io.BytesIO(content)
-    upload.name = "foreninger.csv"
-    response = client.post(reverse("organisations:import"), {"file": upload})
-    assert response.status_code == 200
-    assert 'id="import-errors"' in response.content.decode()
-    response = client.post(reverse("organisations:import"), {"confirm": "good"})
+    batch_url = _upload(client, run_jobs, "foreninger.csv", content)
+    assert 'id="import-errors"' in client.get(batch_url).content.decode()
+    response = _confirm(client, run_jobs, batch_url, "good")
     assert response.status_code == 302
     assert _names(world.centre) >= {"Blåbærlaget"}
     assert not Organisation.objects.filter(name="Fjordvik Kor").exists()
 
 
 def test_the_upload_waits_in_storage_not_in_the_session_and_is_deleted_after_import(
-    world, login, settings, tmp_path
+    world, login, settings, tmp_path, run_jobs
 ):
     from django.core.files.storage import default_storage
 
-    from organisations.views import IMPORT_SESSION_KEY
+    from organisations.models import ImportBatch
 
     settings.MEDIA_ROOT = tmp_path
     client = login(world.coordinator)
-    upload = SimpleUploadedFile(
-        "liste.csv", b"navn;e-post\nBergli Sjakklubb;sjakk@bergli.example\n"
+    batch_url = _upload(
+        client, run_jobs, "liste.csv", b"navn;e-post\nBergli Sjakklubb;sjakk@bergli.example\n"
     )
-    client.post(reverse("organisations:import"), {"file": upload})
-    stored = client.session[IMPORT_SESSION_KEY]
-    assert set(stored) == {"filename", "path"}  # no file content in the session
-    assert default_storage.exists(stored["path"])
-
-    client.post(reverse("organisations:import"), {"confirm": "all"})
-    assert not default_storage.exists(stored["path"])
+    assert not any("import" in key for key in client.session.keys())  # nothing in the session
+    batch = ImportBatch.objects.get()
+    assert batch.created_by == world.coordinator
+    assert default_storage.exists(batch.file_path)
+    _confirm(client, run_jobs, batch_url, "all")
+    assert not default_storage.exists(batch.file_path)
+    batch.refresh_from_db()
+    assert batch.status == "done"
+    assert batch.created_ids == list(
+        Organisation.objects.filter(name="Bergli Sjakklubb").values_list("pk", flat=True)
+    )
 
 
 def test_uploads_nobody_confirmed_are_purged_after_a_day(db, settings, tmp_path):

@@ -51,7 +51,10 @@ def test_the_coordinator_imports_the_good_rows_and_exports_them(visit, world, tm
     visit.shoot("import-preview")
     page.get_by_role("button", name="Importer bare de 3 feilfrie radene").click()
     expect(page.locator(".messages")).to_contain_text("3")
+    # The batch page keeps the result: how many were created, and the errors by row and column.
+    expect(page.locator("#import-batch .message--success")).to_contain_text("3")
     visit.check_accessibility()
+    page.get_by_role("link", name="Foreninger", exact=True).first.click()
 
     # The imported associations are found with the list's search.
     page.get_by_label("Søk").fill("bergli")

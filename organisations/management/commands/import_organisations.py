@@ -1,18 +1,27 @@
-"""python manage.py import_organisations FILE [--dry-run] [--centre SLUG] [--good-rows-only]"""
+"""python manage.py import_organisations FILE [--dry-run] [--centre SLUG] [--good-rows-only]
+[--municipality 1804 ...] [--only-registered]
+
+The same stored batch as the browser's import (organisations.batches), run in this process.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from core.models import Centre
-from organisations import importing
+from organisations import batches, importing
+from organisations.models import ImportBatch
 
 
 class Command(BaseCommand):
-    help = "Import associations from a CSV or Excel (.xlsx) file into a centre's registry."
+    help = (
+        "Import associations from a CSV (.csv, .csv.gz) or Excel (.xlsx) file into a centre's "
+        "registry, in our template's shape or the national register's."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
@@ -25,6 +34,17 @@ class Command(BaseCommand):
             action="store_true",
             help="save the good rows even when other rows are rejected",
         )
+        parser.add_argument(
+            "--municipality",
+            action="append",
+            default=[],
+            help="keep only rows of this municipality number (may be given several times)",
+        )
+        parser.add_argument(
+            "--only-registered",
+            action="store_true",
+            help="keep only organisations registered in Frivillighetsregisteret",
+        )
 
     def handle(self, *args, **options) -> None:
         path: Path = options["file"]
@@ -32,37 +52,58 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         centre = self._centre(options["centre"])
         try:
-            rows = importing.read_table(path.read_bytes(), path.name)
+            with path.open("rb") as handle:
+                batch = batches.import_batch_create(
+                    actor=None,
+                    centre=centre,
+                    filename=path.name,
+                    file=handle,
+                    municipalities=options["municipality"],
+                    only_registered=options["only_registered"],
+                    queue=False,
+                )
         except importing.ImportFileError as exc:
             raise CommandError(str(exc)) from exc
-        checked = importing.check_rows(rows, centre=centre)
-        bad = [row for row in checked if not row.ok]
-        for row in checked:
-            for error in row.errors:
-                self.stderr.write(f"{_('Row')} {error.row}, {error.column}: {error.reason}")
-        result = importing.import_rows(
-            checked,
-            actor=None,
-            centre=centre,
-            good_rows_only=options["good_rows_only"],
-            dry_run=options["dry_run"],
-        )
-        good = len(checked) - len(bad)
+        batch = batches.import_batch_run(batch_id=batch.pk)
+        if batch.status == ImportBatch.Status.FAILED:
+            raise CommandError(batch.message)
+        for row, column, reason in batch.errors:
+            self.stderr.write(f"{_('Row')} {row}, {column}: {reason}")
+        if batch.columns_ignored:
+            self.stdout.write("Ignored columns: " + ", ".join(batch.columns_ignored))
         if options["dry_run"]:
+            batches.import_batch_fail(batch_id=batch.pk, message="Dry run: nothing was saved.")
             self.stdout.write(
-                f"Dry run: {good} good rows, {len(bad)} rejected rows; nothing was saved."
+                f"Dry run: {batch.rows_good} good rows, {batch.rows_bad} rejected rows; "
+                "nothing was saved."
             )
         else:
+            try:
+                batches.import_batch_confirm(
+                    actor=None,
+                    batch=batch,
+                    good_rows_only=options["good_rows_only"],
+                    queue=False,
+                )
+            except ValidationError as exc:
+                batches.import_batch_fail(batch_id=batch.pk, message=" ".join(exc.messages))
+                raise CommandError(
+                    f"{batch.rows_bad} rows were rejected; nothing was saved."
+                ) from exc
+            batch = batches.import_batch_run(batch_id=batch.pk)
+            if batch.status == ImportBatch.Status.FAILED:
+                raise CommandError(batch.message)
             self.stdout.write(
-                f"{result.created} created, {result.updated} updated, {result.skipped} skipped."
+                f"{batch.created_count} created, {batch.updated_count} updated, "
+                f"{batch.skipped_count} skipped."
             )
-        if bad:
+        if batch.rows_bad:
             saved = (
                 "the good rows were saved"
-                if result.created or result.updated
-                else ("nothing was saved")
+                if batch.created_count or batch.updated_count
+                else "nothing was saved"
             )
-            raise CommandError(f"{len(bad)} rows were rejected; {saved}.")
+            raise CommandError(f"{batch.rows_bad} rows were rejected; {saved}.")
 
     def _centre(self, slug: str | None) -> Centre:
         if slug:
