@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 # Extract translatable strings into locale/nb (needs GNU gettext: apt-get install gettext).
 messages: $(STAMP)
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nb -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=test-artifacts
 	$(BIN)/python scripts/compile_messages.py
 
 worker: $(STAMP)

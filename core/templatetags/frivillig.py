@@ -39,7 +39,9 @@ def nok(value) -> str:
         return "–"
     amount = _group(value, 0)
     return (
-        f"kr{NBSP}{amount}" if (get_language() or "nb").startswith("nb") else f"NOK{NBSP}{amount}"
+        f"kr{NBSP}{amount}"
+        if (get_language() or "nb")[:2] in {"nb", "nn"}
+        else f"NOK{NBSP}{amount}"
     )
 
 
