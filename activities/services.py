@@ -50,7 +50,7 @@ def _check_project(actor: Access, project: Project) -> None:
 def _unique_slug(centre_id: int, name: str, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:70] or "prosjekt"
     slug, number = base, 2
-    taken = Project.objects.filter(centre_id=centre_id, slug__startswith=base)
+    taken = Project.objects.for_centre(centre_id).filter(slug__startswith=base)
     if exclude_pk:
         taken = taken.exclude(pk=exclude_pk)
     existing = set(taken.values_list("slug", flat=True))
@@ -167,7 +167,7 @@ def series_save(
     if not actor.can_write or centre_id not in actor.centre_ids:
         raise PermissionDenied
     key = {name: fields[name] for name in SERIES_KEY}
-    series = ActivitySeries.objects.select_for_update().filter(centre_id=centre_id, **key).first()
+    series = ActivitySeries.objects.for_centre(centre_id).select_for_update().filter(**key).first()
     if series is None:
         series = ActivitySeries(centre_id=centre_id, **fields)
     else:

@@ -29,18 +29,24 @@ def version_field() -> models.PositiveIntegerField:
     return models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
 
 
+def _rows_of(instance: models.Model) -> models.QuerySet:
+    """The table of `instance`, within its own centre for a centre-owned row."""
+    manager = type(instance)._default_manager
+    if hasattr(manager, "for_centre"):
+        return manager.for_centre(instance.centre_id)
+    return manager.all()
+
+
 def claim_version(instance: models.Model, expected: int | None) -> None:
     """In the caller's transaction: move the row from version `expected` to the next one, or
     raise EditConflict when it has moved on already. `expected` None skips the check (a
     command or an import that loaded the row itself)."""
     if expected is None or instance.pk is None:
         return
-    model = type(instance)
-    claimed = model._default_manager.filter(pk=instance.pk, version=expected).update(
-        version=F("version") + 1
-    )
+    rows = _rows_of(instance)
+    claimed = rows.filter(pk=instance.pk, version=expected).update(version=F("version") + 1)
     if not claimed:
-        raise EditConflict(model._default_manager.get(pk=instance.pk))
+        raise EditConflict(rows.get(pk=instance.pk))
     instance.version = expected + 1
 
 

@@ -4,6 +4,25 @@ Every view starts here: `role_required` gates a page by role, `get_object_for_us
 object up through the user's centre (and association or own person) and answers 404 for what
 the user may not see, 403 when a read-only user tries to change it. Querysets for lists come from
 `Model.objects.visible_to(access)` (see `core.models.CentreScopedQuerySet`).
+
+The guard against unscoped queries (`core.scopes`). A query of a centre-owned model (every
+`CentreScopedModel`) must say whose rows it reads: `visible_to(access)` (a user's),
+`for_centre(centre)` / `for_centres(...)` (a centre the code already holds, checked against the
+request's centres), `objects.system()` / `visible_to(Access.system())` (the system's), or be
+reached from a centre-owned row (`volunteer.hour_entries`). Where it is on:
+
+- In every request, web pages and the admin alike, in tests, DEBUG and production:
+  `core.middleware.ScopeMiddleware` enters the request's scope once. An unscoped query there
+  raises `ScopeError` (a 500), because a page that fails is better than a page that shows
+  another centre's people; the URL permission test requests every page as every role, so a
+  forgotten scope fails the suite before it ships. `SCOPE_GUARD=log` (settings) only logs, as
+  an emergency switch while a fix ships.
+- Code that works across centres on purpose says so where it does it: the admin
+  (`core.admin.admin_view_across_centres`), Celery jobs (`frivillig.celery.SystemTask`, also
+  when they run in-process), uniqueness checks (`CentreScopedModel.validate_unique`), and any
+  other `with scopes_disabled():` or `.system()`; grep for those two names to review them.
+- Outside a request (management commands, migrations, the shell, seed data, test factories and
+  fixtures) there is no user to scope by and the guard is off: that code runs as the system.
 """
 
 from __future__ import annotations
@@ -20,6 +39,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from .models import Centre, CentreScopedModel, Role
+from .scopes import ScopeError, request_scope, scopes_disabled
+
+__all__ = ["Access", "ScopeError", "request_scope", "scopes_disabled"]
 
 M = TypeVar("M", bound=CentreScopedModel)
 
@@ -36,10 +58,17 @@ class Access:
     centre_ids: frozenset[int] = field(default_factory=frozenset)
     municipality_id: int | None = None
     is_site_admin: bool = False
+    is_system: bool = False
+
+    @classmethod
+    def system(cls) -> Access:
+        """The system itself (report rendering, jobs, management commands): reads every
+        centre, writes nothing through views, and is shown as "system" where an actor is."""
+        return SYSTEM
 
     @property
     def is_anonymous(self) -> bool:
-        return self.user_id is None
+        return self.user_id is None and not self.is_system
 
     @property
     def is_coordinator(self) -> bool:
@@ -74,6 +103,7 @@ class Access:
 
 
 ANONYMOUS = Access(user_id=None)
+SYSTEM = Access(user_id=None, is_system=True)
 
 
 def access_for_user(user: Any) -> Access:

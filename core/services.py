@@ -36,11 +36,13 @@ def centre_year_start(
     year), or an empty unsaved draft (carried_from None). Nothing is written here: a copy is
     saved only when the coordinator has checked it and saves it (2 or 3 queries).
     """
-    saved = CentreYear.objects.select_related("updated_by").filter(centre=centre, year=year).first()
+    saved = (
+        CentreYear.objects.for_centre(centre).select_related("updated_by").filter(year=year).first()
+    )
     if saved is not None:
         return saved, list(saved.incomes.all()), None
     draft = CentreYear(centre=centre, year=year, is_draft=True)
-    earlier = CentreYear.objects.filter(centre=centre, year__lt=year).order_by("-year").first()
+    earlier = CentreYear.objects.for_centre(centre).filter(year__lt=year).order_by("-year").first()
     if earlier is None:
         return draft, [], None
     for name in CARRIED_FIELDS:
@@ -84,14 +86,20 @@ def centre_year_save(
         raise PermissionDenied
     if centre_year.pk is None:
         if expected_version != 0 or (
-            CentreYear.objects.filter(centre_id=centre_year.centre_id, year=centre_year.year)
+            CentreYear.objects.for_centre(centre_year.centre_id)
+            .filter(year=centre_year.year)
             .select_for_update()
             .exists()
         ):
             raise centre_year_conflict()
         stored_version = 0
     else:
-        stored = CentreYear.objects.select_for_update().filter(pk=centre_year.pk).first()
+        stored = (
+            CentreYear.objects.for_centre(centre_year.centre_id)
+            .select_for_update()
+            .filter(pk=centre_year.pk)
+            .first()
+        )
         if stored is None or stored.centre_id != centre_year.centre_id:
             raise centre_year_conflict()
         stored_version = stored.version

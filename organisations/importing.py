@@ -305,12 +305,14 @@ def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow
         for d in District.objects.filter(municipality_id=centre.municipality_id)
     }
     existing = list(
-        Organisation.objects.filter(centre=centre).only("pk", "name", "organisation_number")
+        Organisation.objects.for_centre(centre).only("pk", "name", "organisation_number")
     )
     by_number = {o.organisation_number: o for o in existing if o.organisation_number}
     by_name = {o.name: o for o in existing}
+    # Numbers taken in other centres: the one question the import asks across centres.
     numbers_elsewhere = set(
-        Organisation.objects.exclude(centre=centre)
+        Organisation.objects.system()
+        .exclude(centre=centre)
         .exclude(organisation_number__isnull=True)
         .values_list("organisation_number", flat=True)
     )
@@ -514,7 +516,7 @@ def import_rows(
             if row.existing is not None:
                 services.organisation_update(
                     actor=actor,
-                    organisation=Organisation.objects.get(pk=row.existing.pk),
+                    organisation=Organisation.objects.for_centre(centre).get(pk=row.existing.pk),
                     data=row.data,
                     categories=categories,
                 )

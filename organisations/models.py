@@ -79,6 +79,11 @@ class Category(BilingualNameMixin, models.Model):
 
 
 class OrganisationQuerySet(CentreScopedQuerySet):
+    def listed_publicly(self) -> OrganisationQuerySet:
+        """Associations that consented to the public directory, of every centre: scoped by
+        that consent (the directory shows their public fields only)."""
+        return self.filter(is_public=True, is_archived=False)._scoped("public")
+
     def owned_by(self, access: Access) -> OrganisationQuerySet:
         if access.is_association:
             return self.filter(memberships__user_id=access.user_id)
@@ -274,6 +279,11 @@ class Membership(models.Model):
 
 
 class InvitationQuerySet(CentreScopedQuerySet):
+    def by_token(self, token: str) -> InvitationQuerySet:
+        """The invitation a link's secret token names: the token is the permission to see it
+        (whoever holds the e-mailed link), so this is scoped by the token, not by a user."""
+        return self.filter(token=token)._scoped("token")
+
     def pending(self) -> InvitationQuerySet:
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()

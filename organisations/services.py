@@ -139,7 +139,7 @@ def organisation_create(
         category_summary=organisation.category_summary,
         cooperation_summary=organisation.cooperation_summary,
     )
-    Organisation.objects.filter(pk=organisation.pk).update(
+    Organisation.objects.for_centre(centre).filter(pk=organisation.pk).update(
         category_summary=organisation.category_summary,
         cooperation_summary=organisation.cooperation_summary,
     )
@@ -254,7 +254,11 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     """Bind `user` to the invitation's association, once; the e-mail link proves the address."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.for_centre(invitation.centre_id)
+        .select_for_update()
+        .get(pk=invitation.pk)
+    )
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has already been used, revoked or has expired."))
     if user.role and user.role != Role.ASSOCIATION:

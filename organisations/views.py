@@ -217,9 +217,7 @@ def membership_revoke(request: HttpRequest, pk: int, membership_pk: int) -> Http
 
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed link: lets the person sign up or log in, then binds the account."""
-    invitation = (
-        Invitation.objects.select_related("organisation", "centre").filter(token=token).first()
-    )
+    invitation = Invitation.objects.select_related("organisation", "centre").by_token(token).first()
     if (
         invitation is not None
         and request.user.is_authenticated

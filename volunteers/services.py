@@ -121,7 +121,7 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 def consent_text_current(*, centre: Centre) -> ConsentText | None:
-    return ConsentText.objects.filter(centre=centre).order_by("-version").first()
+    return ConsentText.objects.for_centre(centre).order_by("-version").first()
 
 
 @transaction.atomic
@@ -379,7 +379,7 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
         raise ValidationError(_("Only active volunteers can be matched."))
     if task.needs_police_certificate and not volunteer.police_certificate_checked_on:
         raise ValidationError(_("This task needs a police certificate the volunteer lacks."))
-    if Match.objects.filter(task=task, volunteer=volunteer).exists():
+    if task.matches.filter(volunteer=volunteer).exists():
         raise ValidationError(_("The volunteer is already matched to this task."))
     match = Match(centre=task.centre, task=task, volunteer=volunteer, **fields)
     match.full_clean()

@@ -105,7 +105,9 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "volunteer": volunteer,
             "hours": selectors.volunteer_hours(volunteer=volunteer)[:20],
             "hour_form": HourEntryForm(
-                tasks=Task.objects.filter(matches__volunteer=volunteer),
+                tasks=Task.objects.for_centre(volunteer.centre_id).filter(
+                    matches__volunteer=volunteer
+                ),
                 initial={"date": timezone.localdate()},
             ),
         },
@@ -154,7 +156,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.volunteer_update(
                 actor=request.user,
-                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )
@@ -220,7 +222,10 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
-    form = HourEntryForm(request.POST, tasks=Task.objects.filter(matches__volunteer=volunteer))
+    form = HourEntryForm(
+        request.POST,
+        tasks=Task.objects.for_centre(volunteer.centre_id).filter(matches__volunteer=volunteer),
+    )
     if form.is_valid():
         try:
             services.hours_log(
@@ -495,7 +500,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.task_update(
                 actor=request.user,
-                task=Task.objects.get(pk=task.pk),
+                task=Task.objects.for_centre(task.centre_id).get(pk=task.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )
@@ -542,7 +547,9 @@ def match_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.match_update(
-                actor=request.user, match=Match.objects.get(pk=match.pk), **form.cleaned_data
+                actor=request.user,
+                match=Match.objects.for_centre(match.centre_id).get(pk=match.pk),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             _form_error(form, error)
@@ -583,7 +590,7 @@ def me_edit(request: HttpRequest) -> HttpResponse:
         try:
             services.volunteer_update(
                 actor=request.user,
-                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )
