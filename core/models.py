@@ -320,6 +320,63 @@ class CentreScopedModel(models.Model):
             super().validate_constraints(exclude=exclude)
 
 
+class SharedListQuerySet(models.QuerySet):
+    def usable_in(self, centre_ids: Iterable[int]) -> SharedListQuerySet:
+        """The installation-wide rows and the own rows of the given centres."""
+        return self.filter(models.Q(centre__isnull=True) | models.Q(centre_id__in=list(centre_ids)))
+
+
+class SharedListModel(models.Model):
+    """A row of a list people choose from (association categories, interests, languages...).
+
+    Without a centre the row is installation-wide: every centre's data uses it, so only the site
+    admin changes it. With a centre it is that centre's own addition, which its coordinators
+    add and rename, and which other centres never see. `core.permissions` holds the rule.
+    """
+
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("volunteer centre"),
+        help_text=_("Empty for an entry every centre uses (only the site admin changes those)."),
+    )
+
+    objects = SharedListQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "name"], name="%(app_label)s_%(class)s_unique_centre_name"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(centre__isnull=True),
+                name="%(app_label)s_%(class)s_unique_shared_name",
+            ),
+        ]
+
+    @property
+    def is_installation_wide(self) -> bool:
+        return self.centre_id is None
+
+    def clean(self) -> None:
+        super().clean()
+        name = getattr(self, "name", "")
+        if (
+            self.centre_id is not None
+            and name
+            and type(self)
+            ._default_manager.filter(centre__isnull=True, name__iexact=name)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"name": _("Every centre's list has this entry already.")})
+
+
 class AuthEvent(models.Model):
     """A login, logout or failed login, kept for security review."""
 

@@ -38,12 +38,13 @@ from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Centre, CentreScopedModel, Role
+from .models import Centre, CentreScopedModel, Role, SharedListModel
 from .scopes import ScopeError, request_scope, scopes_disabled
 
 __all__ = ["Access", "ScopeError", "request_scope", "scopes_disabled"]
 
 M = TypeVar("M", bound=CentreScopedModel)
+S = TypeVar("S", bound=SharedListModel)
 
 # Roles that may change data at all; municipality viewers only read.
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ASSOCIATION, Role.VOLUNTEER})
@@ -164,6 +165,18 @@ def signed_in_required(view: Callable) -> Callable:
     return role_required(*ALL_ROLES)(view)
 
 
+def own_centre(request: HttpRequest) -> Centre:
+    """The one centre the user works in, for views that create rows there (1 query).
+
+    Only roles tied to one centre have one; a municipality viewer (several centres) or a user
+    without a role gets 403 (such views are gated to coordinators and associations anyway).
+    """
+    centre_id = get_access(request).centre_id
+    if centre_id is None:
+        raise PermissionDenied
+    return Centre.objects.select_related("municipality").get(pk=centre_id)
+
+
 def visible(request: HttpRequest, queryset_or_model: type[M] | models.QuerySet) -> models.QuerySet:
     """The rows of a centre-scoped model (or queryset) that the request's user may see."""
     qs = (
@@ -196,6 +209,39 @@ def require_edit(request: HttpRequest, obj: CentreScopedModel) -> None:
     """403 unless the user may change `obj` (which must already be looked up through scope)."""
     if not obj.is_editable_by(get_access(request)):
         raise PermissionDenied
+
+
+# --- Lists people choose from: installation-wide rows and a centre's own -------------------------
+
+
+def may_change_shared_row(access: Access, row: SharedListModel) -> bool:
+    """The rule for lists such as association categories, interests and languages.
+
+    An installation-wide row (no centre) is used by every centre's data, so renaming it would
+    change them all: only the site admin changes it (in the Django admin). A coordinator adds
+    and renames rows of their own centre, and sees both kinds; other centres never see a
+    centre's own rows. Municipality viewers, associations and volunteers change none.
+    """
+    if access.is_site_admin:
+        return True
+    return (
+        access.is_coordinator and row.centre_id is not None and row.centre_id in access.centre_ids
+    )
+
+
+def shared_rows(access: Access, model: type[S]) -> models.QuerySet[S]:
+    """The rows of a shared list that the user may see and choose from."""
+    if access.is_site_admin or access.is_system:
+        return model._default_manager.all()
+    return model._default_manager.usable_in(access.centre_ids)
+
+
+def get_shared_row_for_user(request: HttpRequest, model: type[S], *, pk: int, edit: bool) -> S:
+    """404 for another centre's own row; 403 when `edit` and the user may not change it."""
+    row = get_object_or_404(shared_rows(get_access(request), model), pk=pk)
+    if edit and not may_change_shared_row(get_access(request), row):
+        raise PermissionDenied
+    return row
 
 
 def roles_label(roles: Iterable[str]) -> str:

@@ -298,8 +298,9 @@ def _max_length(field_name: str) -> int | None:
 def check_rows(rows: list[dict[str, str]], *, centre: Centre) -> list[CheckedRow]:
     """Validate every cell and find the existing entry each row updates. Row numbers are the
     spreadsheet's (the header is row 1)."""
-    categories = {c.name.casefold(): c for c in Category.objects.all()}
-    categories.update({c.name_en.casefold(): c for c in Category.objects.all() if c.name_en})
+    usable = list(Category.objects.usable_in({centre.pk}))
+    categories = {c.name.casefold(): c for c in usable}
+    categories.update({c.name_en.casefold(): c for c in usable if c.name_en})
     districts = {
         d.name.casefold(): d
         for d in District.objects.filter(municipality_id=centre.municipality_id)

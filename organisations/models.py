@@ -15,7 +15,7 @@ from stdnum.no import orgnr
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet
+from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
 
 # An entry not confirmed for this long is "stale" and its association is asked to confirm it.
@@ -61,10 +61,11 @@ class CooperationArea(BilingualNameMixin, models.Model):
         return self.label
 
 
-class Category(BilingualNameMixin, models.Model):
-    """A category of associations (ICNPO). Data, so the coordinator can extend the list."""
+class Category(BilingualNameMixin, SharedListModel):
+    """A category of associations (ICNPO). Data: installation-wide rows (the site admin's) and
+    a centre's own additions (its coordinators')."""
 
-    name = models.CharField(_("name (Norwegian)"), max_length=120, unique=True)
+    name = models.CharField(_("name (Norwegian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     icnpo_code = models.CharField(_("ICNPO code"), max_length=10, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
@@ -73,6 +74,7 @@ class Category(BilingualNameMixin, models.Model):
         ordering = ["position", "name"]
         verbose_name = _("association category")
         verbose_name_plural = _("association categories")
+        constraints = SharedListModel.Meta.constraints
 
     def __str__(self) -> str:
         return self.label

@@ -155,7 +155,8 @@ def public_centres() -> QuerySet:
 
 
 def categories() -> QuerySet[Category]:
-    return Category.objects.all()
+    """The public directory's categories: the installation-wide ones."""
+    return Category.objects.filter(centre__isnull=True)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
+from core.permissions import access_for_user, may_change_shared_row
 
 from .models import (
     Category,
@@ -203,7 +204,10 @@ def organisation_confirm(*, actor: User | None, organisation: Organisation) -> O
 
 @transaction.atomic
 def category_save(*, actor: User | None, category: Category) -> Category:
-    """Create or change an association category (the list is data the coordinator curates)."""
+    """Create or change an association category: a centre's own (its coordinators') or, for
+    the site admin, an installation-wide one (core.permissions)."""
+    if not may_change_shared_row(access_for_user(actor), category):
+        raise PermissionDenied
     category.full_clean()
     category.save()
     return category

@@ -13,8 +13,15 @@ from django.views.decorators.http import require_POST
 
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.concurrency import EditConflict, conflict_message, refresh_version
-from core.models import Centre, Role
-from core.permissions import get_access, get_object_for_user, role_required
+from core.models import Role
+from core.permissions import (
+    get_access,
+    get_object_for_user,
+    get_shared_row_for_user,
+    own_centre,
+    role_required,
+    shared_rows,
+)
 
 from . import exports, importing, selectors, services
 from .charts import bar_chart
@@ -75,8 +82,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @role_required(Role.COORDINATOR)
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    access = get_access(request)
-    centre = get_object_or_404(Centre, pk=access.centre_id)
+    centre = own_centre(request)
     form = OrganisationForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
@@ -273,8 +279,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @role_required(Role.COORDINATOR)
 def organisation_import(request: HttpRequest) -> HttpResponse:
     """Upload, preview (every bad cell listed), then confirm. Nothing is saved before confirming."""
-    access = get_access(request)
-    centre = get_object_or_404(Centre, pk=access.centre_id)
+    centre = own_centre(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict = {"form": form, "columns": importing.TEMPLATE_HEADERS}
     if request.method == "POST" and "confirm" in request.POST:
@@ -378,14 +383,22 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.COORDINATOR)
 def category_list(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
     return render(
-        request, "organisations/category_list.html", {"categories": selectors.categories()}
+        request,
+        "organisations/category_list.html",
+        {"categories": shared_rows(access, Category)},
     )
 
 
 @role_required(Role.COORDINATOR)
 def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    category = get_object_or_404(Category, pk=pk) if pk else Category()
+    """Add a category of the coordinator's own centre, or rename one (installation-wide
+    categories are the site admin's: 403)."""
+    if pk:
+        category = get_shared_row_for_user(request, Category, pk=pk, edit=True)
+    else:
+        category = Category(centre=own_centre(request))
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():
         services.category_save(actor=request.user, category=form.instance)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import AuthEvent, Centre, Role, User
-from core.permissions import Access
+from core.permissions import Access, access_for_user, may_change_shared_row
 
 from .models import (
     BackgroundGroup,
@@ -490,7 +490,10 @@ def curated_name_save(
     name_en: str,
     position: int,
 ) -> BackgroundGroup | Interest | Language:
-    """Add or rename an entry of a data list (background groups, interests, languages)."""
+    """Add or rename an entry of a data list (background groups, interests, languages): the
+    installation-wide entries only the site admin changes (core.permissions)."""
+    if not may_change_shared_row(access_for_user(actor), instance):
+        raise PermissionDenied
     instance.name = name
     instance.name_en = name_en
     instance.position = position
