@@ -203,7 +203,8 @@ class CentreScopedQuerySet(models.QuerySet):
 
     def visible_to(self, access: Access) -> CentreScopedQuerySet:
         if access.is_system:
-            return self._scoped("system")
+            qs = self.filter(centre_id__in=access.centre_ids) if access.centre_ids else self
+            return qs._scoped("system")
         if access.is_anonymous:
             return self.none()
         qs = self.filter(centre_id__in=access.centre_ids)._scoped("access")

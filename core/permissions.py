@@ -62,10 +62,20 @@ class Access:
     is_system: bool = False
 
     @classmethod
-    def system(cls) -> Access:
-        """The system itself (report rendering, jobs, management commands): reads every
-        centre, writes nothing through views, and is shown as "system" where an actor is."""
-        return SYSTEM
+    def system(cls, centres: Iterable[Centre | int] | None = None) -> Access:
+        """The system itself (report rendering, jobs, management commands): reads every centre,
+        or only `centres` (a report of one centre), writes nothing through views (no role),
+        and is shown as "system" where an actor is. Its empty `centre_ids` means every centre.
+        """
+        if centres is None:
+            return SYSTEM
+        ids = frozenset(c if isinstance(c, int) else c.pk for c in centres)
+        return cls(user_id=None, centre_ids=ids, is_system=True)
+
+    def __str__(self) -> str:
+        if self.is_system:
+            return "system"
+        return "anonymous" if self.is_anonymous else f"user {self.user_id} ({self.role or '-'})"
 
     @property
     def is_anonymous(self) -> bool:

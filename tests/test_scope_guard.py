@@ -105,7 +105,26 @@ def test_the_system_reader_reads_every_centre_and_writes_nothing(world):
     assert set(Organisation.objects.visible_to(system)) == set(Organisation.objects.all())
     assert not system.can_write
     assert not system.is_anonymous
+    assert system.reads_free_text
     assert not world.organisation.is_editable_by(system)
+    assert str(system) == "system"
+
+
+def test_the_system_reader_of_one_centre_reads_that_centre_only(world):
+    from reports.models import ReportJob
+    from reports.tests.factories import ReportJobFactory
+
+    ReportJobFactory(centre=world.centre, status=ReportJob.Status.QUEUED)
+    ReportJobFactory(centre=world.other_centre)
+    reader = Access.system([world.centre])
+    assert set(Organisation.objects.visible_to(reader)) == {
+        world.organisation,
+        world.other_organisation,
+    }
+    # Unlike the municipality viewer it used to borrow, it also reads jobs not yet done.
+    assert [job.centre for job in ReportJob.objects.visible_to(reader)] == [world.centre]
+    with request_scope():
+        assert Organisation.objects.visible_to(reader).count() == 2
 
 
 # --- A view that forgets its scope fails the suite ---------------------------------------------
