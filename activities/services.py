@@ -23,11 +23,7 @@ def _require_project_editor(actor: Access, project: Project) -> None:
     if project.centre_id not in actor.centre_ids:
         raise PermissionDenied
     if actor.is_association:
-        organisation = project.organisation
-        if (
-            organisation is None
-            or not organisation.memberships.filter(user_id=actor.user_id).exists()
-        ):
+        if project.organisation_id is None or project.organisation_id not in actor.association_ids:
             raise PermissionDenied
         return
     if not actor.is_coordinator:
@@ -38,7 +34,7 @@ def _check_organiser(actor: Access, organiser: Organisation | None) -> None:
     """An association user may only log activities its own association organises."""
     if not actor.is_association:
         return
-    if organiser is None or not organiser.memberships.filter(user_id=actor.user_id).exists():
+    if organiser is None or organiser.pk not in actor.association_ids:
         raise PermissionDenied
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
@@ -76,6 +76,34 @@ class Access:
         if self.is_system:
             return "system"
         return "anonymous" if self.is_anonymous else f"user {self.user_id} ({self.role or '-'})"
+
+    # What a limited role owns, read at most once per Access (and so per request: get_access
+    # caches it) when a check first needs it, so edit checks need no query of their own.
+    @cached_property
+    def association_ids(self) -> frozenset[int]:
+        """The associations an association user belongs to (their memberships)."""
+        if not self.is_association:
+            return frozenset()
+        from organisations.models import Membership
+
+        return frozenset(
+            Membership.objects.filter(user_id=self.user_id).values_list(
+                "organisation_id", flat=True
+            )
+        )
+
+    @cached_property
+    def volunteer_id(self) -> int | None:
+        """A volunteer's own volunteer record."""
+        if not self.is_volunteer:
+            return None
+        from volunteers.models import Volunteer
+
+        # Found by the account, as the system: the request's scope is built from this Access.
+        rows = Volunteer.objects.system().filter(
+            user_id=self.user_id, centre_id__in=self.centre_ids
+        )
+        return rows.values_list("pk", flat=True).first()
 
     @property
     def is_anonymous(self) -> bool:

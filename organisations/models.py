@@ -230,7 +230,7 @@ class Organisation(CentreScopedModel):
 
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
-            return self.memberships.filter(user_id=access.user_id).exists()
+            return self.centre_id in access.centre_ids and self.pk in access.association_ids
         return super().is_editable_by(access)
 
 

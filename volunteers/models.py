@@ -301,8 +301,9 @@ class Task(CentreScopedModel):
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
             return (
-                self.organisation is not None
-                and self.organisation.memberships.filter(user_id=access.user_id).exists()
+                self.centre_id in access.centre_ids
+                and self.organisation_id is not None
+                and self.organisation_id in access.association_ids
             )
         return super().is_editable_by(access)
 

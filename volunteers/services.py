@@ -344,8 +344,7 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
     task = Task(centre=centre, created_by=actor)
     m2m = _set_fields(task, fields)
     if access.is_association and (
-        task.organisation is None
-        or not task.organisation.memberships.filter(user_id=access.user_id).exists()
+        task.organisation_id is None or task.organisation_id not in access.association_ids
     ):
         raise PermissionDenied
     task.full_clean()
