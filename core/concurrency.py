@@ -6,6 +6,10 @@ its transaction (`claim_version`): the row's version goes up by one only if it i
 the user saw, else `EditConflict` is raised and nothing is saved. The view shows the form again,
 with the user's input kept, and names each field the other person changed (`conflict_message`).
 Saving again then deliberately keeps the user's version.
+
+A centre's year (`core.services.centre_year_save`) claims its row the same way; its form also
+carries version 0 for a year not saved yet, so that two people starting the same year cannot
+both create it.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from .concurrency import EditConflict, claim_version
 from .models import AuthEvent, Centre, CentreIncome, CentreYear
 from .permissions import Access
 
@@ -78,9 +79,11 @@ def centre_year_save(
 
     Only the centre's coordinator may. `expected_version` is the version the form was shown
     with (0 for a year not yet saved): when the stored version differs, someone else saved in
-    the meantime and a ValidationError (code "conflict") is raised, with nothing saved. The
-    stored row is locked (select_for_update) while it is checked and written; the version is
-    bumped and the actor recorded. Totals are never stored: see `core.selectors`.
+    the meantime and a ValidationError (code "conflict") is raised, with nothing saved. A saved
+    year is claimed with the shared optimistic lock (`core.concurrency.claim_version`, as
+    associations, volunteers and activities are): the version moves on only if it is still the
+    one the form was shown with. A new year is a conflict when somebody created it meanwhile.
+    The actor is recorded. Totals are never stored: see `core.selectors`.
     """
     if not centre_year.is_editable_by(actor):
         raise PermissionDenied
@@ -88,26 +91,17 @@ def centre_year_save(
         if expected_version != 0 or (
             CentreYear.objects.for_centre(centre_year.centre_id)
             .filter(year=centre_year.year)
-            .select_for_update()
             .exists()
         ):
             raise centre_year_conflict()
-        stored_version = 0
+        centre_year.version = 1
     else:
-        stored = (
-            CentreYear.objects.for_centre(centre_year.centre_id)
-            .select_for_update()
-            .filter(pk=centre_year.pk)
-            .first()
-        )
-        if stored is None or stored.centre_id != centre_year.centre_id:
-            raise centre_year_conflict()
-        stored_version = stored.version
-        if stored_version != expected_version:
-            raise centre_year_conflict()
+        try:
+            claim_version(centre_year, expected_version)
+        except (EditConflict, CentreYear.DoesNotExist) as error:
+            raise centre_year_conflict() from error
 
     centre_year.full_clean()
-    centre_year.version = stored_version + 1
     centre_year.updated_by_id = actor.user_id
     try:
         # A savepoint, so that a row created by someone else at the same moment is a conflict.
