@@ -23,6 +23,11 @@ reached from a centre-owned row (`volunteer.hour_entries`). Where it is on:
   other `with scopes_disabled():` or `.system()`; grep for those two names to review them.
 - Outside a request (management commands, migrations, the shell, seed data, test factories and
   fixtures) there is no user to scope by and the guard is off: that code runs as the system.
+
+What a role reads beyond scoping is decided here too: `Access.reads_free_text` (the
+municipality reads figures, not the centre's free-text notes: the activity export asks it) and
+`Access.reads_internal_notes` (the coordinator's notes about an association). Lists people
+choose from (categories, interests, languages) follow `may_change_shared_row` below.
 """
 
 from __future__ import annotations
@@ -126,6 +131,12 @@ class Access:
         """Whether the user may read what staff and associations wrote in free text (notes).
         The municipality reads figures, not the centre's notes, which can name people."""
         return not self.is_municipality
+
+    @property
+    def reads_internal_notes(self) -> bool:
+        """Whether the user reads the centre staff's internal notes about an association: the
+        coordinator only (not the association itself, nor the municipality)."""
+        return self.is_coordinator
 
     @property
     def is_volunteer(self) -> bool:
