@@ -5,10 +5,11 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import CentreScopedInlineFormSet, ScopedModelFormSet
 from core.permissions import Access
 
 from . import selectors
@@ -267,6 +268,7 @@ CountsFormSet = modelformset_factory(
     edit_only=True,
     max_num=COUNTS_MAX_FORMS,
     absolute_max=COUNTS_MAX_FORMS,
+    formset=ScopedModelFormSet,
 )
 
 
@@ -314,6 +316,7 @@ _CHILD_WIDGETS = {"agreement_start": DateInput(), "agreement_end": DateInput()}
 def _project_parts(model, **options):
     """An inline formset of a project's child rows: one empty row, deletable, capped."""
     options.setdefault("extra", 1)
+    options.setdefault("formset", CentreScopedInlineFormSet)
     return inlineformset_factory(
         Project,
         model,
@@ -345,7 +348,7 @@ GoalFormSet = _project_parts(
 )
 
 
-class ProjectScopedFormSet(BaseInlineFormSet):
+class ProjectScopedFormSet(CentreScopedInlineFormSet):
     """Child rows whose choices must come from the same project (its goals, its grants).
 
     `scoped_fields` maps a form field to the project's related manager; a new project has

@@ -103,7 +103,7 @@ class Project(CentreScopedModel):
             return (
                 self.centre_id in access.centre_ids
                 and self.organisation_id is not None
-                and self.organisation.memberships.filter(user_id=access.user_id).exists()
+                and self.organisation_id in access.association_ids
             )
         return super().is_editable_by(access)
 
@@ -496,14 +496,10 @@ class OrganiserOwnedModel(CentreScopedModel):
 
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
-            from organisations.models import Membership
-
             return (
                 self.centre_id in access.centre_ids
                 and self.organiser_id is not None
-                and Membership.objects.filter(
-                    organisation_id=self.organiser_id, user_id=access.user_id
-                ).exists()
+                and self.organiser_id in access.association_ids
             )
         return super().is_editable_by(access)
 

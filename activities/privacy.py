@@ -17,7 +17,7 @@ def _naming(person: Person) -> list[Activity]:
         return []
     return [
         activity
-        for activity in Activity.objects.filter(centre_id=person.centre_id)
+        for activity in Activity.objects.for_centre(person.centre_id)
         .exclude(note="")
         .only("id", "centre_id", "title", "date", "note")
         if pattern.search(activity.note)

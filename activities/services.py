@@ -24,11 +24,7 @@ def _require_project_editor(actor: Access, project: Project) -> None:
     if project.centre_id not in actor.centre_ids:
         raise PermissionDenied
     if actor.is_association:
-        organisation = project.organisation
-        if (
-            organisation is None
-            or not organisation.memberships.filter(user_id=actor.user_id).exists()
-        ):
+        if project.organisation_id is None or project.organisation_id not in actor.association_ids:
             raise PermissionDenied
         return
     if not actor.is_coordinator:
@@ -39,7 +35,7 @@ def _check_organiser(actor: Access, organiser: Organisation | None) -> None:
     """An association user may only log activities its own association organises."""
     if not actor.is_association:
         return
-    if organiser is None or not organiser.memberships.filter(user_id=actor.user_id).exists():
+    if organiser is None or organiser.pk not in actor.association_ids:
         raise PermissionDenied
 
 
@@ -51,7 +47,7 @@ def _check_project(actor: Access, project: Project) -> None:
 def _unique_slug(centre_id: int, name: str, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:70] or "prosjekt"
     slug, number = base, 2
-    taken = Project.objects.filter(centre_id=centre_id, slug__startswith=base)
+    taken = Project.objects.for_centre(centre_id).filter(slug__startswith=base)
     if exclude_pk:
         taken = taken.exclude(pk=exclude_pk)
     existing = set(taken.values_list("slug", flat=True))
@@ -166,7 +162,9 @@ def activity_counts_update(*, actor: Access, activities: Iterable[Activity]) -> 
     activities = list(activities)
     stored = {
         row.pk: row
-        for row in Activity.objects.filter(pk__in=[a.pk for a in activities]).only(*COUNT_FIELDS)
+        for row in Activity.objects.visible_to(actor)
+        .filter(pk__in=[a.pk for a in activities])
+        .only(*COUNT_FIELDS)
     }
     saved = 0
     for activity in activities:
@@ -209,7 +207,7 @@ def series_save(
     if not actor.can_write or centre_id not in actor.centre_ids:
         raise PermissionDenied
     key = {name: fields[name] for name in SERIES_KEY}
-    series = ActivitySeries.objects.select_for_update().filter(centre_id=centre_id, **key).first()
+    series = ActivitySeries.objects.for_centre(centre_id).select_for_update().filter(**key).first()
     if series is None:
         series = ActivitySeries(centre_id=centre_id, **fields)
     else:

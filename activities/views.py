@@ -11,7 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import Role
-from core.permissions import get_access, get_object_for_user, role_required
+from core.permissions import (
+    get_access,
+    get_object_for_user,
+    own_centre,
+    role_required,
+)
 
 from . import charts, selectors, services
 from .export import export_csv, export_xlsx
@@ -111,7 +116,7 @@ def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
 @role_required(*WRITERS)
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
-    return _project_form_page(request, Project(centre_id=get_access(request).centre_id))
+    return _project_form_page(request, Project(centre=own_centre(request)))
 
 
 @role_required(*WRITERS)

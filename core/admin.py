@@ -1,3 +1,5 @@
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import admin
@@ -6,12 +8,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .audit import log_action, log_change, stored_snapshot
 from .models import AuditEvent, Centre, District, Municipality, User
+from .scopes import scopes_disabled
 
 
 def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
@@ -36,6 +40,26 @@ def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse
 
 
 admin.site.login = admin_login  # type: ignore[method-assign]
+
+_admin_view = admin.site.admin_view
+
+
+def admin_view_across_centres(view: Callable, cacheable: bool = False) -> Callable:
+    """The admin is the site admin's tool across every centre: its views (and the rendering of
+    their template responses) run with the guard against unscoped queries off, explicitly."""
+
+    @wraps(view)
+    def across_centres(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with scopes_disabled():
+            response = view(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+                response.render()
+        return response
+
+    return _admin_view(across_centres, cacheable)
+
+
+admin.site.admin_view = admin_view_across_centres  # type: ignore[method-assign]
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -6,6 +6,10 @@ its transaction (`claim_version`): the row's version goes up by one only if it i
 the user saw, else `EditConflict` is raised and nothing is saved. The view shows the form again,
 with the user's input kept, and names each field the other person changed (`conflict_message`).
 Saving again then deliberately keeps the user's version.
+
+A centre's year (`core.services.centre_year_save`) claims its row the same way; its form also
+carries version 0 for a year not saved yet, so that two people starting the same year cannot
+both create it.
 """
 
 from __future__ import annotations
@@ -29,18 +33,24 @@ def version_field() -> models.PositiveIntegerField:
     return models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
 
 
+def _rows_of(instance: models.Model) -> models.QuerySet:
+    """The table of `instance`, within its own centre for a centre-owned row."""
+    manager = type(instance)._default_manager
+    if hasattr(manager, "for_centre"):
+        return manager.for_centre(instance.centre_id)
+    return manager.all()
+
+
 def claim_version(instance: models.Model, expected: int | None) -> None:
     """In the caller's transaction: move the row from version `expected` to the next one, or
     raise EditConflict when it has moved on already. `expected` None skips the check (a
     command or an import that loaded the row itself)."""
     if expected is None or instance.pk is None:
         return
-    model = type(instance)
-    claimed = model._default_manager.filter(pk=instance.pk, version=expected).update(
-        version=F("version") + 1
-    )
+    rows = _rows_of(instance)
+    claimed = rows.filter(pk=instance.pk, version=expected).update(version=F("version") + 1)
     if not claimed:
-        raise EditConflict(model._default_manager.get(pk=instance.pk))
+        raise EditConflict(rows.get(pk=instance.pk))
     instance.version = expected + 1
 
 

@@ -138,6 +138,29 @@ class CentreIncomeForm(forms.ModelForm):
         return super().has_changed()
 
 
+class ScopedModelFormSet(forms.BaseModelFormSet):
+    """A model formset of centre-owned rows: the hidden id of each row is looked up in the
+    formset's own (scoped) queryset, not in the model's unscoped default manager as Django
+    does, so a posted id outside the user's rows is refused, not fetched."""
+
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        field = form.fields.get(self._pk_field.name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = self.get_queryset()
+
+
+class CentreScopedInlineFormSet(ScopedModelFormSet, forms.BaseInlineFormSet):
+    """The child rows of a centre-owned parent, read within the parent's centre."""
+
+    def __init__(self, *args, instance=None, queryset=None, **kwargs) -> None:
+        if queryset is None:
+            manager = self.model._default_manager
+            centre_id = getattr(instance, "centre_id", None)
+            queryset = manager.for_centre(centre_id) if centre_id else manager.none()
+        super().__init__(*args, instance=instance, queryset=queryset, **kwargs)
+
+
 class BaseCentreIncomeFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, carried: list[CentreIncome] | None = None, **kwargs):
         carried = carried or []

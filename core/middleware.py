@@ -45,3 +45,29 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class ScopeMiddleware:
+    """Enter the request's scope once: while the view runs, a query of a centre-owned model that
+    is not scoped raises (see `core.scopes` and `core.permissions`). The user's centres are
+    read from their Access only when `for_centre` needs them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from .permissions import get_access
+        from .scopes import request_scope
+
+        if settings.SCOPE_GUARD == "off":
+            return self.get_response(request)
+
+        def centre_ids() -> frozenset[int] | None:
+            # Users with a centre role are held to their centres. Public pages (sign-up at a
+            # centre named in the URL), a person accepting an invitation before they have a
+            # role, and the site admin act in the centre their checked row names.
+            access = get_access(request)
+            return access.centre_ids if access.centre_ids and not access.is_site_admin else None
+
+        with request_scope(centre_ids):
+            return self.get_response(request)

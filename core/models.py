@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .scopes import ScopeError, guard_active, report_unscoped, scope_centre_ids, scopes_disabled
 
 if TYPE_CHECKING:
     from .permissions import Access
@@ -169,12 +172,42 @@ class CentreScopedQuerySet(models.QuerySet):
 
     `visible_to(access)` first restricts rows to the centres the user may see, then asks the
     model's queryset for the rows a user of a limited role (association, volunteer) owns.
+    `for_centre(centre)` is for code that acts in one known centre, `system()` for code that
+    reads across centres on purpose. Any other query of the model fails while the guard is on
+    (see `core.scopes`).
     """
 
+    # How the queryset was scoped: None (not yet), "access", "centre", "system", "none".
+    _scoped_by: str | None = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._scoped_by = self._scoped_by
+        return clone
+
+    def _scoped(self, how: str) -> CentreScopedQuerySet:
+        clone = self._chain()
+        clone._scoped_by = how
+        return clone
+
+    @property
+    def is_scoped(self) -> bool:
+        if self._scoped_by is not None:
+            return True
+        # Reached from a centre-owned row (a related manager or a prefetch): bound to its centre.
+        return isinstance(self._hints.get("instance"), CentreScopedModel)
+
+    def _check_scope(self, operation: str) -> None:
+        if not self.is_scoped and guard_active():
+            report_unscoped(self.model, operation)
+
     def visible_to(self, access: Access) -> CentreScopedQuerySet:
+        if access.is_system:
+            qs = self.filter(centre_id__in=access.centre_ids) if access.centre_ids else self
+            return qs._scoped("system")
         if access.is_anonymous:
             return self.none()
-        qs = self.filter(centre_id__in=access.centre_ids)
+        qs = self.filter(centre_id__in=access.centre_ids)._scoped("access")
         if access.is_coordinator or access.is_municipality:
             return qs
         return qs.owned_by(access)
@@ -182,6 +215,83 @@ class CentreScopedQuerySet(models.QuerySet):
     def owned_by(self, access: Access) -> CentreScopedQuerySet:
         """Rows a user with a limited role may see. Models override this; the default is none."""
         return self.none()
+
+    def for_centre(self, centre: Centre | int) -> CentreScopedQuerySet:
+        """The rows of one centre, for code that acts in a centre it already holds (a service
+        given a checked row, the user's own centre). Inside a request the centre must be one
+        the user may see."""
+        centre_id = centre if isinstance(centre, int) else centre.pk
+        allowed = scope_centre_ids()
+        if allowed is not None and centre_id not in allowed:
+            raise ScopeError(f"Centre {centre_id} is outside the request's scope.")
+        return self.filter(centre_id=centre_id)._scoped("centre")
+
+    def for_centres(self, centres: Iterable[Centre | int]) -> CentreScopedQuerySet:
+        """The rows of several centres (a municipality's), each checked as in `for_centre`."""
+        ids = {c if isinstance(c, int) else c.pk for c in centres}
+        allowed = scope_centre_ids()
+        if allowed is not None and not ids <= allowed:
+            raise ScopeError(f"Centres {sorted(ids - allowed)} are outside the request's scope.")
+        return self.filter(centre_id__in=ids)._scoped("centre")
+
+    def system(self) -> CentreScopedQuerySet:
+        """Every row of every centre, for the system's own work (reports, tasks, commands)."""
+        return self._scoped("system")
+
+    def none(self) -> CentreScopedQuerySet:
+        return super().none()._scoped("none")
+
+    # The operations that run a query: each checks the scope first.
+    def _fetch_all(self) -> None:
+        if self._result_cache is None:
+            self._check_scope("select")
+        super()._fetch_all()
+
+    def _iterator(self, use_chunked_fetch, chunk_size):
+        self._check_scope("iterator")
+        yield from super()._iterator(use_chunked_fetch, chunk_size)
+
+    def count(self) -> int:
+        if self._result_cache is None:
+            self._check_scope("count")
+        return super().count()
+
+    def exists(self) -> bool:
+        if self._result_cache is None:
+            self._check_scope("exists")
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs) -> dict:
+        self._check_scope("aggregate")
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs) -> int:
+        self._check_scope("update")
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._check_scope("delete")
+        return super().delete()
+
+    def in_bulk(self, *args, **kwargs) -> dict:
+        self._check_scope("in_bulk")
+        return super().in_bulk(*args, **kwargs)
+
+    def explain(self, *args, **kwargs) -> str:
+        self._check_scope("explain")
+        return super().explain(*args, **kwargs)
+
+    @classmethod
+    def as_manager(cls):
+        manager = CentreScopedManager.from_queryset(cls)()
+        manager._built_with_as_manager = True
+        return manager
+
+    as_manager.queryset_only = True
+
+
+class CentreScopedManager(models.Manager):
+    """The default manager of centre-owned models: its querysets carry the scope guard."""
 
 
 class CentreScopedModel(models.Model):
@@ -199,6 +309,73 @@ class CentreScopedModel(models.Model):
     def is_editable_by(self, access: Access) -> bool:
         """Whether this row may be changed by the user. Coordinators may change their centre's."""
         return access.is_coordinator and self.centre_id in access.centre_ids
+
+    # Uniqueness is checked across every centre (a clash anywhere is a clash in the database),
+    # so these checks read as the system.
+    def validate_unique(self, exclude=None) -> None:
+        with scopes_disabled():
+            super().validate_unique(exclude=exclude)
+
+    def validate_constraints(self, exclude=None) -> None:
+        with scopes_disabled():
+            super().validate_constraints(exclude=exclude)
+
+
+class SharedListQuerySet(models.QuerySet):
+    def usable_in(self, centre_ids: Iterable[int]) -> SharedListQuerySet:
+        """The installation-wide rows and the own rows of the given centres."""
+        return self.filter(models.Q(centre__isnull=True) | models.Q(centre_id__in=list(centre_ids)))
+
+
+class SharedListModel(models.Model):
+    """A row of a list people choose from (association categories, interests, languages...).
+
+    Without a centre the row is installation-wide: every centre's data uses it, so only the site
+    admin changes it. With a centre it is that centre's own addition, which its coordinators
+    add and rename, and which other centres never see. `core.permissions` holds the rule.
+    """
+
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("volunteer centre"),
+        help_text=_("Empty for an entry every centre uses (only the site admin changes those)."),
+    )
+
+    objects = SharedListQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "name"], name="%(app_label)s_%(class)s_unique_centre_name"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(centre__isnull=True),
+                name="%(app_label)s_%(class)s_unique_shared_name",
+            ),
+        ]
+
+    @property
+    def is_installation_wide(self) -> bool:
+        return self.centre_id is None
+
+    def clean(self) -> None:
+        super().clean()
+        name = getattr(self, "name", "")
+        if (
+            self.centre_id is not None
+            and name
+            and type(self)
+            ._default_manager.filter(centre__isnull=True, name__iexact=name)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"name": _("Every centre's list has this entry already.")})
 
 
 # --- The state grant's conditions, entered once per centre and year ------------------------------

@@ -4,13 +4,37 @@ Every view starts here: `role_required` gates a page by role, `get_object_for_us
 object up through the user's centre (and association or own person) and answers 404 for what
 the user may not see, 403 when a read-only user tries to change it. Querysets for lists come from
 `Model.objects.visible_to(access)` (see `core.models.CentreScopedQuerySet`).
+
+The guard against unscoped queries (`core.scopes`). A query of a centre-owned model (every
+`CentreScopedModel`) must say whose rows it reads: `visible_to(access)` (a user's),
+`for_centre(centre)` / `for_centres(...)` (a centre the code already holds, checked against the
+request's centres), `objects.system()` / `visible_to(Access.system())` (the system's), or be
+reached from a centre-owned row (`volunteer.hour_entries`). Where it is on:
+
+- In every request, web pages and the admin alike, in tests, DEBUG and production:
+  `core.middleware.ScopeMiddleware` enters the request's scope once. An unscoped query there
+  raises `ScopeError` (a 500), because a page that fails is better than a page that shows
+  another centre's people; the URL permission test requests every page as every role, so a
+  forgotten scope fails the suite before it ships. `SCOPE_GUARD=log` (settings) only logs, as
+  an emergency switch while a fix ships.
+- Code that works across centres on purpose says so where it does it: the admin
+  (`core.admin.admin_view_across_centres`), Celery jobs (`frivillig.celery.SystemTask`, also
+  when they run in-process), uniqueness checks (`CentreScopedModel.validate_unique`), and any
+  other `with scopes_disabled():` or `.system()`; grep for those two names to review them.
+- Outside a request (management commands, migrations, the shell, seed data, test factories and
+  fixtures) there is no user to scope by and the guard is off: that code runs as the system.
+
+What a role reads beyond scoping is decided here too: `Access.reads_free_text` (the
+municipality reads figures, not the centre's free-text notes: the activity export asks it) and
+`Access.reads_internal_notes` (the coordinator's notes about an association). Lists people
+choose from (categories, interests, languages) follow `may_change_shared_row` below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cached_property, wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
@@ -19,9 +43,13 @@ from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Centre, CentreScopedModel, Role
+from .models import Centre, CentreScopedModel, Role, SharedListModel
+from .scopes import ScopeError, request_scope, scopes_disabled
+
+__all__ = ["Access", "ScopeError", "request_scope", "scopes_disabled"]
 
 M = TypeVar("M", bound=CentreScopedModel)
+S = TypeVar("S", bound=SharedListModel)
 
 # Roles that may change data at all; municipality viewers only read.
 WRITE_ROLES = frozenset({Role.COORDINATOR, Role.ASSOCIATION, Role.VOLUNTEER})
@@ -36,10 +64,55 @@ class Access:
     centre_ids: frozenset[int] = field(default_factory=frozenset)
     municipality_id: int | None = None
     is_site_admin: bool = False
+    is_system: bool = False
+
+    @classmethod
+    def system(cls, centres: Iterable[Centre | int] | None = None) -> Access:
+        """The system itself (report rendering, jobs, management commands): reads every centre,
+        or only `centres` (a report of one centre), writes nothing through views (no role),
+        and is shown as "system" where an actor is. Its empty `centre_ids` means every centre.
+        """
+        if centres is None:
+            return SYSTEM
+        ids = frozenset(c if isinstance(c, int) else c.pk for c in centres)
+        return cls(user_id=None, centre_ids=ids, is_system=True)
+
+    def __str__(self) -> str:
+        if self.is_system:
+            return "system"
+        return "anonymous" if self.is_anonymous else f"user {self.user_id} ({self.role or '-'})"
+
+    # What a limited role owns, read at most once per Access (and so per request: get_access
+    # caches it) when a check first needs it, so edit checks need no query of their own.
+    @cached_property
+    def association_ids(self) -> frozenset[int]:
+        """The associations an association user belongs to (their memberships)."""
+        if not self.is_association:
+            return frozenset()
+        from organisations.models import Membership
+
+        return frozenset(
+            Membership.objects.filter(user_id=self.user_id).values_list(
+                "organisation_id", flat=True
+            )
+        )
+
+    @cached_property
+    def volunteer_id(self) -> int | None:
+        """A volunteer's own volunteer record."""
+        if not self.is_volunteer:
+            return None
+        from volunteers.models import Volunteer
+
+        # Found by the account, as the system: the request's scope is built from this Access.
+        rows = Volunteer.objects.system().filter(
+            user_id=self.user_id, centre_id__in=self.centre_ids
+        )
+        return rows.values_list("pk", flat=True).first()
 
     @property
     def is_anonymous(self) -> bool:
-        return self.user_id is None
+        return self.user_id is None and not self.is_system
 
     @property
     def is_coordinator(self) -> bool:
@@ -60,6 +133,12 @@ class Access:
         return not self.is_municipality
 
     @property
+    def reads_internal_notes(self) -> bool:
+        """Whether the user reads the centre staff's internal notes about an association: the
+        coordinator only (not the association itself, nor the municipality)."""
+        return self.is_coordinator
+
+    @property
     def is_volunteer(self) -> bool:
         return self.role == Role.VOLUNTEER
 
@@ -74,6 +153,7 @@ class Access:
 
 
 ANONYMOUS = Access(user_id=None)
+SYSTEM = Access(user_id=None, is_system=True)
 
 
 def access_for_user(user: Any) -> Access:
@@ -134,6 +214,18 @@ def signed_in_required(view: Callable) -> Callable:
     return role_required(*ALL_ROLES)(view)
 
 
+def own_centre(request: HttpRequest) -> Centre:
+    """The one centre the user works in, for views that create rows there (1 query).
+
+    Only roles tied to one centre have one; a municipality viewer (several centres) or a user
+    without a role gets 403 (such views are gated to coordinators and associations anyway).
+    """
+    centre_id = get_access(request).centre_id
+    if centre_id is None:
+        raise PermissionDenied
+    return Centre.objects.select_related("municipality").get(pk=centre_id)
+
+
 def visible(request: HttpRequest, queryset_or_model: type[M] | models.QuerySet) -> models.QuerySet:
     """The rows of a centre-scoped model (or queryset) that the request's user may see."""
     qs = (
@@ -166,6 +258,39 @@ def require_edit(request: HttpRequest, obj: CentreScopedModel) -> None:
     """403 unless the user may change `obj` (which must already be looked up through scope)."""
     if not obj.is_editable_by(get_access(request)):
         raise PermissionDenied
+
+
+# --- Lists people choose from: installation-wide rows and a centre's own -------------------------
+
+
+def may_change_shared_row(access: Access, row: SharedListModel) -> bool:
+    """The rule for lists such as association categories, interests and languages.
+
+    An installation-wide row (no centre) is used by every centre's data, so renaming it would
+    change them all: only the site admin changes it (in the Django admin). A coordinator adds
+    and renames rows of their own centre, and sees both kinds; other centres never see a
+    centre's own rows. Municipality viewers, associations and volunteers change none.
+    """
+    if access.is_site_admin:
+        return True
+    return (
+        access.is_coordinator and row.centre_id is not None and row.centre_id in access.centre_ids
+    )
+
+
+def shared_rows(access: Access, model: type[S]) -> models.QuerySet[S]:
+    """The rows of a shared list that the user may see and choose from."""
+    if access.is_site_admin or access.is_system:
+        return model._default_manager.all()
+    return model._default_manager.usable_in(access.centre_ids)
+
+
+def get_shared_row_for_user(request: HttpRequest, model: type[S], *, pk: int, edit: bool) -> S:
+    """404 for another centre's own row; 403 when `edit` and the user may not change it."""
+    row = get_object_or_404(shared_rows(get_access(request), model), pk=pk)
+    if edit and not may_change_shared_row(get_access(request), row):
+        raise PermissionDenied
+    return row
 
 
 def roles_label(roles: Iterable[str]) -> str:

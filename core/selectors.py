@@ -167,7 +167,7 @@ def amounts_of(incomes: Iterable[CentreIncome]) -> dict[str, int]:
 
 def centre_year_figures(*, centre: Centre | int, year: int) -> CentreYearFigures | None:
     """The saved figures of one centre and year, or None when nothing is saved (2 queries)."""
-    centre_year = CentreYear.objects.filter(centre=centre, year=year).first()
+    centre_year = CentreYear.objects.for_centre(centre).filter(year=year).first()
     if centre_year is None:
         return None
     rows = (
@@ -186,7 +186,7 @@ def centre_year_overview(
 
     Centres that have saved nothing for the year are left out of the answer.
     """
-    centre_years = list(CentreYear.objects.filter(centre__in=centres, year=year))
+    centre_years = list(CentreYear.objects.for_centres(centres).filter(year=year))
     if not centre_years:
         return {}
     amounts: dict[int, dict[str, int]] = {row.pk: {} for row in centre_years}

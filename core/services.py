@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .audit import log_change, stored_snapshot
+from .concurrency import EditConflict, claim_version
 from .models import AuditEvent, Centre, CentreIncome, CentreYear
 from .permissions import Access
 
@@ -40,11 +41,13 @@ def centre_year_start(
     year), or an empty unsaved draft (carried_from None). Nothing is written here: a copy is
     saved only when the coordinator has checked it and saves it (2 or 3 queries).
     """
-    saved = CentreYear.objects.select_related("updated_by").filter(centre=centre, year=year).first()
+    saved = (
+        CentreYear.objects.for_centre(centre).select_related("updated_by").filter(year=year).first()
+    )
     if saved is not None:
         return saved, list(saved.incomes.all()), None
     draft = CentreYear(centre=centre, year=year, is_draft=True)
-    earlier = CentreYear.objects.filter(centre=centre, year__lt=year).order_by("-year").first()
+    earlier = CentreYear.objects.for_centre(centre).filter(year__lt=year).order_by("-year").first()
     if earlier is None:
         return draft, [], None
     for name in CARRIED_FIELDS:
@@ -80,9 +83,11 @@ def centre_year_save(
 
     Only the centre's coordinator may. `expected_version` is the version the form was shown
     with (0 for a year not yet saved): when the stored version differs, someone else saved in
-    the meantime and a ValidationError (code "conflict") is raised, with nothing saved. The
-    stored row is locked (select_for_update) while it is checked and written; the version is
-    bumped and the actor recorded. Totals are never stored: see `core.selectors`.
+    the meantime and a ValidationError (code "conflict") is raised, with nothing saved. A saved
+    year is claimed with the shared optimistic lock (`core.concurrency.claim_version`, as
+    associations, volunteers and activities are): the version moves on only if it is still the
+    one the form was shown with. A new year is a conflict when somebody created it meanwhile.
+    The actor is recorded. Totals are never stored: see `core.selectors`.
     """
     if not centre_year.is_editable_by(actor):
         raise PermissionDenied
@@ -94,22 +99,19 @@ def centre_year_save(
     )
     if centre_year.pk is None:
         if expected_version != 0 or (
-            CentreYear.objects.filter(centre_id=centre_year.centre_id, year=centre_year.year)
-            .select_for_update()
+            CentreYear.objects.for_centre(centre_year.centre_id)
+            .filter(year=centre_year.year)
             .exists()
         ):
             raise centre_year_conflict()
-        stored_version = 0
+        centre_year.version = 1
     else:
-        stored = CentreYear.objects.select_for_update().filter(pk=centre_year.pk).first()
-        if stored is None or stored.centre_id != centre_year.centre_id:
-            raise centre_year_conflict()
-        stored_version = stored.version
-        if stored_version != expected_version:
-            raise centre_year_conflict()
+        try:
+            claim_version(centre_year, expected_version)
+        except (EditConflict, CentreYear.DoesNotExist) as error:
+            raise centre_year_conflict() from error
 
     centre_year.full_clean()
-    centre_year.version = stored_version + 1
     centre_year.updated_by_id = actor.user_id
     try:
         # A savepoint, so that a row created by someone else at the same moment is a conflict.

@@ -2,10 +2,22 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, Task
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frivillig.settings")
 
-app = Celery("frivillig")
+
+class SystemTask(Task):
+    """Jobs act for the system across centres (they are given ids, not a user): the guard
+    against unscoped queries is off inside them, also when they run in-process."""
+
+    def __call__(self, *args, **kwargs):
+        from core.scopes import scopes_disabled
+
+        with scopes_disabled():
+            return super().__call__(*args, **kwargs)
+
+
+app = Celery("frivillig", task_cls=SystemTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.PrivateCacheMiddleware",
+    "core.middleware.ScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -207,6 +208,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- Security ---------------------------------------------------------------------------------
+# The guard against unscoped queries of centre-owned models (core.permissions explains it):
+# "raise" everywhere by default, so a page that would leak fails instead; "log" only as an
+# emergency setting while a fix ships; "off" is for nothing but measuring the guard's cost.
+SCOPE_GUARD = env.str("SCOPE_GUARD", default="raise")
+if SCOPE_GUARD not in {"raise", "log", "off"}:
+    raise ImproperlyConfigured("SCOPE_GUARD must be raise, log or off.")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

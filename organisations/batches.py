@@ -110,7 +110,7 @@ def import_batch_confirm(
     *, actor: User | None, batch: ImportBatch, good_rows_only: bool, queue: bool = True
 ) -> ImportBatch:
     """Queue the import of a checked batch. With rows in error only the good rows can be chosen."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    batch = ImportBatch.objects.for_centre(batch.centre_id).select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(_("This file has already been imported or is being imported."))
     if batch.rows_bad and not good_rows_only:
@@ -133,10 +133,10 @@ def import_batch_confirm(
 
 def import_batch_fail(*, batch_id: int, message: str) -> ImportBatch | None:
     """Mark a batch failed with a message the user can act on; its file is deleted."""
-    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    batch = ImportBatch.objects.system().filter(pk=batch_id).first()
     if batch is None:
         return None
-    ImportBatch.objects.filter(pk=batch_id).exclude(status=ImportBatch.Status.DONE).update(
+    ImportBatch.objects.system().filter(pk=batch_id).exclude(status=ImportBatch.Status.DONE).update(
         status=ImportBatch.Status.FAILED, finished_at=timezone.now(), message=message
     )
     importing.upload_discard(batch.file_path)
@@ -152,7 +152,9 @@ def _progress_callback(batch: ImportBatch, handles: list):
                 percent = min(99, int(handles[-1].tell() * 100 / batch.file_size))
             except (OSError, ValueError):
                 percent = 0
-        ImportBatch.objects.filter(pk=batch.pk).update(rows_scanned=scanned, progress=percent)
+        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
+            rows_scanned=scanned, progress=percent
+        )
 
     return report
 
@@ -160,10 +162,15 @@ def _progress_callback(batch: ImportBatch, handles: list):
 def import_batch_run(*, batch_id: int) -> ImportBatch | None:
     """Check the batch's file (first run) or import it (after confirmation). Idempotent: a
     batch that is no longer queued or running is left as it is."""
-    batch = ImportBatch.objects.select_related("centre", "created_by").filter(pk=batch_id).first()
+    batch = (
+        ImportBatch.objects.system()
+        .select_related("centre", "created_by")
+        .filter(pk=batch_id)
+        .first()
+    )
     if batch is None or batch.status not in ImportBatch.ACTIVE_STATUSES:
         return batch
-    ImportBatch.objects.filter(pk=batch.pk).update(
+    ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
         status=ImportBatch.Status.RUNNING, started_at=timezone.now(), progress=0, message=""
     )
     with translation.override(batch.language):
@@ -228,10 +235,12 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
         finished_at=timezone.now(),
     )
     if not batch.confirmed:
-        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.CHECKED, **counts)
-        return ImportBatch.objects.get(pk=batch.pk)
+        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
+            status=ImportBatch.Status.CHECKED, **counts
+        )
+        return ImportBatch.objects.for_centre(batch.centre_id).get(pk=batch.pk)
     if counts["rows_bad"] and not batch.good_rows_only:
-        ImportBatch.objects.filter(pk=batch.pk).update(**counts)
+        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(**counts)
         return import_batch_fail(
             batch_id=batch.pk, message=_("The file has errors. Nothing was imported.")
         )
@@ -241,7 +250,7 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
         centre=batch.centre,
         good_rows_only=batch.good_rows_only,
     )
-    ImportBatch.objects.filter(pk=batch.pk).update(
+    ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
         status=ImportBatch.Status.DONE,
         created_count=result.created,
         updated_count=result.updated,
@@ -251,7 +260,7 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
         **counts,
     )
     importing.upload_discard(batch.file_path)
-    return ImportBatch.objects.get(pk=batch.pk)
+    return ImportBatch.objects.for_centre(batch.centre_id).get(pk=batch.pk)
 
 
 def _preview(row: importing.CheckedRow) -> dict[str, Any]:
@@ -268,9 +277,11 @@ def _preview(row: importing.CheckedRow) -> dict[str, Any]:
 def import_batches_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta) -> int:
     """Fail batches left running or queued too long (a worker died, a message was lost)."""
     now = timezone.now()
-    stale = ImportBatch.objects.filter(
+    stale = ImportBatch.objects.system().filter(
         status=ImportBatch.Status.RUNNING, started_at__lt=now - running_for
-    ) | ImportBatch.objects.filter(status=ImportBatch.Status.QUEUED, queued_at__lt=now - queued_for)
+    ) | ImportBatch.objects.system().filter(
+        status=ImportBatch.Status.QUEUED, queued_at__lt=now - queued_for
+    )
     count = 0
     for batch in stale.only("pk", "language", "file_path"):
         with translation.override(batch.language):
@@ -278,8 +289,10 @@ def import_batches_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta)
                 "The import stopped without an answer (the server may have restarted). "
                 "Please upload the file again."
             )
-        count += ImportBatch.objects.filter(
-            pk=batch.pk, status__in=ImportBatch.ACTIVE_STATUSES
-        ).update(status=ImportBatch.Status.FAILED, finished_at=now, message=message)
+        count += (
+            ImportBatch.objects.system()
+            .filter(pk=batch.pk, status__in=ImportBatch.ACTIVE_STATUSES)
+            .update(status=ImportBatch.Status.FAILED, finished_at=now, message=message)
+        )
         importing.upload_discard(batch.file_path)
     return count

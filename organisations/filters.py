@@ -10,7 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.models import District
-from core.permissions import Access
+from core.permissions import Access, shared_rows
 
 from .models import CONFIRMATION_INTERVAL, Category, Organisation
 
@@ -90,6 +90,7 @@ class OrganisationFilter(django_filters.FilterSet):
             data["status"] = "active"
         super().__init__(data, *args, **kwargs)
         if access is not None:
+            self.filters["category"].queryset = shared_rows(access, Category)
             self.filters["district"].queryset = District.objects.filter(
                 municipality__centres__id__in=access.centre_ids
             ).distinct()

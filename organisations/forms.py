@@ -111,6 +111,8 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
                     del self.fields[name]
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
+            for rank in (1, 2, 3):
+                self.fields[f"category_{rank}"].queryset = Category.objects.usable_in({centre.pk})
             districts = District.objects.filter(municipality_id=centre.municipality_id)
             if districts.exists():
                 self.fields["district"].queryset = districts

@@ -584,19 +584,22 @@ def check_rows(
     spreadsheet's (the header is row 1); cells are named by the file's own column headers."""
     labels = labels if labels is not None else getattr(rows, "labels", {})
     order = {name: index for index, (name, _aliases) in enumerate(COLUMNS)}
-    categories = {c.name.casefold(): c for c in Category.objects.all()}
-    categories.update({c.name_en.casefold(): c for c in Category.objects.all() if c.name_en})
+    usable = list(Category.objects.usable_in({centre.pk}))
+    categories = {c.name.casefold(): c for c in usable}
+    categories.update({c.name_en.casefold(): c for c in usable if c.name_en})
     districts = {
         d.name.casefold(): d
         for d in District.objects.filter(municipality_id=centre.municipality_id)
     }
     existing = list(
-        Organisation.objects.filter(centre=centre).only("pk", "name", "organisation_number")
+        Organisation.objects.for_centre(centre).only("pk", "name", "organisation_number")
     )
     by_number = {o.organisation_number: o for o in existing if o.organisation_number}
     by_name = {o.name: o for o in existing}
+    # Numbers taken in other centres: the one question the import asks across centres.
     numbers_elsewhere = set(
-        Organisation.objects.exclude(centre=centre)
+        Organisation.objects.system()
+        .exclude(centre=centre)
         .exclude(organisation_number__isnull=True)
         .values_list("organisation_number", flat=True)
     )
@@ -793,7 +796,7 @@ def import_rows(
             if row.existing is not None:
                 organisation = services.organisation_update(
                     actor=actor,
-                    organisation=Organisation.objects.get(pk=row.existing.pk),
+                    organisation=Organisation.objects.for_centre(centre).get(pk=row.existing.pk),
                     data=row.data,
                     categories=categories,
                     source="import",

@@ -14,7 +14,7 @@ from stdnum.no import orgnr
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet
+from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
 
 # An entry not confirmed for this long is "stale" and its association is asked to confirm it.
@@ -66,10 +66,11 @@ class CooperationArea(BilingualNameMixin, models.Model):
         return self.label
 
 
-class Category(BilingualNameMixin, models.Model):
-    """A category of associations (ICNPO). Data, so the coordinator can extend the list."""
+class Category(BilingualNameMixin, SharedListModel):
+    """A category of associations (ICNPO). Data: installation-wide rows (the site admin's) and
+    a centre's own additions (its coordinators')."""
 
-    name = models.CharField(_("name (Norwegian)"), max_length=120, unique=True)
+    name = models.CharField(_("name (Norwegian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     icnpo_code = models.CharField(_("ICNPO code"), max_length=10, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
@@ -78,12 +79,18 @@ class Category(BilingualNameMixin, models.Model):
         ordering = ["position", "name"]
         verbose_name = _("association category")
         verbose_name_plural = _("association categories")
+        constraints = SharedListModel.Meta.constraints
 
     def __str__(self) -> str:
         return self.label
 
 
 class OrganisationQuerySet(CentreScopedQuerySet):
+    def listed_publicly(self) -> OrganisationQuerySet:
+        """Associations that consented to the public directory, of every centre: scoped by
+        that consent (the directory shows their public fields only)."""
+        return self.filter(is_public=True, is_archived=False)._scoped("public")
+
     def owned_by(self, access: Access) -> OrganisationQuerySet:
         if access.is_association:
             return self.filter(memberships__user_id=access.user_id)
@@ -272,7 +279,7 @@ class Organisation(CentreScopedModel):
 
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
-            return self.memberships.filter(user_id=access.user_id).exists()
+            return self.centre_id in access.centre_ids and self.pk in access.association_ids
         return super().is_editable_by(access)
 
 
@@ -323,6 +330,11 @@ class Membership(models.Model):
 
 
 class InvitationQuerySet(CentreScopedQuerySet):
+    def by_token(self, token: str) -> InvitationQuerySet:
+        """The invitation a link's secret token names: the token is the permission to see it
+        (whoever holds the e-mailed link), so this is scoped by the token, not by a user."""
+        return self.filter(token=token)._scoped("token")
+
     def pending(self) -> InvitationQuerySet:
         return self.filter(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()

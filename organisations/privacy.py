@@ -19,15 +19,13 @@ def _contact_of(person: Person) -> list[Organisation]:
         match |= Q(contact_name__iexact=name)
     for email in person.emails:
         match |= Q(email__iexact=email)
-    return list(Organisation.objects.filter(match, centre_id=person.centre_id))
+    return list(Organisation.objects.for_centre(person.centre_id).filter(match))
 
 
 def _notes_naming(person: Person) -> list[Organisation]:
     return [
         organisation
-        for organisation in Organisation.objects.filter(centre_id=person.centre_id).exclude(
-            notes=""
-        )
+        for organisation in Organisation.objects.for_centre(person.centre_id).exclude(notes="")
         if person.names_in(organisation.notes)
     ]
 

@@ -85,7 +85,7 @@ def public_param(params: Any, name: str) -> str:
 
 def public_directory(*, params: Any) -> QuerySet[Organisation]:
     """Associations that consented to be listed, across the installation (no login needed)."""
-    qs = _with_list_relations(Organisation.objects.filter(is_public=True, is_archived=False))
+    qs = _with_list_relations(Organisation.objects.listed_publicly())
     query = public_param(params, "q")
     for word in query.casefold().split():
         # Only the displayed fields, never the contact data (see Organisation.public_search_text).
@@ -104,12 +104,13 @@ def public_centres() -> QuerySet:
     from core.models import Centre
 
     return Centre.objects.filter(
-        pk__in=Organisation.objects.filter(is_public=True, is_archived=False).values("centre_id")
+        pk__in=Organisation.objects.listed_publicly().values("centre_id")
     ).order_by("name")
 
 
 def categories() -> QuerySet[Category]:
-    return Category.objects.all()
+    """The public directory's categories: the installation-wide ones."""
+    return Category.objects.filter(centre__isnull=True)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from core.audit import creation, log_action, log_change, snapshot, stored_snapsh
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
+from core.permissions import access_for_user, may_change_shared_row
 
 from .models import (
     Category,
@@ -179,7 +180,7 @@ def organisation_create(
         changes=creation(organisation),
         source=source,
     )
-    Organisation.objects.filter(pk=organisation.pk).update(
+    Organisation.objects.for_centre(centre).filter(pk=organisation.pk).update(
         category_summary=organisation.category_summary,
         cooperation_summary=organisation.cooperation_summary,
     )
@@ -252,7 +253,10 @@ def organisation_confirm(*, actor: User | None, organisation: Organisation) -> O
 
 @transaction.atomic
 def category_save(*, actor: User | None, category: Category) -> Category:
-    """Create or change an association category (the list is data the coordinator curates)."""
+    """Create or change an association category: a centre's own (its coordinators') or, for
+    the site admin, an installation-wide one (core.permissions)."""
+    if not may_change_shared_row(access_for_user(actor), category):
+        raise PermissionDenied
     before = stored_snapshot(category)
     category.full_clean()
     category.save()
@@ -314,7 +318,11 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     """Bind `user` to the invitation's association, once; the e-mail link proves the address."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.for_centre(invitation.centre_id)
+        .select_for_update()
+        .get(pk=invitation.pk)
+    )
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has already been used, revoked or has expired."))
     if user.role and user.role != Role.ASSOCIATION:
@@ -391,7 +399,7 @@ def _propose(organisation: Organisation, field: str, new: Any, when: dt.datetime
     from .models import RegisterChange
 
     old = getattr(organisation, field)
-    pending = RegisterChange.objects.filter(
+    pending = RegisterChange.objects.for_centre(organisation.centre_id).filter(
         organisation=organisation, field=field, status=RegisterChange.Status.PENDING
     )
     if _as_text(old) == _as_text(new) or (isinstance(new, bool) and bool(old) == new):
@@ -451,7 +459,8 @@ def register_sync(*, now: dt.datetime | None = None) -> int:
     numbers = list(latest)
     for start in range(0, len(numbers), 500):
         chunk = numbers[start : start + 500]
-        for organisation in Organisation.objects.filter(
+        # The nightly job reads the registry of every centre.
+        for organisation in Organisation.objects.system().filter(
             organisation_number__in=chunk, is_archived=False
         ):
             kind, when = latest[organisation.organisation_number]
@@ -482,14 +491,20 @@ def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
     its source (the change history shows it)."""
     from .models import RegisterChange
 
-    change = RegisterChange.objects.select_for_update().get(pk=change.pk)
+    change = (
+        RegisterChange.objects.for_centre(change.centre_id).select_for_update().get(pk=change.pk)
+    )
     if change.status != RegisterChange.Status.PENDING:
         raise ValidationError(_("This change has already been decided."))
     model_field = Organisation._meta.get_field(change.field)
     value = model_field.to_python(change.new_value) if change.new_value else None
     if value is None and not model_field.null:
         value = False if isinstance(model_field, models.BooleanField) else ""
-    organisation = services_organisation(change.organisation_id)
+    organisation = (
+        Organisation.objects.for_centre(change.centre_id)
+        .select_for_update()
+        .get(pk=change.organisation_id)
+    )
     organisation_update(
         actor=actor, organisation=organisation, data={change.field: value}, source="register"
     )
@@ -505,9 +520,11 @@ def register_change_ignore(*, actor: User | None, change: Any) -> None:
     """Leave the entry as it is; the proposal is kept as ignored."""
     from .models import RegisterChange
 
-    updated = RegisterChange.objects.filter(
-        pk=change.pk, status=RegisterChange.Status.PENDING
-    ).update(status=RegisterChange.Status.IGNORED, decided_by=actor, decided_at=timezone.now())
+    updated = (
+        RegisterChange.objects.for_centre(change.centre_id)
+        .filter(pk=change.pk, status=RegisterChange.Status.PENDING)
+        .update(status=RegisterChange.Status.IGNORED, decided_by=actor, decided_at=timezone.now())
+    )
     if not updated:
         raise ValidationError(_("This change has already been decided."))
     log_action(
@@ -517,7 +534,3 @@ def register_change_ignore(*, actor: User | None, change: Any) -> None:
         changes={change.field: [change.old_value, change.new_value]},
         centre=change.centre_id,
     )
-
-
-def services_organisation(pk: int) -> Organisation:
-    return Organisation.objects.select_for_update().get(pk=pk)

@@ -23,7 +23,7 @@ def invitation_grant_holds(request: HttpRequest) -> bool:
     token = request.session.get(INVITATION_SESSION_KEY)
     if not token:
         return True  # not a grant of ours
-    invitation = Invitation.objects.filter(token=token).first()
+    invitation = Invitation.objects.by_token(token).first()
     if invitation is not None and invitation.is_usable:
         return True
     request.session.pop(INVITATION_SESSION_KEY, None)
@@ -34,7 +34,7 @@ def accept_invitation_on_signup(sender, request: HttpRequest, user, **kwargs) ->
     token = request.session.get(INVITATION_SESSION_KEY) if request is not None else None
     if not token:
         return
-    invitation = Invitation.objects.filter(token=token).first()
+    invitation = Invitation.objects.by_token(token).first()
     if invitation is None:
         return
     try:

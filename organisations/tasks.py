@@ -40,7 +40,7 @@ def run_import_batch(batch_id: int) -> None:
     try:
         batches.import_batch_run(batch_id=batch_id)
     except SoftTimeLimitExceeded:
-        batch = ImportBatch.objects.filter(pk=batch_id).only("language").first()
+        batch = ImportBatch.objects.system().filter(pk=batch_id).only("language").first()
         if batch is not None:
             with translation.override(batch.language):
                 batches.import_batch_fail(

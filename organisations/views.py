@@ -14,8 +14,15 @@ from django.views.decorators.http import require_POST
 
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.concurrency import EditConflict, conflict_message, refresh_version
-from core.models import Centre, Role
-from core.permissions import get_access, get_object_for_user, role_required
+from core.models import Role
+from core.permissions import (
+    get_access,
+    get_object_for_user,
+    get_shared_row_for_user,
+    own_centre,
+    role_required,
+    shared_rows,
+)
 
 from . import batches, exports, importing, registers, selectors, services
 from .charts import bar_chart
@@ -80,8 +87,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @role_required(Role.COORDINATOR)
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    access = get_access(request)
-    centre = get_object_or_404(Centre, pk=access.centre_id)
+    centre = own_centre(request)
     lookup_form = RegisterLookupForm(request.GET if "register_number" in request.GET else None)
     initial: dict = {}
     register_note = ""
@@ -242,9 +248,7 @@ def membership_revoke(request: HttpRequest, pk: int, membership_pk: int) -> Http
 
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed link: lets the person sign up or log in, then binds the account."""
-    invitation = (
-        Invitation.objects.select_related("organisation", "centre").filter(token=token).first()
-    )
+    invitation = Invitation.objects.select_related("organisation", "centre").by_token(token).first()
     if (
         invitation is not None
         and request.user.is_authenticated
@@ -301,8 +305,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 def organisation_import(request: HttpRequest) -> HttpResponse:
     """Upload a file: it is stored as a batch and checked in the background; the batch page
     shows the preview, and nothing is saved before the coordinator confirms there."""
-    access = get_access(request)
-    centre = get_object_or_404(Centre, pk=access.centre_id)
+    centre = own_centre(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -326,7 +329,7 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "columns": importing.TEMPLATE_HEADERS,
-            "batches": selectors.import_batches(access=access)[:10],
+            "batches": selectors.import_batches(access=get_access(request))[:10],
         },
     )
 
@@ -502,14 +505,22 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.COORDINATOR)
 def category_list(request: HttpRequest) -> HttpResponse:
+    access = get_access(request)
     return render(
-        request, "organisations/category_list.html", {"categories": selectors.categories()}
+        request,
+        "organisations/category_list.html",
+        {"categories": shared_rows(access, Category)},
     )
 
 
 @role_required(Role.COORDINATOR)
 def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    category = get_object_or_404(Category, pk=pk) if pk else Category()
+    """Add a category of the coordinator's own centre, or rename one (installation-wide
+    categories are the site admin's: 403)."""
+    if pk:
+        category = get_shared_row_for_user(request, Category, pk=pk, edit=True)
+    else:
+        category = Category(centre=own_centre(request))
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():
         services.category_save(actor=request.user, category=form.instance)

@@ -7,8 +7,8 @@ hard-coded number. What each figure means is written once, in `core.figures`; th
 exports and both PDFs print those words.
 
 Who reads: a report is the centre's, whoever asked for it, and a worker renders it with no user.
-The selectors are called with `reader_access(centre)`: read-only access to that one centre, as a
-municipality viewer of it has.
+The selectors are called with `Access.system([centre])`: the system reader (core.permissions),
+limited to that one centre; the operator's command line reads every centre with `Access.system()`.
 
 Counting rules (the same as the dashboard, the hours page and the municipality overview):
 - Activities count when held on or before the day the report is made and not cancelled; the
@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from activities import selectors as activity_selectors
 from core import selectors as core_selectors
 from core.figures import fte, monthly_target
-from core.models import Centre, Role
+from core.models import Centre
 from core.permissions import ANONYMOUS, Access
 from core.selectors import CentreYearFigures
 from organisations import selectors as organisation_selectors
@@ -58,25 +58,6 @@ def _ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -
     if numerator is None or not denominator:
         return None
     return _round1(Decimal(numerator) / Decimal(denominator))
-
-
-def reader_access(centre: Centre) -> Access:
-    """Read-only access to one centre's data, for the selectors a report reads through."""
-    return Access(
-        user_id=0,
-        role=Role.MUNICIPALITY,
-        centre_ids=frozenset({centre.pk}),
-        municipality_id=centre.municipality_id,
-    )
-
-
-def _operator_access() -> Access:
-    """Read-only access to every centre, for the operator's command line."""
-    return Access(
-        user_id=0,
-        role=Role.MUNICIPALITY,
-        centre_ids=frozenset(Centre.objects.values_list("pk", flat=True)),
-    )
 
 
 @dataclass
@@ -448,7 +429,7 @@ def centre_for(access: Access) -> Centre | None:
 
 
 def projects_of(centre: Centre) -> QuerySet:
-    return activity_selectors.project_list(access=reader_access(centre)).order_by(
+    return activity_selectors.project_list(access=Access.system([centre])).order_by(
         "-is_operations", "name"
     )
 
@@ -465,7 +446,7 @@ def project_by_slug(centre: Centre, slug: str):
 def projects_by_slug(slug: str) -> list:
     """Projects of any centre with this short name (unique within a centre only)."""
     return list(
-        activity_selectors.project_list(access=_operator_access())
+        activity_selectors.project_list(access=Access.system())
         .select_related("centre__municipality")
         .filter(slug=slug)[:2]
     )
@@ -610,7 +591,7 @@ def annual_figures(
     `activities_by_category`, the hours, the volunteer and match selectors and the registry.
     """
     today = today or timezone.localdate()
-    access = reader_access(centre)
+    access = Access.system([centre])
     years = range(year, year + 1)
     projects = activity_selectors.project_detail(access=access).order_by("-is_operations", "name")
     if project is not None:
@@ -770,7 +751,7 @@ def _association_figures(access: Access, year: int) -> AssociationFigures:
 def project_years(project, year: int) -> range:
     """The years of a project up to the report's year (`activities.selectors.project_years`)."""
     years = activity_selectors.project_years(
-        access=reader_access(project.centre), project=project, until=year
+        access=Access.system([project.centre]), project=project, until=year
     )
     if not years:
         raise ReportError(_("The project ends before it starts."))
@@ -788,7 +769,7 @@ def final_figures(
     if project.centre_id != centre.pk:
         raise ReportError(_("The project belongs to another centre."))
     today = today or timezone.localdate()
-    access = reader_access(centre)
+    access = Access.system([centre])
     years = project_years(project, year)
     figures = activity_selectors.project_figures(
         access=access, project=project, years=years, today=today

@@ -18,7 +18,7 @@ SECTIONS = ("goals", "effect", "reach", "method", "results", "summary", "evaluat
 def _naming(person: Person) -> list[Narrative]:
     return [
         narrative
-        for narrative in Narrative.objects.filter(centre_id=person.centre_id)
+        for narrative in Narrative.objects.for_centre(person.centre_id)
         if any(person.names_in(getattr(narrative, name)) for name in SECTIONS)
     ]
 
@@ -37,8 +37,7 @@ def erase(person: Person, actor: Any) -> None:
             obj=narrative,
             data={"erased_fields": changed},
         )
-        jobs = ReportJob.objects.filter(
-            centre_id=narrative.centre_id,
+        jobs = ReportJob.objects.for_centre(narrative.centre_id).filter(
             kind=narrative.kind,
             project_id=narrative.project_id,
         )
@@ -54,7 +53,9 @@ def erase(person: Person, actor: Any) -> None:
 
 def export(person: Person) -> dict[str, Any]:
     requested = (
-        ReportJob.objects.filter(requested_by_id=person.user_id).order_by("queued_at")
+        ReportJob.objects.for_centre(person.centre_id)
+        .filter(requested_by_id=person.user_id)
+        .order_by("queued_at")
         if person.user_id
         else ReportJob.objects.none()
     )

@@ -35,9 +35,11 @@ class ReportParams:
 
 def narrative_for(params: ReportParams) -> Narrative | None:
     year = 0 if params.kind == ReportKind.FINAL else params.year
-    return Narrative.objects.filter(
-        centre=params.centre, kind=params.kind, year=year, project=params.project
-    ).first()
+    return (
+        Narrative.objects.for_centre(params.centre)
+        .filter(kind=params.kind, year=year, project=params.project)
+        .first()
+    )
 
 
 def report_context(params: ReportParams) -> dict[str, Any]:

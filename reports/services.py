@@ -104,7 +104,7 @@ def report_request(
         project_id=project.pk if project else None,
         language=language,
     )
-    existing = ReportJob.objects.active().filter(params_hash=digest).first()
+    existing = ReportJob.objects.for_centre(centre).active().filter(params_hash=digest).first()
     if existing is not None:
         return existing, False
     job = ReportJob(
@@ -125,7 +125,7 @@ def report_request(
         with transaction.atomic():
             job.save()
     except IntegrityError:
-        existing = ReportJob.objects.active().filter(params_hash=digest).first()
+        existing = ReportJob.objects.for_centre(centre).active().filter(params_hash=digest).first()
         if existing is None:
             raise
         return existing, False
@@ -225,10 +225,12 @@ def _report_job_store(job: ReportJob, pdf: bytes) -> ReportJob | None:
 
 def report_job_fail(*, job_id: int, message: str) -> ReportJob | None:
     """Mark a job failed with a message the user can act on."""
-    ReportJob.objects.filter(pk=job_id).exclude(status=ReportJob.Status.DONE).update(
+    # The job's own bookkeeping, also after a request's commit (the broker refused it).
+    jobs = ReportJob.objects.system().filter(pk=job_id)
+    jobs.exclude(status=ReportJob.Status.DONE).update(
         status=ReportJob.Status.FAILED, finished_at=timezone.now(), error=message
     )
-    return ReportJob.objects.filter(pk=job_id).first()
+    return jobs.first()
 
 
 def report_jobs_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta) -> int:
@@ -286,9 +288,9 @@ def narrative_save(
         if project is None:
             raise ValidationError({"project": _("A final report needs a project.")})
         year = 0
-    narrative = Narrative.objects.filter(
-        centre=centre, kind=kind, year=year, project=project
-    ).first()
+    narrative = (
+        Narrative.objects.for_centre(centre).filter(kind=kind, year=year, project=project).first()
+    )
     if narrative is None:
         narrative = Narrative(centre=centre, kind=kind, year=year, project=project)
         before = None

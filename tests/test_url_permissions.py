@@ -39,7 +39,8 @@ class Objects:
         from tests import factories as f
 
         self.world = world
-        self.category = f.CategoryFactory()
+        self.category = f.CategoryFactory(centre=world.centre)
+        self.foreign_category = f.CategoryFactory(centre=world.other_centre)
         self.invitation = InvitationFactory(organisation=world.organisation)
         self.foreign_invitation = InvitationFactory(organisation=world.foreign_organisation)
         self.membership = world.organisation.memberships.get()
@@ -79,7 +80,8 @@ class Objects:
             project=tf.ProjectFactory(centre=world.other_centre)
         )
 
-        self.interest = InterestFactory()
+        self.interest = InterestFactory(centre=world.centre)
+        self.foreign_interest = InterestFactory(centre=world.other_centre)
         self.task = TaskFactory(centre=world.centre)
         self.foreign_task = TaskFactory(centre=world.other_centre)
         self.match = MatchFactory(task=self.task, volunteer=world.volunteer)
@@ -124,8 +126,8 @@ KWARG_SOURCES: dict[str, Callable] = {
         {"pk": o.foreign_change.pk},
     ),
     "organisations:export": lambda o: ({"fmt": "csv"}, None),
-    # Categories are installation-wide: nothing of another centre to reach.
-    "organisations:category_edit": lambda o: ({"pk": o.category.pk}, None),
+    # A centre's own categories; the installation-wide ones are tested in test_categories.py.
+    "organisations:category_edit": lambda o: ({"pk": o.category.pk}, {"pk": o.foreign_category.pk}),
     "organisations:invitation_accept": lambda o: ({"token": o.invitation.token}, None),
     "organisations:invitation_revoke": lambda o: (
         {"pk": o.invitation.pk},
@@ -146,9 +148,11 @@ KWARG_SOURCES: dict[str, Callable] = {
         {"pk": o.world.volunteer.pk, "consent_pk": o.consent.pk},
         {"pk": o.world.foreign_volunteer.pk, "consent_pk": o.foreign_consent.pk},
     ),
-    # Curated lists are installation-wide.
     "volunteers:lists": lambda o: ({"kind": "interests"}, None),
-    "volunteers:lists_edit": lambda o: ({"kind": "interests", "pk": o.interest.pk}, None),
+    "volunteers:lists_edit": lambda o: (
+        {"kind": "interests", "pk": o.interest.pk},
+        {"kind": "interests", "pk": o.foreign_interest.pk},
+    ),
     "volunteers:hours_decide": lambda o: ({"pk": o.hours.pk}, {"pk": o.foreign_hours.pk}),
     **{
         f"volunteers:{name}": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk})

@@ -39,8 +39,10 @@ class VolunteerFilter(django_filters.FilterSet):
         model = Volunteer
         fields: list[str] = []
 
-    def __init__(self, *args, municipality_ids=(), **kwargs) -> None:
+    def __init__(self, *args, municipality_ids=(), centre_ids=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.filters["interests"].queryset = Interest.objects.usable_in(centre_ids)
+        self.filters["background_groups"].queryset = BackgroundGroup.objects.usable_in(centre_ids)
         self.filters["district"].queryset = District.objects.filter(
             municipality_id__in=municipality_ids
         )

@@ -10,7 +10,16 @@ from core.forms import ModelMultipleChoiceField, refuse_line_breaks
 from core.models import District
 
 from .hours import parse_hours
-from .models import Consent, ConsentText, Interest, Match, Task, Volunteer
+from .models import (
+    BackgroundGroup,
+    Consent,
+    ConsentText,
+    Interest,
+    Language,
+    Match,
+    Task,
+    Volunteer,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -44,6 +53,16 @@ def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
     form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
 
 
+SHARED_LISTS = {"background_groups": BackgroundGroup, "interests": Interest, "languages": Language}
+
+
+def _limit_shared_lists(form: forms.Form, centre) -> None:
+    """Choices from the installation-wide entries and the centre's own (never another's)."""
+    for name, model in SHARED_LISTS.items():
+        if name in form.fields:
+            form.fields[name].queryset = model.objects.usable_in({centre.pk})
+
+
 class VolunteerForm(VersionedFormMixin, forms.ModelForm):
     """The coordinator's form: everything, including status, certificate and notes."""
 
@@ -71,6 +90,7 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, centre, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
+        _limit_shared_lists(self, centre)
         self.fields["organisations"].queryset = organisations
         if self.instance.pk is None:
             # A person registered by the coordinator consented on paper or in person.
@@ -100,6 +120,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, centre, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
+        _limit_shared_lists(self, centre)
 
 
 class SignUpForm(ProfileForm):
@@ -215,7 +236,7 @@ class TaskForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
         self.fields["organisation"].queryset = organisations
-        self.fields["interests"].queryset = Interest.objects.all()
+        _limit_shared_lists(self, centre)
         for name in ("title", "when"):
             self.fields[name].validators.append(refuse_line_breaks)
         if association_only:

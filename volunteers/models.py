@@ -14,20 +14,21 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet
+from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
 
 postal_code_validator = RegexValidator(r"^\d{4}$", _("A postal code has four digits."))
 
 
-class _CuratedName(BilingualNameMixin, models.Model):
-    """A data list the coordinator curates: Norwegian name, English name, position."""
+class _CuratedName(BilingualNameMixin, SharedListModel):
+    """A data list: Norwegian name, English name, position. Installation-wide rows are the site
+    admin's; a centre's coordinators add and rename their centre's own."""
 
-    name = models.CharField(_("name (Norwegian)"), max_length=120, unique=True)
+    name = models.CharField(_("name (Norwegian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
-    class Meta:
+    class Meta(SharedListModel.Meta):
         abstract = True
         ordering = ["position", "name"]
 
@@ -300,8 +301,9 @@ class Task(CentreScopedModel):
     def is_editable_by(self, access: Access) -> bool:
         if access.is_association:
             return (
-                self.organisation is not None
-                and self.organisation.memberships.filter(user_id=access.user_id).exists()
+                self.centre_id in access.centre_ids
+                and self.organisation_id is not None
+                and self.organisation_id in access.association_ids
             )
         return super().is_editable_by(access)
 

@@ -19,7 +19,7 @@ from core.audit import audit_forget, log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access
+from core.permissions import Access, access_for_user, may_change_shared_row
 from core.privacy import Person, erase_everywhere
 
 from .models import (
@@ -167,7 +167,7 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 def consent_text_current(*, centre: Centre) -> ConsentText | None:
-    return ConsentText.objects.filter(centre=centre).order_by("-version").first()
+    return ConsentText.objects.for_centre(centre).order_by("-version").first()
 
 
 @transaction.atomic
@@ -413,8 +413,7 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
     task = Task(centre=centre, created_by=actor)
     m2m = _set_fields(task, fields)
     if access.is_association and (
-        task.organisation is None
-        or not task.organisation.memberships.filter(user_id=access.user_id).exists()
+        task.organisation_id is None or task.organisation_id not in access.association_ids
     ):
         raise PermissionDenied
     task.full_clean()
@@ -454,7 +453,7 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
         raise ValidationError(_("Only active volunteers can be matched."))
     if task.needs_police_certificate and not volunteer.police_certificate_checked_on:
         raise ValidationError(_("This task needs a police certificate the volunteer lacks."))
-    if Match.objects.filter(task=task, volunteer=volunteer).exists():
+    if task.matches.filter(volunteer=volunteer).exists():
         raise ValidationError(_("The volunteer is already matched to this task."))
     match = Match(centre=task.centre, task=task, volunteer=volunteer, **fields)
     match.full_clean()
@@ -582,7 +581,10 @@ def curated_name_save(
     name_en: str,
     position: int,
 ) -> BackgroundGroup | Interest | Language:
-    """Add or rename an entry of a data list (background groups, interests, languages)."""
+    """Add or rename an entry of a data list (background groups, interests, languages): the
+    installation-wide entries only the site admin changes (core.permissions)."""
+    if not may_change_shared_row(access_for_user(actor), instance):
+        raise PermissionDenied
     before = stored_snapshot(instance)
     instance.name = name
     instance.name_en = name_en

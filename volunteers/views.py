@@ -23,7 +23,14 @@ from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response, xlsx_response
 from core.http import client_ip
 from core.models import Centre, Role
-from core.permissions import get_access, get_object_for_user, role_required
+from core.permissions import (
+    get_access,
+    get_object_for_user,
+    get_shared_row_for_user,
+    own_centre,
+    role_required,
+    shared_rows,
+)
 from organisations.selectors import organisation_list, organisations_of_user
 
 from . import exports, selectors, services
@@ -52,10 +59,6 @@ CURATED_LISTS = {
 COORDINATOR = Role.COORDINATOR
 
 
-def _own_centre(request: HttpRequest) -> Centre:
-    return Centre.objects.select_related("municipality").get(pk=get_access(request).centre_id)
-
-
 def _form_error(form, error: ValidationError) -> None:
     """Put a service's ValidationError on the form, next to the field when it names one."""
     if hasattr(error, "error_dict"):
@@ -77,7 +80,12 @@ def volunteer_list(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     volunteers = selectors.volunteer_list(access=access).filter(erased_at__isnull=True)
     municipality_ids = [c.municipality_id for c in Centre.objects.filter(id__in=access.centre_ids)]
-    filterset = VolunteerFilter(request.GET, queryset=volunteers, municipality_ids=municipality_ids)
+    filterset = VolunteerFilter(
+        request.GET,
+        queryset=volunteers,
+        municipality_ids=municipality_ids,
+        centre_ids=access.centre_ids,
+    )
     qs = filterset.qs
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
@@ -105,7 +113,9 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "volunteer": volunteer,
             "hours": selectors.volunteer_hours(volunteer=volunteer)[:20],
             "hour_form": HourEntryForm(
-                tasks=Task.objects.filter(matches__volunteer=volunteer),
+                tasks=Task.objects.for_centre(volunteer.centre_id).filter(
+                    matches__volunteer=volunteer
+                ),
                 initial={"date": timezone.localdate()},
             ),
         },
@@ -114,7 +124,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(COORDINATOR)
 def volunteer_create(request: HttpRequest) -> HttpResponse:
-    centre = _own_centre(request)
+    centre = own_centre(request)
     organisations = organisation_list(access=get_access(request))
     form = VolunteerForm(
         request.POST or None,
@@ -147,14 +157,14 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = VolunteerForm(
         request.POST or None,
         instance=volunteer,
-        centre=_own_centre(request),
+        centre=own_centre(request),
         organisations=organisation_list(access=access),
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_update(
                 actor=request.user,
-                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )
@@ -220,7 +230,10 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
-    form = HourEntryForm(request.POST, tasks=Task.objects.filter(matches__volunteer=volunteer))
+    form = HourEntryForm(
+        request.POST,
+        tasks=Task.objects.for_centre(volunteer.centre_id).filter(matches__volunteer=volunteer),
+    )
     if form.is_valid():
         try:
             services.hours_log(
@@ -302,7 +315,7 @@ def volunteer_inactive(request: HttpRequest) -> HttpResponse:
 @role_required(COORDINATOR)
 def consent_texts(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
-    centre = _own_centre(request)
+    centre = own_centre(request)
     current = services.consent_text_current(centre=centre)
     form = ConsentTextForm(
         request.POST or None,
@@ -339,7 +352,11 @@ def curated_lists(
     if kind not in CURATED_LISTS:
         raise Http404
     model, title = CURATED_LISTS[kind]
-    instance = get_object_or_404(model, pk=pk) if pk else model()
+    access = get_access(request)
+    if pk:
+        instance = get_shared_row_for_user(request, model, pk=pk, edit=True)
+    else:
+        instance = model(centre=own_centre(request))
     form = CuratedNameForm(
         request.POST or None,
         initial={"name": instance.name, "name_en": instance.name_en, "position": instance.position}
@@ -361,7 +378,7 @@ def curated_lists(
             "form": form,
             "kind": kind,
             "title": title,
-            "entries": model.objects.all(),
+            "entries": shared_rows(access, model),
             "editing": instance if pk else None,
             "lists": [(key, label) for key, (_m, label) in CURATED_LISTS.items()],
         },
@@ -446,7 +463,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 @role_required(COORDINATOR, Role.ASSOCIATION)
 def task_create(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
-    centre = _own_centre(request)
+    centre = own_centre(request)
     form = TaskForm(
         request.POST or None,
         centre=centre,
@@ -487,7 +504,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = TaskForm(
         request.POST or None,
         instance=task,
-        centre=_own_centre(request),
+        centre=own_centre(request),
         organisations=_task_organisations(request),
         association_only=access.is_association,
     )
@@ -495,7 +512,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.task_update(
                 actor=request.user,
-                task=Task.objects.get(pk=task.pk),
+                task=Task.objects.for_centre(task.centre_id).get(pk=task.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )
@@ -542,7 +559,9 @@ def match_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.match_update(
-                actor=request.user, match=Match.objects.get(pk=match.pk), **form.cleaned_data
+                actor=request.user,
+                match=Match.objects.for_centre(match.centre_id).get(pk=match.pk),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             _form_error(form, error)
@@ -583,7 +602,7 @@ def me_edit(request: HttpRequest) -> HttpResponse:
         try:
             services.volunteer_update(
                 actor=request.user,
-                volunteer=Volunteer.objects.get(pk=volunteer.pk),
+                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
                 expected_version=form.loaded_version,
                 **_form_values(form),
             )

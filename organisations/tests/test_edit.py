@@ -139,3 +139,14 @@ def test_it_asks_for_a_district_only_where_the_municipality_has_them(world, logi
     form = OrganisationForm(centre=world.centre)
     assert list(form.fields["district"].queryset) == [district]
     assert "district" not in OrganisationForm(centre=world.other_centre).fields
+
+
+def test_only_the_coordinator_reads_internal_notes(world):
+    from core.permissions import access_for_user
+
+    readers = {
+        role
+        for role in ("coordinator", "association", "municipality_viewer", "volunteer_user")
+        if access_for_user(getattr(world, role)).reads_internal_notes
+    }
+    assert readers == {"coordinator"}

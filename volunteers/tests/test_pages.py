@@ -86,3 +86,24 @@ def test_it_requires_rw_access(world, login):
         )
         assert response.status_code == 403
     assert not Interest.objects.filter(name="X").exists()
+
+
+def test_a_coordinator_cannot_rename_an_installation_wide_entry(world, login):
+    shared = InterestFactory(name="Felles interesse")
+    client = login(world.coordinator)
+    url = reverse("volunteers:lists_edit", args=["interests", shared.pk])
+    assert client.post(url, {"name": "Omdøpt", "position": "1"}).status_code == 403
+    shared.refresh_from_db()
+    assert shared.name == "Felles interesse"
+
+
+def test_centre_b_never_sees_centre_as_own_entries(world, login):
+    own = InterestFactory(name="Fjordvik-interesse", centre=world.centre)
+    client = login(world.other_coordinator)
+    url = reverse("volunteers:lists_edit", args=["interests", own.pk])
+    assert client.get(url).status_code == 404
+    page = client.get(reverse("volunteers:lists", args=["interests"])).content.decode()
+    assert "Fjordvik-interesse" not in page
+    assert "Fjordvik-interesse" not in client.get(reverse("volunteers:create")).content.decode()
+    client = login(world.coordinator)
+    assert "Fjordvik-interesse" in client.get(reverse("volunteers:create")).content.decode()
