@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,9 +207,49 @@ def show(field_name: str, value: Any) -> str:
     return str(value)
 
 
-def differences(organisation: Organisation, entry: RegisterEntry) -> list[dict[str, Any]]:
-    """The fields where the register differs from the entry: field, label, old and new."""
+def _icnpo_parts(code: str) -> tuple[str, str]:
+    """An ICNPO code as (group, subgroup): "3 100", "3.100" and "3100"-style codes alike."""
+    numbers = re.findall(r"\d+", code or "")
+    if len(numbers) == 1 and len(numbers[0]) > 3:
+        return numbers[0][:-3], numbers[0][-3:]
+    return (numbers[0] if numbers else "", numbers[1] if len(numbers) > 1 else "")
+
+
+def matching_categories(entry: RegisterEntry, categories: Iterable[Any]) -> list[Any]:
+    """Our categories for the register's ICNPO codes, in the register's order (at most three).
+
+    A category with a subgroup code ("1 100") matches that subgroup only; one with a group code
+    ("3") matches every subgroup of the group."""
+    ours = [(c, _icnpo_parts(c.icnpo_code)) for c in categories if c.icnpo_code]
+    found: list[Any] = []
+    for code in entry.category_codes:
+        group, subgroup = _icnpo_parts(code)
+        exact = [c for c, (g, s) in ours if g == group and s and s == subgroup]
+        broad = [c for c, (g, s) in ours if g == group and not s]
+        for category in (exact or broad)[:1]:
+            if category not in found:
+                found.append(category)
+    return found[:3]
+
+
+def differences(
+    organisation: Organisation, entry: RegisterEntry, categories: Iterable[Any] = ()
+) -> list[dict[str, Any]]:
+    """The fields where the register differs from the entry: field, label, old and new
+    (the categories too, when the register's ICNPO codes match categories of ours)."""
     rows = []
+    matched = matching_categories(entry, categories)
+    current = [rank.category for rank in organisation.ranked_categories.all()]
+    if matched and matched != current:
+        rows.append(
+            {
+                "field": "categories",
+                "label": _("categories"),
+                "old": ", ".join(str(c) for c in current) or "–",
+                "new": ", ".join(str(c) for c in matched),
+                "value": matched,
+            }
+        )
     for name, new in entry.data.items():
         if name == "organisation_number":
             continue

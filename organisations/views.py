@@ -397,12 +397,18 @@ def register_lookup(request: HttpRequest, pk: int) -> HttpResponse:
     except registers.RegisterError as exc:
         context["problem"] = registers.register_message(exc)
         return render(request, "organisations/register_lookup.html", context)
-    allowed = set(
-        services.ASSOCIATION_EDITABLE_FIELDS
-        if access.is_association
-        else services.COORDINATOR_EDITABLE_FIELDS
-    )
-    rows = [row for row in registers.differences(organisation, entry) if row["field"] in allowed]
+    allowed = {
+        *(
+            services.ASSOCIATION_EDITABLE_FIELDS
+            if access.is_association
+            else services.COORDINATOR_EDITABLE_FIELDS
+        ),
+        "categories",
+    }
+    usable = Category.objects.usable_in({organisation.centre_id})
+    rows = [
+        row for row in registers.differences(organisation, entry, usable) if row["field"] in allowed
+    ]
     if request.method == "POST":
         chosen = set(request.POST.getlist("fields")) & {row["field"] for row in rows}
         if not chosen:
@@ -412,7 +418,12 @@ def register_lookup(request: HttpRequest, pk: int) -> HttpResponse:
                 services.organisation_update(
                     actor=request.user,
                     organisation=organisation,
-                    data={name: entry.data[name] for name in chosen},
+                    data={name: entry.data[name] for name in chosen if name in entry.data},
+                    categories=next(
+                        (row["value"] for row in rows if row["field"] == "categories"), None
+                    )
+                    if "categories" in chosen
+                    else None,
                     by_association=access.is_association,
                     source="register",
                 )

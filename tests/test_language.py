@@ -30,3 +30,14 @@ def test_it_translates_the_start_page_of_every_role(world, login):
     page = client.get(reverse("core:home")).content.decode()
     assert "Associations" in page
     assert "Foreninger" not in page
+
+
+def test_it_speaks_nynorsk_when_chosen(world, login):
+    client = login(world.coordinator)
+    client.post(reverse("set_language"), {"language": "nn", "next": "/"})
+    response = client.get(reverse("core:home"))
+    page = response.content.decode()
+    assert response["Content-Language"] == "nn"
+    assert 'lang="nn"' in page
+    assert "Lag og foreiningar" in page or "foreiningar" in page
+    assert "Foreninger" not in page

@@ -90,6 +90,38 @@ def test_the_lookup_page_shows_old_and_new_and_writes_only_the_ticked_fields(
     assert "Brønnøysund" in detail or "register" in detail.lower()
 
 
+def test_the_lookup_proposes_our_categories_for_the_registers_icnpo_codes(
+    world, login, entry, register
+):
+    from organisations.models import Category
+
+    health = Category.objects.get(icnpo_code="3", centre=None)
+    register.add_entity(NUMBER)
+    client = login(world.coordinator)
+    url = reverse("organisations:register_lookup", args=[entry.pk])
+    rows = {row["field"]: row for row in client.get(url).context["rows"]}
+    assert rows["categories"]["new"] == str(health)
+    response = client.post(url, {"fields": ["categories"]})
+    assert response.status_code == 302
+    assert [rank.category for rank in entry.ranked_categories.all()] == [health]
+    assert "categories" not in {
+        row["field"] for row in client.get(url).context["rows"]
+    }  # now it agrees
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("3 100", "3"), ("1.100", "1 100"), ("1200", "1 200"), ("99", None)]
+)
+def test_icnpo_codes_of_any_spelling_match_our_categories(db, code, expected):
+    from organisations.models import Category
+
+    entry = registers.RegisterEntry(
+        organisation_number=NUMBER, data={}, icnpo=[{"icnpoNummer": code, "rekkefoelge": 1}]
+    )
+    matched = registers.matching_categories(entry, Category.objects.filter(centre=None))
+    assert [c.icnpo_code for c in matched] == ([expected] if expected else [])
+
+
 def test_the_forms_still_work_when_the_register_cannot_be_reached(world, login, entry):
     # settings_test points the client at a closed port.
     client = login(world.coordinator)
