@@ -15,7 +15,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             Card(
                 title=_("Associations"),
                 description=_(
-                    "The registry of local associations (lag og foreninger): search, edit, "
+                    "The registry of local associations and clubs: search, edit, "
                     "invite their contacts, import and export."
                 ),
                 url=reverse("organisations:list"),

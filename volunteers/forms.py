@@ -33,6 +33,29 @@ PROFILE_FIELDS = [
 ]
 
 
+# What the browser may fill in for a person's own details (WCAG 2.1 1.3.5, HTML autofill).
+OWN_AUTOCOMPLETE = {
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "email": "email",
+    "phone": "tel",
+    "birth_year": "bday-year",
+    "postal_code": "postal-code",
+}
+
+
+def _person_inputs(form: forms.Form, *, own: bool) -> None:
+    """Phone as a telephone field and the postal code as digits; on a person's own form the
+    autocomplete tokens too (the coordinator's form is about somebody else: no autofill)."""
+    fields = form.fields
+    fields["phone"].widget.input_type = "tel"
+    fields["postal_code"].widget.attrs.update({"inputmode": "numeric", "maxlength": 4})
+    fields["birth_year"].widget.attrs.update({"inputmode": "numeric"})
+    for name, token in OWN_AUTOCOMPLETE.items():
+        if name in fields:
+            fields[name].widget.attrs["autocomplete"] = token if own else "off"
+
+
 # Posted keys too large for the database are form errors (see core.forms).
 M2M_FIELD_CLASSES = {
     name: ModelMultipleChoiceField
@@ -71,6 +94,7 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, centre, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
+        _person_inputs(self, own=False)
         self.fields["organisations"].queryset = organisations
         if self.instance.pk is None:
             # A person registered by the coordinator consented on paper or in person.
@@ -100,6 +124,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, centre, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
+        _person_inputs(self, own=True)
 
 
 class SignUpForm(ProfileForm):

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem
@@ -31,7 +32,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 order=20,
                 figure=active,
                 figure_label=_("active volunteers"),
-                empty_hint=_("%(count)s applicants wait for approval.") % {"count": applicants}
+                empty_hint=ngettext(
+                    "%(count)s applicant waits for approval.",
+                    "%(count)s applicants wait for approval.",
+                    applicants,
+                )
+                % {"count": applicants}
                 if applicants
                 else "",
                 actions=[
@@ -46,13 +52,15 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             Card(
                 title=_("Tasks and matching"),
                 description=_(
-                    "Needs (oppdrag) from the centre and the associations, with suggested "
+                    "Tasks from the centre and the associations, with suggested "
                     "volunteers and follow-up."
                 ),
                 url=reverse("volunteers:task_list"),
                 order=25,
                 figure=follow_ups,
-                figure_label=_("follow-ups due within a week"),
+                figure_label=ngettext(
+                    "follow-up due within a week", "follow-ups due within a week", follow_ups
+                ),
                 actions=[
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict, conflict_message, refresh_version
@@ -44,9 +44,9 @@ from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task,
 
 # The data lists the coordinator curates, by the name used in their URLs.
 CURATED_LISTS = {
-    "interests": (Interest, _lazy("Interests and skills")),
-    "background-groups": (BackgroundGroup, _lazy("Background groups")),
-    "languages": (Language, _lazy("Languages")),
+    "interests": (Interest, gettext_lazy("Interests and skills")),
+    "background-groups": (BackgroundGroup, gettext_lazy("Background groups")),
+    "languages": (Language, gettext_lazy("Languages")),
 }
 
 COORDINATOR = Role.COORDINATOR
