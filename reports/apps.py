@@ -7,9 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        from core.startpage import register_cards, register_nav
+        from core.startpage import register_cards, register_nav, register_panels, register_work
 
         from . import startpage
 
         register_cards(startpage.cards)
+        register_work(startpage.work)
+        register_panels(startpage.panels)
         register_nav(startpage.nav)

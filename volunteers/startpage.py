@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, WorkItem
 
 from . import selectors
 from .models import Volunteer
@@ -134,3 +134,51 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/my-hours/"),
         ]
     return []
+
+
+def work(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """The coordinator's waiting sign-ups, hours and follow-ups. Three queries."""
+    if not access.is_coordinator:
+        return []
+    applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
+    hours = selectors.hours_pending(access=access).count()
+    week = timezone.localdate() + dt.timedelta(days=7)
+    follow_ups = selectors.matches_due_for_follow_up(access=access, on_or_before=week).count()
+    return [
+        WorkItem(
+            applicants,
+            ngettext(
+                "%(count)s sign-up waits for approval.",
+                "%(count)s sign-ups wait for approval.",
+                applicants,
+            )
+            % {"count": applicants},
+            reverse("volunteers:list") + "?status=applicant",
+            _("Review the sign-ups"),
+            order=10,
+        ),
+        WorkItem(
+            hours,
+            ngettext(
+                "%(count)s hour entry waits for approval.",
+                "%(count)s hour entries wait for approval.",
+                hours,
+            )
+            % {"count": hours},
+            reverse("volunteers:hours_pending"),
+            _("Approve hours"),
+            order=11,
+        ),
+        WorkItem(
+            follow_ups,
+            ngettext(
+                "%(count)s follow-up is due this week.",
+                "%(count)s follow-ups are due this week.",
+                follow_ups,
+            )
+            % {"count": follow_ups},
+            reverse("volunteers:task_list"),
+            _("See the tasks"),
+            order=12,
+        ),
+    ]
