@@ -127,6 +127,58 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
             raise ValidationError(_("Choose each category only once."))
         return cleaned
 
+    # The form's sections, in the order shown; a field not named here lands in the last one.
+    SECTIONS = [
+        (
+            _("About the association"),
+            [
+                "name",
+                "organisation_number",
+                "category_1",
+                "category_2",
+                "category_3",
+                "description",
+                "target_groups",
+                "offers",
+                "member_count",
+                "founded_year",
+                "in_national_register",
+            ],
+        ),
+        (
+            _("Contact"),
+            [
+                "contact_name",
+                "email",
+                "phone",
+                "website",
+                "postal_address",
+                "postal_code",
+                "postal_place",
+                "district",
+            ],
+        ),
+        (
+            _("Volunteers and cooperation"),
+            ["needs_volunteers", "volunteer_needs", "cooperation_areas"],
+        ),
+        (_("Visibility and notes"), ["is_public", "notes"]),
+    ]
+
+    @property
+    def sections(self) -> list[tuple[str, list]]:
+        """(heading, bound fields) of each section that has a field on this form."""
+        named = {name for _title, names in self.SECTIONS for name in names}
+        rest = [f for f in self.visible_fields() if f.name not in named]
+        sections = []
+        for index, (title, names) in enumerate(self.SECTIONS):
+            fields = [self[name] for name in names if name in self.fields]
+            if index == len(self.SECTIONS) - 1:
+                fields += rest
+            if fields:
+                sections.append((title, fields))
+        return sections
+
     @property
     def categories(self) -> list[Category | None]:
         return [self.cleaned_data.get(f"category_{i}") for i in (1, 2, 3)]

@@ -156,11 +156,16 @@ def organisation_update(
     cooperation_areas: Iterable[CooperationArea] | None = None,
     by_association: bool = False,
     expected_version: int | None = None,
+    confirm: bool = False,
 ) -> Organisation:
     """Change an association's entry. Association users cannot change the coordinator's fields:
     anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
-    a save over somebody else's newer save raises `core.concurrency.EditConflict`."""
+    a save over somebody else's newer save raises `core.concurrency.EditConflict`. With
+    `confirm`, the same save records that the entry is confirmed as current (the yearly
+    confirmation in one step, as `organisation_confirm` does on its own)."""
     claim_version(organisation, expected_version)
+    if confirm:
+        organisation.confirmed_at = timezone.now()
     _apply(
         organisation,
         data,

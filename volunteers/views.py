@@ -332,6 +332,12 @@ def consent_texts(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
+def curated_lists_home(request: HttpRequest) -> HttpResponse:
+    """The data lists start with the first one: one address per list, one title per page."""
+    return redirect("volunteers:lists", kind=next(iter(CURATED_LISTS)))
+
+
+@role_required(COORDINATOR)
 def curated_lists(
     request: HttpRequest, kind: str = "interests", pk: int | None = None
 ) -> HttpResponse:

@@ -80,14 +80,12 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".table-wrap, .consent-text, .scroll-box").forEach((box) => {
     if (box.scrollWidth <= box.clientWidth + 1 && box.scrollHeight <= box.clientHeight + 1) return;
     if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
-    if (!box.hasAttribute("role")) {
-      const caption = box.querySelector("caption");
-      const heading = box.closest("section")?.querySelector("h2, h3");
-      const label = (caption || heading)?.textContent.trim();
-      if (label) {
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", label);
-      }
+    // Named after the table's caption; without one the box is focusable but no landmark
+    // (its section already names it).
+    const caption = box.querySelector("caption");
+    if (caption && !box.hasAttribute("role")) {
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", caption.textContent.trim());
     }
   });
 });
