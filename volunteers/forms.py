@@ -250,6 +250,8 @@ class TaskForm(VersionedFormMixin, forms.ModelForm):
 
 class MatchCreateForm(forms.Form):
     volunteer = forms.IntegerField(widget=forms.HiddenInput)
+    # The confirmation step: the match is made, and the volunteer e-mailed, only with it.
+    confirm = forms.BooleanField(required=False)
 
 
 class MatchForm(forms.ModelForm):

@@ -426,8 +426,7 @@ def _task_organisations(request: HttpRequest) -> QuerySet:
 def task_list(request: HttpRequest) -> HttpResponse:
     tasks = selectors.task_list(access=get_access(request))
     status = request.GET.get("status", "open")
-    if status in Task.Status.values:
-        tasks = tasks.filter(status=status)
+    tasks = selectors.tasks_with_status(tasks, status)
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
     access = get_access(request)
     follow_ups = (
@@ -479,10 +478,20 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     suggestions = (
         selectors.match_suggestions(access=access, task=task) if access.is_coordinator else []
     )
+    matched = sum(
+        1 for m in task.matches.all() if m.status in (Match.Status.PROPOSED, Match.Status.ACTIVE)
+    )
     return render(
         request,
         "volunteers/task_detail.html",
-        {"task": task, "suggestions": suggestions, "can_edit": task.is_editable_by(access)},
+        {
+            "task": task,
+            # Ranked candidates first; those with nothing in common wait behind a disclosure.
+            "suggestions": [s for s in suggestions if s.score > 0],
+            "reserves": [s for s in suggestions if s.score <= 0],
+            "is_filled": matched >= task.volunteers_needed,
+            "can_edit": task.is_editable_by(access),
+        },
     )
 
 
@@ -527,6 +536,13 @@ def match_create(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_or_404(
         Volunteer.objects.visible_to(access), pk=form.cleaned_data["volunteer"]
     )
+    if not form.cleaned_data["confirm"]:
+        # The match e-mails the volunteer at once: it is made only when confirmed.
+        messages.warning(
+            request,
+            _("Nothing was sent: confirm the match of %(name)s first.") % {"name": volunteer},
+        )
+        return redirect("volunteers:task_detail", task.pk)
     try:
         services.match_create(actor=request.user, task=task, volunteer=volunteer)
     except ValidationError as error:

@@ -88,4 +88,23 @@ document.addEventListener("DOMContentLoaded", () => {
       box.setAttribute("aria-label", caption.textContent.trim());
     }
   });
+
+  // "Add a row" in a formset: copy the empty row, numbered after the last one.
+  document.querySelectorAll("[data-formset]").forEach((section) => {
+    const prefix = section.dataset.formset;
+    const total = section.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+    const max = section.querySelector(`input[name="${prefix}-MAX_NUM_FORMS"]`);
+    const template = section.querySelector("template[data-empty-row]");
+    const button = section.querySelector("[data-add-row]");
+    if (!total || !template || !button) return;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const index = parseInt(total.value, 10);
+      if (max && index >= parseInt(max.value, 10)) return;
+      const html = template.innerHTML.replace(/__prefix__/g, index).replace(/__number__/g, index + 1);
+      button.insertAdjacentHTML("beforebegin", html);
+      total.value = index + 1;
+      button.previousElementSibling.querySelector("input, select, textarea")?.focus();
+    });
+  });
 });
