@@ -638,8 +638,8 @@ class ProjectPace:
 def projects_pace(*, access: Access, year: int, today: dt.date) -> list[ProjectPace]:
     """Every project the user manages, with its activities held in `year` against the year's
     target: the same Metric (percent, forecast, pace) as `year_progress`, for all projects at
-    once. The main project first: the centre's ordinary operation, then by activity target
-    (largest first), then by name.
+    once. The main project first: the largest activity target, then the most activities held
+    (the centre's ordinary operation first among equals), then by name.
 
     Three queries: the projects, their targets, the activity totals per project.
     """
@@ -668,8 +668,9 @@ def projects_pace(*, access: Access, year: int, today: dt.date) -> list[ProjectP
     ]
     rows.sort(
         key=lambda row: (
-            not row.project.is_operations,
             -(row.activities.target or 0),
+            -row.activities.done,
+            not row.project.is_operations,
             row.project.name,
         )
     )

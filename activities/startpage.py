@@ -123,13 +123,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     return [
         WorkItem(
             missing,
-            (
-                ngettext(
-                    "%(count)s past activity has no participant count.",
-                    "%(count)s past activities have no participant count.",
-                    missing,
-                )
-                % {"count": missing}
+            ngettext(
+                "past activity has no participant count.",
+                "past activities have no participant count.",
+                missing,
             ),
             reverse("activities:counts"),
             _("Fill in counts"),
@@ -138,11 +135,11 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             len(behind),
             ngettext(
-                "%(count)s project is behind the pace of its target: %(names)s.",
-                "%(count)s projects are behind the pace of their targets: %(names)s.",
+                "project is behind the pace of its target: %(names)s.",
+                "projects are behind the pace of their targets: %(names)s.",
                 len(behind),
             )
-            % {"count": len(behind), "names": ", ".join(behind)},
+            % {"names": ", ".join(behind)},
             reverse("activities:dashboard"),
             _("See the progress"),
             order=31,

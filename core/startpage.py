@@ -41,7 +41,8 @@ class WorkItem:
     """Something that waits for the user now, with the one link to where it is done."""
 
     count: int
-    text: str  # the whole sentence, pluralised for `count`: "3 sign-ups wait for approval"
+    # What waits, pluralised for `count` and read after it: (3) "sign-ups wait for approval."
+    text: str
     url: str
     action: str  # the link's words: "Approve hours"
     order: int = 100

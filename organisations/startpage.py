@@ -132,11 +132,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             due,
             ngettext(
-                "%(count)s association has not confirmed its entry this year.",
-                "%(count)s associations have not confirmed their entry this year.",
+                "association has not confirmed its entry this year.",
+                "associations have not confirmed their entry this year.",
                 due,
-            )
-            % {"count": due},
+            ),
             reverse("organisations:list") + "?stale=on",
             _("See who is due"),
             order=20,

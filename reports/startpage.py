@@ -88,11 +88,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             ready,
             ngettext(
-                "%(count)s report was made in the last two weeks and is ready to download.",
-                "%(count)s reports were made in the last two weeks and are ready to download.",
+                "report was made in the last two weeks and is ready to download.",
+                "reports were made in the last two weeks and are ready to download.",
                 ready,
-            )
-            % {"count": ready},
+            ),
             reverse("reports:list"),
             _("Download reports"),
             order=40,

@@ -148,11 +148,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             applicants,
             ngettext(
-                "%(count)s sign-up waits for approval.",
-                "%(count)s sign-ups wait for approval.",
+                "sign-up waits for approval.",
+                "sign-ups wait for approval.",
                 applicants,
-            )
-            % {"count": applicants},
+            ),
             reverse("volunteers:list") + "?status=applicant",
             _("Review the sign-ups"),
             order=10,
@@ -160,11 +159,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             hours,
             ngettext(
-                "%(count)s hour entry waits for approval.",
-                "%(count)s hour entries wait for approval.",
+                "hour entry waits for approval.",
+                "hour entries wait for approval.",
                 hours,
-            )
-            % {"count": hours},
+            ),
             reverse("volunteers:hours_pending"),
             _("Approve hours"),
             order=11,
@@ -172,11 +170,10 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
         WorkItem(
             follow_ups,
             ngettext(
-                "%(count)s follow-up is due this week.",
-                "%(count)s follow-ups are due this week.",
+                "follow-up is due this week.",
+                "follow-ups are due this week.",
                 follow_ups,
-            )
-            % {"count": follow_ups},
+            ),
             reverse("volunteers:task_list"),
             _("See the tasks"),
             order=12,

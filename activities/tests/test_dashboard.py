@@ -116,20 +116,22 @@ def test_it_opens_on_the_main_project_and_lists_every_project(world, login, proj
     YearTargetFactory(project=small, year=2025, activities=10)
     operations = ProjectFactory(centre=world.centre, name="Drift", is_operations=True)
     response = login(world.coordinator).get(reverse("activities:dashboard"), {"year": 2025})
-    assert response.context["project"] == operations
+    assert response.context["project"] == project
     overview = [row.project for row in response.context["overview"]]
-    # The centre's ordinary operation first, then the largest target.
-    assert overview == [operations, project, small]
+    # The largest target first; a project without a target or activities last.
+    assert overview == [project, small, operations]
     page = response.content.decode()
     for each in overview:
         assert f'href="?project={each.pk}&amp;year=2025"' in page
 
 
-def test_it_opens_on_the_largest_target_without_an_ordinary_operation(world, login, project):
-    small = ProjectFactory(centre=world.centre, name="Aaa lite")
-    YearTargetFactory(project=small, year=2025, activities=10)
+def test_without_targets_it_opens_on_the_project_with_most_activities(world, login):
+    quiet = ProjectFactory(centre=world.centre, name="Aaa stille")
+    busy = ProjectFactory(centre=world.centre, name="Travel")
+    ActivityFactory.create_batch(3, project=busy, date=dt.date(2025, 5, 5))
+    ActivityFactory(project=quiet, date=dt.date(2025, 5, 5))
     response = login(world.coordinator).get(reverse("activities:dashboard"), {"year": 2025})
-    assert response.context["project"] == project
+    assert response.context["project"] == busy
 
 
 def test_it_says_in_words_when_a_project_is_behind_pace(world, login, project):

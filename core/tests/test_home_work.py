@@ -83,11 +83,11 @@ def test_its_sentences_have_a_singular_and_a_plural(world, login):
     with translation.override("en"):
         access = access_for_user(world.coordinator)
         texts = [item.text for item in work(None, access)]
-    assert "1 sign-up waits for approval." in texts
+    assert "sign-up waits for approval." in texts
     HourEntryFactory(volunteer=world.volunteer, status=HourEntry.Status.PENDING)
     with translation.override("en"):
         texts = [item.text for item in work(None, access)]
-    assert "2 hour entries wait for approval." in texts
+    assert "hour entries wait for approval." in texts
 
 
 def test_it_says_so_when_nothing_waits(world, login):
