@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, SectionedFormMixin
 from core.models import District
 
 from .models import Category, CooperationArea, Organisation
@@ -19,7 +19,7 @@ from .services import (
 )
 
 
-class OrganisationForm(VersionedFormMixin, forms.ModelForm):
+class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The entry form. Association users get it without the coordinator's fields, so anything
     they post for those fields is never read."""
 
@@ -164,20 +164,6 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
         ),
         (_("Visibility and notes"), ["is_public", "notes"]),
     ]
-
-    @property
-    def sections(self) -> list[tuple[str, list]]:
-        """(heading, bound fields) of each section that has a field on this form."""
-        named = {name for _title, names in self.SECTIONS for name in names}
-        rest = [f for f in self.visible_fields() if f.name not in named]
-        sections = []
-        for index, (title, names) in enumerate(self.SECTIONS):
-            fields = [self[name] for name in names if name in self.fields]
-            if index == len(self.SECTIONS) - 1:
-                fields += rest
-            if fields:
-                sections.append((title, fields))
-        return sections
 
     @property
     def categories(self) -> list[Category | None]:

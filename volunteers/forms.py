@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField, refuse_line_breaks
+from core.forms import ModelMultipleChoiceField, SectionedFormMixin, refuse_line_breaks
 from core.models import District
 
 from .hours import parse_hours
@@ -67,8 +67,33 @@ def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
     form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
 
 
-class VolunteerForm(VersionedFormMixin, forms.ModelForm):
+PERSON_SECTIONS = [
+    (
+        _("Name and contact"),
+        ["first_name", "last_name", "email", "phone", "birth_year", "postal_code", "district"],
+    ),
+    (_("Interests and languages"), ["interests", "background_groups", "languages"]),
+    (
+        _("Availability"),
+        [
+            "available_weekdays",
+            "available_evenings",
+            "available_weekends",
+            "available_from",
+            "available_to",
+        ],
+    ),
+    (
+        _("For the centre"),
+        ["status", "police_certificate_checked_on", "organisations", "consent_channel", "notes"],
+    ),
+]
+
+
+class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The coordinator's form: everything, including status, certificate and notes."""
+
+    SECTIONS = PERSON_SECTIONS
 
     class Meta:
         model = Volunteer
@@ -106,8 +131,10 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
             )
 
 
-class ProfileForm(VersionedFormMixin, forms.ModelForm):
+class ProfileForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """What a volunteer may change on their own profile."""
+
+    SECTIONS = PERSON_SECTIONS[:3]
 
     class Meta:
         model = Volunteer

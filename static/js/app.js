@@ -107,4 +107,17 @@ document.addEventListener("DOMContentLoaded", () => {
       button.previousElementSibling.querySelector("input, select, textarea")?.focus();
     });
   });
+
+  // On a phone the main menu folds behind its button, so the page starts near the top.
+  const toggle = document.querySelector(".menu-toggle");
+  const menu = document.getElementById("main-menu");
+  if (toggle && menu) {
+    toggle.hidden = false;
+    document.querySelector(".site-header")?.classList.add("has-menu-toggle");
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      menu.classList.toggle("is-open", open);
+    });
+  }
 });
