@@ -5,7 +5,8 @@ on the demo data, so a new page is visited without being listed here. For each r
 that answers GET with HTML, and each width:
 - the page never scrolls sideways (WCAG 2.1 1.4.10 Reflow);
 - axe-core finds no violation of any impact;
-- the title reads "Page · Frivillig", and no two pages of a role share a title.
+- the title reads "Page · Frivillig", and no two pages of a role share a title;
+- nothing (no stray hidden element) makes the page run on below the footer.
 Screenshots at phone and desktop size go to test-artifacts/screenshots/every-page/ (kept by CI).
 
 One browser for the run and one logged-in context per role; the viewport is changed per width.
@@ -151,6 +152,12 @@ def test_it_shows_every_page_at_every_width(browser, live_server, role, settings
                 scroll = page.evaluate("document.documentElement.scrollWidth")
                 if scroll > width:
                     faults.append(f"{width}px {path} ({name}) is {scroll}px wide")
+                below = page.evaluate(
+                    "document.documentElement.scrollHeight - Math.ceil(document.querySelector("
+                    "'footer').getBoundingClientRect().bottom + window.scrollY)"
+                )
+                if below > 1:
+                    faults.append(f"{width}px {path}: {below}px of blank page under the footer")
                 violations = page.evaluate(AXE_RUN)
                 if violations:
                     faults.append(f"{width}px axe {path}: {json.dumps(violations)}")
