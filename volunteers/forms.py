@@ -164,6 +164,9 @@ class SignUpForm(ProfileForm):
     # Humans do not see this field (hidden with CSS); scripts that fill every field do.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
+    # The consent comes last, with its text (the template draws it); the honeypot in no section.
+    SECTIONS = [*PERSON_SECTIONS[:3], (_("Consent"), ["consent"])]
+
     class Meta(ProfileForm.Meta):
         fields = [f for f in PROFILE_FIELDS if f not in {"available_from", "available_to"}]
 
