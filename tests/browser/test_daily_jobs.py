@@ -137,3 +137,18 @@ def test_add_a_row_on_the_project_form(visit, world):
         "NAV Fjordvik",
         "Fjordvik kommune",
     }
+
+
+def test_chart_labels_stay_readable_on_a_small_phone(visit, world):
+    project = ProjectFactory(centre=world.centre, name="Steg for Steg")
+    visit.login(world.coordinator.email, PASSWORD)
+    page = visit.page
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        visit.go(f"/activities/progress/?project={project.pk}")
+        heights = page.evaluate(
+            "Array.from(document.querySelectorAll('.chart svg text'))"
+            ".filter(t => getComputedStyle(t).display !== 'none')"
+            ".map(t => t.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= 13, (width, min(heights))
