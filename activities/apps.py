@@ -12,9 +12,10 @@ class ActivitiesConfig(AppConfig):
         from . import privacy
 
         person_data.register(eraser=privacy.erase, exporter=privacy.export)
-        from core.startpage import register_cards, register_nav
+        from core.startpage import register_cards, register_nav, register_work
 
         from . import startpage
 
         register_cards(startpage.cards)
+        register_work(startpage.work)
         register_nav(startpage.nav)

@@ -7,8 +7,11 @@ from decimal import Decimal
 
 from django.utils.dates import MONTHS_3
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 28
+# Small enough that the labels stay readable when a phone scales the chart down: at 360 units
+# wide, 13-unit labels are 13 px on a desktop; below 480 px the months show as initials at a
+# larger size (static/css/activities.css), about 12 px on a 320 px phone.
+WIDTH, HEIGHT = 360, 200
+LEFT, RIGHT, TOP, BOTTOM = 34, 6, 10, 24
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,11 @@ class Bar:
     @property
     def cx(self) -> float:
         return round(self.x + self.width / 2, 1)
+
+    @property
+    def initial(self) -> str:
+        """The month's first letter, the label a phone shows (larger) instead of "Jan"."""
+        return self.label[:1]
 
 
 @dataclass(frozen=True)

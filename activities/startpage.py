@@ -2,9 +2,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, WorkItem
 
 from . import selectors
 
@@ -105,3 +106,42 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             NavItem(_("Activities"), reverse("activities:list"), 22, "/activities/log/"),
         ]
     return []
+
+
+def work(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """Past activities without a count, and projects behind their target's pace (coordinator).
+    Four queries."""
+    if not access.is_coordinator:
+        return []
+    today = timezone.localdate()
+    missing = selectors.activities_missing_counts(access=access, today=today).count()
+    behind = [
+        row.project.name
+        for row in selectors.projects_pace(access=access, year=today.year, today=today)
+        if row.off_pace
+    ]
+    return [
+        WorkItem(
+            missing,
+            ngettext(
+                "past activity has no participant count.",
+                "past activities have no participant count.",
+                missing,
+            ),
+            reverse("activities:counts"),
+            _("Fill in counts"),
+            order=30,
+        ),
+        WorkItem(
+            len(behind),
+            ngettext(
+                "project is behind the pace of its target: %(names)s.",
+                "projects are behind the pace of their targets: %(names)s.",
+                len(behind),
+            )
+            % {"names": ", ".join(behind)},
+            reverse("activities:dashboard"),
+            _("See the progress"),
+            order=31,
+        ),
+    ]

@@ -312,7 +312,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         year = today.year
     if not 1990 <= year <= 2100:
         raise Http404
-    projects = list(selectors.projects_managed(access=access))
+    # Every project's pace, the main project (largest activity target) first: the overview
+    # doubles as the project picker, and the page opens on the main project.
+    overview = selectors.projects_pace(access=access, year=year, today=today)
+    projects = [row.project for row in overview]
     project = None
     wanted = request.GET.get("project")
     if wanted:
@@ -320,8 +323,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if project is None:
             raise Http404
     elif projects:
-        project = next((p for p in projects if not p.is_operations), projects[0])
-    context = {"projects": projects, "project": project, "year": year, "today": today}
+        project = projects[0]
+    context = {
+        "projects": projects,
+        "overview": overview,
+        "project": project,
+        "year": year,
+        "today": today,
+    }
     if project is not None:
         progress = selectors.year_progress(access=access, project=project, year=year, today=today)
         context["progress"] = progress

@@ -21,6 +21,29 @@ def refuse_line_breaks(value: str) -> None:
 _MAX_KEY = 2**63 - 1
 
 
+class SectionedFormMixin:
+    """A long form shown in sections with headings (`partials/form_sections.html`).
+
+    SECTIONS is [(heading, [field names])] in the order shown; a field the form has but no
+    section names lands in the last section, so no field is ever left out."""
+
+    SECTIONS: list = []
+
+    @property
+    def sections(self) -> list[tuple[str, list]]:
+        """(heading, bound fields) of each section that has a field on this form."""
+        named = {name for _title, names in self.SECTIONS for name in names}
+        rest = [f for f in self.visible_fields() if f.name not in named]
+        sections = []
+        for index, (title, names) in enumerate(self.SECTIONS):
+            fields = [self[name] for name in names if name in self.fields]
+            if index == len(self.SECTIONS) - 1:
+                fields += rest
+            if fields:
+                sections.append((title, fields))
+        return sections
+
+
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Django's field, but a posted key no database can hold is a form error, not a crash.
 

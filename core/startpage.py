@@ -37,6 +37,28 @@ class Card:
 
 
 @dataclass
+class WorkItem:
+    """Something that waits for the user now, with the one link to where it is done."""
+
+    count: int
+    # What waits, pluralised for `count` and read after it: (3) "sign-ups wait for approval."
+    text: str
+    url: str
+    action: str  # the link's words: "Approve hours"
+    order: int = 100
+
+
+@dataclass
+class Panel:
+    """A block of the start page that an app draws with its own template (e.g. the figures of a
+    municipality's centres)."""
+
+    template: str
+    context: dict
+    order: int = 100
+
+
+@dataclass
 class NavItem:
     label: str
     url: str
@@ -45,10 +67,14 @@ class NavItem:
 
 
 CardProvider = Callable[[HttpRequest, Access], list[Card]]
+WorkProvider = Callable[[HttpRequest, Access], list[WorkItem]]
+PanelProvider = Callable[[HttpRequest, Access], list[Panel]]
 NavProvider = Callable[[HttpRequest, Access], list[NavItem]]
 LandingProvider = Callable[[HttpRequest, Access], str | None]
 
 _card_providers: list[CardProvider] = []
+_work_providers: list[WorkProvider] = []
+_panel_providers: list[PanelProvider] = []
 _nav_providers: list[NavProvider] = []
 _landing_providers: list[LandingProvider] = []
 
@@ -56,6 +82,18 @@ _landing_providers: list[LandingProvider] = []
 def register_cards(provider: CardProvider) -> CardProvider:
     if provider not in _card_providers:
         _card_providers.append(provider)
+    return provider
+
+
+def register_work(provider: WorkProvider) -> WorkProvider:
+    if provider not in _work_providers:
+        _work_providers.append(provider)
+    return provider
+
+
+def register_panels(provider: PanelProvider) -> PanelProvider:
+    if provider not in _panel_providers:
+        _panel_providers.append(provider)
     return provider
 
 
@@ -83,6 +121,17 @@ def landing_for(request: HttpRequest, access: Access) -> str | None:
 def cards_for(request: HttpRequest, access: Access) -> list[Card]:
     cards = [card for provider in _card_providers for card in provider(request, access)]
     return sorted(cards, key=lambda card: card.order)
+
+
+def work_for(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """What waits for the user now, across the apps; items with nothing waiting are left out."""
+    items = [item for provider in _work_providers for item in provider(request, access)]
+    return sorted((item for item in items if item.count), key=lambda item: item.order)
+
+
+def panels_for(request: HttpRequest, access: Access) -> list[Panel]:
+    panels = [panel for provider in _panel_providers for panel in provider(request, access)]
+    return sorted(panels, key=lambda panel: panel.order)
 
 
 def nav_for(request: HttpRequest, access: Access) -> list[NavItem]:

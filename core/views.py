@@ -14,7 +14,7 @@ from . import selectors, services
 from .forms import CentreIncomeFormSet, CentreYearForm
 from .models import FIRST_YEAR, LAST_YEAR, Centre, Municipality, Role
 from .permissions import Access, get_access, role_required, signed_in_required
-from .startpage import cards_for
+from .startpage import cards_for, panels_for, work_for
 
 
 @signed_in_required
@@ -23,6 +23,8 @@ def home(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     context = {
         "cards": cards_for(request, access),
+        "work": work_for(request, access),
+        "panels": panels_for(request, access),
         "centres": Centre.objects.filter(id__in=access.centre_ids).select_related("municipality"),
     }
     if access.is_site_admin and not access.role:

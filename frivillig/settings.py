@@ -54,7 +54,11 @@ INSTALLED_APPS = [
     "activities",
     "reports",
     "demo",
+    # Django's own widget templates, found through TEMPLATES so templates/django/forms/ can
+    # override one of them (the empty choice of a select reads "Choose…", not "---------").
+    "django.forms",
 ]
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

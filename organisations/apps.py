@@ -15,11 +15,12 @@ class OrganisationsConfig(AppConfig):
         from allauth.account.signals import user_signed_up
 
         from core.adapters import register_signup_grant_check
-        from core.startpage import register_cards, register_landing, register_nav
+        from core.startpage import register_cards, register_landing, register_nav, register_work
 
         from . import signals, startpage
 
         register_cards(startpage.cards)
+        register_work(startpage.work)
         register_nav(startpage.nav)
         register_landing(startpage.landing)
         register_signup_grant_check(signals.invitation_grant_holds)

@@ -22,6 +22,7 @@ class BarChart:
     bar_area: int
     width: int
     title: str
+    largest: int = 1
 
 
 def bar_chart(
@@ -48,4 +49,5 @@ def bar_chart(
         bar_area=bar_area,
         width=width,
         title=title,
+        largest=largest,
     )

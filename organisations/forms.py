@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField
+from core.forms import ModelMultipleChoiceField, SectionedFormMixin
 from core.models import District
 
 from .models import Category, CooperationArea, Organisation, validate_municipality_number
@@ -19,7 +19,7 @@ from .services import (
 )
 
 
-class OrganisationForm(VersionedFormMixin, forms.ModelForm):
+class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The entry form. Association users get it without the coordinator's fields, so anything
     they post for those fields is never read."""
 
@@ -142,6 +142,44 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
         if len(picked) != len(set(picked)):
             raise ValidationError(_("Choose each category only once."))
         return cleaned
+
+    # The form's sections, in the order shown; a field not named here lands in the last one.
+    SECTIONS = [
+        (
+            _("About the association"),
+            [
+                "name",
+                "organisation_number",
+                "category_1",
+                "category_2",
+                "category_3",
+                "description",
+                "target_groups",
+                "offers",
+                "member_count",
+                "founded_year",
+                "in_national_register",
+            ],
+        ),
+        (
+            _("Contact"),
+            [
+                "contact_name",
+                "email",
+                "phone",
+                "website",
+                "postal_address",
+                "postal_code",
+                "postal_place",
+                "district",
+            ],
+        ),
+        (
+            _("Volunteers and cooperation"),
+            ["needs_volunteers", "volunteer_needs", "cooperation_areas"],
+        ),
+        (_("Visibility and notes"), ["is_public", "notes"]),
+    ]
 
     @property
     def categories(self) -> list[Category | None]:

@@ -69,6 +69,18 @@ def organisation_count(*, access: Access, include_archived: bool = False) -> int
     return qs.count()
 
 
+def confirmation_due_count(*, access: Access) -> int:
+    """Active associations whose entry was not confirmed as current within a year (the list's
+    `stale` filter). One query."""
+    limit = timezone.now() - CONFIRMATION_INTERVAL
+    return (
+        organisation_list(access=access)
+        .filter(is_archived=False)
+        .filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit))
+        .count()
+    )
+
+
 def members_of(*, organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("user__email")
 

@@ -198,14 +198,19 @@ def organisation_update(
     by_association: bool = False,
     expected_version: int | None = None,
     source: str | None = None,
+    confirm: bool = False,
 ) -> Organisation:
     """Change an association's entry. Association users cannot change the coordinator's fields:
     anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
     a save over somebody else's newer save raises `core.concurrency.EditConflict`. `source`
     says where the change came from for the audit trail ("import", "register"); a change
-    from the register also sets the "last updated from the register" marker."""
+    from the register also sets the "last updated from the register" marker. With `confirm`,
+    the same save records that the entry is confirmed as current (the yearly confirmation in
+    one step, as `organisation_confirm` does on its own)."""
     before = stored_snapshot(organisation)
     claim_version(organisation, expected_version)
+    if confirm:
+        organisation.confirmed_at = timezone.now()
     _apply(
         organisation,
         data,

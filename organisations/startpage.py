@@ -1,9 +1,10 @@
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, WorkItem
 
 from . import selectors
 
@@ -15,7 +16,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             Card(
                 title=_("Associations"),
                 description=_(
-                    "The registry of local associations (lag og foreninger): search, edit, "
+                    "The registry of local associations and clubs: search, edit, "
                     "invite their contacts, import and export."
                 ),
                 url=reverse("organisations:list"),
@@ -120,3 +121,23 @@ def landing(request: HttpRequest, access: Access) -> str | None:
     if len(organisations) != 1:
         return None
     return reverse("organisations:detail", args=[organisations[0].pk])
+
+
+def work(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """Associations whose yearly confirmation is due (coordinator). One query."""
+    if not access.is_coordinator:
+        return []
+    due = selectors.confirmation_due_count(access=access)
+    return [
+        WorkItem(
+            due,
+            ngettext(
+                "association has not confirmed its entry this year.",
+                "associations have not confirmed their entry this year.",
+                due,
+            ),
+            reverse("organisations:list") + "?stale=on",
+            _("See who is due"),
+            order=20,
+        )
+    ]

@@ -159,12 +159,18 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 cooperation_areas=form.cleaned_data["cooperation_areas"],
                 by_association=access.is_association,
                 expected_version=form.loaded_version,
+                confirm="confirm" in request.POST,
             )
         except EditConflict as conflict:
             form.add_error(None, conflict_message(form, conflict.current))
             refresh_version(form, conflict.current)
         else:
-            messages.success(request, _("The entry was saved."))
+            messages.success(
+                request,
+                _("The entry was saved and confirmed as current. Thank you!")
+                if "confirm" in request.POST
+                else _("The entry was saved."),
+            )
             return redirect("organisations:detail", organisation.pk)
     return render(
         request,

@@ -12,9 +12,11 @@ class ReportsConfig(AppConfig):
         from . import privacy
 
         person_data.register(eraser=privacy.erase, exporter=privacy.export)
-        from core.startpage import register_cards, register_nav
+        from core.startpage import register_cards, register_nav, register_panels, register_work
 
         from . import startpage
 
         register_cards(startpage.cards)
+        register_work(startpage.work)
+        register_panels(startpage.panels)
         register_nav(startpage.nav)

@@ -21,5 +21,14 @@ def report_job_count(*, access: Access, done_only: bool = True) -> int:
     return qs.count()
 
 
+def reports_ready_count(*, access: Access, since) -> int:
+    """Reports finished since `since` (the start page's "ready to download"). One query."""
+    return (
+        ReportJob.objects.visible_to(access)
+        .filter(status=ReportJob.Status.DONE, finished_at__gte=since)
+        .count()
+    )
+
+
 def narrative_list(*, access: Access) -> QuerySet[Narrative]:
     return Narrative.objects.visible_to(access).select_related("project", "updated_by")

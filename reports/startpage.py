@@ -1,11 +1,15 @@
+import datetime as dt
+
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, Panel, WorkItem
 
-from . import selectors
+from . import figures, selectors
 
 
 def _figures_card(access: Access) -> Card:
@@ -71,3 +75,35 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             NavItem(_("Reports"), reverse("reports:list"), 60, "/reports/"),
         ]
     return []
+
+
+def work(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """Reports made in the last two weeks, ready to download (coordinator). One query."""
+    if not access.is_coordinator:
+        return []
+    ready = selectors.reports_ready_count(
+        access=access, since=timezone.now() - dt.timedelta(days=14)
+    )
+    return [
+        WorkItem(
+            ready,
+            ngettext(
+                "report was made in the last two weeks and is ready to download.",
+                "reports were made in the last two weeks and are ready to download.",
+                ready,
+            ),
+            reverse("reports:list"),
+            _("Download reports"),
+            order=40,
+        )
+    ]
+
+
+def panels(request: HttpRequest, access: Access) -> list[Panel]:
+    """The municipality viewer's start: this year's key figures of each of its centres, from
+    the overview's selector (`figures.municipality_overview`), so both pages agree."""
+    if not access.is_municipality:
+        return []
+    today = timezone.localdate()
+    rows = figures.municipality_overview(access=access, year=today.year, today=today)
+    return [Panel("reports/partials/centre_figures.html", {"rows": rows, "year": today.year})]

@@ -29,6 +29,17 @@ def _own_centre(request: HttpRequest):
     return centre
 
 
+def _without_csrf_token(request: HttpRequest) -> HttpResponse | None:
+    """The report form's preview and narrative buttons submit its fields by GET, which carries
+    the form's CSRF token along: send the browser on to the same address without it, so the
+    token is never shown, bookmarked or shared in a link."""
+    if "csrfmiddlewaretoken" not in request.GET:
+        return None
+    query = request.GET.copy()
+    del query["csrfmiddlewaretoken"]
+    return redirect(f"{request.path}?{query.urlencode()}")
+
+
 def _jobs_context(request: HttpRequest) -> dict:
     access = get_access(request)
     page = Paginator(selectors.report_job_list(access=access), 30).get_page(request.GET.get("page"))
@@ -92,6 +103,8 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @role_required(Role.COORDINATOR)
 def report_preview(request: HttpRequest) -> HttpResponse:
     """The report as an HTML page, from the same figures and templates as the PDF."""
+    if clean := _without_csrf_token(request):
+        return clean
     centre = _own_centre(request)
     form = ReportRequestForm(request.GET, centre=centre)
     if not form.is_valid():
@@ -145,6 +158,8 @@ def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.COORDINATOR)
 def narrative_edit(request: HttpRequest) -> HttpResponse:
     """Write the narrative of a report: kind, year and project come from the query string."""
+    if clean := _without_csrf_token(request):
+        return clean
     centre = _own_centre(request)
     kind = request.GET.get("kind", ReportKind.ANNUAL)
     if kind not in ReportKind.values:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField, refuse_line_breaks
+from core.forms import ModelMultipleChoiceField, SectionedFormMixin, refuse_line_breaks
 from core.models import District
 
 from .hours import parse_hours
@@ -42,6 +42,29 @@ PROFILE_FIELDS = [
 ]
 
 
+# What the browser may fill in for a person's own details (WCAG 2.1 1.3.5, HTML autofill).
+OWN_AUTOCOMPLETE = {
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "email": "email",
+    "phone": "tel",
+    "birth_year": "bday-year",
+    "postal_code": "postal-code",
+}
+
+
+def _person_inputs(form: forms.Form, *, own: bool) -> None:
+    """Phone as a telephone field and the postal code as digits; on a person's own form the
+    autocomplete tokens too (the coordinator's form is about somebody else: no autofill)."""
+    fields = form.fields
+    fields["phone"].widget.input_type = "tel"
+    fields["postal_code"].widget.attrs.update({"inputmode": "numeric", "maxlength": 4})
+    fields["birth_year"].widget.attrs.update({"inputmode": "numeric"})
+    for name, token in OWN_AUTOCOMPLETE.items():
+        if name in fields:
+            fields[name].widget.attrs["autocomplete"] = token if own else "off"
+
+
 # Posted keys too large for the database are form errors (see core.forms).
 M2M_FIELD_CLASSES = {
     name: ModelMultipleChoiceField
@@ -63,8 +86,33 @@ def _limit_shared_lists(form: forms.Form, centre) -> None:
             form.fields[name].queryset = model.objects.usable_in({centre.pk})
 
 
-class VolunteerForm(VersionedFormMixin, forms.ModelForm):
+PERSON_SECTIONS = [
+    (
+        _("Name and contact"),
+        ["first_name", "last_name", "email", "phone", "birth_year", "postal_code", "district"],
+    ),
+    (_("Interests and languages"), ["interests", "background_groups", "languages"]),
+    (
+        _("Availability"),
+        [
+            "available_weekdays",
+            "available_evenings",
+            "available_weekends",
+            "available_from",
+            "available_to",
+        ],
+    ),
+    (
+        _("For the centre"),
+        ["status", "police_certificate_checked_on", "organisations", "consent_channel", "notes"],
+    ),
+]
+
+
+class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The coordinator's form: everything, including status, certificate and notes."""
+
+    SECTIONS = PERSON_SECTIONS
 
     class Meta:
         model = Volunteer
@@ -91,6 +139,7 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
         _limit_shared_lists(self, centre)
+        _person_inputs(self, own=False)
         self.fields["organisations"].queryset = organisations
         if self.instance.pk is None:
             # A person registered by the coordinator consented on paper or in person.
@@ -102,8 +151,10 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
             )
 
 
-class ProfileForm(VersionedFormMixin, forms.ModelForm):
+class ProfileForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """What a volunteer may change on their own profile."""
+
+    SECTIONS = PERSON_SECTIONS[:3]
 
     class Meta:
         model = Volunteer
@@ -121,6 +172,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
         _limit_shared_lists(self, centre)
+        _person_inputs(self, own=True)
 
 
 class SignUpForm(ProfileForm):
@@ -132,6 +184,9 @@ class SignUpForm(ProfileForm):
     )
     # Humans do not see this field (hidden with CSS); scripts that fill every field do.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    # The consent comes last, with its text (the template draws it); the honeypot in no section.
+    SECTIONS = [*PERSON_SECTIONS[:3], (_("Consent"), ["consent"])]
 
     class Meta(ProfileForm.Meta):
         fields = [f for f in PROFILE_FIELDS if f not in {"available_from", "available_to"}]
@@ -246,6 +301,8 @@ class TaskForm(VersionedFormMixin, forms.ModelForm):
 
 class MatchCreateForm(forms.Form):
     volunteer = forms.IntegerField(widget=forms.HiddenInput)
+    # The confirmation step: the match is made, and the volunteer e-mailed, only with it.
+    confirm = forms.BooleanField(required=False)
 
 
 class MatchForm(forms.ModelForm):

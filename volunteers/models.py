@@ -170,6 +170,19 @@ class Volunteer(CentreScopedModel):
             if on
         }
 
+    def availability_labels(self) -> list[str]:
+        """When the person can help, in words and in the week's order: weekdays, evenings,
+        weekends."""
+        return [
+            str(label)
+            for name, label in (
+                ("weekdays", _("weekdays")),
+                ("evenings", _("evenings")),
+                ("weekends", _("weekends")),
+            )
+            if getattr(self, f"available_{name}")
+        ]
+
 
 class ConsentText(CentreScopedModel):
     """One version of the consent text a volunteer accepts. Versions are never edited."""
@@ -317,6 +330,19 @@ class Task(CentreScopedModel):
             )
             if on
         }
+
+    def availability_labels(self) -> list[str]:
+        """When the person can help, in words and in the week's order: weekdays, evenings,
+        weekends."""
+        return [
+            str(label)
+            for name, label in (
+                ("weekdays", _("weekdays")),
+                ("evenings", _("evenings")),
+                ("weekends", _("weekends")),
+            )
+            if getattr(self, f"available_{name}")
+        ]
 
 
 class MatchQuerySet(CentreScopedQuerySet):

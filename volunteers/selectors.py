@@ -11,6 +11,7 @@ from django.db.models import (
     Case,
     Count,
     ExpressionWrapper,
+    F,
     IntegerField,
     Max,
     Prefetch,
@@ -144,6 +145,19 @@ def task_list(*, access: Access) -> QuerySet[Task]:
         )
         .order_by("-created_at", "-pk")
     )
+
+
+def tasks_with_status(tasks: QuerySet[Task], status: str) -> QuerySet[Task]:
+    """`task_list` narrowed to a status as people mean it: a task still marked open whose
+    proposed and active matches reach the number needed is filled, not open."""
+    filled = Q(match_count__gte=F("volunteers_needed"))
+    if status == Task.Status.OPEN:
+        return tasks.filter(status=Task.Status.OPEN).exclude(filled)
+    if status == Task.Status.FILLED:
+        return tasks.filter(Q(status=Task.Status.FILLED) | (Q(status=Task.Status.OPEN) & filled))
+    if status in Task.Status.values:
+        return tasks.filter(status=status)
+    return tasks
 
 
 def task_detail_qs(*, access: Access) -> QuerySet[Task]:

@@ -4,9 +4,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, WorkItem
 
 from . import selectors
 from .models import Volunteer
@@ -31,7 +32,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 order=20,
                 figure=active,
                 figure_label=_("active volunteers"),
-                empty_hint=_("%(count)s applicants wait for approval.") % {"count": applicants}
+                empty_hint=ngettext(
+                    "%(count)s applicant waits for approval.",
+                    "%(count)s applicants wait for approval.",
+                    applicants,
+                )
+                % {"count": applicants}
                 if applicants
                 else "",
                 actions=[
@@ -46,13 +52,15 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             Card(
                 title=_("Tasks and matching"),
                 description=_(
-                    "Needs (oppdrag) from the centre and the associations, with suggested "
+                    "Tasks from the centre and the associations, with suggested "
                     "volunteers and follow-up."
                 ),
                 url=reverse("volunteers:task_list"),
                 order=25,
                 figure=follow_ups,
-                figure_label=_("follow-ups due within a week"),
+                figure_label=ngettext(
+                    "follow-up due within a week", "follow-ups due within a week", follow_ups
+                ),
                 actions=[
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),
@@ -126,3 +134,48 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
             NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/my-hours/"),
         ]
     return []
+
+
+def work(request: HttpRequest, access: Access) -> list[WorkItem]:
+    """The coordinator's waiting sign-ups, hours and follow-ups. Three queries."""
+    if not access.is_coordinator:
+        return []
+    applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
+    hours = selectors.hours_pending(access=access).count()
+    week = timezone.localdate() + dt.timedelta(days=7)
+    follow_ups = selectors.matches_due_for_follow_up(access=access, on_or_before=week).count()
+    return [
+        WorkItem(
+            applicants,
+            ngettext(
+                "sign-up waits for approval.",
+                "sign-ups wait for approval.",
+                applicants,
+            ),
+            reverse("volunteers:list") + "?status=applicant",
+            _("Review the sign-ups"),
+            order=10,
+        ),
+        WorkItem(
+            hours,
+            ngettext(
+                "hour entry waits for approval.",
+                "hour entries wait for approval.",
+                hours,
+            ),
+            reverse("volunteers:hours_pending"),
+            _("Approve hours"),
+            order=11,
+        ),
+        WorkItem(
+            follow_ups,
+            ngettext(
+                "follow-up is due this week.",
+                "follow-ups are due this week.",
+                follow_ups,
+            ),
+            reverse("volunteers:task_list"),
+            _("See the tasks"),
+            order=12,
+        ),
+    ]

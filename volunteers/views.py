@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict, conflict_message, refresh_version
@@ -51,9 +51,9 @@ from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task,
 
 # The data lists the coordinator curates, by the name used in their URLs.
 CURATED_LISTS = {
-    "interests": (Interest, _lazy("Interests and skills")),
-    "background-groups": (BackgroundGroup, _lazy("Background groups")),
-    "languages": (Language, _lazy("Languages")),
+    "interests": (Interest, gettext_lazy("Interests and skills")),
+    "background-groups": (BackgroundGroup, gettext_lazy("Background groups")),
+    "languages": (Language, gettext_lazy("Languages")),
 }
 
 COORDINATOR = Role.COORDINATOR
@@ -345,6 +345,12 @@ def consent_texts(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
+def curated_lists_home(request: HttpRequest) -> HttpResponse:
+    """The data lists start with the first one: one address per list, one title per page."""
+    return redirect("volunteers:lists", kind=next(iter(CURATED_LISTS)))
+
+
+@role_required(COORDINATOR)
 def curated_lists(
     request: HttpRequest, kind: str = "interests", pk: int | None = None
 ) -> HttpResponse:
@@ -437,8 +443,7 @@ def _task_organisations(request: HttpRequest) -> QuerySet:
 def task_list(request: HttpRequest) -> HttpResponse:
     tasks = selectors.task_list(access=get_access(request))
     status = request.GET.get("status", "open")
-    if status in Task.Status.values:
-        tasks = tasks.filter(status=status)
+    tasks = selectors.tasks_with_status(tasks, status)
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
     access = get_access(request)
     follow_ups = (
@@ -490,10 +495,20 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     suggestions = (
         selectors.match_suggestions(access=access, task=task) if access.is_coordinator else []
     )
+    matched = sum(
+        1 for m in task.matches.all() if m.status in (Match.Status.PROPOSED, Match.Status.ACTIVE)
+    )
     return render(
         request,
         "volunteers/task_detail.html",
-        {"task": task, "suggestions": suggestions, "can_edit": task.is_editable_by(access)},
+        {
+            "task": task,
+            # Ranked candidates first; those with nothing in common wait behind a disclosure.
+            "suggestions": [s for s in suggestions if s.score > 0],
+            "reserves": [s for s in suggestions if s.score <= 0],
+            "is_filled": matched >= task.volunteers_needed,
+            "can_edit": task.is_editable_by(access),
+        },
     )
 
 
@@ -538,6 +553,13 @@ def match_create(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_or_404(
         Volunteer.objects.visible_to(access), pk=form.cleaned_data["volunteer"]
     )
+    if not form.cleaned_data["confirm"]:
+        # The match e-mails the volunteer at once: it is made only when confirmed.
+        messages.warning(
+            request,
+            _("Nothing was sent: confirm the match of %(name)s first.") % {"name": volunteer},
+        )
+        return redirect("volunteers:task_detail", task.pk)
     try:
         services.match_create(actor=request.user, task=task, volunteer=volunteer)
     except ValidationError as error:

@@ -70,9 +70,9 @@ def test_it_runs_a_fixed_number_of_queries_whatever_the_number_of_activities(
             cancelled=index % 7 == 0,
         )
     client = login(world.coordinator)
-    # session, user, projects, target, totals, months
-    # session, user, projects, and `year_progress`'s four.
-    with django_assert_num_queries(7):
+    # session, user, `projects_pace`'s three (projects, targets, totals per project) and
+    # `year_progress`'s four.
+    with django_assert_num_queries(9):
         response = client.get(
             reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
         )
@@ -109,3 +109,49 @@ def test_an_association_user_follows_its_own_projects_targets(world, login, proj
         reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
     )
     assert centre_project.status_code == 404
+
+
+def test_it_opens_on_the_main_project_and_lists_every_project(world, login, project):
+    small = ProjectFactory(centre=world.centre, name="Lite prosjekt")
+    YearTargetFactory(project=small, year=2025, activities=10)
+    operations = ProjectFactory(centre=world.centre, name="Drift", is_operations=True)
+    response = login(world.coordinator).get(reverse("activities:dashboard"), {"year": 2025})
+    assert response.context["project"] == project
+    overview = [row.project for row in response.context["overview"]]
+    # The largest target first; a project without a target or activities last.
+    assert overview == [project, small, operations]
+    page = response.content.decode()
+    for each in overview:
+        assert f'href="?project={each.pk}&amp;year=2025"' in page
+
+
+def test_without_targets_it_opens_on_the_project_with_most_activities(world, login):
+    quiet = ProjectFactory(centre=world.centre, name="Aaa stille")
+    busy = ProjectFactory(centre=world.centre, name="Travel")
+    ActivityFactory.create_batch(3, project=busy, date=dt.date(2025, 5, 5))
+    ActivityFactory(project=quiet, date=dt.date(2025, 5, 5))
+    response = login(world.coordinator).get(reverse("activities:dashboard"), {"year": 2025})
+    assert response.context["project"] == busy
+
+
+def test_it_says_in_words_when_a_project_is_behind_pace(world, login, project):
+    ActivityFactory(project=project, date=dt.date(2025, 1, 2), participants=3)
+    page = login(world.coordinator).get(
+        reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
+    )
+    text = page.content.decode()
+    # 2025 is over: one activity against 220 is behind, said in text and not by colour alone.
+    assert "Bak tempoet" in text or "Behind pace" in text
+
+
+@pytest.mark.parametrize("projects", [1, 6])
+def test_its_queries_do_not_grow_with_the_number_of_projects(
+    world, login, projects, django_assert_num_queries
+):
+    for index in range(projects):
+        each = ProjectFactory(centre=world.centre, name=f"Prosjekt {index}")
+        YearTargetFactory(project=each, year=2025, activities=10 + index)
+        ActivityFactory(project=each, date=dt.date(2025, 3, 1))
+    client = login(world.coordinator)
+    with django_assert_num_queries(9):
+        client.get(reverse("activities:dashboard"), {"year": 2025})

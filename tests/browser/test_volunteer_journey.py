@@ -66,11 +66,15 @@ def test_a_volunteer_signs_up_is_matched_and_gets_hours_approved(
     page.get_by_role("button", name="Lagre").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Turvenn for Per")
     visit.check_accessibility()
-    suggestion = page.get_by_role("row").filter(has_text="Nina Berg")
+    suggestion = page.locator(".candidate").filter(has_text="Nina Berg")
     expect(suggestion).to_contain_text("Felles interesser: Turer")
     expect(suggestion).to_contain_text("hverdager")
     visit.shoot("task-suggestions")
-    suggestion.get_by_role("button", name="Koble").click()
+    # Matching e-mails the volunteer, so it asks first: open, then confirm.
+    suggestion.locator("summary").click()
+    suggestion.get_by_role(
+        "button", name=re.compile("^(Koble og varsle|Match and notify)$")
+    ).click()
     expect(page.locator(".messages")).to_contain_text("Nina Berg")
     expect(page.locator("main")).to_contain_text("Nina Berg")
 

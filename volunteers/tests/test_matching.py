@@ -90,7 +90,7 @@ def test_it_matches_and_emails_the_volunteer(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("volunteers:match_create", args=[setup["task"].pk]),
-            {"volunteer": setup["good"].pk},
+            {"volunteer": setup["good"].pk, "confirm": "1"},
         )
     assert response.status_code == 302
     match = Match.objects.get(task=setup["task"], volunteer=setup["good"])
@@ -199,7 +199,8 @@ def test_it_sends_the_match_email_for_a_title_with_a_line_break(
     client = login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("volunteers:match_create", args=[task.pk]), {"volunteer": setup["good"].pk}
+            reverse("volunteers:match_create", args=[task.pk]),
+            {"volunteer": setup["good"].pk, "confirm": "1"},
         )
     assert response.status_code == 302
     assert Match.objects.filter(task=task, volunteer=setup["good"]).exists()
@@ -207,3 +208,50 @@ def test_it_sends_the_match_email_for_a_title_with_a_line_break(
     assert "\n" not in message.subject and "\r" not in message.subject
     assert "Besøksvenn Bcc: alle@example.org" in message.subject
     assert message.bcc == [] and message.message()["Bcc"] is None
+
+
+def test_it_matches_only_after_a_confirmation(
+    setup, world, login, django_capture_on_commit_callbacks
+):
+    client = login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("volunteers:match_create", args=[setup["task"].pk]),
+            {"volunteer": setup["good"].pk},
+        )
+    assert response.status_code == 302
+    assert not Match.objects.exists()
+    assert mail.outbox == []
+    page = client.get(response.url).content.decode()
+    assert "Godmatch" in page  # the warning names who was not matched
+
+
+def test_the_task_page_asks_before_the_email_and_keeps_reserves_aside(setup, world, login):
+    page = (
+        login(world.coordinator)
+        .get(reverse("volunteers:task_detail", args=[setup["task"].pk]))
+        .content.decode()
+    )
+    # Each candidate's form sits inside a disclosure and says an e-mail is sent.
+    assert page.count('class="candidate__match"') >= 1
+    assert 'name="confirm" value="1"' in page
+    # Ingenmatch shares nothing with the task: listed behind "Show … with nothing in common".
+    ranked, reserves = page.split('class="reserves"', 1)
+    assert "Ingenmatch" in reserves
+    assert "Godmatch" in ranked.split('class="candidates"', 1)[1]
+    assert "Ingenmatch" not in ranked.split('class="candidates"', 1)[1]
+
+
+def test_a_task_with_all_its_volunteers_is_listed_as_filled_not_open(setup, world, login):
+    task = setup["task"]
+    task.volunteers_needed = 1
+    task.save()
+    MatchFactory(task=task, volunteer=setup["good"], status=Match.Status.ACTIVE)
+    client = login(world.coordinator)
+    open_page = client.get(reverse("volunteers:task_list")).content.decode()
+    filled_page = client.get(reverse("volunteers:task_list"), {"status": "filled"})
+    assert task.title not in open_page
+    assert task.title in filled_page.content.decode()
+    # An ended match frees the place again.
+    Match.objects.filter(task=task).update(status=Match.Status.ENDED)
+    assert task.title in client.get(reverse("volunteers:task_list")).content.decode()
