@@ -357,15 +357,15 @@ class ProjectScopedFormSet(CentreScopedInlineFormSet):
 
     scoped_fields: dict[str, str] = {}
 
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+    def add_fields(self, form, index):
+        # add_fields runs for every form, the empty one ("add a row") included.
+        super().add_fields(form, index)
         for name, related in self.scoped_fields.items():
             field = form.fields[name]
             if self.instance.pk:
                 field.queryset = getattr(self.instance, related).all()
             else:
                 field.queryset = field.queryset.none()
-        return form
 
 
 class GoalResultFormSetBase(ProjectScopedFormSet):
