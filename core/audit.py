@@ -19,7 +19,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -171,7 +170,7 @@ def log_action(
         actor_id=user_id,
         source=source,
         action=action,
-        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
         object_repr=str(obj)[:200] if obj is not None else "",
         changes=changes or {},
@@ -199,7 +198,7 @@ def log_change(
 def events_of(obj: models.Model) -> models.QuerySet[AuditEvent]:
     """The events about one object, newest first."""
     return AuditEvent.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
     ).select_related("actor")
 
 
@@ -321,7 +320,7 @@ def audit_forget(
         changed += AuditEvent.objects.filter(actor_id__in=user_ids).update(actor=None)
     own = Q(pk__in=[])
     for obj in objects:
-        own |= Q(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+        own |= Q(object_type=obj._meta.label_lower, object_id=str(obj.pk))
     for event in AuditEvent.objects.filter(own).iterator():
         event.changes = {name: [None, None] for name in event.changes}
         event.data = {"erased_fields": sorted(event.changes)}

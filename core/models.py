@@ -587,13 +587,9 @@ class AuditEvent(models.Model):
     )
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     action = models.CharField(_("action"), max_length=60)
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    # The object as "app_label.model" and its primary key: text, not a foreign key, so an event
+    # outlives its object and no process holds a cached id that a restore could change.
+    object_type = models.CharField(_("kind of object"), max_length=100, blank=True)
     object_id = models.CharField(max_length=40, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
@@ -604,7 +600,7 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         indexes = [
-            models.Index(fields=["content_type", "object_id", "created_at"]),
+            models.Index(fields=["object_type", "object_id", "created_at"]),
             models.Index(fields=["centre", "action", "created_at"]),
             models.Index(fields=["action", "created_at"]),
         ]

@@ -77,8 +77,7 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
 
     person = person_of(volunteer)
     about_them = Q(
-        content_type__app_label="volunteers",
-        content_type__model="volunteer",
+        object_type="volunteers.volunteer",
         object_id=str(volunteer.pk),
     )
     if volunteer.user_id:

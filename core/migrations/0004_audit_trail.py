@@ -10,8 +10,6 @@ def copy_login_events(apps, schema_editor):
     """The login records move into the one audit trail."""
     AuthEvent = apps.get_model("core", "AuthEvent")
     AuditEvent = apps.get_model("core", "AuditEvent")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    user_type, _created = ContentType.objects.get_or_create(app_label="core", model="user")
     batch = []
     for event in AuthEvent.objects.order_by("id").iterator():
         data = {"email": event.email}
@@ -25,7 +23,7 @@ def copy_login_events(apps, schema_editor):
                 actor_id=event.user_id,
                 source="web",
                 action=f"auth.{event.kind}",
-                content_type=user_type if event.user_id else None,
+                object_type="core.user" if event.user_id else "",
                 object_id=str(event.user_id or ""),
                 data=data,
             )
@@ -36,7 +34,6 @@ def copy_login_events(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
         ('core', '0003_outgoing_mail'),
     ]
 
@@ -48,13 +45,13 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='time')),
                 ('source', models.CharField(choices=[('web', 'In the app'), ('import', 'Import'), ('register', 'The national register'), ('command', 'A command'), ('system', 'The system')], max_length=10, verbose_name='source')),
                 ('action', models.CharField(max_length=60, verbose_name='action')),
+                ('object_type', models.CharField(blank=True, max_length=100, verbose_name='kind of object')),
                 ('object_id', models.CharField(blank=True, max_length=40)),
                 ('object_repr', models.CharField(blank=True, max_length=200, verbose_name='object')),
                 ('changes', models.JSONField(blank=True, default=dict, verbose_name='changes')),
                 ('data', models.JSONField(blank=True, default=dict)),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='done by')),
                 ('centre', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.centre', verbose_name='volunteer centre')),
-                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
             ],
             options={
                 'verbose_name': 'audit event',
@@ -64,7 +61,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='auditevent',
-            index=models.Index(fields=['content_type', 'object_id', 'created_at'], name='core_audite_content_4a4217_idx'),
+            index=models.Index(fields=['object_type', 'object_id', 'created_at'], name='core_audite_object__297895_idx'),
         ),
         migrations.AddIndex(
             model_name='auditevent',

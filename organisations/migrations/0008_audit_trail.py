@@ -23,11 +23,7 @@ def copy_history(apps, schema_editor):
     """Each association's change history moves into the one audit trail, change by change."""
     Historical = apps.get_model("organisations", "HistoricalOrganisation")
     AuditEvent = apps.get_model("core", "AuditEvent")
-    ContentType = apps.get_model("contenttypes", "ContentType")
     District = apps.get_model("core", "District")
-    organisation_type, _created = ContentType.objects.get_or_create(
-        app_label="organisations", model="organisation"
-    )
     districts = dict(District.objects.values_list("id", "name"))
     names = [
         f.name
@@ -66,7 +62,7 @@ def copy_history(apps, schema_editor):
                 actor_id=record.history_user_id,
                 source="web" if record.history_user_id else "system",
                 action=ACTIONS.get(record.history_type, "organisation.updated"),
-                content_type=organisation_type,
+                object_type="organisations.organisation",
                 object_id=str(record.id),
                 object_repr=(record.name or "")[:200],
                 changes=changes,

@@ -42,6 +42,20 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _jobs_in_process(settings):
+    """Jobs a journey starts (an import batch, a report) run in the live server's process, as in
+    the embedded mode, so that none is left waiting in the broker with no worker to take it; a
+    journey that wants the real worker asks for `celery_worker`, which turns this off."""
+    from frivillig.celery import app
+
+    previous = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():

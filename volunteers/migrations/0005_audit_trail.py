@@ -7,10 +7,6 @@ def copy_privacy_events(apps, schema_editor):
     """The privacy log moves into the one audit trail."""
     PrivacyEvent = apps.get_model("volunteers", "PrivacyEvent")
     AuditEvent = apps.get_model("core", "AuditEvent")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    volunteer_type, _created = ContentType.objects.get_or_create(
-        app_label="volunteers", model="volunteer"
-    )
     AuditEvent.objects.bulk_create(
         (
             AuditEvent(
@@ -19,7 +15,7 @@ def copy_privacy_events(apps, schema_editor):
                 actor_id=event.actor_id,
                 source="web" if event.actor_id else "system",
                 action=f"volunteer.{event.action}",
-                content_type=volunteer_type if event.volunteer_id else None,
+                object_type="volunteers.volunteer" if event.volunteer_id else "",
                 object_id=str(event.volunteer_id or ""),
             )
             for event in PrivacyEvent.objects.order_by("id").iterator()
