@@ -5,9 +5,31 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
+# Public URLs that name a centre by its short name (`slug`): their pages speak the centre's
+# default language to a visitor who has not chosen one.
+CENTRE_NAMESPACES = frozenset({"public", "volunteers"})
+
+
+def centre_language(request: HttpRequest) -> str | None:
+    """The default language of the centre a public URL names (one query), else None."""
+    from django.urls import Resolver404, resolve
+
+    from .models import Centre
+
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    slug = match.kwargs.get("slug")
+    if not slug or match.namespace not in CENTRE_NAMESPACES:
+        return None
+    return Centre.objects.filter(slug=slug).values_list("default_language", flat=True).first()
+
 
 class LanguageCookieMiddleware:
-    """Activate the language chosen with the language switch, else Norwegian bokmål.
+    """Activate the language chosen with the language switch, else the default language of
+    the centre a public page belongs to (a nynorsk municipality's centre speaks nynorsk),
+    else Norwegian bokmål.
 
     Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language header on
     purpose: the product is Norwegian first, and English is a choice the user makes.
@@ -19,6 +41,8 @@ class LanguageCookieMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.supported:
+            language = centre_language(request)
         if language not in self.supported:
             language = settings.LANGUAGE_CODE
         translation.activate(language)

@@ -1,0 +1,217 @@
+"""The open, read-only API of public data: /api/v1/ (django-ninja; OpenAPI at
+/api/v1/openapi.json).
+
+Only what the public pages show: the centres, the directory (contact details only with the
+association's consent), activities marked public, and the centre's public figures read from
+the selectors the reports use. No personal data: no volunteers, contact people, notes, or
+counts of a single activity. Lists are paged (`?page=`, 50 a page); each client address may
+make PUBLIC_API_RATE_PER_MINUTE requests a minute (429 beyond).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.throttling import BaseThrottle
+
+from core.http import client_ip, over_rate
+from core.models import FIRST_YEAR, LAST_YEAR
+from organisations import selectors as organisation_selectors
+
+from . import selectors
+
+PAGE_SIZE = 50
+
+
+class PerAddressPerMinute(BaseThrottle):
+    """The project's cache-counted rate limit (`core.http.over_rate`), per client address."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        key = f"public-api:{client_ip(request) or 'unknown'}"
+        return not over_rate(key, limit=settings.PUBLIC_API_RATE_PER_MINUTE, window=60)
+
+    def wait(self) -> float:
+        return 60.0
+
+
+api = NinjaAPI(
+    title="Frivillig open data",
+    version="1.0.0",
+    description=(
+        "Public data of the volunteer centres: the directory of associations, public "
+        "activities and each centre's public figures. Read-only, no personal data."
+    ),
+    urls_namespace="api",
+    throttle=[PerAddressPerMinute()],
+    docs_url=None,
+)
+
+
+class Error(Schema):
+    detail: str
+
+
+class CentreOut(Schema):
+    slug: str
+    name: str
+    municipality: str
+    email: str
+    phone: str
+    address: str
+    website: str
+    default_language: str
+
+
+class AssociationOut(Schema):
+    id: int
+    name: str
+    organisation_number: str
+    centre: str
+    categories: list[str]
+    description: str
+    offers: str
+    target_groups: str
+    postal_place: str
+    district: str
+    needs_volunteers: bool
+    volunteer_needs: str
+    email: str = Field(description="Empty unless the association consented to show it.")
+    phone: str = Field(description="Empty unless the association consented to show it.")
+    website: str = Field(description="Empty unless the association consented to show it.")
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    date: dt.date
+    start: dt.datetime | None = Field(description="Europe/Oslo time, with its UTC offset.")
+    end: dt.datetime | None
+    place: str
+    category: str
+    organiser: str
+    organiser_id: int | None
+    project: str
+    cancelled: bool
+
+
+class FiguresOut(Schema):
+    centre: str
+    year: int
+    activities: int = Field(description="Activities held (not cancelled, on or before today).")
+    participants: int
+    volunteer_hours: Decimal
+    associations: int = Field(description="Active associations in the centre's registry.")
+    associations_listed: int = Field(description="Of them, listed in the public directory.")
+
+
+class ActivityFilter(Schema):
+    from_date: dt.date | None = Field(None, description="Default: today.")
+    to_date: dt.date | None = None
+    category: int | None = Field(None, ge=1, le=2_000_000_000)
+    organiser: int | None = Field(None, ge=1, le=2_000_000_000)
+
+
+def _centre(slug: str):
+    centre = selectors.centres().filter(slug=slug).first()
+    if centre is None:
+        raise HttpError(404, "No such centre.")
+    return centre
+
+
+def _centre_out(centre) -> dict:
+    return {
+        "slug": centre.slug,
+        "name": centre.name,
+        "municipality": centre.municipality.name,
+        "email": centre.email,
+        "phone": centre.phone,
+        "address": centre.address,
+        "website": centre.website,
+        "default_language": centre.default_language,
+    }
+
+
+@api.get("/centres", response=list[CentreOut], tags=["centres"])
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_centres(request: HttpRequest):
+    """The installation's volunteer centres."""
+    return [_centre_out(c) for c in selectors.centres()]
+
+
+@api.get(
+    "/centres/{slug}/associations",
+    response={200: list[AssociationOut], 404: Error},
+    tags=["directory"],
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_associations(request: HttpRequest, slug: str, needs_volunteers: bool = False):
+    """The centre's associations in the public directory."""
+    centre = _centre(slug)
+    params = {"centre": centre.slug, "needs": "1" if needs_volunteers else ""}
+    return organisation_selectors.public_directory_rows(
+        organisation_selectors.public_directory(params=params)
+    )
+
+
+def _activity_out(activity, zone) -> dict:
+    def at(time):
+        return dt.datetime.combine(activity.date, time, tzinfo=zone) if time else None
+
+    return {
+        "id": activity.pk,
+        "title": activity.title,
+        "date": activity.date,
+        "start": at(activity.start_time),
+        "end": at(activity.end_time),
+        "place": activity.place,
+        "category": activity.category.label,
+        "organiser": activity.organiser.name if activity.organiser else "",
+        "organiser_id": activity.organiser_id,
+        "project": activity.project.name,
+        "cancelled": activity.cancelled,
+    }
+
+
+@api.get(
+    "/centres/{slug}/activities",
+    response={200: list[ActivityOut], 404: Error},
+    tags=["activities"],
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_activities(request: HttpRequest, slug: str, filters: Query[ActivityFilter]):
+    """The centre's activities marked public, from `from_date` (default today), soonest first."""
+    from zoneinfo import ZoneInfo
+
+    centre = _centre(slug)
+    qs = selectors.public_activities(centre=centre).filter(
+        date__gte=filters.from_date or timezone.localdate()
+    )
+    if filters.to_date:
+        qs = qs.filter(date__lte=filters.to_date)
+    if filters.category:
+        qs = qs.filter(category_id=filters.category)
+    if filters.organiser:
+        qs = qs.filter(organiser_id=filters.organiser)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return [_activity_out(a, zone) for a in qs]
+
+
+@api.get(
+    "/centres/{slug}/figures",
+    response={200: FiguresOut, 404: Error},
+    tags=["figures"],
+)
+def centre_figures(
+    request: HttpRequest,
+    slug: str,
+    year: int | None = Query(None, ge=FIRST_YEAR, le=LAST_YEAR),
+):
+    """The centre's public figures for a year (default this year), as its reports count them."""
+    centre = _centre(slug)
+    figures = selectors.public_figures(centre=centre, year=year or timezone.localdate().year)
+    return {"centre": centre.slug, **figures}
