@@ -17,6 +17,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.renderers import JSONRenderer
 from ninja.throttling import BaseThrottle
 
 from core.http import client_ip, over_rate
@@ -39,7 +40,52 @@ class PerAddressPerMinute(BaseThrottle):
         return 60.0
 
 
-api = NinjaAPI(
+class Utf8Renderer(JSONRenderer):
+    """æøå as themselves, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class OpenDataAPI(NinjaAPI):
+    """Documents what every operation may answer beside its own codes: 422 for parameters
+    that do not validate, 429 over the rate limit."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        common = {
+            "422": {
+                "description": "The parameters do not validate.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"detail": {"type": "array", "items": {}}},
+                            "required": ["detail"],
+                        }
+                    }
+                },
+            },
+            "429": {
+                "description": "Too many requests from this address: wait a minute.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"detail": {"type": "string"}},
+                            "required": ["detail"],
+                        }
+                    }
+                },
+            },
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for code, response in common.items():
+                    operation["responses"].setdefault(code, response)
+        return schema
+
+
+api = OpenDataAPI(
     title="Frivillig open data",
     version="1.0.0",
     description=(
@@ -48,6 +94,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     throttle=[PerAddressPerMinute()],
+    renderer=Utf8Renderer(),
     docs_url=None,
 )
 
