@@ -1,3 +1,4 @@
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.utils.cache import patch_cache_control
 # Public URLs that name a centre by its short name (`slug`): their pages speak the centre's
 # default language to a visitor who has not chosen one.
 CENTRE_NAMESPACES = frozenset({"public", "volunteers"})
+CENTRE_QUERY_VIEWS = frozenset({"organisations:directory", "organisations:directory_export"})
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 
 
 def centre_language(request: HttpRequest) -> str | None:
@@ -20,8 +23,15 @@ def centre_language(request: HttpRequest) -> str | None:
         match = resolve(request.path_info)
     except Resolver404:
         return None
-    slug = match.kwargs.get("slug")
-    if not slug or match.namespace not in CENTRE_NAMESPACES:
+    if match.namespace in CENTRE_NAMESPACES:
+        slug = match.kwargs.get("slug")
+    elif match.view_name in CENTRE_QUERY_VIEWS:
+        # The directory of one centre (linked from its front page) names it in `?centre=`.
+        slug = request.GET.get("centre")
+    else:
+        return None
+    # Only a short name can name a centre (and PostgreSQL refuses a NUL in a query).
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return None
     return Centre.objects.filter(slug=slug).values_list("default_language", flat=True).first()
 

@@ -27,7 +27,7 @@ def _monday(params) -> dt.date:
     try:
         year, week = raw.split("-W")
         return dt.date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         today = timezone.localdate()
         return today - dt.timedelta(days=today.weekday())
 

@@ -110,6 +110,8 @@ def test_it_filters_the_calendar_by_category_place_and_association(client, world
     assert titles(category="x", place="\x00") == ["Tur", "Lunsj"]
     week = client.get(url, {"week": "2030-W01"}).content.decode()
     assert "mandag 31. desember" in week  # ISO week 1 of 2030 starts on 31.12.2029
+    for nonsense in ("2030-W99", "x-Wy", "99999999999999999999-W01"):
+        assert client.get(url, {"week": nonsense}).status_code == 200
 
 
 def test_it_lets_only_the_embeddable_list_be_framed(client, world, settings):

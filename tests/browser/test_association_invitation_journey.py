@@ -54,7 +54,7 @@ def test_a_contact_is_invited_and_keeps_the_entry_current(visit, world, settings
     page.get_by_role("link", name="Rediger").click()
     expect(page).to_have_url(re.compile(r"/edit/$"))
     visit.check_accessibility()
-    phone = page.get_by_label("Telefon")
+    phone = page.get_by_label("Telefon", exact=True)
     expect(phone).to_have_value("11223344")
     phone.fill("+47 98 76 54 32")
     page.get_by_role("button", name="Lagre").click()

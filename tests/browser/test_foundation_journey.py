@@ -48,5 +48,5 @@ def test_the_coordinator_switches_to_english_and_back(visit, world):
     page.get_by_role("link", name="Associations").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Associations")
     visit.check_accessibility()
-    page.get_by_role("button", name="Norsk").click()
+    page.get_by_role("button", name="Bokmål").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Foreninger")

@@ -128,7 +128,7 @@ def test_every_page_speaks_one_language(visit, world, tmp_path):
             problems.append(f"{language} {page.url}: {found} in {lines[:6]}")
 
     def switch(language: str) -> None:
-        name = "English" if language == "en" else "Norsk"
+        name = "English" if language == "en" else "Bokmål"
         page.get_by_role("button", name=name).click()
         expect(page.locator("html")).to_have_attribute("lang", language)
 
