@@ -9,9 +9,12 @@ make PUBLIC_API_RATE_PER_MINUTE requests a minute (429 beyond).
 """
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
@@ -163,6 +166,23 @@ class ActivityFilter(Schema):
     organiser: int | None = Field(None, ge=1, le=2_000_000_000)
 
 
+class Rows(Sequence):
+    """A queryset seen as a sequence of API rows: the paginator slices it in the database (one
+    page read, one count), and only that page is turned into rows."""
+
+    def __init__(self, queryset: QuerySet, to_row: Callable[[Any], dict]) -> None:
+        self.queryset = queryset
+        self.to_row = to_row
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.to_row(row) for row in self.queryset[index]]
+        return self.to_row(self.queryset[index])
+
+
 def _centre(slug: str):
     centre = selectors.centres().filter(slug=slug).first()
     if centre is None:
@@ -187,7 +207,7 @@ def _centre_out(centre) -> dict:
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_centres(request: HttpRequest):
     """The installation's volunteer centres."""
-    return [_centre_out(c) for c in selectors.centres()]
+    return Rows(selectors.centres(), _centre_out)
 
 
 @api.get(
@@ -200,8 +220,9 @@ def list_associations(request: HttpRequest, slug: str, needs_volunteers: bool = 
     """The centre's associations in the public directory."""
     centre = _centre(slug)
     params = {"centre": centre.slug, "needs": "1" if needs_volunteers else ""}
-    return organisation_selectors.public_directory_rows(
-        organisation_selectors.public_directory(params=params)
+    return Rows(
+        organisation_selectors.public_directory(params=params),
+        lambda organisation: organisation_selectors.public_directory_rows([organisation])[0],
     )
 
 
@@ -245,7 +266,7 @@ def list_activities(request: HttpRequest, slug: str, filters: Query[ActivityFilt
     if filters.organiser:
         qs = qs.filter(organiser_id=filters.organiser)
     zone = ZoneInfo(settings.TIME_ZONE)
-    return [_activity_out(a, zone) for a in qs]
+    return Rows(qs, lambda activity: _activity_out(activity, zone))
 
 
 @api.get(

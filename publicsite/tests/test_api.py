@@ -106,3 +106,15 @@ def test_it_reads_the_figures_from_the_report_selectors(client, public_world, se
     assert figures["activities"] == expected["activities"] == 2
     assert figures["participants"] == expected["participants"]
     assert figures["associations_listed"] == 2
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_it_reads_a_page_in_fixed_queries(client, api_data, size, django_assert_num_queries):
+    project = f.ProjectFactory(centre=api_data)
+    for n in range(size):
+        organisation = f.OrganisationFactory(centre=api_data, is_public=True, name=f"Lag {n}")
+        f.ActivityFactory(project=project, is_public=True, organiser=organisation)
+    for name, queries in (("list_associations", 4), ("list_activities", 3)):
+        url = reverse(f"api:{name}", kwargs={"slug": api_data.slug})
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
