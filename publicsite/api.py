@@ -166,6 +166,15 @@ class ActivityFilter(Schema):
     organiser: int | None = Field(None, ge=1, le=2_000_000_000)
 
 
+class Paging(PageNumberPagination):
+    """Pages of 50 (`page_size` up to 100), and a page number a database can hold: a page
+    past the last is empty, one beyond any database's integers is a 422, not a 500."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
 class Rows(Sequence):
     """A queryset seen as a sequence of API rows: the paginator slices it in the database (one
     page read, one count), and only that page is turned into rows."""
@@ -204,7 +213,7 @@ def _centre_out(centre) -> dict:
 
 
 @api.get("/centres", response=list[CentreOut], tags=["centres"])
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Paging, page_size=PAGE_SIZE)
 def list_centres(request: HttpRequest):
     """The installation's volunteer centres."""
     return Rows(selectors.centres(), _centre_out)
@@ -215,7 +224,7 @@ def list_centres(request: HttpRequest):
     response={200: list[AssociationOut], 404: Error},
     tags=["directory"],
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Paging, page_size=PAGE_SIZE)
 def list_associations(request: HttpRequest, slug: str, needs_volunteers: bool = False):
     """The centre's associations in the public directory."""
     centre = _centre(slug)
@@ -250,7 +259,7 @@ def _activity_out(activity, zone) -> dict:
     response={200: list[ActivityOut], 404: Error},
     tags=["activities"],
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@paginate(Paging, page_size=PAGE_SIZE)
 def list_activities(request: HttpRequest, slug: str, filters: Query[ActivityFilter]):
     """The centre's activities marked public, from `from_date` (default today), soonest first."""
     from zoneinfo import ZoneInfo

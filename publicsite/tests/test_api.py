@@ -67,6 +67,12 @@ def test_it_pages_the_directory(client, api_data, settings):
     assert len(second["items"]) == 6
 
 
+def test_it_refuses_a_page_number_beyond_reason(client, api_data):
+    url = reverse("api:list_centres")
+    assert client.get(url, {"page": 10**30}).status_code == 422
+    assert client.get(url, {"page": 999}).json()["items"] == []
+
+
 def test_it_limits_the_rate_per_address(client, db, settings):
     from django.core.cache import cache
 
