@@ -163,8 +163,12 @@ def criteria() -> list[Criterion]:
             "1.4.10",
             _("Reflow"),
             "AA",
-            MEETS,
-            _("Pages work at 320 pixels wide; wide tables scroll within their own box."),
+            PARTLY,
+            _(
+                "Wide tables scroll within their own box; the browser tests check that no page "
+                "scrolls sideways at 390 pixels, and 320 pixels is checked by hand on some pages "
+                "only."
+            ),
             TESTS,
         ),
         C(
@@ -200,7 +204,7 @@ def criteria() -> list[Criterion]:
             "A",
             MEETS,
             _("Everything is links, buttons and form fields that work with the keyboard."),
-            TESTS,
+            MANUAL,
         ),
         C(
             "2.1.2",
@@ -246,7 +250,7 @@ def criteria() -> list[Criterion]:
             "A",
             MEETS,
             _('A "skip to content" link is the first link of every page.'),
-            TESTS,
+            AXE,
         ),
         C("2.4.2", _("Page titled"), "A", MEETS, _("Every page has a title that names it."), AXE),
         C("2.4.3", _("Focus order"), "A", MEETS, _("The focus follows the reading order."), MANUAL),
@@ -413,7 +417,7 @@ def criteria() -> list[Criterion]:
             "AA",
             MEETS,
             _("Messages after saving are in a live region that screen readers announce."),
-            TESTS,
+            MANUAL,
         ),
     ]
 
