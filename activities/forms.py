@@ -133,6 +133,7 @@ class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
             "volunteer_hours",
             "note",
             "cancelled",
+            "is_public",
         ]
         widgets = {
             "date": DateInput(),
@@ -198,6 +199,7 @@ class SeriesForm(forms.ModelForm):
             "last_date",
             "place",
             "organiser",
+            "is_public",
         ]
         widgets = {
             "first_date": DateInput(),

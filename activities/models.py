@@ -32,6 +32,11 @@ class ActivityCategory(BilingualNameMixin, models.Model):
 
 
 class ProjectQuerySet(CentreScopedQuerySet):
+    def listed_publicly(self) -> ProjectQuerySet:
+        """Projects with at least one activity marked public (their name is public then), of
+        every centre: scoped by that mark."""
+        return self.filter(activities__is_public=True).distinct()._scoped("public")
+
     def owned_by(self, access: Access) -> ProjectQuerySet:
         """An association user sees its own projects and the centre's (to log activities in)."""
         if access.is_association:
@@ -485,6 +490,11 @@ class OrganiserOwnedQuerySet(CentreScopedQuerySet):
             return self.filter(organiser__memberships__user_id=access.user_id)
         return self.none()
 
+    def listed_publicly(self) -> OrganiserOwnedQuerySet:
+        """Rows marked public, of every centre: scoped by that mark (public pages and feeds
+        show their public fields only: never counts, hours or notes)."""
+        return self.filter(is_public=True)._scoped("public")
+
 
 class OrganiserOwnedModel(CentreScopedModel):
     """A row organised by the centre or by an association, whose users may then change it."""
@@ -537,6 +547,13 @@ class ActivitySeries(OrganiserOwnedModel):
         related_name="+",
         verbose_name=_("organising association"),
         help_text=_("Empty when the centre itself organises the activity."),
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Shown in the centre's public calendar and feeds (title, time, place, category)."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -615,6 +632,13 @@ class Activity(OrganiserOwnedModel):
     )
     note = models.TextField(_("note"), blank=True)
     cancelled = models.BooleanField(_("cancelled"), default=False)
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Shown in the centre's public calendar and feeds (title, time, place, category)."
+        ),
+    )
     series = models.ForeignKey(
         ActivitySeries,
         on_delete=models.SET_NULL,

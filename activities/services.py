@@ -221,6 +221,8 @@ def series_save(
     series.full_clean()
     series.save()
     existing = set(series.activities.values_list("date", flat=True))
+    # Occurrences follow the series' public mark, those created before as well as the new.
+    series.activities.exclude(is_public=series.is_public).update(is_public=series.is_public)
     new = []
     for day in series.dates():
         if day in existing:
@@ -236,6 +238,7 @@ def series_save(
             end_time=series.end_time,
             place=series.place,
             organiser=series.organiser,
+            is_public=series.is_public,
         )
         occurrence.full_clean(validate_unique=False, validate_constraints=False)
         new.append(occurrence)

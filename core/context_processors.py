@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from .permissions import get_access
@@ -8,4 +9,14 @@ from .startpage import nav_for
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     access = get_access(request)
-    return {"access": access, "nav_items": nav_for(request, access) if access.user_id else []}
+    return {
+        "access": access,
+        "nav_items": nav_for(request, access) if access.user_id else [],
+        "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        # The language switch names each language in itself.
+        "language_choices": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGE_CODES],
+    }
+
+
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]

@@ -21,3 +21,17 @@ def client_ip(request: HttpRequest) -> str | None:
         return get_adapter(request).get_client_ip(request)
     except PermissionDenied:  # no address, or one that is not an IP address
         return None
+
+
+def over_rate(key: str, *, limit: int, window: int) -> bool:
+    """Count one request under `key` in the cache for `window` seconds; True when the count
+    is over `limit` (the sign-up form's and the open API's rate limit)."""
+    from django.core.cache import cache
+
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit

@@ -1,3 +1,4 @@
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -5,9 +6,40 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
+# Public URLs that name a centre by its short name (`slug`): their pages speak the centre's
+# default language to a visitor who has not chosen one.
+CENTRE_NAMESPACES = frozenset({"public", "volunteers"})
+CENTRE_QUERY_VIEWS = frozenset({"organisations:directory", "organisations:directory_export"})
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+
+
+def centre_language(request: HttpRequest) -> str | None:
+    """The default language of the centre a public URL names (one query), else None."""
+    from django.urls import Resolver404, resolve
+
+    from .models import Centre
+
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.namespace in CENTRE_NAMESPACES:
+        slug = match.kwargs.get("slug")
+    elif match.view_name in CENTRE_QUERY_VIEWS:
+        # The directory of one centre (linked from its front page) names it in `?centre=`.
+        slug = request.GET.get("centre")
+    else:
+        return None
+    # Only a short name can name a centre (and PostgreSQL refuses a NUL in a query).
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+        return None
+    return Centre.objects.filter(slug=slug).values_list("default_language", flat=True).first()
+
 
 class LanguageCookieMiddleware:
-    """Activate the language chosen with the language switch, else Norwegian bokmål.
+    """Activate the language chosen with the language switch, else the default language of
+    the centre a public page belongs to (a nynorsk municipality's centre speaks nynorsk),
+    else Norwegian bokmål.
 
     Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language header on
     purpose: the product is Norwegian first, and English is a choice the user makes.
@@ -19,6 +51,8 @@ class LanguageCookieMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.supported:
+            language = centre_language(request)
         if language not in self.supported:
             language = settings.LANGUAGE_CODE
         translation.activate(language)

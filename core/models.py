@@ -48,6 +48,22 @@ class Centre(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
+    description = models.TextField(
+        _("about the centre"),
+        blank=True,
+        help_text=_("What the centre is and does, shown on its public front page."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=5,
+        choices=[("nb", "Bokmål"), ("nn", "Nynorsk"), ("en", "English")],
+        default="nb",
+        help_text=_(
+            "The language of the centre's pages for visitors who have not chosen one "
+            "(a nynorsk municipality's centre chooses Nynorsk)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "volunteers",
     "activities",
     "reports",
+    "publicsite",
     "demo",
     # Django's own widget templates, found through TEMPLATES so templates/django/forms/ can
     # override one of them (the empty choice of a select reads "Choose…", not "---------").
@@ -275,6 +276,15 @@ AUTH_EVENT_RETENTION_DAYS = env.int("AUTH_EVENT_RETENTION_DAYS", default=180)
 VOLUNTEER_INACTIVE_MONTHS = env.int("VOLUNTEER_INACTIVE_MONTHS", default=18)
 # Public sign-ups allowed per IP address and hour (spam protection, counted in the cache).
 VOLUNTEER_SIGNUP_RATE_PER_HOUR = env.int("VOLUNTEER_SIGNUP_RATE_PER_HOUR", default=5)
+
+# --- Public pages, feeds and the open API ---------------------------------------------------------
+# The municipality's accessibility statement (made in uustatus), linked from every page's footer.
+ACCESSIBILITY_STATEMENT_URL = env.str("ACCESSIBILITY_STATEMENT_URL", default="")
+# Who may put the embeddable list (/c/<centre>/embed/) in an iframe: CSP frame-ancestors
+# sources, e.g. "https://www.fjordvik.kommune.no". Every other page may not be framed at all.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["https:"])
+# Requests to the open API per client address and minute (counted in the cache).
+PUBLIC_API_RATE_PER_MINUTE = env.int("PUBLIC_API_RATE_PER_MINUTE", default=120)
 
 CELERY_BEAT_SCHEDULE = {
     "purge-auth-events": {"task": "core.purge_auth_events", "schedule": 24 * 60 * 60},

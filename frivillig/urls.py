@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from publicsite.api import api
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -12,5 +13,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("activities/", include("activities.urls")),
+    path("api/v1/", api.urls),
     path("", include("core.urls")),
+    path("", include("publicsite.urls")),
 ]

@@ -82,6 +82,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         "needs_volunteers",
         "volunteer_needs",
         "is_public",
+        "shows_contact",
         "notes",
     ]
 

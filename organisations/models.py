@@ -197,6 +197,11 @@ class Organisation(CentreScopedModel):
     needs_volunteers = models.BooleanField(_("needs volunteers now"), default=False)
     volunteer_needs = models.TextField(_("what volunteers are needed for"), blank=True)
     is_public = models.BooleanField(_("listed in the public directory"), default=False)
+    shows_contact = models.BooleanField(
+        _("show e-mail, phone and website in the public directory"),
+        default=False,
+        help_text=_("Only with the association's consent."),
+    )
     is_archived = models.BooleanField(_("archived"), default=False)
     confirmed_at = models.DateTimeField(_("entry last confirmed"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,19 +97,66 @@ def public_param(params: Any, name: str) -> str:
 
 
 def public_directory(*, params: Any) -> QuerySet[Organisation]:
-    """Associations that consented to be listed, across the installation (no login needed)."""
-    qs = _with_list_relations(Organisation.objects.listed_publicly())
+    """Associations that consented to be listed, across the installation (no login needed).
+
+    Filters: `q` (words in the displayed fields), `category`, `centre` (short name),
+    `district` (id), `needs` (only those that need volunteers now)."""
+    qs = _with_list_relations(Organisation.objects.listed_publicly()).select_related("centre")
     query = public_param(params, "q")
     for word in query.casefold().split():
         # Only the displayed fields, never the contact data (see Organisation.public_search_text).
         qs = qs.filter(public_search_text__contains=word)
-    category = params.get("category")
-    if category and str(category).isdigit():
+    category = public_param(params, "category")
+    if category.isdigit() and len(category) < 10:
         qs = qs.filter(ranked_categories__category_id=int(category)).distinct()
     centre = public_param(params, "centre")
     if centre:
         qs = qs.filter(centre__slug=centre)
+    district = public_param(params, "district")
+    if district.isdigit() and len(district) < 10:
+        qs = qs.filter(district_id=int(district))
+    if public_param(params, "needs") in {"1", "true", "on"}:
+        qs = qs.filter(needs_volunteers=True)
     return qs.order_by("name", "pk")
+
+
+def public_districts() -> QuerySet:
+    """Districts of at least one association in the public directory."""
+    from core.models import District
+
+    return District.objects.filter(
+        pk__in=Organisation.objects.listed_publicly().values("district_id")
+    ).order_by("name")
+
+
+def public_directory_rows(organisations: Iterable[Organisation]) -> list[dict[str, Any]]:
+    """The open-data form of the directory: public fields only, and e-mail, phone and website
+    only where the association consented to show them (`shows_contact`)."""
+    rows = []
+    for organisation in organisations:
+        contact = organisation.shows_contact
+        rows.append(
+            {
+                "id": organisation.pk,
+                "name": organisation.name,
+                "organisation_number": organisation.organisation_number or "",
+                "centre": organisation.centre.slug,
+                "categories": [r.category.label for r in organisation.ranked_categories.all()],
+                "description": organisation.description,
+                "offers": organisation.offers,
+                "target_groups": organisation.target_groups,
+                "postal_place": organisation.postal_place,
+                "district": organisation.district.name if organisation.district else "",
+                "needs_volunteers": organisation.needs_volunteers,
+                "volunteer_needs": organisation.volunteer_needs
+                if organisation.needs_volunteers
+                else "",
+                "email": organisation.email if contact else "",
+                "phone": organisation.phone if contact else "",
+                "website": organisation.website if contact else "",
+            }
+        )
+    return rows
 
 
 def public_centres() -> QuerySet:

@@ -54,6 +54,7 @@ ASSOCIATION_EDITABLE_FIELDS = (
     "needs_volunteers",
     "volunteer_needs",
     "is_public",
+    "shows_contact",
     "mobile",
     "business_address",
     "business_postal_code",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("register/changes/<int:pk>/", views.register_change_decide, name="register_change_decide"),
     path("statistics/", views.organisation_statistics, name="statistics"),
     path("directory/", views.organisation_directory, name="directory"),
+    path("directory.<str:fmt>", views.directory_export, name="directory_export"),
     path("categories/", views.category_list, name="categories"),
     path("categories/new/", views.category_edit, name="category_create"),
     path("categories/<int:pk>/", views.category_edit, name="category_edit"),

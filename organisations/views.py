@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.exports import csv_response
 from core.models import Role
 from core.permissions import (
     get_access,
@@ -502,7 +503,8 @@ def organisation_statistics(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_directory(request: HttpRequest) -> HttpResponse:
-    """The public directory: no login, only associations that consented, only public fields."""
+    """The public directory: no login, only associations that consented, only public fields
+    (contact details only where the association consented to show them)."""
     organisations = selectors.public_directory(params=request.GET)
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -511,13 +513,56 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "query": _query_without_page(request),
+            "export_query": request.GET.urlencode(),
             "categories": selectors.categories(),
             "q": selectors.public_param(request.GET, "q"),
-            "selected_category": request.GET.get("category", ""),
+            "selected_category": selectors.public_param(request.GET, "category"),
             "centres": selectors.public_centres(),
             "selected_centre": selectors.public_param(request.GET, "centre"),
+            "districts": selectors.public_districts(),
+            "selected_district": selectors.public_param(request.GET, "district"),
+            "needs": selectors.public_param(request.GET, "needs") in {"1", "true", "on"},
         },
     )
+
+
+@require_GET
+def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The public directory as open data (CSV or JSON), with the directory's filters."""
+    rows = selectors.public_directory_rows(selectors.public_directory(params=request.GET))
+    if fmt == "json":
+        response = JsonResponse(
+            {"count": len(rows), "results": rows}, json_dumps_params={"ensure_ascii": False}
+        )
+        response["Content-Disposition"] = 'attachment; filename="directory.json"'
+        return response
+    if fmt == "csv":
+        return csv_response(
+            "directory",
+            DIRECTORY_COLUMNS,
+            ([", ".join(v) if isinstance(v, list) else v for v in row.values()] for row in rows),
+        )
+    raise Http404
+
+
+# The columns of the open-data export, in the order of `selectors.public_directory_rows`.
+DIRECTORY_COLUMNS = [
+    "id",
+    "name",
+    "organisation_number",
+    "centre",
+    "categories",
+    "description",
+    "offers",
+    "target_groups",
+    "postal_place",
+    "district",
+    "needs_volunteers",
+    "volunteer_needs",
+    "email",
+    "phone",
+    "website",
+]
 
 
 @role_required(Role.COORDINATOR)

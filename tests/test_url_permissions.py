@@ -18,7 +18,7 @@ from django.utils import timezone
 from conftest import ROLES
 
 # Namespaces that belong to us; third-party URLs (admin, allauth, i18n) are tested elsewhere.
-OURS = {"core", "organisations", "volunteers", "activities", "reports"}
+OURS = {"core", "organisations", "volunteers", "activities", "reports", "public", "api"}
 
 # Views anybody may open without logging in.
 PUBLIC: set[str] = {
@@ -27,6 +27,21 @@ PUBLIC: set[str] = {
     "organisations:invitation_accept",
     "volunteers:signup",
     "volunteers:signup_done",
+    "organisations:directory_export",
+    "public:root",
+    "public:accessibility",
+    "public:centre",
+    "public:calendar",
+    "public:centre_feed",
+    "public:embed",
+    "public:association_feed",
+    "public:project_feed",
+    "api:api-root",
+    "api:openapi-json",
+    "api:list_centres",
+    "api:list_associations",
+    "api:list_activities",
+    "api:centre_figures",
 }
 
 
@@ -160,6 +175,25 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),
     "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
+    **{
+        f"public:{name}": lambda o: ({"slug": o.world.centre.slug}, None)
+        for name in ("centre", "calendar", "centre_feed", "embed")
+    },
+    # The public feeds answer 404 for an association not listed and a project without a public
+    # activity; tests/test_public_pages.py shows what they carry.
+    "public:association_feed": lambda o: (
+        {"slug": o.world.centre.slug, "pk": o.world.organisation.pk},
+        None,
+    ),
+    "public:project_feed": lambda o: (
+        {"slug": o.world.centre.slug, "project": o.activity.project.slug},
+        None,
+    ),
+    "organisations:directory_export": lambda o: ({"fmt": "csv"}, None),
+    **{
+        f"api:{name}": lambda o: ({"slug": o.world.centre.slug}, None)
+        for name in ("list_associations", "list_activities", "centre_figures")
+    },
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
     "activities:edit": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
     **{

@@ -277,6 +277,7 @@ class TaskForm(VersionedFormMixin, forms.ModelForm):
             "ends_on",
             "volunteers_needed",
             "needs_police_certificate",
+            "is_public",
             "status",
         ]
         field_classes = {"interests": ModelMultipleChoiceField}

@@ -239,6 +239,11 @@ class Consent(models.Model):
 
 
 class TaskQuerySet(CentreScopedQuerySet):
+    def listed_publicly(self) -> TaskQuerySet:
+        """Open tasks the centre made public, of every centre: scoped by that choice (public
+        pages show their public fields only, never who was matched)."""
+        return self.filter(is_public=True, status="open")._scoped("public")
+
     def owned_by(self, access: Access) -> TaskQuerySet:
         if access.is_association:
             return self.filter(organisation__memberships__user_id=access.user_id)
@@ -287,6 +292,11 @@ class Task(CentreScopedModel):
         _("volunteers needed"), default=1, validators=[MinValueValidator(1)]
     )
     needs_police_certificate = models.BooleanField(_("police certificate needed"), default=False)
+    is_public = models.BooleanField(
+        _("shown on the centre's public pages"),
+        default=False,
+        help_text=_("Title, description, when and where only; never who is matched."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default="open")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

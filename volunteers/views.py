@@ -7,7 +7,6 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response, xlsx_response
-from core.http import client_ip
+from core.http import client_ip, over_rate
 from core.models import Centre, Role
 from core.permissions import (
     get_access,
@@ -666,13 +665,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
 def _rate_limited(request: HttpRequest, centre: Centre) -> bool:
     """Count sign-up attempts per IP address and hour in the cache; True when over the limit."""
     key = f"volunteer-signup:{centre.pk}:{client_ip(request) or 'unknown'}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        attempts = 1
-    return attempts > settings.VOLUNTEER_SIGNUP_RATE_PER_HOUR
+    return over_rate(key, limit=settings.VOLUNTEER_SIGNUP_RATE_PER_HOUR, window=60 * 60)
 
 
 def signup(request: HttpRequest, slug: str) -> HttpResponse:

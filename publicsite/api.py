@@ -1,0 +1,294 @@
+"""The open, read-only API of public data: /api/v1/ (django-ninja; OpenAPI at
+/api/v1/openapi.json).
+
+Only what the public pages show: the centres, the directory (contact details only with the
+association's consent), activities marked public, and the centre's public figures read from
+the selectors the reports use. No personal data: no volunteers, contact people, notes, or
+counts of a single activity. Lists are paged (`?page=`, 50 a page); each client address may
+make PUBLIC_API_RATE_PER_MINUTE requests a minute (429 beyond).
+"""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.renderers import JSONRenderer
+from ninja.throttling import BaseThrottle
+
+from core.http import client_ip, over_rate
+from core.models import FIRST_YEAR, LAST_YEAR
+from organisations import selectors as organisation_selectors
+
+from . import selectors
+
+PAGE_SIZE = 50
+
+
+class PerAddressPerMinute(BaseThrottle):
+    """The project's cache-counted rate limit (`core.http.over_rate`), per client address."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        key = f"public-api:{client_ip(request) or 'unknown'}"
+        return not over_rate(key, limit=settings.PUBLIC_API_RATE_PER_MINUTE, window=60)
+
+    def wait(self) -> float:
+        return 60.0
+
+
+class Utf8Renderer(JSONRenderer):
+    """æøå as themselves, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class OpenDataAPI(NinjaAPI):
+    """Documents what every operation may answer beside its own codes: 422 for parameters
+    that do not validate, 429 over the rate limit."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        common = {
+            "422": {
+                "description": "The parameters do not validate.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"detail": {"type": "array", "items": {}}},
+                            "required": ["detail"],
+                        }
+                    }
+                },
+            },
+            "429": {
+                "description": "Too many requests from this address: wait a minute.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"detail": {"type": "string"}},
+                            "required": ["detail"],
+                        }
+                    }
+                },
+            },
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for code, response in common.items():
+                    operation["responses"].setdefault(code, response)
+        return schema
+
+
+api = OpenDataAPI(
+    title="Frivillig open data",
+    version="1.0.0",
+    description=(
+        "Public data of the volunteer centres: the directory of associations, public "
+        "activities and each centre's public figures. Read-only, no personal data."
+    ),
+    urls_namespace="api",
+    throttle=[PerAddressPerMinute()],
+    renderer=Utf8Renderer(),
+    docs_url=None,
+)
+
+
+class Error(Schema):
+    detail: str
+
+
+class CentreOut(Schema):
+    slug: str
+    name: str
+    municipality: str
+    email: str
+    phone: str
+    address: str
+    website: str
+    default_language: str
+
+
+class AssociationOut(Schema):
+    id: int
+    name: str
+    organisation_number: str
+    centre: str
+    categories: list[str]
+    description: str
+    offers: str
+    target_groups: str
+    postal_place: str
+    district: str
+    needs_volunteers: bool
+    volunteer_needs: str
+    email: str = Field(description="Empty unless the association consented to show it.")
+    phone: str = Field(description="Empty unless the association consented to show it.")
+    website: str = Field(description="Empty unless the association consented to show it.")
+
+
+class ActivityOut(Schema):
+    id: int
+    title: str
+    date: dt.date
+    start: dt.datetime | None = Field(description="Europe/Oslo time, with its UTC offset.")
+    end: dt.datetime | None
+    place: str
+    category: str
+    organiser: str
+    organiser_id: int | None
+    project: str
+    cancelled: bool
+
+
+class FiguresOut(Schema):
+    centre: str
+    year: int
+    activities: int = Field(description="Activities held (not cancelled, on or before today).")
+    participants: int
+    volunteer_hours: Decimal
+    associations: int = Field(description="Active associations in the centre's registry.")
+    associations_listed: int = Field(description="Of them, listed in the public directory.")
+
+
+class ActivityFilter(Schema):
+    from_date: dt.date | None = Field(None, description="Default: today.")
+    to_date: dt.date | None = None
+    category: int | None = Field(None, ge=1, le=2_000_000_000)
+    organiser: int | None = Field(None, ge=1, le=2_000_000_000)
+
+
+class Paging(PageNumberPagination):
+    """Pages of 50 (`page_size` up to 100), and a page number a database can hold: a page
+    past the last is empty, one beyond any database's integers is a 422, not a 500."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
+class Rows(Sequence):
+    """A queryset seen as a sequence of API rows: the paginator slices it in the database (one
+    page read, one count), and only that page is turned into rows."""
+
+    def __init__(self, queryset: QuerySet, to_row: Callable[[Any], dict]) -> None:
+        self.queryset = queryset
+        self.to_row = to_row
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.to_row(row) for row in self.queryset[index]]
+        return self.to_row(self.queryset[index])
+
+
+def _centre(slug: str):
+    centre = selectors.centres().filter(slug=slug).first()
+    if centre is None:
+        raise HttpError(404, "No such centre.")
+    return centre
+
+
+def _centre_out(centre) -> dict:
+    return {
+        "slug": centre.slug,
+        "name": centre.name,
+        "municipality": centre.municipality.name,
+        "email": centre.email,
+        "phone": centre.phone,
+        "address": centre.address,
+        "website": centre.website,
+        "default_language": centre.default_language,
+    }
+
+
+@api.get("/centres", response=list[CentreOut], tags=["centres"])
+@paginate(Paging, page_size=PAGE_SIZE)
+def list_centres(request: HttpRequest):
+    """The installation's volunteer centres."""
+    return Rows(selectors.centres(), _centre_out)
+
+
+@api.get(
+    "/centres/{slug}/associations",
+    response={200: list[AssociationOut], 404: Error},
+    tags=["directory"],
+)
+@paginate(Paging, page_size=PAGE_SIZE)
+def list_associations(request: HttpRequest, slug: str, needs_volunteers: bool = False):
+    """The centre's associations in the public directory."""
+    centre = _centre(slug)
+    params = {"centre": centre.slug, "needs": "1" if needs_volunteers else ""}
+    return Rows(
+        organisation_selectors.public_directory(params=params),
+        lambda organisation: organisation_selectors.public_directory_rows([organisation])[0],
+    )
+
+
+def _activity_out(activity, zone) -> dict:
+    def at(time):
+        return dt.datetime.combine(activity.date, time, tzinfo=zone) if time else None
+
+    return {
+        "id": activity.pk,
+        "title": activity.title,
+        "date": activity.date,
+        "start": at(activity.start_time),
+        "end": at(activity.end_time),
+        "place": activity.place,
+        "category": activity.category.label,
+        "organiser": activity.organiser.name if activity.organiser else "",
+        "organiser_id": activity.organiser_id,
+        "project": activity.project.name,
+        "cancelled": activity.cancelled,
+    }
+
+
+@api.get(
+    "/centres/{slug}/activities",
+    response={200: list[ActivityOut], 404: Error},
+    tags=["activities"],
+)
+@paginate(Paging, page_size=PAGE_SIZE)
+def list_activities(request: HttpRequest, slug: str, filters: Query[ActivityFilter]):
+    """The centre's activities marked public, from `from_date` (default today), soonest first."""
+    from zoneinfo import ZoneInfo
+
+    centre = _centre(slug)
+    qs = selectors.public_activities(centre=centre).filter(
+        date__gte=filters.from_date or timezone.localdate()
+    )
+    if filters.to_date:
+        qs = qs.filter(date__lte=filters.to_date)
+    if filters.category:
+        qs = qs.filter(category_id=filters.category)
+    if filters.organiser:
+        qs = qs.filter(organiser_id=filters.organiser)
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return Rows(qs, lambda activity: _activity_out(activity, zone))
+
+
+@api.get(
+    "/centres/{slug}/figures",
+    response={200: FiguresOut, 404: Error},
+    tags=["figures"],
+)
+def centre_figures(
+    request: HttpRequest,
+    slug: str,
+    year: int | None = Query(None, ge=FIRST_YEAR, le=LAST_YEAR),
+):
+    """The centre's public figures for a year (default this year), as its reports count them."""
+    centre = _centre(slug)
+    figures = selectors.public_figures(centre=centre, year=year or timezone.localdate().year)
+    return {"centre": centre.slug, **figures}

@@ -1,0 +1,161 @@
+"""Reads for the public pages, feeds and the open API: no login, nothing that is not public.
+
+Every query of a centre-owned model goes through its explicit public scope
+(`listed_publicly()`: associations that consented to the directory, activities and series
+marked public, open tasks the centre made public), so the scope guard (`core.scopes`) lets it
+through and nothing else. What these pages show of a row is its public fields only: never
+counts of a single activity, hours, notes, contact people or who is matched to a task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from activities import selectors as activity_selectors
+from activities.models import Activity, ActivityCategory, Project
+from core.models import Centre
+from core.permissions import Access
+from organisations import selectors as organisation_selectors
+from organisations.models import Organisation
+from volunteers.models import Task
+
+# How far back and ahead the iCalendar feeds reach.
+FEED_PAST = dt.timedelta(days=90)
+FEED_FUTURE = dt.timedelta(days=366)
+
+
+def centres() -> QuerySet[Centre]:
+    """The installation's centres (each has a public front page)."""
+    return Centre.objects.select_related("municipality").order_by("name")
+
+
+def centre_by_slug(slug: str) -> Centre:
+    """A centre by its short name, or 404."""
+    return get_object_or_404(Centre.objects.select_related("municipality"), slug=slug)
+
+
+def public_activities(*, centre: Centre) -> QuerySet[Activity]:
+    """The centre's activities marked public, soonest first, with what a listing shows."""
+    return (
+        Activity.objects.listed_publicly()
+        .filter(centre=centre)
+        .select_related("category", "organiser", "project")
+        .order_by("date", "start_time", "title", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CalendarFilter:
+    category: int | None = None
+    place: str = ""
+    organiser: int | None = None
+
+    @classmethod
+    def from_params(cls, params: Any) -> CalendarFilter:
+        def number(name: str) -> int | None:
+            raw = organisation_selectors.public_param(params, name)
+            return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+        return cls(
+            category=number("category"),
+            place=organisation_selectors.public_param(params, "place")[:200],
+            organiser=number("organiser"),
+        )
+
+    def apply(self, qs: QuerySet[Activity]) -> QuerySet[Activity]:
+        if self.category:
+            qs = qs.filter(category_id=self.category)
+        if self.place:
+            qs = qs.filter(place=self.place)
+        if self.organiser:
+            qs = qs.filter(organiser_id=self.organiser)
+        return qs
+
+
+def calendar_week(
+    *, centre: Centre, monday: dt.date, filters: CalendarFilter
+) -> list[tuple[dt.date, list[Activity]]]:
+    """The seven days from `monday`, each with its public activities (one query)."""
+    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    by_day: dict[dt.date, list[Activity]] = {day: [] for day in days}
+    qs = filters.apply(public_activities(centre=centre)).filter(date__range=(days[0], days[-1]))
+    for activity in qs:
+        by_day[activity.date].append(activity)
+    return list(by_day.items())
+
+
+def calendar_upcoming(*, centre: Centre, filters: CalendarFilter) -> QuerySet[Activity]:
+    """Public activities from today on (the list view and the embeddable list)."""
+    return filters.apply(public_activities(centre=centre)).filter(date__gte=timezone.localdate())
+
+
+def calendar_choices(*, centre: Centre) -> dict[str, Any]:
+    """What the calendar's filters offer: the categories and places in use, the organisers."""
+    qs = Activity.objects.listed_publicly().filter(centre=centre)
+    category_ids = set(qs.values_list("category_id", flat=True).distinct())
+    places = sorted({p for p in qs.values_list("place", flat=True).distinct() if p})
+    organiser_ids = set(qs.exclude(organiser=None).values_list("organiser_id", flat=True))
+    organisers = Organisation.objects.listed_publicly().filter(pk__in=organiser_ids)
+    return {
+        "categories": [c for c in ActivityCategory.objects.all() if c.pk in category_ids],
+        "places": places,
+        "organisers": list(organisers.order_by("name").only("pk", "name")),
+    }
+
+
+def feed_activities(*, centre: Centre, **filters: Any) -> QuerySet[Activity]:
+    """The public activities a feed carries: from 90 days ago to a year ahead."""
+    today = timezone.localdate()
+    return public_activities(centre=centre).filter(
+        date__range=(today - FEED_PAST, today + FEED_FUTURE), **filters
+    )
+
+
+def public_association(*, centre: Centre, pk: int) -> Organisation:
+    """An association of the centre listed in the public directory, or 404."""
+    return get_object_or_404(Organisation.objects.listed_publicly().filter(centre=centre), pk=pk)
+
+
+def public_project(*, centre: Centre, slug: str) -> Project:
+    """A project of the centre with at least one public activity (its name is then public)."""
+    return get_object_or_404(Project.objects.listed_publicly().filter(centre=centre), slug=slug)
+
+
+def public_tasks(*, centre: Centre) -> QuerySet[Task]:
+    """Open tasks the centre made public, newest first."""
+    return (
+        Task.objects.listed_publicly()
+        .filter(centre=centre)
+        .select_related("district", "organisation")
+        .order_by("starts_on", "-created_at")
+    )
+
+
+def directory_of(*, centre: Centre) -> QuerySet[Organisation]:
+    """The centre's associations in the public directory."""
+    return organisation_selectors.public_directory(params={"centre": centre.slug})
+
+
+def public_figures(*, centre: Centre, year: int) -> dict[str, Any]:
+    """The centre's figures anybody may see, read from the selectors the reports use (the
+    same rules: held = not cancelled and dated on or before today): activities held,
+    participants, volunteer hours logged on activities, and active associations in the
+    registry. Counts only: nothing about a person."""
+    access = Access.system([centre])
+    today = timezone.localdate()
+    totals = activity_selectors.year_totals(access=access, year=year, today=today)
+    registry = organisation_selectors.registry_figures(access=access, year=year)
+    return {
+        "year": year,
+        "activities": totals["activities"],
+        "participants": totals["participants"],
+        "volunteer_hours": totals["volunteer_hours"],
+        "associations": registry["total"],
+        "associations_listed": Organisation.objects.listed_publicly().filter(centre=centre).count(),
+    }

@@ -1,0 +1,170 @@
+"""Public pages: no login. Everything they read comes through `public.selectors`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from . import feeds, selectors, wcag
+
+LIST_PAGE_SIZE = 50
+EMBED_SIZE = 20
+
+
+def _monday(params) -> dt.date:
+    """The Monday of `?week=2026-W49` (ISO week), else of this week."""
+    raw = str(params.get("week") or "")
+    try:
+        year, week = raw.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    except (ValueError, OverflowError):
+        today = timezone.localdate()
+        return today - dt.timedelta(days=today.weekday())
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@require_GET
+def root(request: HttpRequest) -> HttpResponse:
+    """The site's root: a signed-in user's start page; for visitors the installation's
+    centres, or straight to the only one."""
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    centres = list(selectors.centres())
+    if len(centres) == 1:
+        return redirect("public:centre", slug=centres[0].slug)
+    return render(request, "public/root.html", {"centres": centres})
+
+
+@require_GET
+def centre_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A centre's public front page: what it is, this week, the directory, becoming a
+    volunteer, the open tasks it made public, and how to reach it."""
+    centre = selectors.centre_by_slug(slug)
+    monday = _monday({})
+    week = selectors.calendar_week(centre=centre, monday=monday, filters=selectors.CalendarFilter())
+    directory = selectors.directory_of(centre=centre)
+    return render(
+        request,
+        "public/centre.html",
+        {
+            "centre": centre,
+            "week": [(day, items) for day, items in week if items],
+            "associations": directory[:6],
+            "association_count": directory.count(),
+            "needing_volunteers": directory.filter(needs_volunteers=True)[:6],
+            "tasks": selectors.public_tasks(centre=centre)[:10],
+            "figures": selectors.public_figures(centre=centre, year=monday.year),
+        },
+    )
+
+
+@require_GET
+def calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public calendar: a week (default) or a list of what is coming, filtered by
+    category, place and organiser with a plain form (no JavaScript needed)."""
+    centre = selectors.centre_by_slug(slug)
+    filters = selectors.CalendarFilter.from_params(request.GET)
+    view = "list" if request.GET.get("view") == "list" else "week"
+    context = {
+        "centre": centre,
+        "view": view,
+        "filters": filters,
+        "choices": selectors.calendar_choices(centre=centre),
+    }
+    if view == "week":
+        monday = _monday(request.GET)
+        context.update(
+            week=selectors.calendar_week(centre=centre, monday=monday, filters=filters),
+            monday=monday,
+            sunday=monday + dt.timedelta(days=6),
+            this_week=_iso_week(monday),
+            previous_week=_iso_week(monday - dt.timedelta(days=7)),
+            next_week=_iso_week(monday + dt.timedelta(days=7)),
+        )
+    else:
+        upcoming = selectors.calendar_upcoming(centre=centre, filters=filters)
+        context["page"] = Paginator(upcoming, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("week", None)
+    query.pop("view", None)
+    context["filter_query"] = query.urlencode()
+    return render(request, "public/calendar.html", context)
+
+
+@require_GET
+def centre_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    centre = selectors.centre_by_slug(slug)
+    return feeds.calendar_response(
+        request,
+        name=centre.name,
+        activities=selectors.feed_activities(centre=centre),
+        url=reverse("public:calendar", kwargs={"slug": slug}),
+    )
+
+
+@require_GET
+def association_feed(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    centre = selectors.centre_by_slug(slug)
+    association = selectors.public_association(centre=centre, pk=pk)
+    url = reverse("public:calendar", kwargs={"slug": slug})
+    return feeds.calendar_response(
+        request,
+        name=f"{association.name} ({centre.name})",
+        activities=selectors.feed_activities(centre=centre, organiser=association),
+        url=f"{url}?view=list&organiser={association.pk}",
+    )
+
+
+@require_GET
+def project_feed(request: HttpRequest, slug: str, project: str) -> HttpResponse:
+    centre = selectors.centre_by_slug(slug)
+    found = selectors.public_project(centre=centre, slug=project)
+    return feeds.calendar_response(
+        request,
+        name=f"{found.name} ({centre.name})",
+        activities=selectors.feed_activities(centre=centre, project=found),
+        url=reverse("public:calendar", kwargs={"slug": slug}),
+    )
+
+
+@require_GET
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
+def embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The coming public activities as a minimal page for an iframe on the municipality's
+    site: the one URL that may be framed (by the origins in EMBED_FRAME_ANCESTORS)."""
+    centre = selectors.centre_by_slug(slug)
+    filters = selectors.CalendarFilter.from_params(request.GET)
+    activities = selectors.calendar_upcoming(centre=centre, filters=filters)[:EMBED_SIZE]
+    return render(request, "public/embed.html", {"centre": centre, "activities": activities})
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """How Frivillig meets each WCAG 2.1 A and AA success criterion."""
+    criteria = wcag.criteria()
+    return render(
+        request,
+        "public/accessibility.html",
+        {
+            "principles": wcag.by_principle(criteria),
+            "summary": wcag.summary(criteria),
+            "statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+            "title": _("Accessibility"),
+        },
+    )
