@@ -72,6 +72,9 @@ class Objects:
             HourEntryFactory,
             InterestFactory,
             MatchFactory,
+            RotaFactory,
+            ShiftFactory,
+            ShiftSignupFactory,
             TaskFactory,
         )
 
@@ -88,6 +91,14 @@ class Objects:
         self.foreign_match = MatchFactory(task=self.foreign_task, volunteer=world.foreign_volunteer)
         self.hours = HourEntryFactory(volunteer=world.volunteer)
         self.foreign_hours = HourEntryFactory(volunteer=world.foreign_volunteer)
+        self.rota = RotaFactory(centre=world.centre)
+        self.foreign_rota = RotaFactory(centre=world.other_centre)
+        self.shift = ShiftFactory(rota=self.rota)
+        self.foreign_shift = ShiftFactory(rota=self.foreign_rota)
+        self.signup = ShiftSignupFactory(shift=self.shift, volunteer=world.volunteer)
+        self.foreign_signup = ShiftSignupFactory(
+            shift=self.foreign_shift, volunteer=world.foreign_volunteer
+        )
         self.consent = Consent.objects.create(
             volunteer=world.volunteer,
             consent_text=ConsentTextFactory(centre=world.centre),
@@ -158,6 +169,16 @@ KWARG_SOURCES: dict[str, Callable] = {
         f"volunteers:{name}": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk})
         for name in ("task_detail", "task_edit", "match_create")
     },
+    **{
+        f"volunteers:{name}": lambda o: ({"pk": o.rota.pk}, {"pk": o.foreign_rota.pk})
+        for name in ("rota_detail", "rota_edit")
+    },
+    **{
+        f"volunteers:{name}": lambda o: ({"pk": o.shift.pk}, {"pk": o.foreign_shift.pk})
+        for name in ("shift_detail", "shift_add_volunteer", "shift_hold", "shift_sign_up")
+    },
+    "volunteers:signup_cancel": lambda o: ({"pk": o.signup.pk}, {"pk": o.foreign_signup.pk}),
+    "volunteers:task_interest": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk}),
     "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),
     "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),

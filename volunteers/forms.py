@@ -17,6 +17,7 @@ from .models import (
     Interest,
     Language,
     Match,
+    Rota,
     Task,
     Volunteer,
 )
@@ -264,3 +265,73 @@ class CuratedNameForm(forms.Form):
     name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
     name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32000, initial=100)
+
+
+# --- Rotas ---------------------------------------------------------------------------------------
+
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class RotaForm(forms.ModelForm):
+    class Meta:
+        model = Rota
+        fields = [
+            "title",
+            "description",
+            "project",
+            "district",
+            "interests",
+            "needs_police_certificate",
+            "signup_closes_hours",
+            "is_active",
+        ]
+        field_classes = {"interests": ModelMultipleChoiceField}
+        widgets = {
+            "interests": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, centre, projects, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_districts(self, centre.municipality_id)
+        _limit_shared_lists(self, centre)
+        self.fields["project"].queryset = projects
+        self.fields["title"].validators.append(refuse_line_breaks)
+
+
+class ShiftsAddForm(forms.Form):
+    first_day = forms.DateField(label=_("Date"), widget=DATE)
+    starts = forms.TimeField(label=_("From"), widget=TIME)
+    ends = forms.TimeField(label=_("To"), widget=TIME)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=2)
+    weeks = forms.IntegerField(
+        label=_("Repeat weekly for (weeks)"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        help_text=_("1 adds one shift; 10 adds the same shift on the same weekday for 10 weeks."),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            self.add_error("ends", _("The shift ends before it starts."))
+        return data
+
+
+class ShiftAddVolunteerForm(forms.Form):
+    volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
+
+    def __init__(self, *args, volunteers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].queryset = volunteers
+
+
+class ShiftHoldForm(forms.Form):
+    absent = forms.TypedMultipleChoiceField(
+        label=_("Did not come"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, signups, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["absent"].choices = [(s.pk, str(s.volunteer)) for s in signups]

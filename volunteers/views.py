@@ -590,6 +590,7 @@ def me(request: HttpRequest) -> HttpResponse:
         {
             "volunteer": volunteer,
             "matches": selectors.own_matches(access=get_access(request)),
+            "hours_per_year": selectors.own_hours_per_year(access=get_access(request)),
         },
     )
 

@@ -10,6 +10,9 @@ from volunteers.models import (
     HourEntry,
     Interest,
     Match,
+    Rota,
+    Shift,
+    ShiftSignup,
     Task,
 )
 
@@ -72,3 +75,37 @@ class HourEntryFactory(factory.django.DjangoModelFactory):
     hours = 2
     description = "Felleslunsj"
     status = HourEntry.Status.APPROVED
+
+
+class RotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rota
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Kafé {n}")
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    """A shift of two hours, a week from now, with two places."""
+
+    class Meta:
+        model = Shift
+
+    rota = factory.SubFactory(RotaFactory)
+    centre = factory.SelfAttribute("rota.centre")
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + dt.timedelta(days=7)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+    capacity = 2
+
+
+class ShiftSignupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShiftSignup
+
+    shift = factory.SubFactory(ShiftFactory)
+    centre = factory.SelfAttribute("shift.centre")
+    volunteer = factory.SubFactory(VolunteerFactory, centre=factory.SelfAttribute("..centre"))
+    status = ShiftSignup.Status.CONFIRMED
+    listed_at = factory.LazyFunction(timezone.now)
