@@ -12,5 +12,6 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("activities/", include("activities.urls")),
+    path("reminders/", include("notifications.urls")),
     path("", include("core.urls")),
 ]

@@ -18,7 +18,7 @@ from django.utils import timezone
 from conftest import ROLES
 
 # Namespaces that belong to us; third-party URLs (admin, allauth, i18n) are tested elsewhere.
-OURS = {"core", "organisations", "volunteers", "activities", "reports"}
+OURS = {"core", "organisations", "volunteers", "activities", "reports", "notifications"}
 
 # Views anybody may open without logging in.
 PUBLIC: set[str] = {

@@ -108,7 +108,7 @@ class ProfileForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Volunteer
-        fields = PROFILE_FIELDS
+        fields = [*PROFILE_FIELDS, "wants_reminders"]
         field_classes = M2M_FIELD_CLASSES
         widgets = {
             "background_groups": forms.CheckboxSelectMultiple,

@@ -57,6 +57,8 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),
                     Action(_("Rotas"), reverse("volunteers:rota_list")),
+                    Action(_("Reminders sent"), reverse("notifications:log")),
+                    Action(_("My reminders"), reverse("notifications:preferences")),
                 ],
             ),
             Card(
@@ -84,6 +86,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 actions=[
                     Action(_("Post a task"), reverse("volunteers:task_create"), True),
                     Action(_("Your tasks"), reverse("volunteers:task_list")),
+                    Action(_("My reminders"), reverse("notifications:preferences")),
                 ],
             )
         ]

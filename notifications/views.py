@@ -1,0 +1,53 @@
+"""The reminder pages: a user's own opt-out, and the coordinator's log of what was sent."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from core.models import Role
+from core.permissions import get_access, role_required
+
+from . import services
+from .models import Delivery, OptOut
+
+
+class PreferencesForm(forms.Form):
+    wants_reminders = forms.BooleanField(
+        label=_lazy("Send me reminders"),
+        required=False,
+        help_text=_lazy(
+            "Coordinators: follow-ups due and the weekly hours waiting for approval. "
+            "Associations: the yearly request to confirm the entry."
+        ),
+    )
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION)
+def preferences(request: HttpRequest) -> HttpResponse:
+    opted_out = OptOut.objects.filter(user=request.user).exists()
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial={"wants_reminders": not opted_out},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.reminders_opt_out_set(
+            actor=request.user, wants_reminders=form.cleaned_data["wants_reminders"]
+        )
+        messages.success(request, _("Your choice was saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
+
+
+@role_required(Role.COORDINATOR)
+def delivery_log(request: HttpRequest) -> HttpResponse:
+    """Reminders sent for the centre: to whom (as a reference, not a name), what, when, by
+    which channel, and how it went. The text is not kept."""
+    deliveries = Delivery.objects.visible_to(get_access(request)).order_by("-created_at", "-pk")
+    page = Paginator(deliveries, 100).get_page(request.GET.get("page"))
+    return render(request, "notifications/delivery_log.html", {"page": page})
