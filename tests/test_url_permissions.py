@@ -68,6 +68,7 @@ class Objects:
         from tests import factories as tf
         from volunteers.models import Consent
         from volunteers.tests.factories import (
+            CertificateFactory,
             ConsentTextFactory,
             HourEntryFactory,
             InterestFactory,
@@ -99,6 +100,8 @@ class Objects:
         self.foreign_signup = ShiftSignupFactory(
             shift=self.foreign_shift, volunteer=world.foreign_volunteer
         )
+        self.certificate = CertificateFactory(volunteer=world.volunteer)
+        self.foreign_certificate = CertificateFactory(volunteer=world.foreign_volunteer)
         self.consent = Consent.objects.create(
             volunteer=world.volunteer,
             consent_text=ConsentTextFactory(centre=world.centre),
@@ -153,7 +156,17 @@ KWARG_SOURCES: dict[str, Callable] = {
             {"pk": o.world.volunteer.pk},
             {"pk": o.world.foreign_volunteer.pk},
         )
-        for name in ("detail", "edit", "approve", "invite", "hours_add", "export", "erase")
+        for name in (
+            "detail",
+            "edit",
+            "approve",
+            "invite",
+            "hours_add",
+            "export",
+            "erase",
+            "certificate_create",
+            "police_letter",
+        )
     },
     "volunteers:consent_withdraw": lambda o: (
         {"pk": o.world.volunteer.pk, "consent_pk": o.consent.pk},
@@ -177,6 +190,10 @@ KWARG_SOURCES: dict[str, Callable] = {
         f"volunteers:{name}": lambda o: ({"pk": o.shift.pk}, {"pk": o.foreign_shift.pk})
         for name in ("shift_detail", "shift_add_volunteer", "shift_hold", "shift_sign_up")
     },
+    "volunteers:certificate_pdf": lambda o: (
+        {"pk": o.certificate.pk},
+        {"pk": o.foreign_certificate.pk},
+    ),
     "volunteers:signup_cancel": lambda o: ({"pk": o.signup.pk}, {"pk": o.foreign_signup.pk}),
     "volunteers:task_interest": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk}),
     "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),

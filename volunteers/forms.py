@@ -12,6 +12,7 @@ from core.models import District
 from .hours import parse_hours
 from .models import (
     BackgroundGroup,
+    Certificate,
     Consent,
     ConsentText,
     Interest,
@@ -71,6 +72,7 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
         model = Volunteer
         fields = [
             *PROFILE_FIELDS,
+            "police_certificate_requested_on",
             "police_certificate_checked_on",
             "status",
             "organisations",
@@ -84,6 +86,7 @@ class VolunteerForm(VersionedFormMixin, forms.ModelForm):
             "organisations": forms.SelectMultiple(attrs={"size": 6}),
             "available_from": DATE,
             "available_to": DATE,
+            "police_certificate_requested_on": DATE,
             "police_certificate_checked_on": DATE,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
@@ -335,3 +338,64 @@ class ShiftHoldForm(forms.Form):
     def __init__(self, *args, signups, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["absent"].choices = [(s.pk, str(s.volunteer)) for s in signups]
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = ["period_start", "period_end", "tasks", "signer_name", "signer_title"]
+        widgets = {
+            "period_start": DATE,
+            "period_end": DATE,
+            "tasks": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["signer_title"].widget.attrs["autocomplete"] = "organization-title"
+
+
+class PoliceLetterForm(forms.Form):
+    task = forms.CharField(
+        label=_("Task"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the volunteer will do, and with whom."),
+    )
+    legal_basis = forms.ChoiceField(label=_("Legal basis"), widget=forms.RadioSelect)
+    other_basis = forms.CharField(
+        label=_("Other legal basis"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when you chose “Another legal basis” above."),
+    )
+    signer_name = forms.CharField(label=_("Signed by"), max_length=200)
+    signer_title = forms.CharField(label=_("Title"), max_length=200)
+
+    def __init__(self, *args, legal_bases: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.legal_bases = legal_bases
+        self.fields["legal_basis"].choices = [
+            *legal_bases.items(),
+            ("other", _("Another legal basis")),
+        ]
+        self.fields["signer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["signer_title"].widget.attrs["autocomplete"] = "organization-title"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("legal_basis") == "other" and not data.get("other_basis", "").strip():
+            self.add_error("other_basis", _("Write the legal basis."))
+        return data
+
+    @property
+    def legal_basis_text(self) -> str:
+        choice = self.cleaned_data["legal_basis"]
+        if choice == "other":
+            return self.cleaned_data["other_basis"].strip()
+        return str(self.legal_bases[choice])

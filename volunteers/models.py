@@ -609,3 +609,49 @@ class ShiftSignup(CentreScopedModel):
 
     def __str__(self) -> str:
         return f"{self.volunteer} – {self.shift}"
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+class CertificateQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> CertificateQuerySet:
+        if access.is_volunteer:
+            return self.filter(volunteer__user_id=access.user_id)
+        return self.none()
+
+
+class Certificate(CentreScopedModel):
+    """A volunteer certificate ("Attest for frivillig innsats") the coordinator made: the
+    period, the tasks in words and who signs. The approved hours per year are read from the
+    hour log when the PDF is made, so they are always the log's."""
+
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="certificates")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    tasks = models.TextField(_("tasks"), help_text=_("One task a line, as the volunteer did it."))
+    signer_name = models.CharField(_("signed by"), max_length=200)
+    signer_title = models.CharField(_("title"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("volunteer certificate")
+        verbose_name_plural = _("volunteer certificates")
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} {self.period_start:%Y}–{self.period_end:%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period ends before it starts.")})
+
+    @property
+    def task_lines(self) -> list[str]:
+        return [line.strip() for line in self.tasks.splitlines() if line.strip()]

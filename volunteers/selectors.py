@@ -29,6 +29,7 @@ from core.models import AuditEvent
 from core.permissions import Access
 
 from .models import (
+    Certificate,
     Consent,
     ConsentText,
     HourEntry,
@@ -626,3 +627,47 @@ def own_hours_per_year(*, access: Access) -> list[YearTotal]:
         .order_by("-year")
     )
     return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+def certificate_qs(*, access: Access) -> QuerySet[Certificate]:
+    return Certificate.objects.visible_to(access).select_related(
+        "volunteer", "centre", "centre__municipality"
+    )
+
+
+def certificate_hours(*, certificate: Certificate) -> list[YearTotal]:
+    """The volunteer's approved hours per year within the certificate's period, oldest first
+    (one query): the same hour log every total reads."""
+    rows = (
+        certificate.volunteer.hour_entries.filter(
+            status=HourEntry.Status.APPROVED,
+            date__gte=certificate.period_start,
+            date__lte=certificate.period_end,
+        )
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(hours=Sum("hours"))
+        .order_by("year")
+    )
+    return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
+
+
+def tasks_done(*, volunteer: Volunteer) -> list[str]:
+    """What the volunteer did, to start a certificate's list of tasks: their matched tasks and
+    the rotas of the shifts they were on (two queries)."""
+    titles = [
+        m.task.title
+        for m in volunteer.matches.filter(status__in=[Match.Status.ACTIVE, Match.Status.ENDED])
+        .select_related("task")
+        .order_by("created_at")
+    ]
+    titles += [
+        s.shift.rota.title
+        for s in volunteer.shift_signups.filter(hour_entry__isnull=False)
+        .select_related("shift__rota")
+        .order_by("shift__starts_at")
+    ]
+    return list(dict.fromkeys(titles))

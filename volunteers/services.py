@@ -15,7 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import audit_forget, log_action, log_change, stored_snapshot
+from core.audit import (
+    audit_forget,
+    changes_between,
+    log_action,
+    log_change,
+    snapshot,
+    stored_snapshot,
+)
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
@@ -24,6 +31,7 @@ from core.privacy import Person, erase_everywhere
 
 from .models import (
     BackgroundGroup,
+    Certificate,
     Consent,
     ConsentText,
     HourEntry,
@@ -853,3 +861,61 @@ def shift_hold(*, actor: User, shift: Shift, absent: Iterable[int] = ()) -> list
         data={"volunteers": len(entries), "absent": len(absent)},
     )
     return entries
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def certificate_create(
+    *,
+    actor: User,
+    volunteer: Volunteer,
+    period_start: dt.date,
+    period_end: dt.date,
+    tasks: str,
+    signer_name: str,
+    signer_title: str,
+) -> Certificate:
+    """The coordinator makes a volunteer certificate; the volunteer downloads it."""
+    certificate = Certificate(
+        centre_id=volunteer.centre_id,
+        volunteer=volunteer,
+        period_start=period_start,
+        period_end=period_end,
+        tasks=tasks,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        created_by=actor,
+    )
+    certificate.full_clean()
+    certificate.save()
+    log_change(actor=actor, action="certificate.created", obj=certificate, before=None)
+    return certificate
+
+
+@transaction.atomic
+def police_certificate_record(
+    *,
+    actor: User,
+    volunteer: Volunteer,
+    requested_on: dt.date | None = None,
+    shown_on: dt.date | None = None,
+) -> Volunteer:
+    """Record when a police certificate was requested (the purpose letter was made) and when
+    the volunteer showed it. Only the dates: the certificate itself is never stored."""
+    names = ["police_certificate_requested_on", "police_certificate_checked_on"]
+    before = stored_snapshot(volunteer, fields=names) or {}
+    if requested_on is not None:
+        volunteer.police_certificate_requested_on = requested_on
+    if shown_on is not None:
+        volunteer.police_certificate_checked_on = shown_on
+    volunteer.full_clean()
+    volunteer.save(update_fields=names)
+    log_action(
+        actor=actor,
+        action="volunteer.police_certificate",
+        obj=volunteer,
+        changes=changes_between(before, snapshot(volunteer, fields=names)),
+    )
+    return volunteer

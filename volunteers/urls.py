@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import rota_views, views
+from . import paperwork_views, rota_views, views
 
 app_name = "volunteers"
 
@@ -36,6 +36,13 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("me/edit/", views.me_edit, name="me_edit"),
     path("my-hours/", views.my_hours, name="my_hours"),
+    path(
+        "people/<int:pk>/certificate/",
+        paperwork_views.certificate_create,
+        name="certificate_create",
+    ),
+    path("people/<int:pk>/police-letter/", paperwork_views.police_letter, name="police_letter"),
+    path("certificates/<int:pk>/", paperwork_views.certificate_pdf, name="certificate_pdf"),
     path("rotas/", rota_views.rota_list, name="rota_list"),
     path("rotas/new/", rota_views.rota_create, name="rota_create"),
     path("rotas/<int:pk>/", rota_views.rota_detail, name="rota_detail"),

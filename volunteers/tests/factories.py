@@ -6,6 +6,7 @@ from django.utils import timezone
 from tests.factories import CentreFactory, VolunteerFactory
 from volunteers.models import (
     BackgroundGroup,
+    Certificate,
     ConsentText,
     HourEntry,
     Interest,
@@ -109,3 +110,16 @@ class ShiftSignupFactory(factory.django.DjangoModelFactory):
     volunteer = factory.SubFactory(VolunteerFactory, centre=factory.SelfAttribute("..centre"))
     status = ShiftSignup.Status.CONFIRMED
     listed_at = factory.LazyFunction(timezone.now)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    centre = factory.SelfAttribute("volunteer.centre")
+    period_start = dt.date(2024, 1, 1)
+    period_end = dt.date(2025, 12, 31)
+    tasks = "Kafévert\nLeksehjelp"
+    signer_name = "Kari Koordinator"
+    signer_title = "Daglig leder"
