@@ -636,7 +636,15 @@ def my_hours(request: HttpRequest) -> HttpResponse:
             return redirect("volunteers:my_hours")
     entries = selectors.own_hours(access=access)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "volunteers/my_hours.html", {"form": form, "page": page})
+    return render(
+        request,
+        "volunteers/my_hours.html",
+        {
+            "form": form,
+            "page": page,
+            "hours_per_year": selectors.own_hours_per_year(access=access),
+        },
+    )
 
 
 # --- Public sign-up -----------------------------------------------------------------------------
