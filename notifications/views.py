@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.models import Role
 from core.permissions import get_access, role_required
@@ -19,9 +19,9 @@ from .models import Delivery, OptOut
 
 class PreferencesForm(forms.Form):
     wants_reminders = forms.BooleanField(
-        label=_lazy("Send me reminders"),
+        label=gettext_lazy("Send me reminders"),
         required=False,
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "Coordinators: follow-ups due and the weekly hours waiting for approval. "
             "Associations: the yearly request to confirm the entry."
         ),

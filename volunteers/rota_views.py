@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from activities.models import Project
@@ -94,7 +95,11 @@ def rota_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 _form_error(form, error)
             else:
                 messages.success(
-                    request, _("%(count)s shifts were added.") % {"count": len(shifts)}
+                    request,
+                    ngettext(
+                        "%(count)s shift was added.", "%(count)s shifts were added.", len(shifts)
+                    )
+                    % {"count": len(shifts)},
                 )
                 return redirect("volunteers:rota_detail", rota.pk)
     since = timezone.now() - timezone.timedelta(days=14)
@@ -174,7 +179,11 @@ def shift_hold(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("The shift is held: hours were logged for %(count)s volunteers.")
+            ngettext(
+                "The shift is held: hours were logged for %(count)s volunteer.",
+                "The shift is held: hours were logged for %(count)s volunteers.",
+                len(entries),
+            )
             % {"count": len(entries)},
         )
     return redirect("volunteers:shift_detail", shift.pk)
