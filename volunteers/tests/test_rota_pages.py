@@ -235,3 +235,19 @@ def test_my_page_shows_my_approved_hours_per_year(world, login):
 
     # Pending hours and other people's hours are left out.
     assert "<dt>2025</dt><dd>3,50 hours</dd>" in page
+
+
+def test_the_demo_volunteer_finds_open_shifts_and_held_shifts_have_hours(client, db):
+    from core.models import User
+    from demo.seed import seed
+
+    seed(today=timezone.localdate())
+    client.force_login(User.objects.get(email="frivillig@fjordvik.example"))
+
+    page = client.get(reverse("volunteers:open_needs")).content.decode()
+
+    assert page.count('class="card shift-card"') >= 3
+    assert "Kafé tirsdag" in page and "Utlånssentralen" in page
+    held = Shift.objects.system().filter(held_at__isnull=False)
+    assert held.exists()
+    assert all(s.hour_entry_id for s in ShiftSignup.objects.system().filter(shift__in=held))
