@@ -188,7 +188,13 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     **{
         f"volunteers:{name}": lambda o: ({"pk": o.shift.pk}, {"pk": o.foreign_shift.pk})
-        for name in ("shift_detail", "shift_add_volunteer", "shift_hold", "shift_sign_up")
+        for name in (
+            "shift_detail",
+            "shift_add_volunteer",
+            "shift_capacity",
+            "shift_hold",
+            "shift_sign_up",
+        )
     },
     "volunteers:certificate_pdf": lambda o: (
         {"pk": o.certificate.pk},

@@ -322,6 +322,10 @@ class ShiftsAddForm(forms.Form):
         return data
 
 
+class ShiftCapacityForm(forms.Form):
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
+
+
 class ShiftAddVolunteerForm(forms.Form):
     volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
 

@@ -23,7 +23,13 @@ from core.permissions import (
 )
 
 from . import selectors, services
-from .forms import RotaForm, ShiftAddVolunteerForm, ShiftHoldForm, ShiftsAddForm
+from .forms import (
+    RotaForm,
+    ShiftAddVolunteerForm,
+    ShiftCapacityForm,
+    ShiftHoldForm,
+    ShiftsAddForm,
+)
 from .models import Rota, Shift, ShiftSignup, Task, Volunteer
 from .views import _form_error, _me
 
@@ -131,6 +137,7 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "waiting": [s for s in shift.all_signups if s.status == ShiftSignup.Status.WAITING],
             "add_form": ShiftAddVolunteerForm(volunteers=volunteers),
             "hold_form": ShiftHoldForm(signups=coming),
+            "capacity_form": ShiftCapacityForm(initial={"capacity": shift.capacity}),
             "has_started": shift.starts_at <= timezone.now(),
         },
     )
@@ -156,6 +163,33 @@ def shift_add_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
         _error_message(request, error)
     else:
         messages.success(request, _signed_up_message(signup, volunteer))
+    return redirect("volunteers:shift_detail", shift.pk)
+
+
+@role_required(COORDINATOR)
+@require_POST
+def shift_capacity(request: HttpRequest, pk: int) -> HttpResponse:
+    shift = get_object_for_user(request, Shift, edit=True, pk=pk)
+    form = ShiftCapacityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the number of places, from 1 to 500."))
+        return redirect("volunteers:shift_detail", shift.pk)
+    try:
+        moved = services.shift_update(
+            actor=request.user, shift=shift, capacity=form.cleaned_data["capacity"]
+        )
+    except ValidationError as error:
+        _error_message(request, error)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The places were changed; %(count)s volunteer moved up from the waiting list.",
+                "The places were changed; %(count)s volunteers moved up from the waiting list.",
+                len(moved),
+            )
+            % {"count": len(moved)},
+        )
     return redirect("volunteers:shift_detail", shift.pk)
 
 

@@ -725,7 +725,7 @@ def _locked_shift(shift: Shift) -> Shift:
     one shift take turns, so two people never both take its last place."""
     return (
         Shift.objects.for_centre(shift.centre_id)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("rota")
         .get(pk=shift.pk)
     )
@@ -793,27 +793,57 @@ def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSi
     log_change(actor=actor, action="shift_signup.cancelled", obj=signup, before=before)
     if not had_place:
         return None
-    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
-    if taken >= shift.capacity:
-        return None
-    first = (
+    moved = _move_up(actor=actor, shift=shift)
+    return moved[0] if moved else None
+
+
+def _move_up(*, actor: User, shift: Shift) -> list[ShiftSignup]:
+    """Give the free places of a (locked) shift to the waiting list, first come first, and
+    tell each by e-mail."""
+    free = shift.capacity - shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
+    if free <= 0:
+        return []
+    waiting = list(
         shift.signups.filter(status=ShiftSignup.Status.WAITING)
         .select_related("volunteer")
-        .order_by("listed_at", "pk")
-        .first()
+        .order_by("listed_at", "pk")[:free]
     )
-    if first is None:
-        return None
-    before = stored_snapshot(first)
-    first.status = ShiftSignup.Status.CONFIRMED
-    first.save(update_fields=["status"])
-    log_change(actor=actor, action="shift_signup.moved_up", obj=first, before=before)
-    _send(
-        to=first.volunteer.email,
-        template="shift_moved_up",
-        context={"volunteer": first.volunteer, "shift": shift},
-    )
-    return first
+    for signup in waiting:
+        before = stored_snapshot(signup)
+        signup.status = ShiftSignup.Status.CONFIRMED
+        signup.save(update_fields=["status"])
+        log_change(actor=actor, action="shift_signup.moved_up", obj=signup, before=before)
+        _send(
+            to=signup.volunteer.email,
+            template="shift_moved_up",
+            context={"volunteer": signup.volunteer, "shift": shift},
+        )
+    return waiting
+
+
+@transaction.atomic
+def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignup]:
+    """Change a shift's number of places. More places go to the waiting list at once (those
+    moved up are returned); fewer places never take a place from someone who has one."""
+    shift = _locked_shift(shift)
+    if shift.held_at is not None:
+        raise ValidationError(_("This shift is already held."))
+    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
+    if capacity < taken:
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "%(taken)s volunteers have a place: take someone off the shift first."
+                )
+                % {"taken": taken}
+            }
+        )
+    before = stored_snapshot(shift)
+    shift.capacity = capacity
+    shift.full_clean()
+    shift.save(update_fields=["capacity"])
+    log_change(actor=actor, action="shift.updated", obj=shift, before=before)
+    return _move_up(actor=actor, shift=shift)
 
 
 @transaction.atomic

@@ -49,6 +49,7 @@ urlpatterns = [
     path("rotas/<int:pk>/edit/", rota_views.rota_edit, name="rota_edit"),
     path("shifts/<int:pk>/", rota_views.shift_detail, name="shift_detail"),
     path("shifts/<int:pk>/add/", rota_views.shift_add_volunteer, name="shift_add_volunteer"),
+    path("shifts/<int:pk>/places/", rota_views.shift_capacity, name="shift_capacity"),
     path("shifts/<int:pk>/held/", rota_views.shift_hold, name="shift_hold"),
     path("shifts/<int:pk>/sign-up/", rota_views.shift_sign_up, name="shift_sign_up"),
     path("sign-ups/<int:pk>/cancel/", rota_views.signup_cancel, name="signup_cancel"),

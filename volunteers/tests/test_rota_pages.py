@@ -251,3 +251,19 @@ def test_the_demo_volunteer_finds_open_shifts_and_held_shifts_have_hours(client,
     held = Shift.objects.system().filter(held_at__isnull=False)
     assert held.exists()
     assert all(s.hour_entry_id for s in ShiftSignup.objects.system().filter(shift__in=held))
+
+
+def test_the_coordinator_changes_the_places_on_the_shift_page(world, login):
+    shift = ShiftFactory(rota=RotaFactory(centre=world.centre), capacity=1)
+    ShiftSignupFactory(shift=shift, volunteer=world.volunteer)
+    waiting = ShiftSignupFactory(
+        shift=shift, volunteer=world.other_volunteer, status=ShiftSignup.Status.WAITING
+    )
+
+    response = login(world.coordinator).post(
+        reverse("volunteers:shift_capacity", args=[shift.pk]), {"capacity": "2"}, follow=True
+    )
+
+    waiting.refresh_from_db()
+    assert waiting.status == ShiftSignup.Status.CONFIRMED
+    assert "1 volunteer moved up" in response.content.decode()

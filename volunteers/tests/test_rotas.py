@@ -225,3 +225,28 @@ def test_the_hours_of_a_held_shift_count_once_in_the_total_the_project_and_the_r
 def test_a_shift_cannot_be_held_before_it_starts(world, shift):
     with pytest.raises(ValidationError, match="once it has started"):
         services.shift_hold(actor=world.coordinator, shift=shift)
+
+
+def test_more_places_move_the_waiting_list_up_in_order(world, shift):
+    _sign_up(world.coordinator, shift, world.volunteer)
+    first = _sign_up(world.coordinator, shift, world.other_volunteer)
+    second = _sign_up(world.coordinator, shift, f.VolunteerFactory(centre=world.centre))
+    third = _sign_up(world.coordinator, shift, f.VolunteerFactory(centre=world.centre))
+
+    moved = services.shift_update(actor=world.coordinator, shift=shift, capacity=3)
+
+    assert [s.pk for s in moved] == [first.pk, second.pk]
+    third.refresh_from_db()
+    assert third.status == ShiftSignup.Status.WAITING
+
+
+def test_fewer_places_never_take_a_place_away(world, shift):
+    shift.capacity = 2
+    shift.save()
+    _sign_up(world.coordinator, shift, world.volunteer)
+    _sign_up(world.coordinator, shift, world.other_volunteer)
+
+    with pytest.raises(ValidationError, match="take someone off the shift first"):
+        services.shift_update(actor=world.coordinator, shift=shift, capacity=1)
+    shift.refresh_from_db()
+    assert shift.capacity == 2
