@@ -3,6 +3,8 @@ redirect. (A module of its own beside views.py: the rota pages are a feature of 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -108,7 +110,7 @@ def rota_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"count": len(shifts)},
                 )
                 return redirect("volunteers:rota_detail", rota.pk)
-    since = timezone.now() - timezone.timedelta(days=14)
+    since = timezone.now() - dt.timedelta(days=14)
     shifts = selectors.rota_shifts(rota=rota, since=since)
     return render(
         request,

@@ -222,8 +222,8 @@ def test_the_log_page_reads_a_fixed_number_of_queries(
             centre=world.centre,
             kind="shift",
             channel="email",
-            recipient=f"v:{n}",
-            subject="s",
+            recipient=f"volunteer:{world.volunteer.pk}",
+            subject=f"s{n}",
             to="x",
         )
     Delivery.objects.system().create(
@@ -237,7 +237,7 @@ def test_the_log_page_reads_a_fixed_number_of_queries(
     client = login(world.coordinator)
     client.get(reverse("notifications:log"))
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         page = client.get(reverse("notifications:log")).content.decode()
     assert page.count("<tr><td>") == count
 
@@ -252,3 +252,12 @@ def test_erasing_a_volunteer_blanks_where_their_reminders_went(world, tomorrows_
 
     rows = list(Delivery.objects.system().values_list("channel", "to", "text", "status"))
     assert sorted(rows) == [("email", "", "", "sent"), ("sms", "", "", "failed")]
+
+
+def test_the_log_names_who_got_each_reminder(world, login, tomorrows_shift):
+    services.send_shift_reminders(now=NOW)
+
+    page = login(world.coordinator).get(reverse("notifications:log")).content.decode()
+
+    assert str(world.volunteer) in page
+    assert world.volunteer.email not in page  # the address is not shown
