@@ -29,6 +29,25 @@ NOW = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 0))
 TOMORROW_AT_11 = timezone.make_aware(dt.datetime(2026, 3, 3, 11, 0))
 
 
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Pages in English (the msgids), whatever the catalogues say."""
+    settings.LANGUAGE_CODE = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
+def login(login, settings):
+    """The shared `login`, keeping the pages in English (logging out clears the cookies)."""
+
+    def _login(user):
+        client = login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return _login
+
+
 @pytest.fixture
 def gateway(settings):
     with SmsGateway() as server:
@@ -201,7 +220,7 @@ def test_it_sends_the_weekly_hours_digest_once_a_week(world):
     assert _mail_to(world.coordinator.email) == ["Volunteer hours wait for your approval"] * 2
     assert _mail_to(world.other_coordinator.email) == []
     body = OutgoingMail.objects.filter(to=world.coordinator.email).first().body
-    assert "2 hour entries (3,50 hours in all)" in body
+    assert "2 hour entries (3.50 hours in all)" in body
 
 
 def test_a_user_turns_reminders_off_and_on(world, login):

@@ -114,8 +114,10 @@ def test_the_purpose_letter_names_the_task_and_the_basis_and_records_the_request
     assert list(event.changes) == ["police_certificate_requested_on"]
 
 
-def test_another_legal_basis_must_be_written(world, login):
-    response = login(world.coordinator).post(
+def test_another_legal_basis_must_be_written(world, login, settings):
+    client = login(world.coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(
         reverse("volunteers:police_letter", args=[world.volunteer.pk]),
         {"task": "Besøksvenn", "legal_basis": "other", "signer_name": "K", "signer_title": "L"},
     )

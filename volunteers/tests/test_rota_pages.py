@@ -15,6 +15,24 @@ from volunteers.models import Match, Rota, Shift, ShiftSignup, Task
 from .factories import InterestFactory, RotaFactory, ShiftFactory, ShiftSignupFactory, TaskFactory
 
 
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Pages in English (the msgids), whatever the catalogues say."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
+def login(login, settings):
+    """The shared `login`, keeping the pages in English (logging out clears the cookies)."""
+
+    def _login(user):
+        client = login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return _login
+
+
 def test_it_lets_the_coordinator_make_a_rota_and_a_weekly_shift(world, login):
     client = login(world.coordinator)
     response = client.post(
@@ -234,7 +252,7 @@ def test_my_page_shows_my_approved_hours_per_year(world, login):
     page = login(world.volunteer_user).get(reverse("volunteers:me")).content.decode()
 
     # Pending hours and other people's hours are left out.
-    assert "<dt>2025</dt><dd>3,50 hours</dd>" in page
+    assert "<dt>2025</dt><dd>3.50 hours</dd>" in page
 
 
 def test_the_demo_volunteer_finds_open_shifts_and_held_shifts_have_hours(client, db):

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.audit import events_of
 from core.models import OutgoingMail
@@ -22,6 +22,13 @@ from volunteers import selectors, services
 from volunteers.models import HourEntry, Shift, ShiftSignup
 
 from .factories import RotaFactory, ShiftFactory, ShiftSignupFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Services' messages in English (the msgids), whatever the catalogues say."""
+    with translation.override("en"):
+        yield
 
 
 def _sign_up(user, shift, volunteer):
