@@ -366,6 +366,14 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     # Free text elsewhere that names them (narratives and the PDFs made from them, activity
     # notes, association notes and contacts): each app redacts its own.
     erase_everywhere(person, actor=actor)
+    # An erased person holds no place: their shifts to come go to the waiting list.
+    for signup in volunteer.shift_signups.exclude(status=ShiftSignup.Status.CANCELLED).filter(
+        shift__held_at__isnull=True, shift__starts_at__gt=now
+    ):
+        shift = _locked_shift(signup.shift)
+        _cancel_locked(actor=actor, shift=shift, signup=shift.signups.get(pk=signup.pk))
+    # Certificates are documents about the person: they go.
+    volunteer.certificates.all().delete()
     audit_forget(
         user_ids=[volunteer.user_id] if volunteer.user_id else [],
         values=person.values,
@@ -374,6 +382,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
             *([volunteer.user] if volunteer.user_id else []),
             *volunteer.hour_entries.all(),
             *volunteer.matches.all(),
+            *volunteer.shift_signups.all(),
         ],
     )
     volunteer.first_name = _("Erased")
@@ -389,6 +398,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     volunteer.available_weekdays = volunteer.available_evenings = False
     volunteer.available_weekends = False
     volunteer.police_certificate_checked_on = None
+    volunteer.police_certificate_requested_on = None
     volunteer.status = Volunteer.Status.ENDED
     volunteer.erased_at = now
     user = volunteer.user
@@ -786,6 +796,11 @@ def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSi
     _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
     if signup.status == ShiftSignup.Status.CANCELLED:
         raise ValidationError(_("This sign-up is already cancelled."))
+    return _cancel_locked(actor=actor, shift=shift, signup=signup)
+
+
+def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
+    """Cancel a sign-up of a locked shift and give a freed place to the waiting list."""
     before = stored_snapshot(signup)
     had_place = signup.status == ShiftSignup.Status.CONFIRMED
     signup.status = ShiftSignup.Status.CANCELLED

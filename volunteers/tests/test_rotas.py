@@ -257,3 +257,33 @@ def test_fewer_places_never_take_a_place_away(world, shift):
         services.shift_update(actor=world.coordinator, shift=shift, capacity=1)
     shift.refresh_from_db()
     assert shift.capacity == 2
+
+
+def test_erasing_a_volunteer_frees_their_places_and_removes_their_certificates(world, shift):
+    from .factories import CertificateFactory
+
+    taken = _sign_up(world.coordinator, shift, world.volunteer)
+    waiting = _sign_up(world.coordinator, shift, world.other_volunteer)
+    CertificateFactory(volunteer=world.volunteer)
+
+    services.volunteer_erase(actor=world.coordinator, volunteer=world.volunteer)
+
+    taken.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (taken.status, waiting.status) == ("cancelled", "confirmed")
+    assert not world.volunteer.certificates.exists()
+
+
+def test_a_persons_data_export_holds_their_shifts_and_certificates(world, shift):
+    from volunteers.gdpr import volunteer_data
+
+    from .factories import CertificateFactory
+
+    _sign_up(world.coordinator, shift, world.volunteer)
+    CertificateFactory(volunteer=world.volunteer)
+
+    data = volunteer_data(world.volunteer)
+
+    assert [(s["rota"], s["status"]) for s in data["shifts"]] == [(shift.rota.title, "confirmed")]
+    assert data["certificates"][0]["tasks"] == ["Kafévert", "Leksehjelp"]
+    assert data["reminders_sent"] == []
