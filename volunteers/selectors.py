@@ -11,6 +11,7 @@ from django.db.models import (
     Case,
     Count,
     ExpressionWrapper,
+    F,
     IntegerField,
     Max,
     Prefetch,
@@ -463,6 +464,17 @@ def rota_list(*, access: Access) -> QuerySet[Rota]:
             upcoming=Count("shifts", filter=Q(shifts__starts_at__gte=timezone.now()), distinct=True)
         )
         .order_by("-is_active", "title", "pk")
+    )
+
+
+def shifts_with_free_places(*, access: Access, since: dt.datetime, until: dt.datetime) -> int:
+    """Shifts starting between `since` and `until`, not held, with fewer volunteers coming than
+    places: the gaps the coordinator fills. One query."""
+    return (
+        _with_counts(Shift.objects.visible_to(access))
+        .filter(starts_at__gte=since, starts_at__lt=until, held_at__isnull=True)
+        .filter(taken__lt=F("capacity"))
+        .count()
     )
 
 

@@ -56,9 +56,27 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 actions=[
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),
-                    Action(_("Rotas"), reverse("volunteers:rota_list")),
-                    Action(_("Reminders sent"), reverse("notifications:log")),
                     Action(_("My reminders"), reverse("notifications:preferences")),
+                ],
+            ),
+            Card(
+                title=_("Rotas"),
+                description=_(
+                    "Recurring needs with shifts volunteers sign up for themselves: see who "
+                    "comes, fill gaps, and log the hours of a held shift in one step."
+                ),
+                url=reverse("volunteers:rota_list"),
+                order=27,
+                figure=selectors.shifts_with_free_places(
+                    access=access,
+                    since=timezone.now(),
+                    until=timezone.now() + dt.timedelta(days=7),
+                ),
+                figure_label=_("shifts with free places within a week"),
+                actions=[
+                    Action(_("See the rotas"), reverse("volunteers:rota_list"), True),
+                    Action(_("New rota"), reverse("volunteers:rota_create")),
+                    Action(_("Reminders sent"), reverse("notifications:log")),
                 ],
             ),
             Card(

@@ -285,3 +285,32 @@ def test_the_coordinator_changes_the_places_on_the_shift_page(world, login):
     waiting.refresh_from_db()
     assert waiting.status == ShiftSignup.Status.CONFIRMED
     assert "1 volunteer moved up" in response.content.decode()
+
+
+def test_the_coordinators_start_page_counts_the_shifts_with_free_places(world, login):
+    rota = RotaFactory(centre=world.centre)
+    soon = timezone.now() + dt.timedelta(days=2)
+    gap = ShiftFactory(rota=rota, starts_at=soon, ends_at=soon + dt.timedelta(hours=2), capacity=2)
+    ShiftSignupFactory(shift=gap, volunteer=world.volunteer)
+    full = ShiftFactory(rota=rota, starts_at=soon, ends_at=soon + dt.timedelta(hours=2), capacity=1)
+    ShiftSignupFactory(shift=full, volunteer=world.other_volunteer)
+    later = timezone.now() + dt.timedelta(days=10)  # beyond the week: not counted
+    ShiftFactory(rota=rota, starts_at=later, ends_at=later + dt.timedelta(hours=1))
+    ShiftFactory(
+        rota=RotaFactory(centre=world.other_centre),
+        starts_at=soon,
+        ends_at=soon + dt.timedelta(hours=1),
+    )
+
+    from core.permissions import access_for_user
+    from volunteers import selectors
+
+    count = selectors.shifts_with_free_places(
+        access=access_for_user(world.coordinator),
+        since=timezone.now(),
+        until=timezone.now() + dt.timedelta(days=7),
+    )
+    page = login(world.coordinator).get(reverse("core:home")).content.decode()
+
+    assert count == 1
+    assert "shifts with free places within a week" in page
