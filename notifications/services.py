@@ -213,7 +213,7 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
     made = 0
     for signup in signups:
         volunteer = signup.volunteer
-        made += deliver(
+        sent = deliver(
             Message(
                 kind=Delivery.Kind.SHIFT,
                 recipient=f"volunteer:{volunteer.pk}",
@@ -230,6 +230,9 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
             ),
             now=now,
         )
+        if sent:
+            ShiftSignup.objects.system().filter(pk=signup.pk).update(reminded_at=now)
+        made += sent
     return made
 
 

@@ -88,12 +88,14 @@ def _mail_to(address):
 
 
 def test_it_reminds_each_volunteer_coming_tomorrow_once(world, tomorrows_shift):
-    _shift, _coming, opted_out, _waiting = tomorrows_shift
+    _shift, coming, opted_out, _waiting = tomorrows_shift
 
     first = services.send_shift_reminders(now=NOW)
     again = services.send_shift_reminders(now=NOW + dt.timedelta(hours=1))
 
     assert (first, again) == (1, 0)
+    coming.refresh_from_db()
+    assert coming.reminded_at == NOW
     assert _mail_to(world.volunteer.email) == ["Reminder: your shift Kafé tomorrow"]
     assert _mail_to(opted_out.volunteer.email) == []
     assert _mail_to(world.other_volunteer.email) == []  # on the waiting list

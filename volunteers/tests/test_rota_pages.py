@@ -314,3 +314,18 @@ def test_the_coordinators_start_page_counts_the_shifts_with_free_places(world, l
 
     assert count == 1
     assert "shifts with free places within a week" in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "volunteers_rota",
+        "volunteers_shift",
+        "volunteers_shiftsignup",
+        "notifications_delivery",
+    ],
+)
+def test_the_site_admin_lists_rotas_shifts_and_reminders(world, login, name):
+    ShiftSignupFactory(shift=ShiftFactory(rota=RotaFactory(centre=world.centre)))
+    response = login(world.site_admin).get(reverse(f"admin:{name}_changelist"))
+    assert response.status_code == 200
