@@ -73,6 +73,12 @@ ACTION_LABELS = {
     "login": _("logged in"),
     "logout": _("logged out"),
     "login_failed": _("failed to log in"),
+    "cancelled": _("cancelled"),
+    "held": _("marked as held"),
+    "moved_up": _("moved up from the waiting list"),
+    "police_certificate": _("recorded the police certificate"),
+    "sent": _("sent"),
+    "failed": _("could not send"),
 }
 
 

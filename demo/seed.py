@@ -18,7 +18,7 @@ from volunteers.models import Volunteer
 
 from . import data, seed_activities
 from .seed_reports import seed_reports
-from .seed_volunteers import seed_volunteers
+from .seed_volunteers import seed_rotas, seed_volunteers
 
 DEMO_PASSWORD = "frivillig-demo"
 
@@ -278,6 +278,7 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
         first_volunteer.user = volunteer_user
         first_volunteer.save(update_fields=["user"])
     seed_volunteers(centre=centre, today=today)
+    seed_rotas(centre=centre, today=today)
     if with_site_admin:
         _user(
             "admin@fjordvik.example",

@@ -20,6 +20,9 @@ from volunteers.models import (
     Interest,
     Language,
     Match,
+    Rota,
+    Shift,
+    ShiftSignup,
     Task,
     Volunteer,
 )
@@ -181,3 +184,66 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
                 },
             )
             day += dt.timedelta(days=7)
+
+
+# Rotas: title, weekday (0 = Monday), start and end hour, places.
+ROTAS = [
+    ("Kafé tirsdag", 1, 11, 14, 2),
+    ("Utlånssentralen", 3, 16, 19, 2),
+]
+
+
+def seed_rotas(*, centre: Centre, today: dt.date) -> None:
+    """Two rotas with weekly shifts from two weeks back to six weeks ahead. Past shifts are
+    held (their hours logged through the service, once); shifts to come have a few sign-ups,
+    and the demo volunteer has one of them, with places left for them to find."""
+    from volunteers.services import shift_hold
+
+    zone = timezone.get_current_timezone()
+    active = list(
+        Volunteer.objects.filter(centre=centre, status=Volunteer.Status.ACTIVE).order_by("pk")
+    )
+    if len(active) < 4:
+        return
+    for rota_index, (title, weekday, start, end, places) in enumerate(ROTAS):
+        rota, _ = Rota.objects.get_or_create(
+            centre=centre,
+            title=title,
+            defaults={
+                "description": f"{title}: faste vakter hver uke. Meld deg på der det er plass.",
+                "signup_closes_hours": 12,
+            },
+        )
+        first = today - dt.timedelta(days=(today.weekday() - weekday) % 7 + 14)
+        for week in range(8):
+            day = first + dt.timedelta(weeks=week)
+            starts_at = dt.datetime.combine(day, dt.time(start), tzinfo=zone)
+            shift, _ = Shift.objects.get_or_create(
+                centre=centre,
+                rota=rota,
+                starts_at=starts_at,
+                defaults={
+                    "ends_at": dt.datetime.combine(day, dt.time(end), tzinfo=zone),
+                    "capacity": places,
+                },
+            )
+            # Two volunteers on past shifts, one on shifts to come; the demo volunteer (the
+            # first) is on the café's shift in three weeks.
+            past = day < today
+            people = active[1 + rota_index * 2 : 3 + rota_index * 2] if past else []
+            if not past and week % 2 == 0:
+                people = [active[3 - rota_index]]
+            if rota_index == 0 and week == 5:
+                people = [active[0]]
+            for person in people:
+                ShiftSignup.objects.get_or_create(
+                    shift=shift,
+                    volunteer=person,
+                    defaults={
+                        "centre": centre,
+                        "status": ShiftSignup.Status.CONFIRMED,
+                        "listed_at": starts_at - dt.timedelta(days=10),
+                    },
+                )
+            if past and shift.held_at is None and starts_at < timezone.now():
+                shift_hold(actor=None, shift=shift)

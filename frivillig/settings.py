@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "activities",
     "reports",
     "publicsite",
+    "notifications",
     "demo",
     # Django's own widget templates, found through TEMPLATES so templates/django/forms/ can
     # override one of them (the empty choice of a select reads "Choose…", not "---------").
@@ -311,6 +312,36 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15, hour=3),
     },
 }
+# Reminders (notifications): hourly jobs send each reminder once, outside the quiet period.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "notifications-shift-reminders": {
+            "task": "notifications.shift_reminders",
+            "schedule": crontab(minute=5),
+        },
+        "notifications-follow-up-reminders": {
+            "task": "notifications.follow_up_reminders",
+            "schedule": crontab(minute=10),
+        },
+        "notifications-confirmation-requests": {
+            "task": "notifications.confirmation_requests",
+            "schedule": crontab(minute=15, hour=10),
+        },
+        "notifications-hours-digests": {
+            "task": "notifications.hours_digests",
+            "schedule": crontab(minute=20, hour=8, day_of_week=1),
+        },
+        "notifications-retry-sms": {"task": "notifications.retry_sms", "schedule": 5 * 60},
+    }
+)
+# No reminder goes out from REMINDER_QUIET_START to REMINDER_QUIET_END (local hours).
+REMINDER_QUIET_START = env.int("REMINDER_QUIET_START", default=21)
+REMINDER_QUIET_END = env.int("REMINDER_QUIET_END", default=8)
+# An SMS gateway (notifications.sms.HttpSmsProvider); without a URL reminders go by e-mail only.
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_SENDER = env.str("SMS_SENDER", default="Frivillig")
+SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=5.0)
 # Brønnøysundregistrene's open API (Enhetsregisteret and Frivillighetsregisteret).
 BRREG_API_URL = env.str("BRREG_API_URL", default="https://data.brreg.no")
 BRREG_TIMEOUT = env.float("BRREG_TIMEOUT", default=5.0)

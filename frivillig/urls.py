@@ -14,6 +14,7 @@ urlpatterns = [
     path("volunteers/", include("volunteers.urls")),
     path("activities/", include("activities.urls")),
     path("api/v1/", api.urls),
+    path("reminders/", include("notifications.urls")),
     path("", include("core.urls")),
     path("", include("publicsite.urls")),
 ]

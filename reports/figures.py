@@ -18,7 +18,8 @@ Counting rules (the same as the dashboard, the hours page and the municipality o
   activity logged in Frivillig says so in one sentence instead of printing zeros.
 - Volunteer hours in total = hours logged on activities + approved hours volunteers log
   themselves (`hours_figures`). One hour is in one log only. A project's hours are the hours
-  logged on its activities: volunteers' own hours and matches belong to the whole centre.
+  logged on its activities and of its rotas' held shifts; volunteers' other own hours and
+  matches belong to the whole centre.
 - Årsverk = hours / settings.HOURS_PER_FTE (`core.figures.fte`, two decimals).
 - The monthly target line is `core.figures.monthly_target` (the same as the dashboard's).
 """
@@ -537,7 +538,8 @@ def hours_figures(
 
     activity_hours = hours logged on the activities held (`activities.selectors.year_totals`)
     own_hours      = approved hours the volunteers logged themselves
-                     (`volunteers.selectors.volunteer_figures`); None for a project
+                     (`volunteers.selectors.volunteer_figures`); for a project, the
+                     approved hours of its rotas' held shifts (`project_hours`)
     total          = activity_hours + own_hours;  årsverk = total / settings.HOURS_PER_FTE
     `activity_hours` may be passed in when the caller already read the year's totals.
     """
@@ -546,7 +548,13 @@ def hours_figures(
             access=access, year=year, today=today, project=project
         )["volunteer_hours"]
     if project is not None:
-        return HoursFigures(year=year, activity_hours=activity_hours, own_hours=None)
+        # A project's own hours are the hours of its rotas' held shifts (volunteers' other
+        # own hours belong to the whole centre); each is in the centre's own hours too.
+        return HoursFigures(
+            year=year,
+            activity_hours=activity_hours,
+            own_hours=volunteer_selectors.project_hours(access=access, year=year, project=project),
+        )
     own = volunteer_selectors.volunteer_figures(access=access, year=year)
     return HoursFigures(
         year=year,

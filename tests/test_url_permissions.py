@@ -18,7 +18,16 @@ from django.utils import timezone
 from conftest import ROLES
 
 # Namespaces that belong to us; third-party URLs (admin, allauth, i18n) are tested elsewhere.
-OURS = {"core", "organisations", "volunteers", "activities", "reports", "public", "api"}
+OURS = {
+    "core",
+    "organisations",
+    "volunteers",
+    "activities",
+    "reports",
+    "public",
+    "api",
+    "notifications",
+}
 
 # Views anybody may open without logging in.
 PUBLIC: set[str] = {
@@ -83,10 +92,14 @@ class Objects:
         from tests import factories as tf
         from volunteers.models import Consent
         from volunteers.tests.factories import (
+            CertificateFactory,
             ConsentTextFactory,
             HourEntryFactory,
             InterestFactory,
             MatchFactory,
+            RotaFactory,
+            ShiftFactory,
+            ShiftSignupFactory,
             TaskFactory,
         )
 
@@ -103,6 +116,16 @@ class Objects:
         self.foreign_match = MatchFactory(task=self.foreign_task, volunteer=world.foreign_volunteer)
         self.hours = HourEntryFactory(volunteer=world.volunteer)
         self.foreign_hours = HourEntryFactory(volunteer=world.foreign_volunteer)
+        self.rota = RotaFactory(centre=world.centre)
+        self.foreign_rota = RotaFactory(centre=world.other_centre)
+        self.shift = ShiftFactory(rota=self.rota)
+        self.foreign_shift = ShiftFactory(rota=self.foreign_rota)
+        self.signup = ShiftSignupFactory(shift=self.shift, volunteer=world.volunteer)
+        self.foreign_signup = ShiftSignupFactory(
+            shift=self.foreign_shift, volunteer=world.foreign_volunteer
+        )
+        self.certificate = CertificateFactory(volunteer=world.volunteer)
+        self.foreign_certificate = CertificateFactory(volunteer=world.foreign_volunteer)
         self.consent = Consent.objects.create(
             volunteer=world.volunteer,
             consent_text=ConsentTextFactory(centre=world.centre),
@@ -157,7 +180,17 @@ KWARG_SOURCES: dict[str, Callable] = {
             {"pk": o.world.volunteer.pk},
             {"pk": o.world.foreign_volunteer.pk},
         )
-        for name in ("detail", "edit", "approve", "invite", "hours_add", "export", "erase")
+        for name in (
+            "detail",
+            "edit",
+            "approve",
+            "invite",
+            "hours_add",
+            "export",
+            "erase",
+            "certificate_create",
+            "police_letter",
+        )
     },
     "volunteers:consent_withdraw": lambda o: (
         {"pk": o.world.volunteer.pk, "consent_pk": o.consent.pk},
@@ -173,6 +206,26 @@ KWARG_SOURCES: dict[str, Callable] = {
         f"volunteers:{name}": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk})
         for name in ("task_detail", "task_edit", "match_create")
     },
+    **{
+        f"volunteers:{name}": lambda o: ({"pk": o.rota.pk}, {"pk": o.foreign_rota.pk})
+        for name in ("rota_detail", "rota_edit")
+    },
+    **{
+        f"volunteers:{name}": lambda o: ({"pk": o.shift.pk}, {"pk": o.foreign_shift.pk})
+        for name in (
+            "shift_detail",
+            "shift_add_volunteer",
+            "shift_capacity",
+            "shift_hold",
+            "shift_sign_up",
+        )
+    },
+    "volunteers:certificate_pdf": lambda o: (
+        {"pk": o.certificate.pk},
+        {"pk": o.foreign_certificate.pk},
+    ),
+    "volunteers:signup_cancel": lambda o: ({"pk": o.signup.pk}, {"pk": o.foreign_signup.pk}),
+    "volunteers:task_interest": lambda o: ({"pk": o.task.pk}, {"pk": o.foreign_task.pk}),
     "volunteers:match_edit": lambda o: ({"pk": o.match.pk}, {"pk": o.foreign_match.pk}),
     "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
     **{

@@ -12,11 +12,13 @@ from core.models import District
 from .hours import parse_hours
 from .models import (
     BackgroundGroup,
+    Certificate,
     Consent,
     ConsentText,
     Interest,
     Language,
     Match,
+    Rota,
     Task,
     Volunteer,
 )
@@ -118,6 +120,7 @@ class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Volunteer
         fields = [
             *PROFILE_FIELDS,
+            "police_certificate_requested_on",
             "police_certificate_checked_on",
             "status",
             "organisations",
@@ -131,6 +134,7 @@ class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             "organisations": forms.SelectMultiple(attrs={"size": 6}),
             "available_from": DATE,
             "available_to": DATE,
+            "police_certificate_requested_on": DATE,
             "police_certificate_checked_on": DATE,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
@@ -158,7 +162,7 @@ class ProfileForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Volunteer
-        fields = PROFILE_FIELDS
+        fields = [*PROFILE_FIELDS, "wants_reminders"]
         field_classes = M2M_FIELD_CLASSES
         widgets = {
             "background_groups": forms.CheckboxSelectMultiple,
@@ -322,3 +326,138 @@ class CuratedNameForm(forms.Form):
     name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
     name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32000, initial=100)
+
+
+# --- Rotas ---------------------------------------------------------------------------------------
+
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class RotaForm(forms.ModelForm):
+    class Meta:
+        model = Rota
+        fields = [
+            "title",
+            "description",
+            "project",
+            "district",
+            "interests",
+            "needs_police_certificate",
+            "signup_closes_hours",
+            "is_active",
+        ]
+        field_classes = {"interests": ModelMultipleChoiceField}
+        widgets = {
+            "interests": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, centre, projects, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _limit_districts(self, centre.municipality_id)
+        _limit_shared_lists(self, centre)
+        self.fields["project"].queryset = projects
+        self.fields["title"].validators.append(refuse_line_breaks)
+
+
+class ShiftsAddForm(forms.Form):
+    first_day = forms.DateField(label=_("Date"), widget=DATE)
+    starts = forms.TimeField(label=_("From"), widget=TIME)
+    ends = forms.TimeField(label=_("To"), widget=TIME)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=2)
+    weeks = forms.IntegerField(
+        label=_("Repeat weekly for (weeks)"),
+        min_value=1,
+        max_value=52,
+        initial=1,
+        help_text=_("1 adds one shift; 10 adds the same shift on the same weekday for 10 weeks."),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            self.add_error("ends", _("The shift ends before it starts."))
+        return data
+
+
+class ShiftCapacityForm(forms.Form):
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
+
+
+class ShiftAddVolunteerForm(forms.Form):
+    volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
+
+    def __init__(self, *args, volunteers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["volunteer"].queryset = volunteers
+
+
+class ShiftHoldForm(forms.Form):
+    absent = forms.TypedMultipleChoiceField(
+        label=_("Did not come"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, signups, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["absent"].choices = [(s.pk, str(s.volunteer)) for s in signups]
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = ["period_start", "period_end", "tasks", "signer_name", "signer_title"]
+        widgets = {
+            "period_start": DATE,
+            "period_end": DATE,
+            "tasks": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["signer_title"].widget.attrs["autocomplete"] = "organization-title"
+
+
+class PoliceLetterForm(forms.Form):
+    task = forms.CharField(
+        label=_("Task"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the volunteer will do, and with whom."),
+    )
+    legal_basis = forms.ChoiceField(label=_("Legal basis"), widget=forms.RadioSelect)
+    other_basis = forms.CharField(
+        label=_("Other legal basis"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when you chose “Another legal basis” above."),
+    )
+    signer_name = forms.CharField(label=_("Signed by"), max_length=200)
+    signer_title = forms.CharField(label=_("Title"), max_length=200)
+
+    def __init__(self, *args, legal_bases: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.legal_bases = legal_bases
+        self.fields["legal_basis"].choices = [
+            *legal_bases.items(),
+            ("other", _("Another legal basis")),
+        ]
+        self.fields["signer_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["signer_title"].widget.attrs["autocomplete"] = "organization-title"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("legal_basis") == "other" and not data.get("other_basis", "").strip():
+            self.add_error("other_basis", _("Write the legal basis."))
+        return data
+
+    @property
+    def legal_basis_text(self) -> str:
+        choice = self.cleaned_data["legal_basis"]
+        if choice == "other":
+            return self.cleaned_data["other_basis"].strip()
+        return str(self.legal_bases[choice])

@@ -120,6 +120,29 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
             "to": _date(volunteer.available_to),
         },
         "police_certificate_checked_on": _date(volunteer.police_certificate_checked_on),
+        "police_certificate_requested_on": _date(volunteer.police_certificate_requested_on),
+        "wants_reminders": volunteer.wants_reminders,
+        "shifts": [
+            {
+                "rota": s.shift.rota.title,
+                "starts": _date(s.shift.starts_at),
+                "ends": _date(s.shift.ends_at),
+                "status": s.status,
+                "signed_up": _date(s.listed_at),
+                "hours_logged": str(s.hour_entry.hours) if s.hour_entry else None,
+            }
+            for s in volunteer.shift_signups.select_related("shift__rota", "hour_entry")
+        ],
+        "certificates": [
+            {
+                "from": _date(c.period_start),
+                "to": _date(c.period_end),
+                "tasks": c.task_lines,
+                "signed_by": c.signer_name,
+                "made": _date(c.created_at),
+            }
+            for c in volunteer.certificates.all()
+        ],
         "consents": [
             {
                 "version": c.consent_text.version,

@@ -6,6 +6,9 @@ and an audit trail of privacy actions (export, erasure) that never holds the era
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -121,6 +124,15 @@ class Volunteer(CentreScopedModel):
     available_to = models.DateField(_("available until"), null=True, blank=True)
     police_certificate_checked_on = models.DateField(
         _("police certificate checked on"), null=True, blank=True
+    )
+    # Only the dates: the certificate itself is never stored.
+    police_certificate_requested_on = models.DateField(
+        _("police certificate requested on"), null=True, blank=True
+    )
+    wants_reminders = models.BooleanField(
+        _("send me reminders"),
+        default=True,
+        help_text=_("Reminders of your shifts, by e-mail (and SMS where the centre sends SMS)."),
     )
     organisations = models.ManyToManyField(
         "organisations.Organisation",
@@ -422,6 +434,15 @@ class HourEntry(CentreScopedModel):
         verbose_name=_("task"),
     )
     description = models.CharField(_("activity"), max_length=200, blank=True)
+    # Hours of a held shift of a project's rota count towards that project's figures.
+    project = models.ForeignKey(
+        "activities.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("project"),
+    )
     date = models.DateField(_("date"))
     hours = models.DecimalField(
         _("hours"),
@@ -456,3 +477,217 @@ class HourEntry(CentreScopedModel):
         super().clean()
         if not self.task_id and not self.description:
             raise ValidationError(_("Choose a task or describe the activity."))
+
+
+# --- Rotas (vaktlister): recurring needs with shifts volunteers sign up for themselves -----------
+
+
+class RotaQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> RotaQuerySet:
+        # Volunteers see the centre's active rotas (their open shifts are what they sign up to).
+        if access.is_volunteer:
+            return self.filter(is_active=True)
+        return self.none()
+
+
+class Rota(CentreScopedModel):
+    """A recurring need (the café every Tuesday, the lending store, an escort service) whose
+    shifts volunteers sign up for themselves, until `signup_closes_hours` before a shift."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    project = models.ForeignKey(
+        "activities.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("project"),
+        help_text=_("The hours of held shifts count towards this project's figures."),
+    )
+    district = models.ForeignKey(
+        "core.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("district"),
+    )
+    interests = models.ManyToManyField(
+        Interest, blank=True, related_name="+", verbose_name=_("interests and skills wanted")
+    )
+    needs_police_certificate = models.BooleanField(_("police certificate needed"), default=False)
+    signup_closes_hours = models.PositiveSmallIntegerField(
+        _("sign-up closes (hours before the shift)"),
+        default=24,
+        validators=[MaxValueValidator(24 * 30)],
+        help_text=_("Volunteers sign up and cancel themselves until this many hours before."),
+    )
+    is_active = models.BooleanField(_("open for sign-up"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RotaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("rota")
+        verbose_name_plural = _("rotas")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.project_id and self.project.centre_id != self.centre_id:
+            raise ValidationError({"project": _("Choose one of your centre's projects.")})
+
+
+class ShiftQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> ShiftQuerySet:
+        if access.is_volunteer:
+            return self.filter(rota__is_active=True)
+        return self.none()
+
+
+class Shift(CentreScopedModel):
+    """One shift of a rota with its number of places. `held_at` is set once, when the
+    coordinator turns the shift into logged hours."""
+
+    rota = models.ForeignKey(Rota, on_delete=models.CASCADE, related_name="shifts")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveSmallIntegerField(
+        _("places"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    held_at = models.DateTimeField(_("hours logged"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ShiftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("shift")
+        verbose_name_plural = _("shifts")
+        indexes = [models.Index(fields=["centre", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        start = timezone.localtime(self.starts_at)
+        return f"{self.rota} {date_format(start, 'SHORT_DATETIME_FORMAT')}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The shift ends before it starts.")})
+        if (
+            self.starts_at
+            and self.ends_at
+            and self.ends_at - self.starts_at > dt.timedelta(hours=24)
+        ):
+            raise ValidationError({"ends_at": _("A shift lasts at most 24 hours.")})
+
+    @property
+    def hours(self) -> Decimal:
+        seconds = Decimal((self.ends_at - self.starts_at).total_seconds())
+        return (seconds / Decimal(3600)).quantize(Decimal("0.01"))
+
+    @property
+    def signup_closes_at(self) -> dt.datetime:
+        return self.starts_at - dt.timedelta(hours=self.rota.signup_closes_hours)
+
+
+class ShiftSignupQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> ShiftSignupQuerySet:
+        if access.is_volunteer:
+            return self.filter(volunteer__user_id=access.user_id)
+        return self.none()
+
+
+class ShiftSignup(CentreScopedModel):
+    """A volunteer on a shift: coming, on the waiting list (in order of `listed_at`), or
+    cancelled. One row per volunteer and shift; signing up again reuses it."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Coming")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.PROTECT, related_name="shift_signups")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    listed_at = models.DateTimeField(_("signed up"))
+    # The hours a held shift became: set once, so they are logged once.
+    hour_entry = models.OneToOneField(
+        HourEntry,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shift_signup",
+        verbose_name=_("hour entry"),
+    )
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+
+    objects = ShiftSignupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["listed_at", "pk"]
+        verbose_name = _("shift sign-up")
+        verbose_name_plural = _("shift sign-ups")
+        constraints = [
+            models.UniqueConstraint(fields=["shift", "volunteer"], name="shiftsignup_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} – {self.shift}"
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+class CertificateQuerySet(CentreScopedQuerySet):
+    def owned_by(self, access: Access) -> CertificateQuerySet:
+        if access.is_volunteer:
+            return self.filter(volunteer__user_id=access.user_id)
+        return self.none()
+
+
+class Certificate(CentreScopedModel):
+    """A volunteer certificate ("Attest for frivillig innsats") the coordinator made: the
+    period, the tasks in words and who signs. The approved hours per year are read from the
+    hour log when the PDF is made, so they are always the log's."""
+
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="certificates")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    tasks = models.TextField(_("tasks"), help_text=_("One task a line, as the volunteer did it."))
+    signer_name = models.CharField(_("signed by"), max_length=200)
+    signer_title = models.CharField(_("title"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("volunteer certificate")
+        verbose_name_plural = _("volunteer certificates")
+
+    def __str__(self) -> str:
+        return f"{self.volunteer} {self.period_start:%Y}–{self.period_end:%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period ends before it starts.")})
+
+    @property
+    def task_lines(self) -> list[str]:
+        return [line.strip() for line in self.tasks.splitlines() if line.strip()]

@@ -30,10 +30,14 @@ from core.models import AuditEvent
 from core.permissions import Access
 
 from .models import (
+    Certificate,
     Consent,
     ConsentText,
     HourEntry,
     Match,
+    Rota,
+    Shift,
+    ShiftSignup,
     Task,
     Volunteer,
 )
@@ -430,6 +434,16 @@ def volunteer_figures_by_centre(*, access: Access, year: int) -> dict[int, Volun
     return result
 
 
+def project_hours(*, access: Access, year: int, project) -> Decimal:
+    """Approved hours of `year` logged for `project` (its rotas' held shifts). One query."""
+    total = (
+        HourEntry.objects.visible_to(access)
+        .filter(status=HourEntry.Status.APPROVED, date__year=year, project=project)
+        .aggregate(total=Sum("hours"))["total"]
+    )
+    return total or Decimal(0)
+
+
 def matches_made(*, access: Access, year: int) -> int:
     """Matches of a volunteer and a task made in `year`: started in the year (or, without a
     start date, created in it); proposed matches are not made yet. One query."""
@@ -439,3 +453,246 @@ def matches_made(*, access: Access, year: int) -> int:
         .filter(Q(started_on__year=year) | Q(started_on__isnull=True, created_at__year=year))
         .count()
     )
+
+
+# --- Rotas and shifts ----------------------------------------------------------------------------
+
+CONFIRMED = ShiftSignup.Status.CONFIRMED
+WAITING = ShiftSignup.Status.WAITING
+
+
+def _with_counts(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
+    return shifts.annotate(
+        taken=Count("signups", filter=Q(signups__status=CONFIRMED), distinct=True),
+        waiting=Count("signups", filter=Q(signups__status=WAITING), distinct=True),
+    )
+
+
+def rota_list(*, access: Access) -> QuerySet[Rota]:
+    """The rotas the user may see, with the number of shifts to come. One query."""
+    return (
+        Rota.objects.visible_to(access)
+        .select_related("project", "district")
+        .annotate(
+            upcoming=Count("shifts", filter=Q(shifts__starts_at__gte=timezone.now()), distinct=True)
+        )
+        .order_by("-is_active", "title", "pk")
+    )
+
+
+def shifts_with_free_places(*, access: Access, since: dt.datetime, until: dt.datetime) -> int:
+    """Shifts starting between `since` and `until`, not held, with fewer volunteers coming than
+    places: the gaps the coordinator fills. One query."""
+    return (
+        _with_counts(Shift.objects.visible_to(access))
+        .filter(starts_at__gte=since, starts_at__lt=until, held_at__isnull=True)
+        .filter(taken__lt=F("capacity"))
+        .count()
+    )
+
+
+def rota_detail_qs(*, access: Access) -> QuerySet[Rota]:
+    return Rota.objects.visible_to(access).select_related("project", "district")
+
+
+def rota_shifts(*, rota: Rota, since: dt.datetime) -> QuerySet[Shift]:
+    """A rota's shifts from `since` on, with who comes and who waits loaded in bulk."""
+    signups = ShiftSignup.objects.exclude(status=ShiftSignup.Status.CANCELLED).select_related(
+        "volunteer"
+    )
+    return _with_counts(rota.shifts.filter(ends_at__gte=since)).prefetch_related(
+        Prefetch("signups", queryset=signups, to_attr="active_signups")
+    )
+
+
+def shift_detail_qs(*, access: Access) -> QuerySet[Shift]:
+    signups = (
+        ShiftSignup.objects.visible_to(access)
+        .select_related("volunteer", "hour_entry")
+        .order_by("status", "listed_at", "pk")
+    )
+    return (
+        Shift.objects.visible_to(access)
+        .select_related("rota", "rota__project")
+        .prefetch_related(Prefetch("signups", queryset=signups, to_attr="all_signups"))
+    )
+
+
+def shift_signup_qs(*, access: Access) -> QuerySet[ShiftSignup]:
+    return ShiftSignup.objects.visible_to(access).select_related("shift", "shift__rota")
+
+
+def own_signups(*, access: Access, since: dt.datetime) -> QuerySet[ShiftSignup]:
+    """A volunteer's own sign-ups (coming or waiting) for shifts that have not ended."""
+    return (
+        ShiftSignup.objects.visible_to(access)
+        .filter(volunteer__user_id=access.user_id, shift__ends_at__gte=since)
+        .exclude(status=ShiftSignup.Status.CANCELLED)
+        .select_related("shift", "shift__rota", "shift__rota__district")
+        .order_by("shift__starts_at", "pk")
+    )
+
+
+def shift_slot(starts_at: dt.datetime) -> str:
+    """The availability a shift asks for: weekends, evenings (from 17:00) or weekdays."""
+    local = timezone.localtime(starts_at)
+    if local.weekday() >= 5:
+        return "weekends"
+    return "evenings" if local.hour >= 17 else "weekdays"
+
+
+def _fits(
+    volunteer: Volunteer,
+    interest_ids: set[int],
+    *,
+    district_id: int | None,
+    wanted: set[int],
+    slots: set[str],
+    needs_certificate: bool,
+) -> bool:
+    """Whether a need fits a volunteer: the same district (or none asked), a shared interest
+    (or none asked), a shared availability slot (or none given on either side), and a police
+    certificate when one is needed."""
+    if needs_certificate and not volunteer.police_certificate_checked_on:
+        return False
+    if district_id and volunteer.district_id and district_id != volunteer.district_id:
+        return False
+    if wanted and not (wanted & interest_ids):
+        return False
+    own_slots = volunteer.availability_flags()
+    return not (slots and own_slots and not (slots & own_slots))
+
+
+@dataclass
+class OpenNeeds:
+    shifts: list[Shift]
+    tasks: list[Task]
+
+
+def open_for_volunteer(*, volunteer: Volunteer, now: dt.datetime) -> OpenNeeds:
+    """The open shifts and tasks that fit an approved volunteer (see `_fits`), in their own
+    centre. Shifts: of active rotas, not held, still open for sign-up; each carries `taken`,
+    `waiting` and `own` (the volunteer's sign-up, or None). Tasks: open, not yet filled
+    (fewer proposed or active matches than volunteers needed), not ended, and not already the
+    volunteer's. Six queries whatever the numbers."""
+    if volunteer.status != Volunteer.Status.ACTIVE:
+        return OpenNeeds(shifts=[], tasks=[])
+    interest_ids = {i.pk for i in volunteer.interests.all()}
+    own = {
+        s.shift_id: s
+        for s in ShiftSignup.objects.for_centre(volunteer.centre_id).filter(
+            volunteer=volunteer, shift__ends_at__gte=now
+        )
+    }
+    shifts = (
+        _with_counts(Shift.objects.for_centre(volunteer.centre_id))
+        .filter(rota__is_active=True, held_at__isnull=True, starts_at__gt=now)
+        .select_related("rota", "rota__district")
+        .prefetch_related("rota__interests")
+        .order_by("starts_at", "pk")[:200]
+    )
+    fitting_shifts = []
+    for shift in shifts:
+        if now >= shift.signup_closes_at:
+            continue
+        rota = shift.rota
+        if not _fits(
+            volunteer,
+            interest_ids,
+            district_id=rota.district_id,
+            wanted={i.pk for i in rota.interests.all()},
+            slots={shift_slot(shift.starts_at)},
+            needs_certificate=rota.needs_police_certificate,
+        ):
+            continue
+        shift.own = own.get(shift.pk)
+        fitting_shifts.append(shift)
+    today = timezone.localtime(now).date()
+    tasks = (
+        Task.objects.for_centre(volunteer.centre_id)
+        .filter(status=Task.Status.OPEN)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exclude(matches__volunteer=volunteer)
+        .annotate(
+            filled=Count(
+                "matches",
+                filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE]),
+                distinct=True,
+            )
+        )
+        .select_related("district")
+        .prefetch_related("interests")
+        .order_by("-created_at", "-pk")[:200]
+    )
+    fitting_tasks = [
+        task
+        for task in tasks
+        if task.filled < task.volunteers_needed
+        and _fits(
+            volunteer,
+            interest_ids,
+            district_id=task.district_id,
+            wanted={i.pk for i in task.interests.all()},
+            slots=task.availability_flags(),
+            needs_certificate=task.needs_police_certificate,
+        )
+    ]
+    return OpenNeeds(shifts=fitting_shifts, tasks=fitting_tasks)
+
+
+def own_hours_per_year(*, access: Access) -> list[YearTotal]:
+    """A volunteer's own approved hours per year, newest first (one query). The same entries
+    the centre's own hours count, so a held shift's hours show here once."""
+    rows = (
+        HourEntry.objects.visible_to(access)
+        .filter(volunteer__user_id=access.user_id, status=HourEntry.Status.APPROVED)
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(hours=Sum("hours"))
+        .order_by("-year")
+    )
+    return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
+
+
+# --- Paperwork ------------------------------------------------------------------------------------
+
+
+def certificate_qs(*, access: Access) -> QuerySet[Certificate]:
+    return Certificate.objects.visible_to(access).select_related(
+        "volunteer", "centre", "centre__municipality"
+    )
+
+
+def certificate_hours(*, certificate: Certificate) -> list[YearTotal]:
+    """The volunteer's approved hours per year within the certificate's period, oldest first
+    (one query): the same hour log every total reads."""
+    rows = (
+        certificate.volunteer.hour_entries.filter(
+            status=HourEntry.Status.APPROVED,
+            date__gte=certificate.period_start,
+            date__lte=certificate.period_end,
+        )
+        .annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(hours=Sum("hours"))
+        .order_by("year")
+    )
+    return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
+
+
+def tasks_done(*, volunteer: Volunteer) -> list[str]:
+    """What the volunteer did, to start a certificate's list of tasks: their matched tasks and
+    the rotas of the shifts they were on (two queries)."""
+    titles = [
+        m.task.title
+        for m in volunteer.matches.filter(status__in=[Match.Status.ACTIVE, Match.Status.ENDED])
+        .select_related("task")
+        .order_by("created_at")
+    ]
+    titles += [
+        s.shift.rota.title
+        for s in volunteer.shift_signups.filter(hour_entry__isnull=False)
+        .select_related("shift__rota")
+        .order_by("shift__starts_at")
+    ]
+    return list(dict.fromkeys(titles))

@@ -64,6 +64,27 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 actions=[
                     Action(_("See the tasks"), reverse("volunteers:task_list"), True),
                     Action(_("Post a task"), reverse("volunteers:task_create")),
+                    Action(_("My reminders"), reverse("notifications:preferences")),
+                ],
+            ),
+            Card(
+                title=_("Rotas"),
+                description=_(
+                    "Recurring needs with shifts volunteers sign up for themselves: see who "
+                    "comes, fill gaps, and log the hours of a held shift in one step."
+                ),
+                url=reverse("volunteers:rota_list"),
+                order=27,
+                figure=selectors.shifts_with_free_places(
+                    access=access,
+                    since=timezone.now(),
+                    until=timezone.now() + dt.timedelta(days=7),
+                ),
+                figure_label=_("shifts with free places within a week"),
+                actions=[
+                    Action(_("See the rotas"), reverse("volunteers:rota_list"), True),
+                    Action(_("New rota"), reverse("volunteers:rota_create")),
+                    Action(_("Reminders sent"), reverse("notifications:log")),
                 ],
             ),
             Card(
@@ -91,6 +112,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 actions=[
                     Action(_("Post a task"), reverse("volunteers:task_create"), True),
                     Action(_("Your tasks"), reverse("volunteers:task_list")),
+                    Action(_("My reminders"), reverse("notifications:preferences")),
                 ],
             )
         ]
@@ -115,6 +137,16 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 order=20,
                 actions=[Action(_("Log hours"), reverse("volunteers:my_hours"), True)],
             ),
+            Card(
+                title=_("Shifts and tasks"),
+                description=_(
+                    "Sign up for open shifts, cancel the ones you cannot take, and say you are "
+                    "interested in open tasks that fit you."
+                ),
+                url=reverse("volunteers:open_needs"),
+                order=15,
+                actions=[Action(_("Find a shift"), reverse("volunteers:open_needs"), True)],
+            ),
         ]
     return []
 
@@ -124,6 +156,7 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
         return [
             NavItem(_("Volunteers"), reverse("volunteers:list"), 20, "/volunteers/people/"),
             NavItem(_("Tasks"), reverse("volunteers:task_list"), 25, "/volunteers/tasks/"),
+            NavItem(_("Rotas"), reverse("volunteers:rota_list"), 27, "/volunteers/rotas/"),
             NavItem(_("Hours"), reverse("volunteers:hours_pending"), 30, "/volunteers/hours/"),
         ]
     if access.is_association:
@@ -131,6 +164,9 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_volunteer:
         return [
             NavItem(_("My profile"), reverse("volunteers:me"), 10, "/volunteers/me/"),
+            NavItem(
+                _("Shifts and tasks"), reverse("volunteers:open_needs"), 15, "/volunteers/open/"
+            ),
             NavItem(_("My hours"), reverse("volunteers:my_hours"), 20, "/volunteers/my-hours/"),
         ]
     return []

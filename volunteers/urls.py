@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import paperwork_views, rota_views, views
 
 app_name = "volunteers"
 
@@ -36,6 +36,25 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("me/edit/", views.me_edit, name="me_edit"),
     path("my-hours/", views.my_hours, name="my_hours"),
+    path(
+        "people/<int:pk>/certificate/",
+        paperwork_views.certificate_create,
+        name="certificate_create",
+    ),
+    path("people/<int:pk>/police-letter/", paperwork_views.police_letter, name="police_letter"),
+    path("certificates/<int:pk>/", paperwork_views.certificate_pdf, name="certificate_pdf"),
+    path("rotas/", rota_views.rota_list, name="rota_list"),
+    path("rotas/new/", rota_views.rota_create, name="rota_create"),
+    path("rotas/<int:pk>/", rota_views.rota_detail, name="rota_detail"),
+    path("rotas/<int:pk>/edit/", rota_views.rota_edit, name="rota_edit"),
+    path("shifts/<int:pk>/", rota_views.shift_detail, name="shift_detail"),
+    path("shifts/<int:pk>/add/", rota_views.shift_add_volunteer, name="shift_add_volunteer"),
+    path("shifts/<int:pk>/places/", rota_views.shift_capacity, name="shift_capacity"),
+    path("shifts/<int:pk>/held/", rota_views.shift_hold, name="shift_hold"),
+    path("shifts/<int:pk>/sign-up/", rota_views.shift_sign_up, name="shift_sign_up"),
+    path("sign-ups/<int:pk>/cancel/", rota_views.signup_cancel, name="signup_cancel"),
+    path("open/", rota_views.open_needs, name="open_needs"),
+    path("tasks/<int:pk>/interested/", rota_views.task_interest, name="task_interest"),
     path("signup/<slug:slug>/", views.signup, name="signup"),
     path("signup/<slug:slug>/thanks/", views.signup_done, name="signup_done"),
 ]

@@ -611,6 +611,7 @@ def me(request: HttpRequest) -> HttpResponse:
         {
             "volunteer": volunteer,
             "matches": selectors.own_matches(access=get_access(request)),
+            "hours_per_year": selectors.own_hours_per_year(access=get_access(request)),
         },
     )
 
@@ -656,7 +657,15 @@ def my_hours(request: HttpRequest) -> HttpResponse:
             return redirect("volunteers:my_hours")
     entries = selectors.own_hours(access=access)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "volunteers/my_hours.html", {"form": form, "page": page})
+    return render(
+        request,
+        "volunteers/my_hours.html",
+        {
+            "form": form,
+            "page": page,
+            "hours_per_year": selectors.own_hours_per_year(access=access),
+        },
+    )
 
 
 # --- Public sign-up -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ SERVICE_MODULES = [
     "volunteers.services",
     "activities.services",
     "reports.services",
+    "notifications.services",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -74,7 +74,8 @@ def test_it_adds_approved_own_hours_to_activity_hours(world, year_records):
 def test_a_projects_report_keeps_centre_figures_out(world, year_records):
     data = figures.annual_figures(centre=world.centre, year=YEAR, project=year_records)
 
-    assert data.hours.own_hours is None
+    # A project's own hours are only its rotas' shifts (none here), not the centre's.
+    assert data.hours.own_hours == Decimal(0)
     assert data.hours.total == Decimal(462)
     assert data.measures[4].key == "activity_hours"
     # The centre's registry, volunteers, matches and state grant are not the project's.

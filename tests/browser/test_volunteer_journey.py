@@ -105,7 +105,7 @@ def test_a_volunteer_signs_up_is_matched_and_gets_hours_approved(
     page.get_by_label("Oppdrag").select_option(label="Turvenn for Per")
     page.get_by_role("button", name="Før timer").click()
     expect(page.locator(".messages")).to_contain_text("venter på godkjenning")
-    expect(page.locator("main table")).to_contain_text("2,5")
+    expect(page.locator("main .hour-cards")).to_contain_text("2,5")
     visit.check_accessibility()
     visit.shoot("my-hours")
     visit.logout()

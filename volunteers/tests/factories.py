@@ -6,10 +6,14 @@ from django.utils import timezone
 from tests.factories import CentreFactory, VolunteerFactory
 from volunteers.models import (
     BackgroundGroup,
+    Certificate,
     ConsentText,
     HourEntry,
     Interest,
     Match,
+    Rota,
+    Shift,
+    ShiftSignup,
     Task,
 )
 
@@ -72,3 +76,50 @@ class HourEntryFactory(factory.django.DjangoModelFactory):
     hours = 2
     description = "Felleslunsj"
     status = HourEntry.Status.APPROVED
+
+
+class RotaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rota
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Kafé {n}")
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    """A shift of two hours, a week from now, with two places."""
+
+    class Meta:
+        model = Shift
+
+    rota = factory.SubFactory(RotaFactory)
+    centre = factory.SelfAttribute("rota.centre")
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + dt.timedelta(days=7)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+    capacity = 2
+
+
+class ShiftSignupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShiftSignup
+
+    shift = factory.SubFactory(ShiftFactory)
+    centre = factory.SelfAttribute("shift.centre")
+    volunteer = factory.SubFactory(VolunteerFactory, centre=factory.SelfAttribute("..centre"))
+    status = ShiftSignup.Status.CONFIRMED
+    listed_at = factory.LazyFunction(timezone.now)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    centre = factory.SelfAttribute("volunteer.centre")
+    period_start = dt.date(2024, 1, 1)
+    period_end = dt.date(2025, 12, 31)
+    tasks = "Kafévert\nLeksehjelp"
+    signer_name = "Kari Koordinator"
+    signer_title = "Daglig leder"

@@ -1,0 +1,383 @@
+"""The reminders, each sent once to each person who wants it, by e-mail and (where an SMS
+gateway is configured) by SMS. Celery beat runs the `send_*` jobs (notifications.tasks).
+
+- `send_shift_reminders`: the day before a shift, to each volunteer coming.
+- `send_follow_up_reminders`: on a match's follow-up date, to the centre's coordinators.
+- `send_confirmation_requests`: once a year, to associations whose confirmation is due
+  (their users, or the association's address when it has no login).
+- `send_hours_digests`: once a week, to coordinators whose centre has hours waiting.
+
+Who wants none: a volunteer who unticked "send me reminders", a user with an `OptOut`.
+The quiet period: between settings.REMINDER_QUIET_START and REMINDER_QUIET_END (local time) no
+reminder goes out; a job run then sends nothing, and the next run after it sends. Once: a
+`Delivery` per kind, channel, person and subject (unique), so a second run sends nothing.
+Every attempt is logged in the audit trail without the text (which can name people).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.audit import log_action
+from core.mail import mail_queue, subject_line
+from core.models import Role, User
+
+from .models import Delivery, OptOut
+from .sms import SmsError, get_provider, phone_number
+
+logger = logging.getLogger(__name__)
+
+MAX_SMS_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: str
+    recipient: str  # "volunteer:12", "user:4", "organisation:9"
+    subject_key: str
+    centre_id: int
+    email: str
+    phone: str
+    template: str
+    context: dict
+
+
+def in_quiet_period(now: dt.datetime) -> bool:
+    """Whether `now` is in the nightly quiet period (start and end are local hours)."""
+    hour = timezone.localtime(now).hour
+    start, end = settings.REMINDER_QUIET_START, settings.REMINDER_QUIET_END
+    if start == end:
+        return False
+    return start <= hour or hour < end if start > end else start <= hour < end
+
+
+def _log(delivery: Delivery, result: str, error: str = "") -> None:
+    data = {
+        "kind": delivery.kind,
+        "channel": delivery.channel,
+        "recipient": delivery.recipient,
+        "result": result,
+    }
+    if error:
+        data["error"] = error
+    log_action(
+        actor=None,
+        action="reminder.sent" if result == "sent" else f"reminder.{result}",
+        obj=delivery,
+        centre=delivery.centre_id,
+        data=data,
+        source="system",
+    )
+
+
+def _claim(message: Message, channel: str, to: str, text: str = "") -> Delivery | None:
+    """The delivery row of this reminder, created now; None when it exists already."""
+    try:
+        with transaction.atomic():
+            return Delivery.objects.system().create(
+                centre_id=message.centre_id,
+                kind=message.kind,
+                channel=channel,
+                recipient=message.recipient,
+                subject=message.subject_key,
+                to=to,
+                text=text,
+            )
+    except IntegrityError:
+        return None
+
+
+def _render(message: Message, part: str) -> str:
+    return render_to_string(
+        f"notifications/email/{message.template}_{part}.txt",
+        {**message.context, "site_url": settings.SITE_URL},
+    ).strip()
+
+
+def deliver(message: Message, *, now: dt.datetime) -> int:
+    """Send one reminder by e-mail and SMS (where possible), each once. Returns how many
+    deliveries were made now."""
+    made = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        if message.email:
+            delivery = _claim(message, Delivery.Channel.EMAIL, message.email)
+            if delivery is not None:
+                with transaction.atomic():
+                    mail_queue(
+                        to=message.email,
+                        subject=subject_line(_render(message, "subject")),
+                        body=_render(message, "body"),
+                        centre=message.centre_id,
+                    )
+                    delivery.status = Delivery.Status.SENT
+                    delivery.attempts = 1
+                    delivery.sent_at = now
+                    delivery.save(update_fields=["status", "attempts", "sent_at"])
+                    _log(delivery, "sent")
+                made += 1
+        provider = get_provider()
+        number = phone_number(message.phone)
+        if provider is not None and number:
+            delivery = _claim(message, Delivery.Channel.SMS, number, _render(message, "sms"))
+            if delivery is not None:
+                _attempt_sms(delivery, provider=provider, now=now)
+                made += 1
+    return made
+
+
+def _attempt_sms(delivery: Delivery, *, provider, now: dt.datetime) -> None:
+    delivery.attempts += 1
+    try:
+        provider.send(to=delivery.to, text=delivery.text)
+    except SmsError as error:
+        delivery.last_error = str(error)[:300]
+        if delivery.attempts >= MAX_SMS_ATTEMPTS:
+            delivery.status = Delivery.Status.FAILED
+            delivery.text = ""
+            result = "failed"
+        else:
+            delivery.next_attempt_at = now + dt.timedelta(minutes=5 * 2 ** (delivery.attempts - 1))
+            result = "retry"
+        delivery.save()
+        _log(delivery, result, delivery.last_error)
+        return
+    delivery.status = Delivery.Status.SENT
+    delivery.sent_at = now
+    delivery.text = ""
+    delivery.last_error = ""
+    delivery.save()
+    _log(delivery, "sent")
+
+
+def retry_due_sms(*, now: dt.datetime) -> int:
+    """Try again the SMS whose next attempt is due (outside the quiet period)."""
+    provider = get_provider()
+    if provider is None or in_quiet_period(now):
+        return 0
+    due = Delivery.objects.system().filter(
+        channel=Delivery.Channel.SMS, status=Delivery.Status.QUEUED, next_attempt_at__lte=now
+    )
+    count = 0
+    for delivery in due.order_by("next_attempt_at", "pk")[:500]:
+        _attempt_sms(delivery, provider=provider, now=now)
+        count += 1
+    return count
+
+
+def _opted_out_user_ids() -> set[int]:
+    return set(OptOut.objects.values_list("user_id", flat=True))
+
+
+def _coordinators(centre_ids: set[int]) -> dict[int, list[User]]:
+    opted_out = _opted_out_user_ids()
+    found: dict[int, list[User]] = {}
+    for user in User.objects.filter(
+        role=Role.COORDINATOR, centre_id__in=centre_ids, is_active=True
+    ).order_by("pk"):
+        if user.pk not in opted_out:
+            found.setdefault(user.centre_id, []).append(user)
+    return found
+
+
+# --- The reminders ------------------------------------------------------------------------------
+
+
+def send_shift_reminders(*, now: dt.datetime) -> int:
+    """The day before a shift: each volunteer coming, who wants reminders."""
+    from volunteers.models import ShiftSignup
+
+    if in_quiet_period(now):
+        return 0
+    tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
+    signups = (
+        ShiftSignup.objects.system()
+        .filter(
+            status=ShiftSignup.Status.CONFIRMED,
+            shift__starts_at__date=tomorrow,
+            shift__held_at__isnull=True,
+            volunteer__wants_reminders=True,
+            volunteer__erased_at__isnull=True,
+        )
+        .select_related("shift", "shift__rota", "volunteer")
+        .order_by("pk")
+    )
+    made = 0
+    for signup in signups:
+        volunteer = signup.volunteer
+        sent = deliver(
+            Message(
+                kind=Delivery.Kind.SHIFT,
+                recipient=f"volunteer:{volunteer.pk}",
+                subject_key=f"shiftsignup:{signup.pk}:{signup.shift.starts_at:%Y%m%d%H%M}",
+                centre_id=signup.centre_id,
+                email=volunteer.email,
+                phone=volunteer.phone,
+                template="shift",
+                context={
+                    "volunteer": volunteer,
+                    "shift": signup.shift,
+                    "url": settings.SITE_URL + reverse("volunteers:open_needs"),
+                },
+            ),
+            now=now,
+        )
+        if sent:
+            ShiftSignup.objects.system().filter(pk=signup.pk).update(reminded_at=now)
+        made += sent
+    return made
+
+
+def send_follow_up_reminders(*, now: dt.datetime) -> int:
+    """On a match's follow-up date: the coordinators of its centre."""
+    from volunteers.models import Match
+
+    if in_quiet_period(now):
+        return 0
+    today = timezone.localtime(now).date()
+    matches = list(
+        Match.objects.system()
+        .filter(next_follow_up_on=today, status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE])
+        .select_related("task", "volunteer")
+        .order_by("pk")
+    )
+    coordinators = _coordinators({m.centre_id for m in matches})
+    made = 0
+    for match in matches:
+        for user in coordinators.get(match.centre_id, []):
+            made += deliver(
+                Message(
+                    kind=Delivery.Kind.FOLLOW_UP,
+                    recipient=f"user:{user.pk}",
+                    subject_key=f"match:{match.pk}:{today.isoformat()}",
+                    centre_id=match.centre_id,
+                    email=user.email,
+                    phone="",
+                    template="follow_up",
+                    context={
+                        "user": user,
+                        "match": match,
+                        "url": settings.SITE_URL
+                        + reverse("volunteers:match_edit", args=[match.pk]),
+                    },
+                ),
+                now=now,
+            )
+    return made
+
+
+def send_confirmation_requests(*, now: dt.datetime) -> int:
+    """Once a year, to each association whose entry is due for confirmation: its users who
+    want reminders, or its own address when it has no login."""
+    from organisations.models import CONFIRMATION_INTERVAL, Membership, Organisation
+
+    if in_quiet_period(now):
+        return 0
+    due = (
+        Organisation.objects.system()
+        .filter(is_archived=False)
+        .filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=now - CONFIRMATION_INTERVAL))
+        .order_by("pk")
+    )
+    opted_out = _opted_out_user_ids()
+    members: dict[int, list[User]] = {}
+    for membership in Membership.objects.filter(
+        organisation__in=due, user__is_active=True
+    ).select_related("user"):
+        members.setdefault(membership.organisation_id, []).append(membership.user)
+    made = 0
+    for organisation in due:
+        users = members.get(organisation.pk)
+        if users:
+            recipients = [(f"user:{u.pk}", u.email) for u in users if u.pk not in opted_out]
+        else:
+            recipients = [(f"organisation:{organisation.pk}", organisation.email)]
+        for recipient, email in recipients:
+            if not email:
+                continue
+            made += deliver(
+                Message(
+                    kind=Delivery.Kind.CONFIRMATION,
+                    recipient=recipient,
+                    subject_key=f"organisation:{organisation.pk}:{now.year}",
+                    centre_id=organisation.centre_id,
+                    email=email,
+                    phone="",
+                    template="confirmation",
+                    context={
+                        "organisation": organisation,
+                        "url": settings.SITE_URL
+                        + reverse("organisations:detail", args=[organisation.pk]),
+                    },
+                ),
+                now=now,
+            )
+    return made
+
+
+def send_hours_digests(*, now: dt.datetime) -> int:
+    """Once a week: each coordinator whose centre has hours waiting for approval."""
+    from django.db.models import Count, Sum
+
+    from volunteers.models import HourEntry
+
+    if in_quiet_period(now):
+        return 0
+    waiting = {
+        row["centre_id"]: row
+        for row in HourEntry.objects.system()
+        .filter(status=HourEntry.Status.PENDING)
+        .values("centre_id")
+        .annotate(entries=Count("pk"), hours=Sum("hours"))
+        .order_by()
+    }
+    year, week, _ = timezone.localtime(now).isocalendar()
+    made = 0
+    for centre_id, users in _coordinators(set(waiting)).items():
+        for user in users:
+            made += deliver(
+                Message(
+                    kind=Delivery.Kind.HOURS_DIGEST,
+                    recipient=f"user:{user.pk}",
+                    subject_key=f"centre:{centre_id}:{year}-W{week:02d}",
+                    centre_id=centre_id,
+                    email=user.email,
+                    phone="",
+                    template="hours_digest",
+                    context={
+                        "user": user,
+                        "entries": waiting[centre_id]["entries"],
+                        "hours": waiting[centre_id]["hours"],
+                        "url": settings.SITE_URL + reverse("volunteers:hours_pending"),
+                    },
+                ),
+                now=now,
+            )
+    return made
+
+
+# --- Opting out ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reminders_opt_out_set(*, actor: User, wants_reminders: bool) -> None:
+    """A user turns their own reminders off or on (volunteers: `volunteer_update`)."""
+    if wants_reminders:
+        OptOut.objects.filter(user=actor).delete()
+    else:
+        OptOut.objects.get_or_create(user=actor)
+    log_action(
+        actor=actor,
+        action="reminders.updated",
+        obj=actor,
+        centre=actor.centre_id,
+        changes={"wants_reminders": [not wants_reminders, wants_reminders]},
+    )

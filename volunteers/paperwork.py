@@ -1,0 +1,78 @@
+"""The volunteer's paperwork as PDFs (WeasyPrint, as reports.rendering does): the volunteer
+certificate and the police certificate purpose letter ("bekreftelse på formål")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import Certificate, Volunteer
+
+STATIC_DIR = Path(settings.BASE_DIR) / "static"
+PRINT_CSS = STATIC_DIR / "css" / "paperwork.css"
+
+# The legal bases a volunteer centre's tasks most often rest on; the coordinator may also write
+# another.
+LEGAL_BASES = {
+    "children": _(
+        "The Police Registers Act section 39 (1), cf. the Police Registers Regulations section "
+        "34-1: tasks that involve children or young people under 18 in a voluntary organisation."
+    ),
+    "care": _(
+        "The Health and Care Services Act section 5-4 a: tasks in the municipal health and care "
+        "services with children or people with intellectual disabilities."
+    ),
+}
+
+
+def _pdf(template: str, context: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(template, {**context, "print_css": PRINT_CSS.as_uri()})
+    document = HTML(string=html, base_url=str(STATIC_DIR)).render(
+        pdf_tags=True, pdf_variant="pdf/ua-1"
+    )
+    return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    hours = selectors.certificate_hours(certificate=certificate)
+    return _pdf(
+        "volunteers/pdf/certificate.html",
+        {
+            "certificate": certificate,
+            "volunteer": certificate.volunteer,
+            "centre": certificate.centre,
+            "hours": hours,
+            "total": sum((row.hours for row in hours), 0),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class PurposeLetter:
+    volunteer: Volunteer
+    task: str
+    legal_basis: str
+    signer_name: str
+    signer_title: str
+
+
+def police_letter_pdf(letter: PurposeLetter) -> bytes:
+    return _pdf(
+        "volunteers/pdf/police_letter.html",
+        {
+            "letter": letter,
+            "volunteer": letter.volunteer,
+            "centre": letter.volunteer.centre,
+            "today": timezone.localdate(),
+        },
+    )
