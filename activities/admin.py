@@ -16,7 +16,7 @@ from .models import (
 
 @admin.register(ActivityCategory)
 class ActivityCategoryAdmin(AuditedAdmin):
-    list_display = ["name", "name_en", "position"]
+    list_display = ["name", "name_nn", "name_en", "position"]
     list_editable = ["position"]
 
 

@@ -20,6 +20,7 @@ class ActivityCategory(BilingualNameMixin, models.Model):
 
     name = models.CharField(_("name (Norwegian)"), max_length=120, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     class Meta:

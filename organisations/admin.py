@@ -14,7 +14,7 @@ from .models import (
 
 @admin.register(Category)
 class CategoryAdmin(AuditedAdmin):
-    list_display = ["name", "name_en", "icnpo_code", "position"]
+    list_display = ["name", "name_nn", "name_en", "icnpo_code", "position"]
 
 
 class OrganisationCategoryInline(admin.TabularInline):
@@ -39,7 +39,7 @@ class OrganisationAdmin(AuditedAdmin):
 
 @admin.register(CooperationArea)
 class CooperationAreaAdmin(AuditedAdmin):
-    list_display = ["name", "name_en", "position"]
+    list_display = ["name", "name_nn", "name_en", "position"]
 
 
 @admin.register(Invitation)

@@ -194,7 +194,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
-        fields = ["name", "name_en", "icnpo_code", "position"]
+        fields = ["name", "name_nn", "name_en", "icnpo_code", "position"]
 
 
 class InvitationForm(forms.Form):

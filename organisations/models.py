@@ -55,6 +55,7 @@ class CooperationArea(BilingualNameMixin, models.Model):
 
     name = models.CharField(_("name (Norwegian)"), max_length=160, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=160, blank=True)
+    name_nn = models.CharField(_("name (Nynorsk)"), max_length=160, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     class Meta:
@@ -72,6 +73,7 @@ class Category(BilingualNameMixin, SharedListModel):
 
     name = models.CharField(_("name (Norwegian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     icnpo_code = models.CharField(_("ICNPO code"), max_length=10, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 

@@ -41,3 +41,19 @@ def test_it_speaks_nynorsk_when_chosen(world, login):
     assert 'lang="nn"' in page
     assert "Lag og foreiningar" in page or "foreiningar" in page
     assert "Foreninger" not in page
+
+
+def test_the_shared_lists_have_their_nynorsk_names(db):
+    from django.utils import translation
+
+    from activities.models import ActivityCategory
+    from organisations.models import Category, CooperationArea
+
+    with translation.override("nn"):
+        assert str(Category.objects.get(name="Sosiale tjenester")) == "Sosiale tenester"
+        assert str(CooperationArea.objects.get(name="Barn og unge")) == "Born og unge"
+        assert str(ActivityCategory.objects.get(name="Annet")) == "Anna"
+        # A row with no nynorsk name shows its bokmål one.
+        assert str(Category(name="Turlag")) == "Turlag"
+    with translation.override("en"):
+        assert str(Category.objects.get(name="Sosiale tjenester")) == "Social services"

@@ -20,7 +20,7 @@ from .models import (
 
 @admin.register(BackgroundGroup, Interest, Language)
 class CuratedNameAdmin(AuditedAdmin):
-    list_display = ["name", "name_en", "position"]
+    list_display = ["name", "name_nn", "name_en", "position"]
     list_editable = ["position"]
 
 

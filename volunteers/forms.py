@@ -324,6 +324,7 @@ class MatchForm(forms.ModelForm):
 
 class CuratedNameForm(forms.Form):
     name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
+    name_nn = forms.CharField(label=_("Name (Nynorsk)"), max_length=120, required=False)
     name_en = forms.CharField(label=_("Name (English)"), max_length=120, required=False)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32000, initial=100)
 

@@ -29,6 +29,7 @@ class _CuratedName(BilingualNameMixin, SharedListModel):
 
     name = models.CharField(_("name (Norwegian)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     class Meta(SharedListModel.Meta):

@@ -632,6 +632,7 @@ def curated_name_save(
     name: str,
     name_en: str,
     position: int,
+    name_nn: str = "",
 ) -> BackgroundGroup | Interest | Language:
     """Add or rename an entry of a data list (background groups, interests, languages): the
     installation-wide entries only the site admin changes (core.permissions)."""
@@ -640,6 +641,7 @@ def curated_name_save(
     before = stored_snapshot(instance)
     instance.name = name
     instance.name_en = name_en
+    instance.name_nn = name_nn
     instance.position = position
     instance.full_clean()
     instance.save()

@@ -364,7 +364,12 @@ def curated_lists(
         instance = model(centre=own_centre(request))
     form = CuratedNameForm(
         request.POST or None,
-        initial={"name": instance.name, "name_en": instance.name_en, "position": instance.position}
+        initial={
+            "name": instance.name,
+            "name_nn": instance.name_nn,
+            "name_en": instance.name_en,
+            "position": instance.position,
+        }
         if pk
         else None,
     )
