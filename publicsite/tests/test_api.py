@@ -26,6 +26,21 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
+def keep_connection():
+    """Calling the WSGI app directly sends request_started/finished, whose handler closes the
+    database connection: on PostgreSQL that is the test's own connection, inside its
+    transaction. Django's test client disconnects the handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
 def api_data(db, settings):
     settings.PUBLIC_API_RATE_PER_MINUTE = 100_000
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
@@ -39,7 +54,7 @@ def api_data(db, settings):
 
 @schema.parametrize()
 @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_it_keeps_to_its_openapi_document(case, api_data):
+def test_it_keeps_to_its_openapi_document(case, api_data, keep_connection):
     case.call_and_validate(
         checks=[
             not_a_server_error,
