@@ -79,6 +79,7 @@ ACTION_LABELS = {
     "police_certificate": _("recorded the police certificate"),
     "sent": _("sent"),
     "failed": _("could not send"),
+    "calendar_reset": _("made a new calendar address"),
 }
 
 

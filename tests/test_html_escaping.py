@@ -30,8 +30,8 @@ def _fill_text_fields(obj: models.Model, *, skip: set[str] = frozenset()) -> lis
     for field in obj._meta.concrete_fields:
         if not isinstance(field, (models.CharField, models.TextField)) or field.choices:
             continue
-        if field.name in skip or field.primary_key:
-            continue
+        if field.name in skip or field.primary_key or field.name == "calendar_token":
+            continue  # a secret the system makes (token_urlsafe), never text a person types
         limit = field.max_length or 10_000
         if limit >= len(LONG):
             values[field.attname] = LONG

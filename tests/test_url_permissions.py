@@ -36,6 +36,7 @@ PUBLIC: set[str] = {
     "organisations:invitation_accept",
     "volunteers:signup",
     "volunteers:signup_done",
+    "volunteers:shift_feed",
     "organisations:directory_export",
     "public:root",
     "public:accessibility",
@@ -68,6 +69,9 @@ class Objects:
         self.invitation = InvitationFactory(organisation=world.organisation)
         self.foreign_invitation = InvitationFactory(organisation=world.foreign_organisation)
         self.membership = world.organisation.memberships.get()
+        world.volunteer.calendar_token = "hemmelig-kalender-adresse-123"
+        world.volunteer.save(update_fields=["calendar_token"])
+        self.calendar_token = world.volunteer.calendar_token
         self.foreign_membership = f.MembershipFactory(organisation=world.foreign_organisation)
         from organisations.models import ImportBatch, RegisterChange
 
@@ -167,6 +171,7 @@ KWARG_SOURCES: dict[str, Callable] = {
     # A centre's own categories; the installation-wide ones are tested in test_categories.py.
     "organisations:category_edit": lambda o: ({"pk": o.category.pk}, {"pk": o.foreign_category.pk}),
     "organisations:invitation_accept": lambda o: ({"token": o.invitation.token}, None),
+    "volunteers:shift_feed": lambda o: ({"token": o.calendar_token}, None),
     "organisations:invitation_revoke": lambda o: (
         {"pk": o.invitation.pk},
         {"pk": o.foreign_invitation.pk},

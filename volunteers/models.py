@@ -63,6 +63,13 @@ class Language(_CuratedName):
 
 
 class VolunteerQuerySet(CentreScopedQuerySet):
+    def by_calendar_token(self, token: str) -> VolunteerQuerySet:
+        """The volunteer whose private shift feed a secret address names: the token is the
+        permission (whoever holds the address), so this is scoped by the token."""
+        if not token:
+            return self.none()
+        return self.filter(calendar_token=token, erased_at__isnull=True)._scoped("token")
+
     def owned_by(self, access: Access) -> VolunteerQuerySet:
         if access.is_volunteer:
             return self.filter(user_id=access.user_id)
@@ -141,6 +148,8 @@ class Volunteer(CentreScopedModel):
         related_name="+",
         verbose_name=_("also active in associations"),
     )
+    # The secret in the address of the volunteer's own shift calendar (empty: no feed yet).
+    calendar_token = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
     objects = VolunteerQuerySet.as_manager()

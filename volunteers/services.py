@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -401,6 +402,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     volunteer.police_certificate_requested_on = None
     volunteer.status = Volunteer.Status.ENDED
     volunteer.erased_at = now
+    volunteer.calendar_token = ""
     user = volunteer.user
     volunteer.user = None
     volunteer.full_clean()
@@ -422,6 +424,18 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         user.save()
         _end_sessions_of(user)
     log_action(actor=actor, action="volunteer.erased", obj=volunteer)
+    return volunteer
+
+
+@transaction.atomic
+def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
+    """Give the volunteer's shift calendar a new secret address; the old one stops working at
+    once (for a lost phone, or a shared link). The trail records the reset, not the secret."""
+    if volunteer.is_erased:
+        raise ValidationError(_("This person's data has been erased."))
+    volunteer.calendar_token = secrets.token_urlsafe(32)
+    volunteer.save(update_fields=["calendar_token", "updated_at"])
+    log_action(actor=actor, action="volunteer.calendar_reset", obj=volunteer)
     return volunteer
 
 

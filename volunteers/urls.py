@@ -35,6 +35,8 @@ urlpatterns = [
     path("matches/<int:pk>/", views.match_edit, name="match_edit"),
     path("me/", views.me, name="me"),
     path("me/edit/", views.me_edit, name="me_edit"),
+    path("me/calendar/", views.me_calendar_reset, name="me_calendar_reset"),
+    path("calendar/<slug:token>.ics", views.shift_feed, name="shift_feed"),
     path("my-hours/", views.my_hours, name="my_hours"),
     path(
         "people/<int:pk>/certificate/",

@@ -33,6 +33,7 @@ from core.permissions import (
 from organisations.selectors import organisation_list, organisations_of_user
 
 from . import exports, selectors, services
+from .feeds import shift_calendar
 from .filters import VolunteerFilter
 from .forms import (
     ConsentTextForm,
@@ -619,6 +620,33 @@ def me(request: HttpRequest) -> HttpResponse:
             "hours_per_year": selectors.own_hours_per_year(access=get_access(request)),
         },
     )
+
+
+def shift_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The volunteer's own shifts as a calendar feed (public: the secret address is the key)."""
+    volunteer = get_object_or_404(Volunteer.objects.by_calendar_token(token))
+    body = shift_calendar(volunteer, host=request.get_host().split(":")[0])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-shifts.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_POST
+@role_required(Role.VOLUNTEER)
+def me_calendar_reset(request: HttpRequest) -> HttpResponse:
+    """Make (or remake) the secret address of the volunteer's shift calendar."""
+    volunteer = _me(request)
+    had_one = bool(volunteer.calendar_token)
+    services.volunteer_calendar_reset(actor=request.user, volunteer=volunteer)
+    messages.success(
+        request,
+        _("Your calendar has a new address; the old one no longer works.")
+        if had_one
+        else _("Your calendar address is ready. Add it to your phone's calendar."),
+    )
+    return redirect("volunteers:me")
 
 
 @role_required(Role.VOLUNTEER)

@@ -13,6 +13,7 @@ def _kwargs(name: str, world) -> dict:
     centre = world.centre.slug
     return {
         "organisations:invitation_accept": {"token": "unknown-token"},
+        "volunteers:shift_feed": {"token": "unknown-token"},
         "volunteers:signup": {"slug": centre},
         "volunteers:signup_done": {"slug": centre},
         "public:association_feed": {"slug": centre, "pk": world.listed.pk},
