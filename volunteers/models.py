@@ -419,11 +419,17 @@ class Match(CentreScopedModel):
         return f"{self.volunteer} – {self.task}"
 
 
-class HourEntryQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> HourEntryQuerySet:
+class VolunteerOwnedQuerySet(CentreScopedQuerySet):
+    """Rows a volunteer user sees of a model that points to a volunteer: their own."""
+
+    def owned_by(self, access: Access) -> CentreScopedQuerySet:
         if access.is_volunteer:
             return self.filter(volunteer__user_id=access.user_id)
         return self.none()
+
+
+class HourEntryQuerySet(VolunteerOwnedQuerySet):
+    pass
 
 
 class HourEntry(CentreScopedModel):
@@ -612,11 +618,8 @@ class Shift(CentreScopedModel):
         return self.starts_at - dt.timedelta(hours=self.rota.signup_closes_hours)
 
 
-class ShiftSignupQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> ShiftSignupQuerySet:
-        if access.is_volunteer:
-            return self.filter(volunteer__user_id=access.user_id)
-        return self.none()
+class ShiftSignupQuerySet(VolunteerOwnedQuerySet):
+    pass
 
 
 class ShiftSignup(CentreScopedModel):
@@ -660,11 +663,8 @@ class ShiftSignup(CentreScopedModel):
 # --- Paperwork ------------------------------------------------------------------------------------
 
 
-class CertificateQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> CertificateQuerySet:
-        if access.is_volunteer:
-            return self.filter(volunteer__user_id=access.user_id)
-        return self.none()
+class CertificateQuerySet(VolunteerOwnedQuerySet):
+    pass
 
 
 class Certificate(CentreScopedModel):
