@@ -12,15 +12,12 @@ from .models import Activity
 
 
 def _naming(person: Person) -> list[Activity]:
-    pattern = person.pattern()
-    if pattern is None:
-        return []
     return [
         activity
         for activity in Activity.objects.for_centre(person.centre_id)
         .exclude(note="")
         .only("id", "centre_id", "title", "date", "note")
-        if pattern.search(activity.note)
+        if person.names_in(activity.note)
     ]
 
 

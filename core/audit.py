@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, Centre, User
+from .privacy import Person
 
 # Fields that are bookkeeping, not content: never recorded as changes.
 BOOKKEEPING = frozenset(
@@ -283,48 +284,23 @@ def describe(events: Iterable[AuditEvent], model: type[models.Model]) -> list[di
 # --- Erasure --------------------------------------------------------------------------------------
 
 
-def _holds(value: Any, needles: list[str]) -> bool:
-    if isinstance(value, list):
-        return any(_holds(v, needles) for v in value)
-    if not isinstance(value, str) or not value:
-        return False
-    folded = value.casefold()
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return any(n in folded or (n.isdigit() and len(n) >= 6 and n in digits) for n in needles)
-
-
-def _needles(values: Iterable[str]) -> list[str]:
-    """What to look for: each value case-folded; a phone number also as bare digits."""
-    needles = set()
-    for value in values:
-        value = (value or "").strip()
-        if len(value) < 3:
-            continue
-        needles.add(value.casefold())
-        digits = "".join(ch for ch in value if ch.isdigit())
-        if len(digits) >= 8 and not any(ch.isalpha() for ch in value):
-            needles.add(digits)
-    return sorted(needles)
-
-
 def audit_forget(
     *,
-    user_ids: Iterable[int] = (),
-    values: Iterable[str] = (),
+    person: Person,
     objects: Iterable[models.Model] = (),
 ) -> int:
     """Remove a person from the trail; returns how many events were changed.
 
-    - events the person did keep their action and time and lose their author (`user_ids`);
+    - events the person did (with their login) keep their action and time and lose their
+      author;
     - events about the person's own rows (`objects`) lose every value and the row's name;
-    - any value anywhere else in the trail holding one of `values` (their name, e-mail
-      addresses, phone) is blanked and noted as erased, e.g. the association whose contact
-      person they were, or a failed login with their address.
+    - any value anywhere else in the trail that names them (`Person.names_in`: their name,
+      e-mail addresses, phone) is blanked and noted as erased, e.g. the association whose
+      contact person they were, or a failed login with their address.
     """
-    user_ids = [pk for pk in user_ids if pk]
     changed = 0
-    if user_ids:
-        changed += AuditEvent.objects.filter(actor_id__in=user_ids).update(actor=None)
+    if person.user_id:
+        changed += AuditEvent.objects.filter(actor_id=person.user_id).update(actor=None)
     own = Q(pk__in=[])
     for obj in objects:
         own |= Q(object_type=obj._meta.label_lower, object_id=str(obj.pk))
@@ -334,8 +310,7 @@ def audit_forget(
         event.object_repr = ""
         event.save(update_fields=["changes", "data", "object_repr"])
         changed += 1
-    needles = _needles(values)
-    if not needles:
+    if not person.values:
         return changed
     # JSON is stored with escapes on some databases, so the values are compared here, in
     # Python, event by event (erasure is rare; the scan reads the trail once, in chunks).
@@ -348,15 +323,15 @@ def audit_forget(
         touched = False
         erased = set(event.data.get("erased_fields", ()))
         for name, pair in event.changes.items():
-            if _holds(pair, needles):
-                event.changes[name] = [None if _holds(v, needles) else v for v in pair]
+            if person.names_in(pair):
+                event.changes[name] = [None if person.names_in(v) else v for v in pair]
                 erased.add(name)
                 touched = True
-        if any(_holds(v, needles) for k, v in event.data.items() if k != "erased_fields"):
+        if any(person.names_in(v) for k, v in event.data.items() if k != "erased_fields"):
             # The rest of the event's context (client address, browser) goes with the name.
             event.data = {}
             touched = True
-        if _holds(event.object_repr, needles):
+        if person.names_in(event.object_repr):
             event.object_repr = ""
             touched = True
         if touched:
@@ -368,17 +343,14 @@ def audit_forget(
     return changed + len(batch)
 
 
-def events_naming(values: Iterable[str]) -> list[AuditEvent]:
-    """Every event whose values hold one of `values` (for a person's data export)."""
-    needles = _needles(values)
-    if not needles:
+def events_naming(person: Person) -> list[AuditEvent]:
+    """Every event whose values name the person (for their data export)."""
+    if not person.values:
         return []
-    found = []
-    for event in AuditEvent.objects.select_related("actor").iterator(chunk_size=2000):
-        if (
-            any(_holds(pair, needles) for pair in event.changes.values())
-            or any(_holds(v, needles) for v in event.data.values())
-            or _holds(event.object_repr, needles)
-        ):
-            found.append(event)
-    return found
+    return [
+        event
+        for event in AuditEvent.objects.select_related("actor").iterator(chunk_size=2000)
+        if person.names_in(list(event.changes.values()))
+        or person.names_in(list(event.data.values()))
+        or person.names_in(event.object_repr)
+    ]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -21,7 +22,9 @@ from django.utils.translation import gettext as _
 @dataclass(frozen=True)
 class Person:
     """Who is being exported or erased: their centre, login (if any) and the values that name
-    them (full names, e-mail addresses, phone numbers)."""
+    them (full names, e-mail addresses, phone numbers). The one place that decides whether a
+    text names them (`names_in`) and takes them out of it (`redact`): the erasers of every app
+    and the audit trail (`core.audit.audit_forget`) ask it."""
 
     centre_id: int
     user_id: int | None = None
@@ -29,35 +32,38 @@ class Person:
     emails: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()
     volunteer_id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def values(self) -> list[str]:
         return [v for v in (*self.names, *self.emails, *self.phones) if v and len(v.strip()) >= 3]
 
-    def pattern(self) -> re.Pattern[str] | None:
-        """A case-insensitive pattern for every value; a phone number also matches with the
-        spaces people put in it ("+47 412 34 567")."""
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        """A case-insensitive pattern for every value. A phone number matches by its last eight
+        digits in whatever is written between them ("+47 412 34 567", "412-34-567")."""
         parts = []
         for value in sorted(set(self.values), key=len, reverse=True):
             digits = "".join(ch for ch in value if ch.isdigit())
             if value in self.phones and len(digits) >= 8:
-                digits = digits[-8:]
-                parts.append(r"(?:\+?47[\s.]?)?" + r"[\s.]?".join(re.escape(d) for d in digits))
+                number = r"\D*".join(re.escape(d) for d in digits[-8:])
+                parts.append(r"(?:\+?47[\s.]?)?" + number)
             else:
                 parts.append(re.escape(value.strip()))
         return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
-    def names_in(self, text: str | None) -> bool:
-        pattern = self.pattern()
-        return bool(text and pattern and pattern.search(text))
+    def names_in(self, value: Any) -> bool:
+        """Whether a text (or any text in a list of them) names the person."""
+        if isinstance(value, list | tuple):
+            return any(self.names_in(item) for item in value)
+        if not isinstance(value, str) or not value or self._pattern is None:
+            return False
+        return self._pattern.search(value) is not None
 
     def redact(self, text: str) -> str:
         """`text` with every value naming the person replaced by "[erased]"."""
-        pattern = self.pattern()
-        if not text or pattern is None:
+        if not text or self._pattern is None:
             return text
-        return pattern.sub(_("[erased]"), text)
+        return self._pattern.sub(_("[erased]"), text)
 
 
 Eraser = Callable[[Person, Any], None]

@@ -85,9 +85,7 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
     trail = AuditEvent.objects.filter(about_them).exclude(action__startswith="auth.")
     own_ids = set(trail.values_list("id", flat=True))
     mentions = [
-        e
-        for e in events_naming(person.values)
-        if e.id not in own_ids and not e.action.startswith("auth.")
+        e for e in events_naming(person) if e.id not in own_ids and not e.action.startswith("auth.")
     ]
     mails = OutgoingMail.objects.filter(to__in=[a for a in person.emails] or [""]).order_by(
         "created_at"

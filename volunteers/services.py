@@ -376,8 +376,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     # Certificates are documents about the person: they go.
     volunteer.certificates.all().delete()
     audit_forget(
-        user_ids=[volunteer.user_id] if volunteer.user_id else [],
-        values=person.values,
+        person=person,
         objects=[
             volunteer,
             *([volunteer.user] if volunteer.user_id else []),

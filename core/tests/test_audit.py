@@ -13,6 +13,7 @@ from activities import services as activity_services
 from core.audit import audit_forget, events_of, log_action
 from core.models import AuditEvent
 from core.permissions import access_for_user
+from core.privacy import Person
 from organisations import services as organisation_services
 from tests import factories as f
 from volunteers import services as volunteer_services
@@ -132,7 +133,13 @@ def test_forgetting_a_person_blanks_every_value_that_names_them_and_keeps_the_fa
     )
     log_action(actor=None, action="auth.login_failed", data={"email": "SOLVEIG@example.org"})
 
-    changed = audit_forget(values=["Solveig Fjell", "solveig@example.org", "41234567"], user_ids=[])
+    person = Person(
+        centre_id=world.centre.pk,
+        names=("Solveig Fjell",),
+        emails=("solveig@example.org",),
+        phones=("41234567",),
+    )
+    changed = audit_forget(person=person)
 
     assert changed == 3
     trail = " ".join(str(row) for row in AuditEvent.objects.values())
@@ -191,3 +198,11 @@ def test_the_site_admins_changes_in_the_admin_are_recorded(client, world):
         {"via": "admin"},
     )
     assert event.changes["name"] == ["Testkategori", "Testkategori to"]
+
+
+def test_a_person_is_found_however_their_phone_number_is_written():
+    person = Person(centre_id=1, names=("Solveig Fjell",), phones=("+47 412 34 567",))
+    for text in ["Ring 41234567", "tlf. 412 34 567", "412-34-567", "+4741234567", "SOLVEIG fjell"]:
+        assert person.names_in(text), text
+    assert not person.names_in("41234568") and not person.names_in(["Per", None, 12])
+    assert person.redact("Ring +47 412-34-567 i dag") == "Ring [slettet] i dag"
