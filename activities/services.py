@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from core.audit import as_text, log_action, log_change, stored_snapshot
+from core.audit import as_text, log_action, log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
 from core.permissions import Access
 from organisations.models import Organisation
@@ -79,12 +79,6 @@ def project_save(
         project.slug = _unique_slug(project.centre_id, project.name, project.pk)
     project.full_clean()
     project.save()
-    event = log_change(
-        actor=actor,
-        action="project.created" if before is None else "project.updated",
-        obj=project,
-        before=before,
-    )
     parts: dict[str, list] = {}
     for row in deleted:
         if row.pk and row.project_id == project.pk:
@@ -96,15 +90,17 @@ def project_save(
         row.centre_id = project.centre_id
         row.full_clean()
         row.save()
-        if stored is None or stored != stored_snapshot(row):
+        if stored is None or stored != snapshot(row):
             parts.setdefault(row._meta.model_name, [[], []])[1].append(str(row))
-    if parts:
-        # The project's targets, partners, grants, goals and budget lines, by kind: what was
-        # removed and what was added or changed.
-        event.changes.update(
-            {kind: [old or None, new or None] for kind, (old, new) in parts.items()}
-        )
-        event.save(update_fields=["changes"])
+    # The project's targets, partners, grants, goals and budget lines, by kind: what was
+    # removed and what was added or changed.
+    log_change(
+        actor=actor,
+        action="project.created" if before is None else "project.updated",
+        obj=project,
+        before=before,
+        related={kind: [old or None, new or None] for kind, (old, new) in parts.items()},
+    )
     return project
 
 

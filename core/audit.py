@@ -194,10 +194,13 @@ def log_change(
     before: dict[str, Any] | None,
     source: str | None = None,
     data: dict[str, Any] | None = None,
+    related: dict[str, list[Any]] | None = None,
 ) -> AuditEvent:
     """Record a save of `obj`: its fields from nothing when `before` is None (a new row),
-    otherwise what differs from the `before` snapshot."""
+    otherwise what differs from the `before` snapshot; `related` adds changes the row's own
+    fields do not hold (its many-to-many lists, its child rows), as name -> [old, new]."""
     changes = creation(obj) if before is None else changes_between(before, snapshot(obj))
+    changes.update(related or {})
     return log_action(
         actor=actor, action=action, obj=obj, changes=changes, source=source, data=data
     )

@@ -129,14 +129,14 @@ def centre_year_save(
         line.centre_year = centre_year
         line.full_clean()
         line.save()
-    event = log_change(
+    incomes_after = sorted(str(line) for line in centre_year.incomes.all())
+    log_change(
         actor=actor,
         action="centreyear.created" if before is None else "centreyear.updated",
         obj=centre_year,
         before=before,
+        related={"incomes": [incomes_before or None, incomes_after or None]}
+        if incomes_after != incomes_before
+        else None,
     )
-    incomes_after = sorted(str(line) for line in centre_year.incomes.all())
-    if incomes_after != incomes_before:
-        event.changes["incomes"] = [incomes_before or None, incomes_after or None]
-        event.save(update_fields=["changes"])
     return centre_year

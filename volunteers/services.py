@@ -80,16 +80,12 @@ def _with_lists(obj: Any, m2m: dict[str, Iterable]) -> dict[str, list[str]]:
 def _log_save(
     *, actor: Any, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
 ) -> None:
-    event = log_change(actor=actor, action=action, obj=obj, before=before)
-    after = _with_lists(obj, m2m)
     lists = {
         name: [m2m_before.get(name) or None, value or None]
-        for name, value in after.items()
+        for name, value in _with_lists(obj, m2m).items()
         if sorted(m2m_before.get(name) or []) != value
     }
-    if lists:
-        event.changes.update(lists)
-        event.save(update_fields=["changes"])
+    log_change(actor=actor, action=action, obj=obj, before=before, related=lists)
 
 
 def _lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
