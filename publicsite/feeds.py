@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from activities.models import Activity
+from core.ical import calendar_bytes
 
 PRODID = "-//Frivillig//Public calendar//NO"
 
@@ -48,17 +49,13 @@ def calendar_response(
 ) -> HttpResponse:
     """An `text/calendar` response with one event per activity."""
     zone = ZoneInfo(settings.TIME_ZONE)
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
     host = request.get_host().split(":")[0]
     absolute = request.build_absolute_uri(url)
-    for activity in activities:
-        cal.add_component(_event(activity, host=host, url=absolute, zone=zone))
-    cal.add_missing_timezones()
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    body = calendar_bytes(
+        prodid=PRODID,
+        name=name,
+        events=(_event(activity, host=host, url=absolute, zone=zone) for activity in activities),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response

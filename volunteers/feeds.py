@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.ical import calendar_bytes
+
 from .models import ShiftSignup, Volunteer
 
 PRODID = "-//Frivillig//My shifts//NO"
@@ -31,26 +33,24 @@ def shift_calendar(volunteer: Volunteer, *, host: str) -> bytes:
         .select_related("shift__rota")
         .order_by("shift__starts_at")
     )
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _("My shifts"))
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    for signup in signups:
-        shift = signup.shift
-        event = icalendar.Event()
-        event.add("uid", f"shift-{shift.pk}-{signup.pk}@{host}")
-        event.add("dtstamp", signup.listed_at)
-        event.add("dtstart", shift.starts_at.astimezone(zone))
-        event.add("dtend", shift.ends_at.astimezone(zone))
-        event.add("summary", shift.rota.title)
-        if shift.rota.description:
-            event.add("description", shift.rota.description)
-        if signup.status == ShiftSignup.Status.WAITING:
-            event.add("status", "TENTATIVE")
-        else:
-            event.add("status", "CONFIRMED")
-        cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()
+    return calendar_bytes(
+        prodid=PRODID,
+        name=_("My shifts"),
+        events=(_event(s, host=host, zone=zone) for s in signups),
+    )
+
+
+def _event(signup: ShiftSignup, *, host: str, zone: ZoneInfo) -> icalendar.Event:
+    """One shift; a place on the waiting list is tentative."""
+    shift = signup.shift
+    event = icalendar.Event()
+    event.add("uid", f"shift-{shift.pk}-{signup.pk}@{host}")
+    event.add("dtstamp", signup.listed_at)
+    event.add("dtstart", shift.starts_at.astimezone(zone))
+    event.add("dtend", shift.ends_at.astimezone(zone))
+    event.add("summary", shift.rota.title)
+    if shift.rota.description:
+        event.add("description", shift.rota.description)
+    waiting = signup.status == ShiftSignup.Status.WAITING
+    event.add("status", "TENTATIVE" if waiting else "CONFIRMED")
+    return event
