@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "organisations",
     "volunteers",
     "activities",
+    "figures",
     "reports",
     "publicsite",
     "notifications",

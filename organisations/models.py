@@ -205,6 +205,8 @@ class Organisation(CentreScopedModel):
         help_text=_("Only with the association's consent."),
     )
     is_archived = models.BooleanField(_("archived"), default=False)
+    # When it was archived (the figures engine counts the registry at a year's end from it).
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True, editable=False)
     confirmed_at = models.DateTimeField(_("entry last confirmed"), null=True, blank=True)
     notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

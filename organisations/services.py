@@ -232,6 +232,7 @@ def organisation_archive(*, actor: User | None, organisation: Organisation) -> O
     """Archive an association (it leaves the active list; nothing is deleted)."""
     before = snapshot(organisation)
     organisation.is_archived = True
+    organisation.archived_at = timezone.now()
     _save(organisation, actor=actor, action="archived", before=before)
     return organisation
 
@@ -241,6 +242,7 @@ def organisation_restore(*, actor: User | None, organisation: Organisation) -> O
     """Bring an archived association back into the active list."""
     before = snapshot(organisation)
     organisation.is_archived = False
+    organisation.archived_at = None
     _save(organisation, actor=actor, action="restored", before=before)
     return organisation
 

@@ -115,6 +115,10 @@ class Volunteer(CentreScopedModel):
     notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Dated facts the figures engine counts "registered at the end of the year" from (set by
+    # the services when the status changes), so a past year's count does not read today's state.
+    approved_on = models.DateField(_("approved"), null=True, blank=True, editable=False)
+    ended_on = models.DateField(_("ended"), null=True, blank=True, editable=False)
 
     background_groups = models.ManyToManyField(
         BackgroundGroup, blank=True, related_name="+", verbose_name=_("background groups")

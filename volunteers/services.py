@@ -97,6 +97,20 @@ def _lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
 # --- Volunteers ---------------------------------------------------------------------------------
 
 
+def _date_status(volunteer: Volunteer, previous: str | None) -> None:
+    """Keep the dated facts of a status change (`approved_on`, `ended_on`), which the figures
+    engine counts "registered at the end of a year" from."""
+    today = timezone.localdate()
+    if volunteer.status == previous:
+        return
+    if volunteer.status != Volunteer.Status.APPLICANT and volunteer.approved_on is None:
+        volunteer.approved_on = today
+    if volunteer.status == Volunteer.Status.ENDED:
+        volunteer.ended_on = volunteer.ended_on or today
+    else:
+        volunteer.ended_on = None
+
+
 @transaction.atomic
 def volunteer_create(
     *, actor: User | None, centre: Centre, consent_channel: str = "", **fields: Any
@@ -107,6 +121,7 @@ def volunteer_create(
     """
     volunteer = Volunteer(centre=centre)
     m2m = _set_fields(volunteer, fields)
+    _date_status(volunteer, None)
     volunteer.full_clean()
     volunteer.save()
     for name, values in m2m.items():
@@ -135,7 +150,9 @@ def volunteer_update(
         raise ValidationError(_("This person's data has been erased."))
     before = stored_snapshot(volunteer)
     claim_version(volunteer, expected_version)
+    previous = volunteer.status
     m2m = _set_fields(volunteer, fields)
+    _date_status(volunteer, previous)
     m2m_before = _lists_of(volunteer, m2m)
     volunteer.full_clean()
     volunteer.save()
@@ -158,8 +175,9 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
     if volunteer.status != Volunteer.Status.APPLICANT:
         raise ValidationError(_("Only applicants can be approved."))
     volunteer.status = Volunteer.Status.ACTIVE
+    _date_status(volunteer, Volunteer.Status.APPLICANT)
     volunteer.full_clean()
-    volunteer.save(update_fields=["status", "updated_at"])
+    volunteer.save(update_fields=["status", "approved_on", "ended_on", "updated_at"])
     log_action(
         actor=actor,
         action="volunteer.approved",
@@ -396,6 +414,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     volunteer.police_certificate_checked_on = None
     volunteer.police_certificate_requested_on = None
     volunteer.status = Volunteer.Status.ENDED
+    volunteer.ended_on = volunteer.ended_on or timezone.localdate()
     volunteer.erased_at = now
     volunteer.calendar_token = ""
     user = volunteer.user

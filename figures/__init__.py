@@ -1,0 +1,14 @@
+"""The figures engine: every number Frivillig shows is defined once and computed once here.
+
+- `catalogue`: what each figure is (key, label, how it is counted, unit, decimals, period kind,
+  scopes, counted or reported, which target it may be compared with).
+- `engine`: computes the figures of a scope (a centre, several, a project, an association, a
+  volunteer) for one year or many, in a fixed number of queries.
+- `targets`: compares a figure with the target that belongs to it (like with like).
+- `formatting`: the one formatter (half-up rounding, Norwegian and English number formats,
+  a real minus sign, one rule for percentages).
+
+Pages, exports, the API and the PDFs only ask and format; no other module sums activities,
+participants or hours (`figures/tests/test_no_other_sums.py` keeps it so).
+May import: `core` and the models of `activities`, `volunteers` and `organisations`.
+"""

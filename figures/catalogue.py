@@ -1,0 +1,367 @@
+"""What each figure is: one definition per figure, the same words on every surface.
+
+A figure has a key (`volunteer_hours.total`), a label and a note on how it is counted (in
+bokmål, nynorsk and English through the catalogues), a unit and its decimals, a period kind
+(counted *during* the period, or a stock taken *at the end* of it), the scopes it exists for,
+whether it is counted from the log, reported (typed in) or both, and the target it may be
+compared with. Pages mark every number with its key (`data-figure="…"`), CSV headers and API
+fields carry it, and the "About the figures" page and the PDFs print these definitions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# Period kinds.
+DURING = "during"  # summed (or averaged) over the days of the period
+AT_END = "end"  # a stock, taken on the last day of the period
+
+# Scopes a figure exists for.
+CENTRE = "centre"
+PROJECT = "project"
+ASSOCIATION = "association"
+MUNICIPALITY = "municipality"
+PUBLIC = "public"
+VOLUNTEER = "volunteer"
+
+# Where a value comes from.
+COUNTED = "counted"
+REPORTED = "reported"
+BOTH = "both"
+
+# Units.
+COUNT = "count"
+HOURS = "hours"
+FTE = "fte"
+AVERAGE = "average"
+NOK = "nok"
+PERCENT = "percent"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    note: str
+    unit: str
+    decimals: int
+    period: str
+    scopes: frozenset[str]
+    origin: str = COUNTED
+    # The yearly target (a YearTarget field) this figure may be compared with, if any.
+    target: str | None = None
+    # The whole-period plan (a Project field) this figure may be compared with, if any.
+    period_target: str | None = None
+    # The name a ReportedFigure row gives this figure, where a project may report it.
+    reported_as: str | None = None
+    # Whether the figure adds up over years (the period's value is the sum of the years').
+    additive: bool = True
+    # Shown on the public pages and in the open API.
+    public: bool = False
+
+    def quantize(self, value):
+        """The value rounded half-up to the figure's decimals (None stays None)."""
+        from figures.formatting import quantize
+
+        return quantize(value, self.decimals)
+
+
+def _fte_note() -> str:
+    return gettext(
+        "Volunteer hours in total divided by %(hours)s hours (one full-time equivalent)."
+    ) % {"hours": f"{settings.HOURS_PER_FTE:,}".replace(",", "\xa0")}
+
+
+_ALL = frozenset({CENTRE, PROJECT, ASSOCIATION, MUNICIPALITY, PUBLIC})
+_CENTRE_WIDE = frozenset({CENTRE, MUNICIPALITY, PUBLIC})
+
+
+CATALOGUE: dict[str, Figure] = {
+    f.key: f
+    for f in [
+        Figure(
+            "activities.held",
+            _("Activities held"),
+            _("Activities held on or before the day shown; cancelled activities are left out."),
+            COUNT,
+            0,
+            DURING,
+            _ALL,
+            origin=BOTH,
+            target="activities",
+            reported_as="activities",
+            public=True,
+        ),
+        Figure(
+            "participants.total",
+            _("Participants"),
+            _(
+                "Participants counted at the activities held, added up. People are counted, "
+                "never named: one person who comes twice counts twice."
+            ),
+            COUNT,
+            0,
+            DURING,
+            _ALL,
+            origin=BOTH,
+            reported_as="participants",
+            public=True,
+        ),
+        Figure(
+            "participants.average",
+            _("Average participants per activity"),
+            _("Participants divided by the activities held whose participants were counted."),
+            AVERAGE,
+            1,
+            DURING,
+            _ALL,
+            origin=BOTH,
+            target="average_participants",
+            reported_as="average_participants",
+            additive=False,
+            public=True,
+        ),
+        Figure(
+            "persons_reached.total",
+            _("Persons reached"),
+            _(
+                "Counted: participants marked as coming for the first time, added up. "
+                "Reported: the number of persons the project says it reached."
+            ),
+            COUNT,
+            0,
+            DURING,
+            frozenset({CENTRE, PROJECT, MUNICIPALITY}),
+            origin=BOTH,
+            target="persons_reached",
+            period_target="planned_reach",
+            reported_as="persons_reached",
+            # The same person may be reached in two years: reported reach does not add up.
+            additive=False,
+        ),
+        Figure(
+            "volunteer_hours.on_activities",
+            _("Volunteer hours on activities"),
+            _(
+                "Hours volunteers gave at the activities held, as logged with each activity. "
+                "A part of the volunteer hours in total."
+            ),
+            HOURS,
+            1,
+            DURING,
+            _ALL,
+            origin=BOTH,
+            target="volunteer_hours",
+            reported_as="activity_hours",
+            public=True,
+        ),
+        Figure(
+            "volunteer_hours.own",
+            _("Volunteer hours logged by the volunteers"),
+            _(
+                "Approved hours volunteers logged themselves for their tasks and shifts; hours "
+                "awaiting approval are not counted. A part of the volunteer hours in total."
+            ),
+            HOURS,
+            1,
+            DURING,
+            frozenset({CENTRE, PROJECT, MUNICIPALITY, PUBLIC, VOLUNTEER}),
+            public=True,
+        ),
+        Figure(
+            "volunteer_hours.total",
+            _("Volunteer hours in total"),
+            _(
+                "Hours on activities plus approved hours the volunteers logged themselves. "
+                "Each hour is in one of the two logs only, so none is counted twice."
+            ),
+            HOURS,
+            1,
+            DURING,
+            frozenset({CENTRE, PROJECT, MUNICIPALITY, PUBLIC}),
+            public=True,
+        ),
+        Figure(
+            "fte.total",
+            _("Full-time equivalents"),
+            lazy(_fte_note, str)(),
+            FTE,
+            2,
+            DURING,
+            frozenset({CENTRE, PROJECT, MUNICIPALITY, PUBLIC}),
+            public=True,
+        ),
+        Figure(
+            "volunteers.active",
+            _("Active volunteers"),
+            _(
+                "Volunteers with approved hours, a shift held or a running match during the "
+                "period, each counted once."
+            ),
+            COUNT,
+            0,
+            DURING,
+            _CENTRE_WIDE,
+            additive=False,
+            public=True,
+        ),
+        Figure(
+            "volunteers.registered",
+            _("Registered volunteers"),
+            _(
+                "Volunteers approved by the end of the period and not ended or erased by then "
+                "(applicants are not counted)."
+            ),
+            COUNT,
+            0,
+            AT_END,
+            _CENTRE_WIDE,
+            additive=False,
+            public=True,
+        ),
+        Figure(
+            "volunteers.new",
+            _("New volunteers"),
+            _("Volunteers approved during the period."),
+            COUNT,
+            0,
+            DURING,
+            _CENTRE_WIDE,
+        ),
+        Figure(
+            "volunteers.with_own_hours",
+            _("Volunteers who logged hours"),
+            _("Volunteers with approved hours they logged themselves, each counted once."),
+            COUNT,
+            0,
+            DURING,
+            frozenset({CENTRE, MUNICIPALITY}),
+            additive=False,
+        ),
+        Figure(
+            "volunteers.engaged",
+            _("Volunteers engaged"),
+            _("Volunteers who took part in the project, as the project reports them."),
+            COUNT,
+            0,
+            DURING,
+            frozenset({PROJECT}),
+            origin=REPORTED,
+            reported_as="project_volunteers",
+            additive=False,
+        ),
+        Figure(
+            "matches.made",
+            _("Matches made"),
+            _(
+                "Matches of a volunteer with a task that started during the period; proposed "
+                "matches are not counted."
+            ),
+            COUNT,
+            0,
+            DURING,
+            frozenset({CENTRE, MUNICIPALITY}),
+        ),
+        Figure(
+            "associations.registered",
+            _("Associations in the registry"),
+            _("Associations registered by the end of the period and not archived by then."),
+            COUNT,
+            0,
+            AT_END,
+            _CENTRE_WIDE,
+            additive=False,
+            public=True,
+        ),
+        Figure(
+            "associations.new",
+            _("New associations"),
+            _("Associations registered during the period."),
+            COUNT,
+            0,
+            DURING,
+            frozenset({CENTRE, MUNICIPALITY}),
+        ),
+        Figure(
+            "associations.confirmed",
+            _("Associations that confirmed their entry"),
+            _("Associations in the registry that confirmed their entry during the period."),
+            COUNT,
+            0,
+            DURING,
+            frozenset({CENTRE, MUNICIPALITY}),
+            additive=False,
+        ),
+        Figure(
+            "grants.granted",
+            _("Grants"),
+            _("Amounts granted for the year, from every funder."),
+            NOK,
+            0,
+            DURING,
+            frozenset({CENTRE, PROJECT}),
+        ),
+        Figure(
+            "local_share",
+            _("Local share of operating income"),
+            _(
+                "Income from the municipality, private foundations and businesses and the "
+                "centre's own income, as a share of all operating income. The state grant "
+                "requires at least 40 %."
+            ),
+            PERCENT,
+            1,
+            DURING,
+            frozenset({CENTRE, MUNICIPALITY}),
+            additive=False,
+        ),
+        Figure(
+            "activities.monthly_target",
+            _("Monthly target"),
+            _("The year's target shared out by the number of days in each month."),
+            COUNT,
+            1,
+            DURING,
+            frozenset({PROJECT}),
+        ),
+    ]
+}
+
+# The ReportedFigure names (activities.models.ReportedFigure.Figure) of the catalogue's keys.
+REPORTED_KEYS: dict[str, str] = {f.reported_as: f.key for f in CATALOGUE.values() if f.reported_as}
+
+# The figures a project may have counted and/or reported, in the order reports print them.
+PROJECT_FIGURES = [
+    "activities.held",
+    "participants.total",
+    "participants.average",
+    "persons_reached.total",
+    "volunteers.engaged",
+    "volunteer_hours.on_activities",
+]
+
+
+def definition(key: str) -> Figure:
+    """The catalogue's definition of a figure (KeyError for a key it does not hold)."""
+    return CATALOGUE[key]
+
+
+def published() -> list[Figure]:
+    """The figures a centre publishes (public pages, the open API), in catalogue order."""
+    return [figure for figure in CATALOGUE.values() if figure.public]
+
+
+def fte(hours: Decimal | int | float | None) -> Decimal:
+    """Hours as årsverk (full-time equivalents): hours / settings.HOURS_PER_FTE, two decimals.
+
+    The one conversion every page, export and report uses (1 695 hours by default).
+    """
+    from figures.formatting import quantize
+
+    return quantize(Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE), 2)

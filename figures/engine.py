@@ -1,0 +1,957 @@
+"""The one engine that computes every figure of the catalogue, for a scope and a period.
+
+    figures = compute(Scope.of_centre(centre), years=[2025, 2026], today=today)
+    figures.get("volunteer_hours.total", 2026)      # Decimal("1771.0")
+    figures.get("activities.held")                  # the whole period (both years)
+    figures.compare("activities.held", 2026)        # against the year's target (`targets`)
+    figures.group(project.pk).get(...)              # one project of the centre (by="project")
+
+Counting rules (the catalogue's notes say the same in words):
+- An activity is *held* when it is not cancelled and dated on or before `today` (a series'
+  future dates are planned, not held). Participants and hours are counted on held activities;
+  the average divides by the held activities whose participants were counted.
+- Volunteer hours in total = hours logged on activities + approved hours the volunteers logged
+  themselves (their tasks and the rotas' held shifts). An hour is in one log only. A project's
+  hours are those of its activities and of its rotas' held shifts; an association's, those of
+  the activities it organised and of its tasks.
+- A stock ("at the end of the period": registered volunteers, associations in the registry) is
+  read from dated rows as of the period's last day (or today, while it runs), never from
+  today's state: a report for a past year made today gives what it gave on 31 December.
+- Active volunteers are those with approved hours (held shifts included) or a running match in
+  the period, each counted once.
+
+Queries: every source is read once for all the years asked, grouped by centre, project and year
+(at most seven queries for every figure of the catalogue; fewer when `keys` names fewer), so a
+page costs the same at every data size and for one year or twenty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, DateField, Q, Sum
+from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+
+from core.permissions import Access
+from figures.catalogue import (
+    AT_END,
+    CATALOGUE,
+    PROJECT_FIGURES,
+    REPORTED_KEYS,
+    definition,
+    fte,
+)
+from figures.formatting import quantize
+from figures.targets import Comparison, monthly_target
+
+# --- Scopes ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: one or more centres, optionally narrowed to one project, association or
+    volunteer. `kind` is the catalogue's scope name (what the figures may be shown for)."""
+
+    kind: str
+    centre_ids: tuple[int, ...]
+    project_id: int | None = None
+    organisation_id: int | None = None
+    volunteer_id: int | None = None
+    # The project's own dates and plan, for the whole-period comparison.
+    project: Any = field(default=None, compare=False, hash=False)
+
+    @classmethod
+    def of_centre(cls, centre) -> Scope:
+        return cls("centre", (_pk(centre),))
+
+    @classmethod
+    def public(cls, centre) -> Scope:
+        return cls("public", (_pk(centre),))
+
+    @classmethod
+    def of_centres(cls, centres: Iterable) -> Scope:
+        """Several centres together (a municipality's)."""
+        return cls("municipality", tuple(sorted({_pk(c) for c in centres})))
+
+    @classmethod
+    def of_project(cls, project) -> Scope:
+        return cls("project", (project.centre_id,), project_id=project.pk, project=project)
+
+    @classmethod
+    def of_association(cls, organisation) -> Scope:
+        return cls("association", (organisation.centre_id,), organisation_id=organisation.pk)
+
+    @classmethod
+    def of_volunteer(cls, volunteer) -> Scope:
+        return cls("volunteer", (volunteer.centre_id,), volunteer_id=volunteer.pk)
+
+    @property
+    def access(self) -> Access:
+        return Access.system(self.centre_ids)
+
+
+def _pk(obj) -> int:
+    return obj if isinstance(obj, int) else obj.pk
+
+
+def _models():
+    # The models of the apps whose rows are counted (imported late: the apps import this module
+    # in their views, and the app registry must be ready first).
+    from activities.models import Activity, Project, ReportedFigure, YearTarget
+    from organisations.models import Organisation
+    from volunteers.models import HourEntry, Match, Volunteer
+
+    return {
+        "Activity": Activity,
+        "Project": Project,
+        "ReportedFigure": ReportedFigure,
+        "YearTarget": YearTarget,
+        "Organisation": Organisation,
+        "HourEntry": HourEntry,
+        "Match": Match,
+        "Volunteer": Volunteer,
+    }
+
+
+# --- Which sources a figure needs -------------------------------------------------------------
+
+ACTIVITY_KEYS = {
+    "activities.held",
+    "participants.total",
+    "participants.average",
+    "persons_reached.total",
+    "volunteer_hours.on_activities",
+}
+OWN_HOUR_KEYS = {"volunteer_hours.own"}
+TOTAL_KEYS = {"volunteer_hours.total", "fte.total"}
+ACTIVE_KEYS = {"volunteers.active", "volunteers.with_own_hours"}
+VOLUNTEER_STOCK_KEYS = {"volunteers.registered", "volunteers.new"}
+ASSOCIATION_KEYS = {"associations.registered", "associations.new", "associations.confirmed"}
+MATCH_KEYS = {"matches.made"}
+COMPUTED_KEYS = (
+    ACTIVITY_KEYS
+    | OWN_HOUR_KEYS
+    | TOTAL_KEYS
+    | ACTIVE_KEYS
+    | VOLUNTEER_STOCK_KEYS
+    | ASSOCIATION_KEYS
+    | MATCH_KEYS
+)
+
+_ACTIVITY_SUMS = (
+    "logged",
+    "held",
+    "cancelled",
+    "with_count",
+    "with_new",
+    "participants",
+    "new",
+    "volunteers",
+    "hours",
+)
+
+
+def _activity_aggregates() -> dict:
+    held = Q(cancelled=False)
+    # Named agg_*: an annotation may not share a name with a field it filters on.
+    return {
+        "agg_logged": Count("pk"),
+        "agg_held": Count("pk", filter=held),
+        "agg_cancelled": Count("pk", filter=Q(cancelled=True)),
+        "agg_with_count": Count("pk", filter=held & Q(participants__isnull=False)),
+        "agg_with_new": Count("pk", filter=held & Q(participants_new__isnull=False)),
+        "agg_participants": Sum("participants", filter=held),
+        "agg_new": Sum("participants_new", filter=held),
+        "agg_volunteers": Sum("volunteer_count", filter=held),
+        "agg_hours": Sum("volunteer_hours", filter=held),
+    }
+
+
+def _year_bounds(years: Iterable[int]) -> tuple[dt.date, dt.date]:
+    years = list(years)
+    return dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+
+
+def _as_of(year: int, today: dt.date) -> dt.date:
+    """The day a stock is taken for `year`: its last day, or today while it runs."""
+    return min(dt.date(year, 12, 31), today)
+
+
+# --- The raw sums ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Raw:
+    """The sums every figure is made of, per (centre, project, year) and per (centre, year)."""
+
+    activity: dict[tuple[int, int | None, int], dict] = field(default_factory=dict)
+    own_hours: dict[tuple[int, int | None, int], Decimal] = field(default_factory=dict)
+    # (centre, year) -> volunteer ids
+    active: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
+    with_hours: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
+    volunteer_stock: dict[tuple[int, int], dict] = field(default_factory=dict)
+    association_stock: dict[tuple[int, int], dict] = field(default_factory=dict)
+    matches: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (project, year) -> YearTarget; project -> {(year|None, figure key): ReportedFigure}
+    targets: dict[tuple[int, int], Any] = field(default_factory=dict)
+    reported: dict[tuple[int | None, str], Any] = field(default_factory=dict)
+    queried: set[str] = field(default_factory=set)
+
+
+def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Raw:
+    m = _models()
+    raw = _Raw()
+    if not scope.centre_ids or not years:
+        return raw
+    access = scope.access
+    first, last = _year_bounds(years)
+    wanted_years = set(years)
+
+    if keys & (ACTIVITY_KEYS | TOTAL_KEYS) and scope.volunteer_id is None:
+        raw.queried.add("activity")
+        qs = (
+            m["Activity"]
+            .objects.visible_to(access)
+            .filter(date__gte=first, date__lte=min(last, today))
+        )
+        if scope.project_id:
+            qs = qs.filter(project_id=scope.project_id)
+        if scope.organisation_id:
+            qs = qs.filter(organiser_id=scope.organisation_id)
+        rows = (
+            qs.annotate(year=ExtractYear("date"))
+            .values("centre_id", "project_id", "year")
+            .annotate(**_activity_aggregates())
+            .order_by()
+        )
+        for row in rows:
+            if row["year"] in wanted_years:
+                key = (row["centre_id"], row["project_id"], row["year"])
+                raw.activity[key] = {name: row[f"agg_{name}"] or 0 for name in _ACTIVITY_SUMS}
+
+    if keys & (OWN_HOUR_KEYS | TOTAL_KEYS):
+        raw.queried.add("own_hours")
+        qs = _approved_hours(m, scope).filter(date__gte=first, date__lte=last)
+        rows = (
+            qs.annotate(year=ExtractYear("date"))
+            .values("centre_id", "project_id", "year")
+            .annotate(total=Sum("hours"))
+            .order_by()
+        )
+        for row in rows:
+            if row["year"] in wanted_years:
+                raw.own_hours[(row["centre_id"], row["project_id"], row["year"])] = row[
+                    "total"
+                ] or Decimal(0)
+
+    if keys & ACTIVE_KEYS:
+        raw.queried.add("active")
+        qs = _approved_hours(m, scope).filter(date__gte=first, date__lte=last)
+        for centre_id, volunteer_id, year in (
+            qs.annotate(year=ExtractYear("date"))
+            .values_list("centre_id", "volunteer_id", "year")
+            .distinct()
+            .order_by()
+        ):
+            if year in wanted_years:
+                raw.with_hours[(centre_id, year)].add(volunteer_id)
+                raw.active[(centre_id, year)].add(volunteer_id)
+        matches = (
+            m["Match"]
+            .objects.visible_to(access)
+            .exclude(status=m["Match"].Status.PROPOSED)
+            .filter(
+                Q(started_on__lte=last) | Q(started_on__isnull=True, created_at__date__lte=last)
+            )
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=first))
+        )
+        if scope.organisation_id:
+            matches = matches.filter(task__organisation_id=scope.organisation_id)
+        for centre_id, volunteer_id, started, created, ended in matches.values_list(
+            "centre_id", "volunteer_id", "started_on", "created_at", "ended_on"
+        ).order_by():
+            start = started or created.date()
+            for year in years:
+                if start <= _as_of(year, today) and (ended is None or ended >= dt.date(year, 1, 1)):
+                    raw.active[(centre_id, year)].add(volunteer_id)
+
+    if keys & VOLUNTEER_STOCK_KEYS:
+        raw.queried.add("volunteer_stock")
+        aggregates = {}
+        for year in years:
+            end = _as_of(year, today)
+            aggregates[f"registered_{year}"] = Count(
+                "pk",
+                filter=Q(approved_on__lte=end)
+                & (Q(ended_on__isnull=True) | Q(ended_on__gt=end))
+                & (Q(erased_at__isnull=True) | Q(erased_at__date__gt=end)),
+            )
+            aggregates[f"new_{year}"] = Count(
+                "pk", filter=Q(approved_on__gte=dt.date(year, 1, 1), approved_on__lte=end)
+            )
+        for row in (
+            m["Volunteer"]
+            .objects.visible_to(access)
+            .filter(approved_on__isnull=False, approved_on__lte=last)
+            .values("centre_id")
+            .annotate(**aggregates)
+            .order_by()
+        ):
+            for year in years:
+                raw.volunteer_stock[(row["centre_id"], year)] = {
+                    "registered": row[f"registered_{year}"],
+                    "new": row[f"new_{year}"],
+                }
+
+    if keys & ASSOCIATION_KEYS:
+        raw.queried.add("association_stock")
+        aggregates = {}
+        for year in years:
+            end = _as_of(year, today)
+            in_registry = Q(created_at__date__lte=end) & (
+                Q(archived_at__isnull=True) | Q(archived_at__date__gt=end)
+            )
+            aggregates[f"registered_{year}"] = Count("pk", filter=in_registry)
+            aggregates[f"new_{year}"] = Count(
+                "pk", filter=in_registry & Q(created_at__date__gte=dt.date(year, 1, 1))
+            )
+            aggregates[f"confirmed_{year}"] = Count(
+                "pk",
+                filter=in_registry
+                & Q(confirmed_at__date__gte=dt.date(year, 1, 1), confirmed_at__date__lte=end),
+            )
+        qs = m["Organisation"].objects.visible_to(access).filter(created_at__date__lte=last)
+        if scope.organisation_id:
+            qs = qs.filter(pk=scope.organisation_id)
+        for row in qs.values("centre_id").annotate(**aggregates).order_by():
+            for year in years:
+                raw.association_stock[(row["centre_id"], year)] = {
+                    name: row[f"{name}_{year}"] for name in ("registered", "new", "confirmed")
+                }
+
+    if keys & MATCH_KEYS:
+        raw.queried.add("matches")
+        made = (
+            m["Match"]
+            .objects.visible_to(access)
+            .exclude(status=m["Match"].Status.PROPOSED)
+            .annotate(made_on=Coalesce("started_on", Cast("created_at", output_field=DateField())))
+            .filter(made_on__gte=first, made_on__lte=last)
+            .annotate(year=ExtractYear("made_on"))
+            .values("centre_id", "year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in made:
+            if row["year"] in wanted_years:
+                raw.matches[(row["centre_id"], row["year"])] = row["n"]
+
+    if scope.kind != "volunteer" and keys & ACTIVITY_KEYS:
+        raw.queried.add("targets")
+        targets = m["YearTarget"].objects.visible_to(access).filter(year__in=years)
+        if scope.project_id:
+            targets = targets.filter(project_id=scope.project_id)
+        for target in targets:
+            raw.targets[(target.project_id, target.year)] = target
+
+    if scope.project_id:
+        raw.queried.add("reported")
+        for row in (
+            m["ReportedFigure"].objects.visible_to(access).filter(project_id=scope.project_id)
+        ):
+            key = REPORTED_KEYS.get(row.figure)
+            if key:
+                raw.reported[(row.year, key)] = row
+    return raw
+
+
+def _approved_hours(m: dict, scope: Scope):
+    qs = (
+        m["HourEntry"]
+        .objects.visible_to(scope.access)
+        .filter(status=m["HourEntry"].Status.APPROVED)
+    )
+    if scope.project_id:
+        qs = qs.filter(project_id=scope.project_id)
+    if scope.organisation_id:
+        qs = qs.filter(task__organisation_id=scope.organisation_id)
+    if scope.volunteer_id:
+        qs = qs.filter(volunteer_id=scope.volunteer_id)
+    return qs
+
+
+# --- The figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A figure counted from the log, reported (typed in), or both (projects report some).
+
+    Where both exist and differ, pages and reports show both, each labelled.
+    """
+
+    key: str
+    counted: Decimal | int | None = None
+    reported: Decimal | int | None = None
+    approximate: bool = False
+    comment: str = ""
+
+    @property
+    def has_data(self) -> bool:
+        return self.counted is not None or self.reported is not None
+
+    @property
+    def differs(self) -> bool:
+        return (
+            self.counted is not None
+            and self.reported is not None
+            and Decimal(self.counted) != Decimal(self.reported)
+        )
+
+    @property
+    def value(self) -> Decimal | int | None:
+        """The counted figure where there is one, else the reported one."""
+        return self.counted if self.counted is not None else self.reported
+
+    @property
+    def decimals(self) -> int:
+        return definition(self.key).decimals
+
+
+class Figures:
+    """The figures of one scope over some years (see `compute`)."""
+
+    def __init__(
+        self,
+        scope: Scope,
+        years: list[int],
+        today: dt.date,
+        raw: _Raw,
+        centre_ids: set[int] | None = None,
+        project_ids: set[int | None] | None = None,
+    ) -> None:
+        self.scope = scope
+        self.years = list(years)
+        self.today = today
+        self._raw = raw
+        # A sub-view: only these centres / projects (`group`).
+        self._centres = centre_ids
+        self._projects = project_ids
+        self._cache: dict[tuple[str, int | None], Any] = {}
+
+    # -- selection
+
+    def _in(self, centre_id: int, project_id: int | None = None, *, by_project=True) -> bool:
+        if self._centres is not None and centre_id not in self._centres:
+            return False
+        if by_project and self._projects is not None and project_id not in self._projects:
+            return False
+        return True
+
+    def _years(self, year: int | None) -> list[int]:
+        return self.years if year is None else [year]
+
+    def _activity(self, years: list[int], projects: set | None = None) -> dict:
+        total = dict.fromkeys(_ACTIVITY_SUMS, 0)
+        wanted = set(years)
+        for (centre_id, project_id, year), row in self._raw.activity.items():
+            if year in wanted and self._in(centre_id, project_id):
+                if projects is not None and project_id not in projects:
+                    continue
+                for name in _ACTIVITY_SUMS:
+                    total[name] += row[name]
+        return total
+
+    def _own_hours(self, years: list[int]) -> Decimal:
+        wanted = set(years)
+        return sum(
+            (
+                hours
+                for (centre_id, project_id, year), hours in self._raw.own_hours.items()
+                if year in wanted and self._in(centre_id, project_id)
+            ),
+            Decimal(0),
+        )
+
+    def _ids(self, source: dict, years: list[int]) -> set[int]:
+        wanted = set(years)
+        people: set[int] = set()
+        for (centre_id, year), ids in source.items():
+            if year in wanted and self._in(centre_id, by_project=False):
+                people |= ids
+        return people
+
+    def _stock(self, source: dict, name: str, year: int) -> int:
+        return sum(
+            row[name]
+            for (centre_id, row_year), row in source.items()
+            if row_year == year and self._in(centre_id, by_project=False)
+        )
+
+    # -- values
+
+    def logged(self, year: int | None = None) -> bool:
+        """Whether any activity was logged (cancelled ones included) in the year / period."""
+        return bool(self._activity(self._years(year))["logged"])
+
+    def activity_sums(self, year: int | None = None) -> dict:
+        """The raw sums of the activity log (held, cancelled, with_count, …) for a year."""
+        return self._activity(self._years(year))
+
+    def get(self, key: str, year: int | None = None):
+        """The counted value of `key` for `year`, or for all the years when `year` is None."""
+        cache_key = (key, year)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._value(key, year)
+        return self._cache[cache_key]
+
+    def _value(self, key: str, year: int | None):
+        figure = definition(key)
+        years = self._years(year)
+        if figure.period == AT_END and year is None:
+            return self.get(key, max(self.years)) if self.years else None
+        if key in ACTIVITY_KEYS:
+            if "activity" not in self._raw.queried:
+                return None
+            sums = self._activity(years)
+            if key == "activities.held":
+                return sums["held"]
+            if key == "participants.total":
+                return sums["participants"] if sums["with_count"] else None
+            if key == "participants.average":
+                if not sums["with_count"]:
+                    return None
+                return quantize(Decimal(sums["participants"]) / sums["with_count"], 1)
+            if key == "persons_reached.total":
+                return sums["new"] if sums["with_new"] else None
+            if key == "volunteer_hours.on_activities":
+                return quantize(Decimal(sums["hours"]), 2)
+        if key == "volunteer_hours.own":
+            return self._own_hours(years)
+        if key == "volunteer_hours.total":
+            on_activities = self.get("volunteer_hours.on_activities", year) or Decimal(0)
+            return on_activities + self._own_hours(years)
+        if key == "fte.total":
+            return fte(self.get("volunteer_hours.total", year))
+        if key == "volunteers.active":
+            return len(self._ids(self._raw.active, years))
+        if key == "volunteers.with_own_hours":
+            return len(self._ids(self._raw.with_hours, years))
+        if key == "volunteers.registered":
+            return self._stock(self._raw.volunteer_stock, "registered", years[-1])
+        if key == "volunteers.new":
+            return sum(self._stock(self._raw.volunteer_stock, "new", y) for y in years)
+        if key == "associations.registered":
+            return self._stock(self._raw.association_stock, "registered", years[-1])
+        if key == "associations.new":
+            return sum(self._stock(self._raw.association_stock, "new", y) for y in years)
+        if key == "associations.confirmed":
+            if len(years) != 1:
+                return None
+            return self._stock(self._raw.association_stock, "confirmed", years[0])
+        if key == "matches.made":
+            return sum(
+                n
+                for (centre_id, row_year), n in self._raw.matches.items()
+                if row_year in set(years) and self._in(centre_id, by_project=False)
+            )
+        if key == "volunteers.engaged":
+            return None  # reported only
+        raise KeyError(f"The engine does not compute {key!r}")
+
+    def year(self, year: int, keys: Iterable[str] | None = None) -> dict[str, Any]:
+        return {key: self.get(key, year) for key in keys or self._computed_keys()}
+
+    def period(self, keys: Iterable[str] | None = None) -> dict[str, Any]:
+        return {key: self.get(key) for key in keys or self._computed_keys()}
+
+    def _computed_keys(self) -> list[str]:
+        return [key for key in CATALOGUE if key in COMPUTED_KEYS]
+
+    # -- counted and reported (a project's)
+
+    def pair(self, key: str, year: int | None = None) -> Pair:
+        """The counted and the reported value of a project's figure, for a year or the period.
+
+        Counted is None where the log holds nothing to count it from (no activity logged).
+        Reported for the period: the row without a year; else, in a one-year period, that
+        year's row; else, for a figure that adds up, the sum of the years' rows.
+        """
+        counted = None
+        if key in ACTIVITY_KEYS and self.logged(year):
+            counted = self.get(key, year)
+        reported = self._raw.reported
+        row = reported.get((year, key))
+        if row is None and year is None:
+            rows = [reported[(y, key)] for y in self.years if (y, key) in reported]
+            if len(self.years) == 1 and rows:
+                row = rows[0]
+            elif rows and definition(key).additive:
+                return Pair(
+                    key,
+                    counted,
+                    sum(r.value for r in rows),
+                    any(r.is_approximate for r in rows),
+                )
+        if row is None:
+            return Pair(key, counted)
+        return Pair(key, counted, row.value, row.is_approximate, row.comment)
+
+    def pairs(self, year: int | None = None) -> dict[str, Pair]:
+        return {key: self.pair(key, year) for key in PROJECT_FIGURES}
+
+    @property
+    def has_reported(self) -> bool:
+        return bool(self._raw.reported)
+
+    # -- targets
+
+    def target(self, key: str, year: int | None = None):
+        """The target that belongs to `key` in this scope: a project's yearly target for a
+        year, its whole-period plan (or the sum of its yearly targets) for the period; for a
+        centre, the sum of its projects' yearly targets (compared only with those projects)."""
+        figure = definition(key)
+        if figure.target is None:
+            return None
+        if year is None:
+            project = self.scope.project
+            if figure.period_target and project is not None:
+                plan = getattr(project, figure.period_target, None)
+                if plan is not None:
+                    return plan
+            if not figure.additive:
+                return None
+            values = [self.target(key, y) for y in self.years]
+            if not values or any(v is None for v in values):
+                return None
+            return sum(values)
+        values = [
+            getattr(target, figure.target)
+            for (project_id, target_year), target in self._raw.targets.items()
+            if target_year == year
+            and getattr(target, figure.target) is not None
+            and self._in(target.centre_id, project_id)
+        ]
+        if not values:
+            return None
+        if figure.additive:
+            return sum(values)
+        return values[0] if len(values) == 1 else None
+
+    def _targeted_projects(self, key: str, year: int) -> set[int]:
+        field_name = definition(key).target
+        return {
+            project_id
+            for (project_id, target_year), target in self._raw.targets.items()
+            if target_year == year and getattr(target, field_name) is not None
+        }
+
+    def compare(self, key: str, year: int | None = None) -> Comparison:
+        """`key` against its own target, like with like (see `figures.targets`).
+
+        For a project: its value for the year (or the period) against its target for the same.
+        For a centre or several: the sum of the targets of the projects that set one, against
+        the value of those projects only (a project without a target is not compared).
+        """
+        figure = definition(key)
+        target = self.target(key, year)
+        if self.scope.project_id or year is None or target is None:
+            value = self.get(key, year)
+            sums = self._activity(self._years(year))
+        else:
+            projects = self._targeted_projects(key, year)
+            sums = self._activity([year], projects)
+            value = _from_sums(key, sums)
+        start, end = self._bounds(year)
+        target_activities = None
+        if figure.key == "participants.average":
+            target_activities = self.target("activities.held", year)
+        return Comparison(
+            key=key,
+            value=value,
+            target=target,
+            start=start,
+            end=end,
+            today=self.today,
+            decimals=figure.decimals,
+            is_average=not figure.additive and figure.unit == "average",
+            target_activities=target_activities,
+            held=sums["held"],
+            participants=sums["participants"],
+        )
+
+    def _bounds(self, year: int | None) -> tuple[dt.date, dt.date]:
+        if year is not None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        start, end = _year_bounds(self.years or [self.today.year])
+        project = self.scope.project
+        if project is not None:
+            start = max(start, project.start_date or start)
+            end = min(end, project.end_date or end) if project.end_date else end
+        return start, end
+
+    # -- parts
+
+    def group(self, group_id: int | None) -> Figures:
+        """The figures of one centre (by="centre") or one project (by="project")."""
+        if self._by == "centre":
+            return Figures(self.scope, self.years, self.today, self._raw, centre_ids={group_id})
+        return Figures(self.scope, self.years, self.today, self._raw, project_ids={group_id})
+
+    _by: str | None = None
+
+    def project_ids(self, year: int | None = None) -> list[int | None]:
+        """Projects with any activity logged in the year (or period)."""
+        wanted = set(self._years(year))
+        return sorted(
+            {p for (c, p, y) in self._raw.activity if y in wanted and self._in(c, p)},
+            key=lambda p: (p is None, p or 0),
+        )
+
+
+def _from_sums(key: str, sums: dict):
+    if key == "activities.held":
+        return sums["held"]
+    if key == "participants.total":
+        return sums["participants"] if sums["with_count"] else None
+    if key == "participants.average":
+        return (
+            quantize(Decimal(sums["participants"]) / sums["with_count"], 1)
+            if sums["with_count"]
+            else None
+        )
+    if key == "persons_reached.total":
+        return sums["new"] if sums["with_new"] else None
+    if key == "volunteer_hours.on_activities":
+        return quantize(Decimal(sums["hours"]), 2)
+    raise KeyError(key)
+
+
+def compute(
+    scope: Scope,
+    *,
+    years: Iterable[int],
+    today: dt.date,
+    keys: Iterable[str] | None = None,
+    by: str | None = None,
+) -> Figures:
+    """The figures of `scope` for `years` as of `today` (see the module's rules).
+
+    `keys` limits the sources read to those the keys need (every figure when None);
+    `by` ("centre" or "project") lets `Figures.group(id)` give each part, from the same reads.
+    """
+    years = sorted(set(years))
+    wanted = set(keys) if keys is not None else set(COMPUTED_KEYS)
+    raw = _read(scope, years, today, wanted)
+    figures = Figures(scope, years, today, raw)
+    figures._by = by
+    return figures
+
+
+def compute_year(scope: Scope, *, year: int, today: dt.date, **kwargs) -> Figures:
+    return compute(scope, years=[year], today=today, **kwargs)
+
+
+# --- Breakdowns -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+    activities: int
+    participants: int
+    with_count: int
+    target_activities: Decimal | None
+
+    @property
+    def average_participants(self) -> Decimal | None:
+        if not self.with_count:
+            return None
+        return quantize(Decimal(self.participants) / self.with_count, 1)
+
+
+def months(scope: Scope, *, year: int, today: dt.date, target_activities=None) -> list[Month]:
+    """Twelve months of held activities and participants of a year, with the yearly activity
+    target spread over the months by their days (`targets.monthly_target`). One query."""
+    m = _models()
+    qs = (
+        m["Activity"]
+        .objects.visible_to(scope.access)
+        .filter(
+            date__gte=dt.date(year, 1, 1),
+            date__lte=min(dt.date(year, 12, 31), today),
+            cancelled=False,
+        )
+    )
+    if scope.project_id:
+        qs = qs.filter(project_id=scope.project_id)
+    if scope.organisation_id:
+        qs = qs.filter(organiser_id=scope.organisation_id)
+    rows = {
+        row["month"]: row
+        for row in qs.annotate(month=ExtractMonth("date"))
+        .values("month")
+        .annotate(
+            n=Count("pk"),
+            counted=Count("pk", filter=Q(participants__isnull=False)),
+            people=Sum("participants"),
+        )
+        .order_by()
+    }
+    return [
+        Month(
+            month=month,
+            activities=rows.get(month, {}).get("n", 0),
+            participants=int(rows.get(month, {}).get("people") or 0),
+            with_count=rows.get(month, {}).get("counted", 0),
+            target_activities=monthly_target(target_activities, year, month),
+        )
+        for month in range(1, 13)
+    ]
+
+
+def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
+    """Held activities of a year per activity category (every category, zeros included).
+
+    Rows: {"category": ActivityCategory, "activities": int, "participants": int}. Two queries.
+    """
+    from activities.models import ActivityCategory
+
+    m = _models()
+    qs = (
+        m["Activity"]
+        .objects.visible_to(scope.access)
+        .filter(
+            date__gte=dt.date(year, 1, 1),
+            date__lte=min(dt.date(year, 12, 31), today),
+            cancelled=False,
+        )
+    )
+    if scope.project_id:
+        qs = qs.filter(project_id=scope.project_id)
+    if scope.organisation_id:
+        qs = qs.filter(organiser_id=scope.organisation_id)
+    counts = {
+        row["category_id"]: row
+        for row in qs.values("category_id")
+        .annotate(n=Count("pk"), people=Sum("participants"))
+        .order_by()
+    }
+    return [
+        {
+            "category": category,
+            "activities": counts.get(category.pk, {}).get("n", 0),
+            "participants": int(counts.get(category.pk, {}).get("people") or 0),
+        }
+        for category in ActivityCategory.objects.all()
+    ]
+
+
+def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:
+    """Years with hours in either log (activities held, approved own hours), newest first.
+
+    Two queries."""
+    m = _models()
+    access = scope.access
+    activity_years = {
+        day.year
+        for day in m["Activity"]
+        .objects.visible_to(access)
+        .filter(date__lte=today, cancelled=False)
+        .dates("date", "year")
+    }
+    own_years = {day.year for day in _approved_hours(m, scope).dates("date", "year")}
+    return sorted(activity_years | own_years, reverse=True)
+
+
+def activity_years(scope: Scope, *, today: dt.date) -> list[int]:
+    """Years with an activity held in the scope, newest first (one query)."""
+    m = _models()
+    qs = m["Activity"].objects.visible_to(scope.access).filter(date__lte=today, cancelled=False)
+    if scope.project_id:
+        qs = qs.filter(project_id=scope.project_id)
+    return [day.year for day in qs.dates("date", "year", order="DESC")]
+
+
+@dataclass(frozen=True)
+class PersonHours:
+    volunteer_id: int
+    name: str
+    hours: Decimal
+    entries: int
+
+    @property
+    def fte(self) -> Decimal:
+        return fte(self.hours)
+
+
+def hours_by_volunteer(scope: Scope, *, year: int) -> list[PersonHours]:
+    """Approved own hours of a year per volunteer, most first (for the coordinator's page:
+    names are shown to those who may see the volunteers). One query."""
+    m = _models()
+    rows = (
+        _approved_hours(m, scope)
+        .filter(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
+        .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
+        .annotate(total=Sum("hours"), n=Count("pk"))
+        .order_by("-total", "volunteer__last_name")
+    )
+    return [
+        PersonHours(
+            volunteer_id=row["volunteer_id"],
+            name=f"{row['volunteer__first_name']} {row['volunteer__last_name']}",
+            hours=row["total"] or Decimal(0),
+            entries=row["n"],
+        )
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True)
+class YearHours:
+    year: int
+    hours: Decimal
+
+    @property
+    def fte(self) -> Decimal:
+        return fte(self.hours)
+
+
+def hours_of_volunteer(
+    volunteer, *, start: dt.date | None = None, end: dt.date | None = None
+) -> list[YearHours]:
+    """One volunteer's approved hours per year (between `start` and `end` when given), oldest
+    first; the same hour log every total reads. One query."""
+    m = _models()
+    qs = _approved_hours(m, Scope.of_volunteer(volunteer))
+    if start:
+        qs = qs.filter(date__gte=start)
+    if end:
+        qs = qs.filter(date__lte=end)
+    rows = (
+        qs.annotate(year=ExtractYear("date"))
+        .values("year")
+        .annotate(total=Sum("hours"))
+        .order_by("year")
+    )
+    return [YearHours(year=row["year"], hours=row["total"] or Decimal(0)) for row in rows]
+
+
+def pending_hours_by_centre() -> dict[int, dict]:
+    """Hours waiting for approval per centre, every centre ({centre_id: {entries, hours}}):
+    the weekly digest to coordinators. One query."""
+    m = _models()
+    return {
+        row["centre_id"]: {"entries": row["entries"], "hours": row["total"] or Decimal(0)}
+        for row in m["HourEntry"]
+        .objects.system()
+        .filter(status=m["HourEntry"].Status.PENDING)
+        .values("centre_id")
+        .annotate(entries=Count("pk"), total=Sum("hours"))
+        .order_by()
+    }
