@@ -68,7 +68,14 @@ class Project(CentreScopedModel):
     )
     main_goal = models.TextField(_("main goal"), blank=True)
     target_group = models.TextField(_("target group"), blank=True)
-    planned_reach = models.PositiveIntegerField(_("planned reach (persons)"), null=True, blank=True)
+    # The plan for the whole period: compared only with the whole period's result (a plan per
+    # year is a yearly target, YearTarget.persons_reached).
+    planned_reach = models.PositiveIntegerField(
+        _("planned reach for the whole period (persons)"),
+        null=True,
+        blank=True,
+        help_text=_("For a plan per year, set the yearly target of persons reached instead."),
+    )
     is_operations = models.BooleanField(_("the centre's ordinary operation"), default=False)
     organisation = models.ForeignKey(
         "organisations.Organisation",

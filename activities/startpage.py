@@ -6,15 +6,23 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, WorkItem
+from figures import engine
+from figures.presenters import projects_pace
 
 from . import selectors
 
 
+def held_this_year(access: Access, today) -> int:
+    """Activities held this year in the centres the user sees (figures.engine, one query)."""
+    scope = engine.Scope.of_centres(access.centre_ids)
+    figures = engine.compute(scope, years=[today.year], today=today, keys=["activities.held"])
+    return figures.get("activities.held", today.year) or 0
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     today = timezone.localdate()
-    year = today.year
     if access.is_coordinator:
-        count = selectors.year_totals(access=access, year=year, today=today)["activities"]
+        count = held_this_year(access, today)
         return [
             Card(
                 title=_("Activities"),
@@ -25,6 +33,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 url=reverse("activities:list"),
                 order=20,
                 figure=count,
+                figure_key="activities.held",
                 figure_label=_("activities held this year (cancelled ones not counted)"),
                 empty_hint="" if count else _("No activities logged this year yet."),
                 actions=[
@@ -66,11 +75,12 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             )
         ]
     if access.is_municipality:
-        count = selectors.year_totals(access=access, year=year, today=today)["activities"]
+        count = held_this_year(access, today)
         return [
             Card(
                 title=_("Target dashboard"),
                 figure=count,
+                figure_key="activities.held",
                 figure_label=_("activities held this year (cancelled ones not counted)"),
                 description=_(
                     "How the centres' projects stand against this year's targets (read-only)."
@@ -117,7 +127,12 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     missing = selectors.activities_missing_counts(access=access, today=today).count()
     behind = [
         row.project.name
-        for row in selectors.projects_pace(access=access, year=today.year, today=today)
+        for row in projects_pace(
+            projects=selectors.projects_managed(access=access),
+            centre_ids=access.centre_ids,
+            year=today.year,
+            today=today,
+        )
         if row.off_pace
     ]
     return [

@@ -17,6 +17,7 @@ from core.permissions import (
     own_centre,
     role_required,
 )
+from figures import presenters
 
 from . import charts, selectors, services
 from .export import export_csv, export_xlsx
@@ -70,9 +71,7 @@ def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
             "project": project,
             "can_edit": project.is_editable_by(access),
             "year": today.year,
-            "figures": selectors.project_figures(
-                access=access, project=project, years=years, today=today
-            ),
+            "figures": presenters.project_figures(project=project, years=years, today=today),
             "goals": selectors.goals_of(access=access, project=project, years=years),
             "budget": selectors.budget_of(access=access, project=project),
         },
@@ -314,7 +313,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise Http404
     # Every project's pace, the main project (largest activity target) first: the overview
     # doubles as the project picker, and the page opens on the main project.
-    overview = selectors.projects_pace(access=access, year=year, today=today)
+    overview = presenters.projects_pace(
+        projects=selectors.projects_managed(access=access),
+        centre_ids=access.centre_ids,
+        year=year,
+        today=today,
+    )
     projects = [row.project for row in overview]
     project = None
     wanted = request.GET.get("project")
@@ -332,13 +336,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "today": today,
     }
     if project is not None:
-        progress = selectors.year_progress(access=access, project=project, year=year, today=today)
+        progress = presenters.year_progress(project=project, year=year, today=today)
         context["progress"] = progress
         context["activity_chart"] = charts.month_bars(
             [m.activities for m in progress.months],
             [m.target_activities for m in progress.months],
         )
-        target_average = progress.average_participants.target
+        target_average = progress.metric("participants.average").target
         context["participant_chart"] = charts.month_bars(
             [m.average_participants for m in progress.months],
             [target_average] * 12,

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .formatting import percent
 from .permissions import Access
 from .selectors import centre_year_figures, mail_failed
 from .startpage import Action, Card
-from .templatetags.frivillig import percent
 
 
 def cards(request: HttpRequest, access: Access) -> list[Card]:

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet, Sum
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from . import formatting
+from .formatting import money as nok
 from .models import Centre, CentreIncome, CentreYear, OutgoingMail
 from .permissions import Access
-from .templatetags.frivillig import nok
 
 LOCAL_SHARE_MINIMUM = Decimal(40)
 STAFF_MINIMUM = Decimal(1)
@@ -77,7 +77,7 @@ class CentreYearFigures:
 
 
 def _number(value: Decimal, decimals: int) -> str:
-    return formats.number_format(value, decimal_pos=decimals, use_l10n=True)
+    return formatting.number(value, decimals)
 
 
 def figures_for(centre_year: CentreYear, amounts: Mapping[str, int]) -> CentreYearFigures:

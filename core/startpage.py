@@ -30,6 +30,8 @@ class Card:
     order: int = 100
     figure: str | int | None = None
     figure_label: str = ""
+    # The catalogue key of `figure` where it is one (figures.catalogue), marked on the page.
+    figure_key: str = ""
     empty_hint: str = ""
     actions: list[Action] = field(default_factory=list)
     # Things that need the user's attention, shown as text (never by colour alone).

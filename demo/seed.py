@@ -178,7 +178,7 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
             "status": Project.Status.RUNNING,
             "main_goal": "Flere i rus- og psykisk helse-oppfølging får en meningsfull hverdag.",
             "target_group": "Voksne i rehabilitering etter rus eller psykisk sykdom.",
-            "planned_reach": 210,
+            # 210 persons a year: a yearly target (below), not a plan for the whole period.
         },
     )
     Project.objects.get_or_create(

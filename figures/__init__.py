@@ -5,8 +5,9 @@
 - `engine`: computes the figures of a scope (a centre, several, a project, an association, a
   volunteer) for one year or many, in a fixed number of queries.
 - `targets`: compares a figure with the target that belongs to it (like with like).
-- `formatting`: the one formatter (half-up rounding, Norwegian and English number formats,
-  a real minus sign, one rule for percentages).
+- `templatetags/figures.py`: the template side (a builtin library): numbers marked with their
+  key (`{% fig %}`), the catalogue's words, through the one formatter, `core.formatting`
+  (half-up rounding, Norwegian and English number formats, a real minus sign).
 
 Pages, exports, the API and the PDFs only ask and format; no other module sums activities,
 participants or hours (`figures/tests/test_no_other_sums.py` keeps it so).

@@ -67,7 +67,7 @@ class Figure:
 
     def quantize(self, value):
         """The value rounded half-up to the figure's decimals (None stays None)."""
-        from figures.formatting import quantize
+        from core.formatting import quantize
 
         return quantize(value, self.decimals)
 
@@ -75,6 +75,12 @@ class Figure:
 def _fte_note() -> str:
     return gettext(
         "Volunteer hours in total divided by %(hours)s hours (one full-time equivalent)."
+    ) % {"hours": f"{settings.HOURS_PER_FTE:,}".replace(",", "\xa0")}
+
+
+def _fte_activities_note() -> str:
+    return gettext(
+        "Volunteer hours on activities divided by %(hours)s hours (one full-time equivalent)."
     ) % {"hours": f"{settings.HOURS_PER_FTE:,}".replace(",", "\xa0")}
 
 
@@ -196,6 +202,15 @@ CATALOGUE: dict[str, Figure] = {
             DURING,
             frozenset({CENTRE, PROJECT, MUNICIPALITY, PUBLIC}),
             public=True,
+        ),
+        Figure(
+            "fte.on_activities",
+            _("Full-time equivalents of the hours on activities"),
+            lazy(_fte_activities_note, str)(),
+            FTE,
+            2,
+            DURING,
+            frozenset({PROJECT}),
         ),
         Figure(
             "volunteers.active",
@@ -362,6 +377,18 @@ def fte(hours: Decimal | int | float | None) -> Decimal:
 
     The one conversion every page, export and report uses (1 695 hours by default).
     """
-    from figures.formatting import quantize
+    from core.formatting import quantize
 
     return quantize(Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE), 2)
+
+
+def format_value(key: str, value, language: str | None = None) -> str:
+    """A catalogued figure's value in its unit's format and decimals (core.formatting)."""
+    from core import formatting
+
+    figure = definition(key)
+    if figure.unit == NOK:
+        return formatting.money(value, language)
+    if figure.unit == PERCENT:
+        return formatting.percent(value, figure.decimals, language)
+    return formatting.number(value, figure.decimals, language)

@@ -37,6 +37,7 @@ from typing import Any
 from django.db.models import Count, DateField, Q, Sum
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
+from core.formatting import quantize
 from core.permissions import Access
 from figures.catalogue import (
     AT_END,
@@ -46,7 +47,6 @@ from figures.catalogue import (
     definition,
     fte,
 )
-from figures.formatting import quantize
 from figures.targets import Comparison, monthly_target
 
 # --- Scopes ----------------------------------------------------------------------------------
@@ -769,6 +769,10 @@ class Month:
     target_activities: Decimal | None
 
     @property
+    def target(self) -> Decimal | None:
+        return self.target_activities
+
+    @property
     def average_participants(self) -> Decimal | None:
         if not self.with_count:
             return None
@@ -818,7 +822,8 @@ def months(scope: Scope, *, year: int, today: dt.date, target_activities=None) -
 def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     """Held activities of a year per activity category (every category, zeros included).
 
-    Rows: {"category": ActivityCategory, "activities": int, "participants": int}. Two queries.
+    Rows: {"category", "activities", "participants", "counted" (activities with a count),
+    "average"}. Two queries.
     """
     from activities.models import ActivityCategory
 
@@ -839,17 +844,28 @@ def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     counts = {
         row["category_id"]: row
         for row in qs.values("category_id")
-        .annotate(n=Count("pk"), people=Sum("participants"))
+        .annotate(
+            n=Count("pk"),
+            counted=Count("pk", filter=Q(participants__isnull=False)),
+            people=Sum("participants"),
+        )
         .order_by()
     }
-    return [
-        {
-            "category": category,
-            "activities": counts.get(category.pk, {}).get("n", 0),
-            "participants": int(counts.get(category.pk, {}).get("people") or 0),
-        }
-        for category in ActivityCategory.objects.all()
-    ]
+    rows = []
+    for category in ActivityCategory.objects.all():
+        row = counts.get(category.pk, {})
+        counted = row.get("counted", 0)
+        people = int(row.get("people") or 0)
+        rows.append(
+            {
+                "category": category,
+                "activities": row.get("n", 0),
+                "participants": people,
+                "counted": counted,
+                "average": quantize(Decimal(people) / counted, 1) if counted else None,
+            }
+        )
+    return rows
 
 
 def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:
@@ -922,11 +938,29 @@ class YearHours:
         return fte(self.hours)
 
 
+@dataclass(frozen=True)
+class VolunteerHours:
+    """One volunteer's approved hours: per year and in total."""
+
+    years: list[YearHours]
+    total: Decimal
+
+    def __iter__(self):
+        return iter(self.years)
+
+    def __len__(self) -> int:
+        return len(self.years)
+
+    @property
+    def newest_first(self) -> list[YearHours]:
+        return list(reversed(self.years))
+
+
 def hours_of_volunteer(
     volunteer, *, start: dt.date | None = None, end: dt.date | None = None
-) -> list[YearHours]:
+) -> VolunteerHours:
     """One volunteer's approved hours per year (between `start` and `end` when given), oldest
-    first; the same hour log every total reads. One query."""
+    first, and their total; the same hour log every total reads. One query."""
     m = _models()
     qs = _approved_hours(m, Scope.of_volunteer(volunteer))
     if start:
@@ -939,7 +973,8 @@ def hours_of_volunteer(
         .annotate(total=Sum("hours"))
         .order_by("year")
     )
-    return [YearHours(year=row["year"], hours=row["total"] or Decimal(0)) for row in rows]
+    years = [YearHours(year=row["year"], hours=row["total"] or Decimal(0)) for row in rows]
+    return VolunteerHours(years=years, total=sum((row.hours for row in years), Decimal(0)))
 
 
 def pending_hours_by_centre() -> dict[int, dict]:

@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from figures.formatting import quantize
+from core.formatting import quantize
 
 
 def percent_of_target(value, target) -> int | None:

@@ -325,20 +325,11 @@ def send_confirmation_requests(*, now: dt.datetime) -> int:
 
 def send_hours_digests(*, now: dt.datetime) -> int:
     """Once a week: each coordinator whose centre has hours waiting for approval."""
-    from django.db.models import Count, Sum
-
-    from volunteers.models import HourEntry
+    from figures.engine import pending_hours_by_centre
 
     if in_quiet_period(now):
         return 0
-    waiting = {
-        row["centre_id"]: row
-        for row in HourEntry.objects.system()
-        .filter(status=HourEntry.Status.PENDING)
-        .values("centre_id")
-        .annotate(entries=Count("pk"), hours=Sum("hours"))
-        .order_by()
-    }
+    waiting = pending_hours_by_centre()
     year, week, _ = timezone.localtime(now).isocalendar()
     made = 0
     for centre_id, users in _coordinators(set(waiting)).items():

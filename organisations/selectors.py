@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -185,21 +186,14 @@ class Statistics:
     by_centre: list[tuple[str, int]]
 
 
-def registry_figures(*, access: Access, year: int) -> dict[str, Any]:
-    """The registry's figures for a year, as the statistics page and the annual report print
-    them (two queries):
-
-    total       = active associations (archived ones left out), today
-    new         = of them, registered during `year`
-    confirmed   = of them, confirmed their entry during `year`
-    by_category = [(label, n)]: each association counted once, under its first-ranked
-                  category, in the categories' order; "No category" for the rest
+def registry_by_category(*, access: Access, as_of: dt.date) -> list[tuple[str, int]]:
+    """The associations in the registry on `as_of` (registered by then, not archived by then),
+    each counted once under its first-ranked category, in the categories' order; "No category"
+    for the rest. The same rule as the figures engine's `associations.registered`. Two queries.
     """
-    active = Organisation.objects.visible_to(access).filter(is_archived=False)
-    totals = active.aggregate(
-        total=Count("pk"),
-        new=Count("pk", filter=Q(created_at__year=year)),
-        confirmed=Count("pk", filter=Q(confirmed_at__year=year)),
+    in_registry = Organisation.objects.visible_to(access).filter(
+        Q(created_at__date__lte=as_of),
+        Q(archived_at__isnull=True) | Q(archived_at__date__gt=as_of),
     )
     first_rank = (
         OrganisationCategory.objects.filter(organisation=OuterRef("organisation"))
@@ -207,24 +201,25 @@ def registry_figures(*, access: Access, year: int) -> dict[str, Any]:
         .values("rank")[:1]
     )
     main = (
-        OrganisationCategory.objects.filter(organisation__in=active, rank=Subquery(first_rank))
+        OrganisationCategory.objects.filter(organisation__in=in_registry, rank=Subquery(first_rank))
         .values("category_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
     counts = {row["category_id"]: row["n"] for row in main}
     rows = [(c.label, counts[c.pk]) for c in Category.objects.all() if c.pk in counts]
-    uncategorised = totals["total"] - sum(n for _label, n in rows)
+    total = in_registry.count()
+    uncategorised = total - sum(n for _label, n in rows)
     if uncategorised:
         rows.append((gettext("No category"), uncategorised))
-    return {**totals, "by_category": rows}
+    return rows
 
 
 def organisation_statistics(*, access: Access) -> Statistics:
     """Figures for the statistics page, over the active associations the user may see.
 
-    `by_category` is the registry's count by main category (`registry_figures`), the same as
-    the annual report prints."""
+    `by_category` is the registry's count by main category (`registry_by_category`), the same
+    as the annual report prints."""
     visible = Organisation.objects.visible_to(access)
     active = visible.filter(is_archived=False)
     limit = timezone.now() - CONFIRMATION_INTERVAL
@@ -234,7 +229,7 @@ def organisation_statistics(*, access: Access) -> Statistics:
         stale=Count("pk", filter=Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit)),
     )
     archived = visible.filter(is_archived=True).count()
-    by_category = registry_figures(access=access, year=timezone.localdate().year)["by_category"]
+    by_category = registry_by_category(access=access, as_of=timezone.localdate())
     district_counts: Counter[str] = Counter()
     for row in active.values("district__name").annotate(n=Count("pk")):
         district_counts[row["district__name"] or "–"] += row["n"]

@@ -17,10 +17,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from activities import selectors as activity_selectors
 from activities.models import Activity, ActivityCategory, Project
 from core.models import Centre
-from core.permissions import Access
 from organisations import selectors as organisation_selectors
 from organisations.models import Organisation
 from volunteers.models import Task
@@ -143,19 +141,16 @@ def directory_of(*, centre: Centre) -> QuerySet[Organisation]:
 
 
 def public_figures(*, centre: Centre, year: int) -> dict[str, Any]:
-    """The centre's figures anybody may see, read from the selectors the reports use (the
-    same rules: held = not cancelled and dated on or before today): activities held,
-    participants, volunteer hours logged on activities, and active associations in the
-    registry. Counts only: nothing about a person."""
-    access = Access.system([centre])
-    today = timezone.localdate()
-    totals = activity_selectors.year_totals(access=access, year=year, today=today)
-    registry = organisation_selectors.registry_figures(access=access, year=year)
+    """The centre's published figures of a year, from the figures engine (counts only:
+    nothing about a person), keyed by catalogue key."""
+    from figures import catalogue, engine
+
+    keys = [figure.key for figure in catalogue.published()]
+    figures = engine.compute(
+        engine.Scope.public(centre), years=[year], today=timezone.localdate(), keys=keys
+    )
     return {
         "year": year,
-        "activities": totals["activities"],
-        "participants": totals["participants"],
-        "volunteer_hours": totals["volunteer_hours"],
-        "associations": registry["total"],
+        "figures": {key: figures.get(key, year) for key in keys},
         "associations_listed": Organisation.objects.listed_publicly().filter(centre=centre).count(),
     }

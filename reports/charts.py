@@ -13,9 +13,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from core.templatetags.frivillig import num
+from core.formatting import number as num
+from figures.engine import Month as MonthRow
 
-from .figures import MonthRow, Row
+from .figures import Row
 
 BAR = "#0b5d7a"
 TARGET = "#c0392b"

@@ -1,34 +1,25 @@
-"""Every figure a report prints, read through the other apps' selectors.
+"""Every figure a report prints, asked of the figures engine.
 
-This is the only module of `reports` that reads other apps, and it reads them only through their
-selectors (`activities.selectors`, `volunteers.selectors`, `organisations.selectors`,
-`core.selectors`): the arrows point from reports to them, never back. Nothing here is a
-hard-coded number. What each figure means is written once, in `core.figures`; the pages, the
-exports and both PDFs print those words.
+This module gathers what the annual evaluation, the final report, the hours page and the
+municipality's overview print. It counts nothing itself: every activity, participant, hour and
+volunteer figure comes from `figures.engine` (its rules are written there and in the catalogue),
+every comparison with a target from `figures.targets`, and the lists (projects, partners,
+grants, outcomes, goals, budget) from the other apps' selectors.
 
 Who reads: a report is the centre's, whoever asked for it, and a worker renders it with no user.
 The selectors are called with `Access.system([centre])`: the system reader (core.permissions),
-limited to that one centre; the operator's command line reads every centre with `Access.system()`.
+limited to that one centre.
 
-Counting rules (the same as the dashboard, the hours page and the municipality overview):
-- Activities count when held on or before the day the report is made and not cancelled; the
-  average is taken over the activities whose participants were counted.
-- A project's figures are counted (from the activity log) or reported (typed in by the
-  coordinator), or both; both are printed, labelled, where they differ. A project with no
-  activity logged in Frivillig says so in one sentence instead of printing zeros.
-- Volunteer hours in total = hours logged on activities + approved hours volunteers log
-  themselves (`hours_figures`). One hour is in one log only. A project's hours are the hours
-  logged on its activities and of its rotas' held shifts; volunteers' other own hours and
-  matches belong to the whole centre.
-- Årsverk = hours / settings.HOURS_PER_FTE (`core.figures.fte`, two decimals).
-- The monthly target line is `core.figures.monthly_target` (the same as the dashboard's).
+Like with like: a project's yearly target is compared only with that project's figure of that
+year, its whole-period plan only with the whole period; a centre's report lists each project's
+targets on its own row. A finished year says reached or not; only the running year has a pace.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -37,99 +28,77 @@ from django.utils.translation import gettext as _
 
 from activities import selectors as activity_selectors
 from core import selectors as core_selectors
-from core.figures import fte, monthly_target
 from core.models import Centre
 from core.permissions import ANONYMOUS, Access
 from core.selectors import CentreYearFigures
+from figures import engine
+from figures.catalogue import fte
+from figures.engine import Pair, Scope
+from figures.presenters import TARGETED, Metric, ProjectFigures, project_figures
+from figures.targets import percent_of_target
 from organisations import selectors as organisation_selectors
-from volunteers import selectors as volunteer_selectors
-
-ONE_DECIMAL = Decimal("0.1")
 
 
 class ReportError(Exception):
     """A report cannot be made from the data as it is; the message is shown to the user."""
 
 
-def _round1(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-def _ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -> Decimal | None:
-    if numerator is None or not denominator:
-        return None
-    return _round1(Decimal(numerator) / Decimal(denominator))
-
-
 @dataclass
-class Measure:
-    """A figure of the year against its target. `None` means not recorded / no target.
+class TargetRow:
+    """One figure against its target in a report: the project's (a centre's report names it)."""
 
-    `key` names the figure's definition in `core.figures`; `reported` is the figure the project
-    reported for the year, where it did.
-    """
-
-    key: str
-    actual: Decimal | int | None
-    target: Decimal | int | None = None
-    decimals: int = 0
-    reported: activity_selectors.FigurePair | None = None
+    metric: Metric
+    project: str = ""
 
     @property
-    def percent_of_target(self) -> int | None:
-        if self.actual is None or not self.target:
-            return None
-        return int((Decimal(self.actual) * 100 / Decimal(self.target)).to_integral_value())
-
-    @property
-    def has_data(self) -> bool:
-        return self.actual is not None or self.target is not None or self.reported is not None
+    def key(self) -> str:
+        return self.metric.key
 
 
 @dataclass
 class Row:
-    """One labelled row of a breakdown table."""
+    """One labelled row of a breakdown table (values from the engine)."""
 
     label: str
     activities: int = 0
-    participants: int = 0
+    participants: int | None = 0
+    average: Decimal | None = None
     hours: Decimal | None = None
-
-    @property
-    def average(self) -> Decimal | None:
-        return _ratio(self.participants, self.activities)
-
-
-@dataclass
-class MonthRow:
-    month: int
-    activities: int
-    participants: int
-    target: Decimal | None
 
 
 @dataclass
 class ActivityFigures:
-    """Activities of one period: held (not cancelled, on or before the report day)."""
+    """Activities of one period as the engine counts them (held: not cancelled, on or before
+    the report day)."""
 
     held: int
     cancelled: int
     with_count: int
-    participants: int
+    participants: int | None
+    average: Decimal | None
     hours: Decimal
-    # Sum of participants marked new; None when no activity has that count filled in.
     persons_reached: int | None = None
-    # Every activity logged in the period, cancelled ones included.
     logged: int = 0
 
-    @property
-    def average(self) -> Decimal | None:
-        # Only activities whose participants were counted go into the average.
-        return _ratio(self.participants, self.with_count)
+
+def _activity_figures(figures: engine.Figures, year: int | None) -> ActivityFigures:
+    sums = figures.activity_sums(year)
+    return ActivityFigures(
+        held=figures.get("activities.held", year) or 0,
+        cancelled=sums["cancelled"],
+        with_count=sums["with_count"],
+        participants=figures.get("participants.total", year),
+        average=figures.get("participants.average", year),
+        hours=figures.get("volunteer_hours.on_activities", year) or Decimal(0),
+        persons_reached=figures.get("persons_reached.total", year),
+        logged=sums["logged"],
+    )
 
 
 @dataclass
 class TargetFigures:
+    """A project's targets of one year (None: not set)."""
+
     activities: int | None
     average_participants: Decimal | None
     persons_reached: int | None
@@ -148,42 +117,59 @@ class TargetFigures:
         )
 
 
+NO_TARGETS = TargetFigures(None, None, None, None)
+
+
+def _targets(figures: engine.Figures, year: int) -> TargetFigures:
+    return TargetFigures(
+        activities=figures.target("activities.held", year),
+        average_participants=figures.target("participants.average", year),
+        persons_reached=figures.target("persons_reached.total", year),
+        volunteer_hours=figures.target("volunteer_hours.on_activities", year),
+    )
+
+
 @dataclass
 class AssociationFigures:
     total: int
     new_this_year: int
-    confirmed_this_year: int
+    confirmed_this_year: int | None
     by_category: list[tuple[str, int]]
 
 
 @dataclass
 class HoursFigures:
-    """Volunteer hours of a year, both logs and the total (see `hours_figures`)."""
+    """Volunteer hours of a year, both logs and the total, as the engine counts them."""
 
     year: int
-    # Hours logged on activities (the activity log).
     activity_hours: Decimal
-    # Approved hours volunteers logged themselves; None for a project (centre only).
     own_hours: Decimal | None
-    # How many volunteers those own hours came from.
+    total: Decimal
+    fte: Decimal
     with_own_hours: int | None = None
 
-    @property
-    def total(self) -> Decimal:
-        """Activity hours + approved own hours (different work, so nothing is counted twice)."""
-        return self.activity_hours + (self.own_hours or 0)
 
-    @property
-    def fte(self) -> Decimal:
-        return fte(self.total)
+def _hours(figures: engine.Figures, year: int) -> HoursFigures:
+    with_own = None
+    if "active" in figures._raw.queried:
+        with_own = figures.get("volunteers.with_own_hours", year)
+    return HoursFigures(
+        year=year,
+        activity_hours=figures.get("volunteer_hours.on_activities", year) or Decimal(0),
+        own_hours=figures.get("volunteer_hours.own", year),
+        total=figures.get("volunteer_hours.total", year),
+        fte=figures.get("fte.total", year),
+        with_own_hours=with_own,
+    )
 
 
 @dataclass
 class VolunteerFigures:
-    """The centre's volunteers in a year (`volunteers.selectors.volunteer_figures`)."""
+    """The centre's volunteers in a year: registered at its end, new in it, active in it."""
 
     registered: int
     new_this_year: int
+    active: int
 
 
 @dataclass
@@ -229,8 +215,10 @@ class AnnualFigures:
     hours_per_fte: int
     activities: ActivityFigures
     targets: TargetFigures
-    measures: list[Measure]
-    months: list[MonthRow]
+    # Each figure against its own target: a project's report, its own; a centre's report, one
+    # row per project and figure with a target (never the centre's total against a sum).
+    target_rows: list[TargetRow]
+    months: list[engine.Month]
     by_category: list[Row]
     by_project: list[Row]
     hours: HoursFigures
@@ -238,16 +226,18 @@ class AnnualFigures:
     partners: list[PartnerRow]
     funding: list[FundingRow]
     outcomes: list[Outcome]
-    # The centre's own sections; None in a project's report (they are not the project's).
     associations: AssociationFigures | None = None
     volunteers: VolunteerFigures | None = None
     matches: int | None = None
     state: CentreYearFigures | None = None
-    # A project's own sections; None in a centre's report.
-    project_figures: activity_selectors.ProjectFigures | None = None
+    project_figures: ProjectFigures | None = None
     goals: dict | None = None
     budget: activity_selectors.Budget | None = None
     generated_on: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def finished(self) -> bool:
+        return self.generated_on > dt.date(self.year, 12, 31)
 
     @property
     def funding_granted(self) -> int:
@@ -263,7 +253,7 @@ class AnnualFigures:
         return bool(self.activities.logged)
 
     @property
-    def reported(self) -> list[activity_selectors.FigurePair]:
+    def reported(self) -> list[Pair]:
         if self.project_figures is None:
             return []
         return [
@@ -271,6 +261,11 @@ class AnnualFigures:
             for pair in self.project_figures.year(self.year).values()
             if pair.reported is not None
         ]
+
+    @property
+    def activity_comparison(self):
+        """The project's activities against the year's target (the lead sentence)."""
+        return next((row.metric for row in self.target_rows if row.key == "activities.held"), None)
 
 
 @dataclass
@@ -281,10 +276,7 @@ class YearColumn:
     activities: ActivityFigures
     targets: TargetFigures
     grant: int | None
-
-    @property
-    def fte(self) -> Decimal:
-        return fte(self.activities.hours)
+    fte: Decimal | None = None
 
 
 @dataclass
@@ -295,14 +287,16 @@ class FinalFigures:
     hours_per_fte: int
     years: list[YearColumn]
     total: ActivityFigures
+    total_fte: Decimal
     planned_reach: int | None
     # Persons reached over the whole period: counted (new participants) and/or reported.
-    reach: activity_selectors.FigurePair
-    # Granted NOK per year, every year of the project with a grant: [(2012, 650000), ...].
+    reach: Pair
+    # Each year's persons reached against that year's target (like with like).
+    reach_by_year: list[Metric]
     grants: list[tuple[int, int]]
     partners: list[PartnerRow]
     outcomes: list[OutcomeRow]
-    figures: activity_selectors.ProjectFigures
+    figures: ProjectFigures
     goals: dict
     budget: activity_selectors.Budget
     generated_on: dt.date = field(default_factory=dt.date.today)
@@ -315,19 +309,14 @@ class FinalFigures:
     def logged(self) -> bool:
         return self.figures.logged
 
-    @staticmethod
-    def _percent(value, planned) -> int | None:
-        if value is None or not planned:
-            return None
-        return round(Decimal(value) * 100 / planned)
-
     @property
     def reach_counted_percent(self) -> int | None:
-        return self._percent(self.reach.counted, self.planned_reach)
+        """The period's counted reach against the whole-period plan."""
+        return percent_of_target(self.reach.counted, self.planned_reach)
 
     @property
     def reach_reported_percent(self) -> int | None:
-        return self._percent(self.reach.reported, self.planned_reach)
+        return percent_of_target(self.reach.reported, self.planned_reach)
 
     @property
     def shown_years(self) -> list[YearColumn]:
@@ -356,8 +345,8 @@ class FinalFigures:
     def results_table(self) -> list[dict]:
         """The rows of "Figures year by year", over `shown_years`, rows with data only.
 
-        Each row: kind ("figure": FigurePair cells; "target", "fte", "grant", "outcome":
-        plain values), key (a `core.figures` key where it has one), cells, total, decimals.
+        Each row: kind ("figure": Pair cells; "target", "fte", "grant", "outcome": plain
+        values), key (a catalogue key where it has one), cells, total, decimals.
         """
         shown = self.shown_years
         rows: list[dict] = []
@@ -367,22 +356,22 @@ class FinalFigures:
             attribute = _TARGET_OF.get(key)
             targets = [getattr(column.targets, attribute) for column in shown] if attribute else []
             if any(value is not None for value in targets):
-                decimals = 1 if key == "average_participants" else 0
+                decimals = 1 if key == "participants.average" else 0
                 rows.append({"kind": "target", "key": key, "cells": targets, "decimals": decimals})
         if self.logged:
             rows.append(
                 {
                     "kind": "fte",
-                    "key": "fte",
+                    "key": "fte.on_activities",
                     "cells": [column.fte if column.activities.logged else None for column in shown],
-                    "total": fte(self.total.hours),
+                    "total": self.total_fte,
                 }
             )
         if self.grants:
             rows.append(
                 {
                     "kind": "grant",
-                    "key": "grants",
+                    "key": "grants.granted",
                     "cells": [column.grant for column in shown],
                     "total": self.grants_total,
                 }
@@ -402,10 +391,10 @@ class FinalFigures:
 
 # The yearly target that belongs to a project figure.
 _TARGET_OF = {
-    "activities": "activities",
-    "average_participants": "average_participants",
-    "persons_reached": "persons_reached",
-    "activity_hours": "volunteer_hours",
+    "activities.held": "activities",
+    "participants.average": "average_participants",
+    "persons_reached.total": "persons_reached",
+    "volunteer_hours.on_activities": "volunteer_hours",
 }
 
 
@@ -460,59 +449,6 @@ def all_centres() -> QuerySet[Centre]:
 # --- Gathering
 
 
-def _activity_figures(totals: dict) -> ActivityFigures:
-    """Figures from `activities.selectors.year_totals` (or `totals_by_year`)."""
-    return ActivityFigures(
-        held=totals["activities"],
-        cancelled=totals["cancelled"],
-        with_count=totals["with_count"],
-        participants=totals["participants"],
-        hours=totals["volunteer_hours"],
-        persons_reached=totals["persons_reached"] if totals["with_new"] else None,
-        logged=totals["logged"],
-    )
-
-
-def _sum_figures(parts: list[ActivityFigures]) -> ActivityFigures:
-    reached = [p.persons_reached for p in parts if p.persons_reached is not None]
-    return ActivityFigures(
-        held=sum(p.held for p in parts),
-        cancelled=sum(p.cancelled for p in parts),
-        with_count=sum(p.with_count for p in parts),
-        participants=sum(p.participants for p in parts),
-        hours=sum((p.hours for p in parts), Decimal(0)),
-        persons_reached=sum(reached) if reached else None,
-        logged=sum(p.logged for p in parts),
-    )
-
-
-def _targets(targets: list) -> TargetFigures:
-    """Targets of one year, summed over the projects (the average weighted by activities)."""
-
-    def total(name: str) -> int | None:
-        values = [getattr(t, name) for t in targets if getattr(t, name) is not None]
-        return sum(values) if values else None
-
-    weighted = [
-        (t.activities, t.average_participants)
-        for t in targets
-        if t.activities and t.average_participants is not None
-    ]
-    average = None
-    if weighted:
-        average = _round1(
-            sum(Decimal(n) * avg for n, avg in weighted) / sum(Decimal(n) for n, _avg in weighted)
-        )
-    elif len(targets) == 1:
-        average = targets[0].average_participants
-    return TargetFigures(
-        activities=total("activities"),
-        average_participants=average,
-        persons_reached=total("persons_reached"),
-        volunteer_hours=total("volunteer_hours"),
-    )
-
-
 def _overlaps(start: dt.date | None, end: dt.date | None, years: range) -> bool:
     first, last = dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31)
     return (start is None or start <= last) and (end is None or end >= first)
@@ -531,59 +467,24 @@ def _partner_rows(partners, years: range, project_name: str) -> list[PartnerRow]
     ]
 
 
-def hours_figures(
-    *, access: Access, year: int, today: dt.date, project=None, activity_hours=None
-) -> HoursFigures:
-    """Volunteer hours of a year: the one place the two logs are put together.
-
-    activity_hours = hours logged on the activities held (`activities.selectors.year_totals`)
-    own_hours      = approved hours the volunteers logged themselves
-                     (`volunteers.selectors.volunteer_figures`); for a project, the
-                     approved hours of its rotas' held shifts (`project_hours`)
-    total          = activity_hours + own_hours;  årsverk = total / settings.HOURS_PER_FTE
-    `activity_hours` may be passed in when the caller already read the year's totals.
-    """
-    if activity_hours is None:
-        activity_hours = activity_selectors.year_totals(
-            access=access, year=year, today=today, project=project
-        )["volunteer_hours"]
-    if project is not None:
-        # A project's own hours are the hours of its rotas' held shifts (volunteers' other
-        # own hours belong to the whole centre); each is in the centre's own hours too.
-        return HoursFigures(
-            year=year,
-            activity_hours=activity_hours,
-            own_hours=volunteer_selectors.project_hours(access=access, year=year, project=project),
-        )
-    own = volunteer_selectors.volunteer_figures(access=access, year=year)
-    return HoursFigures(
-        year=year,
-        activity_hours=activity_hours,
-        own_hours=own.hours,
-        with_own_hours=own.volunteers_with_hours,
-    )
-
-
 def hours_by_year(*, access: Access, today: dt.date) -> list[HoursFigures]:
-    """`hours_figures` for every year with hours in either log, newest first (two queries)."""
-    own = {row.year: row for row in volunteer_selectors.hours_per_year(access=access)}
-    activity_years = activity_selectors.activity_years(access=access, today=today)
-    years = sorted(set(own) | set(activity_years), reverse=True)
-    totals = activity_selectors.totals_by_year(access=access, years=years, today=today)
-    return [
-        HoursFigures(
-            year=year,
-            activity_hours=totals[year]["volunteer_hours"],
-            own_hours=own[year].hours if year in own else Decimal(0),
-            with_own_hours=own[year].volunteers if year in own else 0,
-        )
-        for year in years
-    ]
+    """Volunteer hours of every year with hours in either log, newest first (the engine)."""
+    scope = Scope.of_centres(access.centre_ids)
+    years = engine.years_with_hours(scope, today=today)
+    if not years:
+        return []
+    figures = engine.compute(
+        scope,
+        years=years,
+        today=today,
+        keys=["volunteer_hours.total", "volunteers.with_own_hours"],
+    )
+    return [_hours(figures, year) for year in years]
 
 
-def hours_per_volunteer(*, access: Access, year: int) -> list[dict]:
+def hours_per_volunteer(*, access: Access, year: int) -> list[engine.PersonHours]:
     """Approved own hours of a year per volunteer (names: for the coordinator's page only)."""
-    return volunteer_selectors.hours_per_volunteer(access=access, year=year)
+    return engine.hours_by_volunteer(Scope.of_centres(access.centre_ids), year=year)
 
 
 def annual_figures(
@@ -594,9 +495,6 @@ def annual_figures(
     A centre's report adds the registry, the volunteers, the matches and the state grant's
     conditions; a project's report leaves those out (they are the centre's) and adds the
     project's reported figures, goals and budget.
-    Reads: `project_detail` (projects with targets, partners, grants and outcomes),
-    per project `monthly_figures`, `totals_by_project`, `year_totals` of the whole,
-    `activities_by_category`, the hours, the volunteer and match selectors and the registry.
     """
     today = today or timezone.localdate()
     access = Access.system([centre])
@@ -605,106 +503,74 @@ def annual_figures(
     if project is not None:
         projects = projects.filter(pk=project.pk)
     projects = list(projects)
-
-    counted = _activity_figures(
-        activity_selectors.year_totals(access=access, year=year, project=project, today=today)
+    scope = Scope.of_project(project) if project is not None else Scope.of_centre(centre)
+    figures = engine.compute(
+        scope, years=[year], today=today, by=None if project is not None else "project"
     )
-    targets = _targets([t for p in projects for t in p.targets.all() if t.year == year])
+    counted = _activity_figures(figures, year)
 
-    # Months summed over the projects (a selector per project).
-    month_activities = [0] * 12
-    month_participants = [0] * 12
-    for each in projects:
-        target = next((t for t in each.targets.all() if t.year == year), None)
-        for month in activity_selectors.monthly_figures(
-            access=access, project=each, year=year, today=today, target=target
-        ):
-            month_activities[month.month - 1] += month.activities
-            month_participants[month.month - 1] += month.participants
+    target_rows: list[TargetRow] = []
+    pairs = figures.pairs(year) if project is not None else {}
+    if project is not None:
+        for key in TARGETED:
+            pair = pairs.get(key)
+            metric = Metric(
+                figures.compare(key, year),
+                reported=pair if pair is not None and pair.reported is not None else None,
+            )
+            if metric.target is not None or metric.value is not None or metric.reported:
+                target_rows.append(TargetRow(metric))
+    else:
+        for each in projects:
+            part = figures.group(each.pk)
+            for key in TARGETED:
+                comparison = part.compare(key, year)
+                if comparison.target is not None:
+                    target_rows.append(TargetRow(Metric(comparison), project=each.name))
+
+    month_target = figures.target("activities.held", year) if project is not None else None
+    months = engine.months(scope, year=year, today=today, target_activities=month_target)
+
     by_project: list[Row] = []
     if project is None:
-        per_project = activity_selectors.totals_by_project(access=access, year=year, today=today)
         for each in projects:
-            totals = per_project.get(each.pk)
-            if totals and totals["activities"]:
+            part = figures.group(each.pk)
+            held = part.get("activities.held", year)
+            if held:
                 by_project.append(
                     Row(
                         label=each.name,
-                        activities=totals["activities"],
-                        participants=totals["participants"],
-                        hours=totals["volunteer_hours"],
+                        activities=held,
+                        participants=part.get("participants.total", year),
+                        average=part.get("participants.average", year),
+                        hours=part.get("volunteer_hours.on_activities", year),
                     )
                 )
     by_project.sort(key=lambda row: (-row.activities, row.label))
-    months = [
-        MonthRow(
-            month=month,
-            activities=month_activities[month - 1],
-            participants=month_participants[month - 1],
-            target=monthly_target(targets.activities, year, month),
-        )
-        for month in range(1, 13)
-    ]
     by_category = [
         Row(
             label=row["category"].label,
             activities=row["activities"],
-            participants=row["participants"],
+            participants=row["participants"] if row["counted"] else None,
+            average=row["average"],
         )
-        for row in activity_selectors.activities_by_category(
-            access=access, year=year, project=project, today=today
-        )
+        for row in engine.by_category(scope, year=year, today=today)
         if row["activities"]
     ]
     by_category.sort(key=lambda row: -row.activities)
 
-    hours = hours_figures(
-        access=access, year=year, today=today, project=project, activity_hours=counted.hours
-    )
-    project_figures = None
-    reported: dict = {}
-    if project is not None:
-        project_figures = activity_selectors.project_figures(
-            access=access, project=project, years=years, today=today
-        )
-        reported = project_figures.year(year)
-    hours_key = "activity_hours" if project is not None else "volunteer_hours"
-    measures = [
-        Measure(
-            "activities", counted.held, targets.activities, reported=reported.get("activities")
-        ),
-        Measure(
-            "average_participants",
-            counted.average,
-            targets.average_participants,
-            decimals=1,
-            reported=reported.get("average_participants"),
-        ),
-        Measure("participants", counted.participants, reported=reported.get("participants")),
-        Measure(
-            "persons_reached",
-            counted.persons_reached,
-            targets.persons_reached,
-            reported=reported.get("persons_reached"),
-        ),
-        Measure(hours_key, hours.total, targets.volunteer_hours, reported=reported.get(hours_key)),
-        Measure("fte", hours.fte, fte(targets.volunteer_hours), decimals=2),
-    ]
-    for measure in measures:
-        if measure.reported is not None and measure.reported.reported is None:
-            measure.reported = None
-    figures = AnnualFigures(
+    result = AnnualFigures(
         centre=centre,
         year=year,
         project=project,
         hours_per_fte=settings.HOURS_PER_FTE,
         activities=counted,
-        targets=targets,
-        measures=measures,
+        targets=_targets(figures, year) if project is not None else NO_TARGETS,
+        target_rows=target_rows,
         months=months,
         by_category=by_category,
         by_project=by_project,
-        hours=hours,
+        hours=_hours(figures, year),
         persons_reached=counted.persons_reached,
         partners=[row for p in projects for row in _partner_rows(p.partners.all(), years, p.name)],
         funding=[
@@ -729,31 +595,29 @@ def annual_figures(
             for outcome in p.outcomes.all()
             if outcome.year == year
         ],
-        project_figures=project_figures,
+        generated_on=today,
     )
     if project is None:
-        volunteers = volunteer_selectors.volunteer_figures(access=access, year=year)
-        figures.volunteers = VolunteerFigures(
-            registered=volunteers.volunteers, new_this_year=volunteers.new_volunteers
+        result.volunteers = VolunteerFigures(
+            registered=figures.get("volunteers.registered", year),
+            new_this_year=figures.get("volunteers.new", year),
+            active=figures.get("volunteers.active", year),
         )
-        figures.matches = volunteer_selectors.matches_made(access=access, year=year)
-        figures.associations = _association_figures(access, year)
-        figures.state = core_selectors.centre_year_figures(centre=centre, year=year)
+        result.matches = figures.get("matches.made", year)
+        result.associations = AssociationFigures(
+            total=figures.get("associations.registered", year),
+            new_this_year=figures.get("associations.new", year),
+            confirmed_this_year=figures.get("associations.confirmed", year),
+            by_category=organisation_selectors.registry_by_category(
+                access=access, as_of=min(dt.date(year, 12, 31), today)
+            ),
+        )
+        result.state = core_selectors.centre_year_figures(centre=centre, year=year)
     else:
-        figures.goals = activity_selectors.goals_of(access=access, project=project, years=years)
-        figures.budget = activity_selectors.budget_of(access=access, project=project, years=years)
-    return figures
-
-
-def _association_figures(access: Access, year: int) -> AssociationFigures:
-    """The registry's active associations, each counted once under its first-ranked category."""
-    figures = organisation_selectors.registry_figures(access=access, year=year)
-    return AssociationFigures(
-        total=figures["total"],
-        new_this_year=figures["new"],
-        confirmed_this_year=figures["confirmed"],
-        by_category=figures["by_category"],
-    )
+        result.project_figures = ProjectFigures(project=project, years=[year], figures=figures)
+        result.goals = activity_selectors.goals_of(access=access, project=project, years=years)
+        result.budget = activity_selectors.budget_of(access=access, project=project, years=years)
+    return result
 
 
 def project_years(project, year: int) -> range:
@@ -769,35 +633,27 @@ def project_years(project, year: int) -> range:
 def final_figures(
     *, centre: Centre, project, year: int, today: dt.date | None = None
 ) -> FinalFigures:
-    """All figures of a project's final report, over its whole period, year by year.
-
-    Reads `project_figures` (counted and reported, per year and for the period), the targets,
-    `grant_totals_by_year`, `partners_of`, `outcomes_of`, `goals_of` and `budget_of`.
-    """
+    """All figures of a project's final report, over its whole period, year by year."""
     if project.centre_id != centre.pk:
         raise ReportError(_("The project belongs to another centre."))
     today = today or timezone.localdate()
     access = Access.system([centre])
     years = project_years(project, year)
-    figures = activity_selectors.project_figures(
-        access=access, project=project, years=years, today=today
-    )
+    view = project_figures(project=project, years=years, today=today)
+    figures = view.figures
     grants = [
         (row["year"], row["granted"])
         for row in activity_selectors.grant_totals_by_year(access=access, project=project)
         if row["granted"] is not None
     ]
     granted = dict(grants)
-    targets = {
-        target.year: target
-        for target in activity_selectors.targets_of(access=access, project=project)
-    }
     columns = [
         YearColumn(
             year=column_year,
-            activities=_activity_figures(figures.totals[column_year]),
-            targets=_targets([targets[column_year]] if column_year in targets else []),
+            activities=_activity_figures(figures, column_year),
+            targets=_targets(figures, column_year),
             grant=granted.get(column_year),
+            fte=fte(figures.get("volunteer_hours.on_activities", column_year)),
         )
         for column_year in years
     ]
@@ -808,23 +664,31 @@ def final_figures(
         row = outcome_rows.setdefault(outcome.name, OutcomeRow(outcome.name, [None] * len(years)))
         row.values[outcome.year - years[0]] = outcome.value
         row.approximate = row.approximate or outcome.is_approximate
+    reach_by_year = [
+        Metric(figures.compare("persons_reached.total", column_year))
+        for column_year in years
+        if figures.target("persons_reached.total", column_year) is not None
+    ]
     return FinalFigures(
         centre=centre,
         project=project,
         year=year,
         hours_per_fte=settings.HOURS_PER_FTE,
         years=columns,
-        total=_sum_figures([column.activities for column in columns]),
+        total=_activity_figures(figures, None),
+        total_fte=fte(figures.get("volunteer_hours.on_activities")),
         planned_reach=project.planned_reach,
-        reach=figures.period["persons_reached"],
+        reach=figures.pair("persons_reached.total"),
+        reach_by_year=reach_by_year,
         grants=grants,
         partners=_partner_rows(
             activity_selectors.partners_of(access=access, project=project), years, project.name
         ),
         outcomes=list(outcome_rows.values()),
-        figures=figures,
+        figures=view,
         goals=activity_selectors.goals_of(access=access, project=project, years=years),
         budget=activity_selectors.budget_of(access=access, project=project, years=years),
+        generated_on=today,
     )
 
 
@@ -838,53 +702,50 @@ class CentreKeyFigures:
     centre: Centre
     year: int
     activities: ActivityFigures
-    target_activities: int | None
+    # The centre's projects' activity targets against those projects' activities.
+    activity_target: Metric
     volunteers: int
+    active_volunteers: int
     hours: HoursFigures
-    # Income, local share and the state grant's conditions (None: not entered).
     state: CentreYearFigures | None = None
 
     @property
+    def target_activities(self):
+        return self.activity_target.target
+
+    @property
     def percent_of_target(self) -> int | None:
-        return Measure("activities", self.activities.held, self.target_activities).percent_of_target
+        return self.activity_target.percent
 
 
 def municipality_overview(*, access: Access, year: int, today: dt.date) -> list[CentreKeyFigures]:
     """The figures of each centre's year that the municipality sets side by side, by name.
 
-    Each comes from the same selector as in that centre's annual report, grouped by centre, so
-    the two agree: activities and participants (`totals_by_centre`, the rule of
-    `year_totals`), the activity target (the projects' yearly targets added up), registered
-    volunteers and their own hours (`volunteer_figures_by_centre`), volunteer hours and
-    årsverk (the two logs added as in `hours_figures`), and the local share
-    (`core.selectors.centre_year_overview`). Seven queries, whatever the number of centres.
+    Every figure is the engine's, read once for all the centres and split by centre, so each
+    centre's row is what its own annual report prints. The activity target is the sum of the
+    targets of the projects that set one, against those projects' activities only.
     """
     centres = list(
         Centre.objects.filter(pk__in=access.centre_ids)
         .select_related("municipality")
         .order_by("name")
     )
-    totals = activity_selectors.totals_by_centre(access=access, year=year, today=today)
-    targets = activity_selectors.target_totals_by_centre(access=access, year=year)
-    volunteers = volunteer_selectors.volunteer_figures_by_centre(access=access, year=year)
+    figures = engine.compute(
+        Scope.of_centres(access.centre_ids), years=[year], today=today, by="centre"
+    )
     states = core_selectors.centre_year_overview(centres=centres, year=year)
     rows = []
     for centre in centres:
-        activity = totals.get(centre.pk) or activity_selectors.empty_totals()
-        own = volunteers.get(centre.pk)
+        part = figures.group(centre.pk)
         rows.append(
             CentreKeyFigures(
                 centre=centre,
                 year=year,
-                activities=_activity_figures(activity),
-                target_activities=targets.get(centre.pk),
-                volunteers=own.volunteers if own else 0,
-                hours=HoursFigures(
-                    year=year,
-                    activity_hours=activity["volunteer_hours"],
-                    own_hours=own.hours if own else Decimal(0),
-                    with_own_hours=own.volunteers_with_hours if own else 0,
-                ),
+                activities=_activity_figures(part, year),
+                activity_target=Metric(part.compare("activities.held", year)),
+                volunteers=part.get("volunteers.registered", year),
+                active_volunteers=part.get("volunteers.active", year),
+                hours=_hours(part, year),
                 state=states.get(centre.pk),
             )
         )

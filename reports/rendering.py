@@ -13,8 +13,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.figures import definition, fte
-
 from . import charts, figures
 from .models import Narrative, ReportKind
 
@@ -52,7 +50,7 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         title = _("Final report")
         subtitle = params.project.name
         chart_svgs: dict[str, Any] = {}
-        extra: dict[str, Any] = {"total_fte": fte(data.total.hours)}
+        extra: dict[str, Any] = {"total_fte": data.total_fte}
     else:
         data = figures.annual_figures(
             centre=params.centre, year=params.year, project=params.project
@@ -61,11 +59,14 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         subtitle = params.project.name if params.project else params.centre.name
         chart_svgs = {
             "monthly": charts.monthly_chart(
-                data.months, title=_("Activities per month against the target")
+                data.months,
+                title=_("Activities per month against the target")
+                if params.project
+                else _("Activities per month"),
             ),
             "category": charts.category_chart(data.by_category, title=_("Activities by category")),
         }
-        extra = {"measures": [(definition(m.key).label, m) for m in data.measures if m.has_data]}
+        extra = {}
     sections = narrative.sections() if narrative else _empty_sections(params.kind)
     return {
         "params": params,

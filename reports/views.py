@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import exports
+from core import exports, formatting
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
@@ -257,25 +257,28 @@ def hours(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The overview's columns: (figure key, label, decimals). The CSV and Excel headers carry the key,
+# so each column can be traced to its definition in figures.catalogue.
 OVERVIEW_COLUMNS = [
-    ("centre", gettext_lazy("Volunteer centre")),
-    ("activities", gettext_lazy("Activities held")),
-    ("target", gettext_lazy("Target: activities")),
-    ("percent", gettext_lazy("Of target (%)")),
-    ("participants", gettext_lazy("Participants")),
-    ("average", gettext_lazy("Average participants per activity")),
-    ("volunteers", gettext_lazy("Registered volunteers")),
-    ("activity_hours", gettext_lazy("Volunteer hours on activities")),
-    ("own_hours", gettext_lazy("Volunteer hours logged by the volunteers")),
-    ("hours", gettext_lazy("Volunteer hours in total")),
-    ("fte", gettext_lazy("Full-time equivalents")),
-    ("local_share", gettext_lazy("Local share of operating income (%)")),
+    ("centre", gettext_lazy("Volunteer centre"), None),
+    ("activities.held", gettext_lazy("Activities held"), 0),
+    ("activities.held.target", gettext_lazy("Target: activities of projects with a target"), 0),
+    ("activities.held.percent_of_target", gettext_lazy("Of target (%)"), 0),
+    ("participants.total", gettext_lazy("Participants"), 0),
+    ("participants.average", gettext_lazy("Average participants per activity"), 1),
+    ("volunteers.registered", gettext_lazy("Registered volunteers"), 0),
+    ("volunteers.active", gettext_lazy("Active volunteers"), 0),
+    ("volunteer_hours.on_activities", gettext_lazy("Volunteer hours on activities"), 1),
+    ("volunteer_hours.own", gettext_lazy("Volunteer hours logged by the volunteers"), 1),
+    ("volunteer_hours.total", gettext_lazy("Volunteer hours in total"), 1),
+    ("fte.total", gettext_lazy("Full-time equivalents"), 2),
+    ("local_share", gettext_lazy("Local share of operating income (%)"), 1),
 ]
 
 
 def _overview_cells(row: figures.CentreKeyFigures) -> list:
     state = row.state
-    return [
+    values = [
         row.centre.name,
         row.activities.held,
         row.target_activities,
@@ -283,11 +286,16 @@ def _overview_cells(row: figures.CentreKeyFigures) -> list:
         row.activities.participants,
         row.activities.average,
         row.volunteers,
+        row.active_volunteers,
         row.hours.activity_hours,
         row.hours.own_hours,
         row.hours.total,
         row.hours.fte,
         state.local_share if state is not None else None,
+    ]
+    return [
+        value if decimals is None else formatting.as_number(value, decimals)
+        for value, (_key, _label, decimals) in zip(values, OVERVIEW_COLUMNS, strict=True)
     ]
 
 
@@ -299,7 +307,10 @@ def overview(request: HttpRequest, fmt: str = "") -> HttpResponse:
     year = _year_param(request)
     rows = figures.municipality_overview(access=access, year=year, today=timezone.localdate())
     if fmt:
-        header = [str(label) for _key, label in OVERVIEW_COLUMNS]
+        header = [
+            str(label) if key == "centre" else f"{label} [{key}]"
+            for key, label, _decimals in OVERVIEW_COLUMNS
+        ]
         cells = [_overview_cells(row) for row in rows]
         filename = f"frivillig-oversikt-{year}"
         if fmt == "csv":

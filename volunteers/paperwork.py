@@ -12,7 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
+from figures import engine
+
 from .models import Certificate, Volunteer
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -43,7 +44,9 @@ def _pdf(template: str, context: dict[str, Any]) -> bytes:
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
-    hours = selectors.certificate_hours(certificate=certificate)
+    hours = engine.hours_of_volunteer(
+        certificate.volunteer, start=certificate.period_start, end=certificate.period_end
+    )
     return _pdf(
         "volunteers/pdf/certificate.html",
         {
@@ -51,7 +54,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             "volunteer": certificate.volunteer,
             "centre": certificate.centre,
             "hours": hours,
-            "total": sum((row.hours for row in hours), 0),
+            "total": hours.total,
             "today": timezone.localdate(),
         },
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import (
@@ -17,15 +16,12 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Sum,
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.figures import fte
 from core.models import AuditEvent
 from core.permissions import Access
 
@@ -306,155 +302,6 @@ def hours_pending(*, access: Access) -> QuerySet[HourEntry]:
     )
 
 
-@dataclass
-class YearTotal:
-    year: int
-    hours: Decimal
-    volunteers: int
-
-    @property
-    def fte(self) -> Decimal:
-        return fte(self.hours)
-
-
-def hours_per_year(*, access: Access) -> list[YearTotal]:
-    """Approved hours per year, all volunteers together, with the number who gave them."""
-    rows = (
-        HourEntry.objects.visible_to(access)
-        .filter(status=HourEntry.Status.APPROVED)
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(hours=Sum("hours"), volunteers=Count("volunteer", distinct=True))
-        .order_by("-year")
-    )
-    return [YearTotal(r["year"], r["hours"] or Decimal(0), r["volunteers"]) for r in rows]
-
-
-def hours_per_volunteer(*, access: Access, year: int) -> list[dict]:
-    """Approved hours of one year per volunteer (rows: volunteer id, name, hours, årsverk)."""
-    rows = (
-        HourEntry.objects.visible_to(access)
-        .filter(status=HourEntry.Status.APPROVED, date__year=year)
-        .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
-        .annotate(hours=Sum("hours"), entries=Count("id"))
-        .order_by("-hours", "volunteer__last_name")
-    )
-    return [
-        {
-            "volunteer_id": r["volunteer_id"],
-            "name": f"{r['volunteer__first_name']} {r['volunteer__last_name']}",
-            "hours": r["hours"],
-            "entries": r["entries"],
-            "fte": fte(r["hours"]),
-        }
-        for r in rows
-    ]
-
-
-def hours_total(*, access: Access, year: int) -> Decimal:
-    """All approved volunteer hours of a year (for reports)."""
-    total = (
-        HourEntry.objects.visible_to(access)
-        .filter(status=HourEntry.Status.APPROVED, date__year=year)
-        .aggregate(total=Sum("hours"))["total"]
-    )
-    return total or Decimal(0)
-
-
-@dataclass
-class VolunteerFigures:
-    """The volunteer figures a yearly report prints, with the hours-per-årsverk used."""
-
-    year: int
-    volunteers: int
-    volunteers_with_hours: int
-    hours: Decimal
-    fte: Decimal
-    hours_per_fte: int
-    new_volunteers: int = 0
-
-
-def volunteer_figures(*, access: Access, year: int) -> VolunteerFigures:
-    """The volunteer figures of a year over every centre the user may see (two queries).
-
-    volunteers     = registered by the end of `year`, applicants not counted
-    new_volunteers = of them, registered during `year`
-    hours          = approved hours the volunteers logged themselves, dated in `year`
-                     (hours logged on activities are the activities app's; reports add both)
-    fte            = hours / settings.HOURS_PER_FTE
-    The sum of `volunteer_figures_by_centre` (a volunteer belongs to one centre).
-    """
-    parts = volunteer_figures_by_centre(access=access, year=year).values()
-    hours = sum((part.hours for part in parts), Decimal(0))
-    return VolunteerFigures(
-        year=year,
-        volunteers=sum(part.volunteers for part in parts),
-        volunteers_with_hours=sum(part.volunteers_with_hours for part in parts),
-        hours=hours,
-        fte=fte(hours),
-        hours_per_fte=settings.HOURS_PER_FTE,
-        new_volunteers=sum(part.new_volunteers for part in parts),
-    )
-
-
-def volunteer_figures_by_centre(*, access: Access, year: int) -> dict[int, VolunteerFigures]:
-    """`volunteer_figures` of each centre the user may see that has any ({centre_id: ...}),
-    two queries whatever the number of centres."""
-    hours = {
-        row["centre_id"]: row
-        for row in HourEntry.objects.visible_to(access)
-        .filter(status=HourEntry.Status.APPROVED, date__year=year)
-        .values("centre_id")
-        .annotate(hours=Sum("hours"), people=Count("volunteer", distinct=True))
-        .order_by()
-    }
-    registered = {
-        row["centre_id"]: row
-        for row in Volunteer.objects.visible_to(access)
-        .filter(created_at__year__lte=year)
-        .exclude(status=Volunteer.Status.APPLICANT)
-        .values("centre_id")
-        .annotate(all=Count("pk"), new=Count("pk", filter=Q(created_at__year=year)))
-        .order_by()
-    }
-    result = {}
-    for centre_id in set(hours) | set(registered):
-        own = hours.get(centre_id, {})
-        people = registered.get(centre_id, {})
-        total = own.get("hours") or Decimal(0)
-        result[centre_id] = VolunteerFigures(
-            year=year,
-            volunteers=people.get("all", 0),
-            volunteers_with_hours=own.get("people", 0),
-            hours=total,
-            fte=fte(total),
-            hours_per_fte=settings.HOURS_PER_FTE,
-            new_volunteers=people.get("new", 0),
-        )
-    return result
-
-
-def project_hours(*, access: Access, year: int, project) -> Decimal:
-    """Approved hours of `year` logged for `project` (its rotas' held shifts). One query."""
-    total = (
-        HourEntry.objects.visible_to(access)
-        .filter(status=HourEntry.Status.APPROVED, date__year=year, project=project)
-        .aggregate(total=Sum("hours"))["total"]
-    )
-    return total or Decimal(0)
-
-
-def matches_made(*, access: Access, year: int) -> int:
-    """Matches of a volunteer and a task made in `year`: started in the year (or, without a
-    start date, created in it); proposed matches are not made yet. One query."""
-    return (
-        match_qs(access=access)
-        .exclude(status=Match.Status.PROPOSED)
-        .filter(Q(started_on__year=year) | Q(started_on__isnull=True, created_at__year=year))
-        .count()
-    )
-
-
 # --- Rotas and shifts ----------------------------------------------------------------------------
 
 CONFIRMED = ShiftSignup.Status.CONFIRMED
@@ -640,20 +487,6 @@ def open_for_volunteer(*, volunteer: Volunteer, now: dt.datetime) -> OpenNeeds:
     return OpenNeeds(shifts=fitting_shifts, tasks=fitting_tasks)
 
 
-def own_hours_per_year(*, access: Access) -> list[YearTotal]:
-    """A volunteer's own approved hours per year, newest first (one query). The same entries
-    the centre's own hours count, so a held shift's hours show here once."""
-    rows = (
-        HourEntry.objects.visible_to(access)
-        .filter(volunteer__user_id=access.user_id, status=HourEntry.Status.APPROVED)
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(hours=Sum("hours"))
-        .order_by("-year")
-    )
-    return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
-
-
 # --- Paperwork ------------------------------------------------------------------------------------
 
 
@@ -661,23 +494,6 @@ def certificate_qs(*, access: Access) -> QuerySet[Certificate]:
     return Certificate.objects.visible_to(access).select_related(
         "volunteer", "centre", "centre__municipality"
     )
-
-
-def certificate_hours(*, certificate: Certificate) -> list[YearTotal]:
-    """The volunteer's approved hours per year within the certificate's period, oldest first
-    (one query): the same hour log every total reads."""
-    rows = (
-        certificate.volunteer.hour_entries.filter(
-            status=HourEntry.Status.APPROVED,
-            date__gte=certificate.period_start,
-            date__lte=certificate.period_end,
-        )
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(hours=Sum("hours"))
-        .order_by("year")
-    )
-    return [YearTotal(year=row["year"], hours=row["hours"], volunteers=1) for row in rows]
 
 
 def tasks_done(*, volunteer: Volunteer) -> list[str]:

@@ -30,6 +30,7 @@ from core.permissions import (
     role_required,
     shared_rows,
 )
+from figures import engine
 from organisations.selectors import organisation_list, organisations_of_user
 
 from . import exports, selectors, services
@@ -608,6 +609,11 @@ def _me(request: HttpRequest) -> Volunteer:
     return volunteer
 
 
+def _own_hours_per_year(access) -> list:
+    volunteer = selectors.volunteer_of_user(access=access)
+    return engine.hours_of_volunteer(volunteer).newest_first if volunteer else []
+
+
 @role_required(Role.VOLUNTEER)
 def me(request: HttpRequest) -> HttpResponse:
     volunteer = _me(request)
@@ -617,7 +623,7 @@ def me(request: HttpRequest) -> HttpResponse:
         {
             "volunteer": volunteer,
             "matches": selectors.own_matches(access=get_access(request)),
-            "hours_per_year": selectors.own_hours_per_year(access=get_access(request)),
+            "hours_per_year": engine.hours_of_volunteer(volunteer).newest_first,
         },
     )
 
@@ -696,7 +702,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "hours_per_year": selectors.own_hours_per_year(access=access),
+            "hours_per_year": _own_hours_per_year(access),
         },
     )
 

@@ -134,14 +134,16 @@ def test_without_targets_it_opens_on_the_project_with_most_activities(world, log
     assert response.context["project"] == busy
 
 
-def test_it_says_in_words_when_a_project_is_behind_pace(world, login, project):
+def test_it_says_in_words_that_a_finished_year_missed_its_target(world, login, project):
     ActivityFactory(project=project, date=dt.date(2025, 1, 2), participants=3)
     page = login(world.coordinator).get(
         reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
     )
     text = page.content.decode()
-    # 2025 is over: one activity against 220 is behind, said in text and not by colour alone.
-    assert "Bak tempoet" in text or "Behind pace" in text
+    # 2025 is over: one activity against 220 was not reached, said in text and not by colour
+    # alone; a finished year has no pace and no forecast.
+    assert "Ikke nådd" in text or "Not reached" in text
+    assert "Bak tempoet" not in text and "Prognose" not in text
 
 
 @pytest.mark.parametrize("projects", [1, 6])
@@ -155,3 +157,4 @@ def test_its_queries_do_not_grow_with_the_number_of_projects(
     client = login(world.coordinator)
     with django_assert_num_queries(9):
         client.get(reverse("activities:dashboard"), {"year": 2025})
+

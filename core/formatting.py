@@ -1,4 +1,5 @@
-"""The one formatter: every number on a page, in a PDF, a chart label or a tooltip.
+"""The one formatter: every number on a page, in a PDF, a chart label or a tooltip (in core,
+so every app may use it).
 
 - Rounding is half-up to the figure's decimals (1 185,96 h with one decimal is 1 186,0),
   never a cut of digits.
@@ -71,13 +72,6 @@ def percent(value, decimals: int = 0, language: str | None = None) -> str:
     return f"{number(value, decimals, language)}{NBSP}%"
 
 
-def percent_of(value, target, language: str | None = None) -> str:
-    """How much of `target` `value` is, as a whole percentage: 1 110 of 1 500 is 74 %."""
-    from figures.targets import percent_of_target
-
-    return percent(percent_of_target(value, target), 0, language)
-
-
 def money(value, language: str | None = None) -> str:
     """kr 650 000 (nb, nn) or NOK 650,000 (en); kr −3 600 for a negative."""
     if value is None or value == "":
@@ -85,15 +79,3 @@ def money(value, language: str | None = None) -> str:
     text = number(value, 0, language)
     lang = (language or get_language() or "nb").lower()
     return f"NOK{NBSP}{text}" if lang.startswith("en") else f"kr{NBSP}{text}"
-
-
-def figure(key: str, value, language: str | None = None) -> str:
-    """A catalogued figure's value in its unit's format and decimals."""
-    from figures.catalogue import NOK, PERCENT, definition
-
-    figure_def = definition(key)
-    if figure_def.unit == NOK:
-        return money(value, language)
-    if figure_def.unit == PERCENT:
-        return percent(value, figure_def.decimals, language)
-    return number(value, figure_def.decimals, language)

@@ -1,0 +1,129 @@
+"""Figures in templates: the one formatter and the catalogue's words, on every page and in PDFs.
+
+A builtin library (settings.TEMPLATES): every template can write
+
+    {% fig "volunteer_hours.total" value %}  ->  <span data-figure="…total">1 771,0</span>
+    {% fig_percent comparison %}  ->  <span data-figure="…percent_of_target">74 %</span>
+    {{ value|num:1 }}  {{ value|percent }}  {{ amount|nok }}
+    {% figure_label "activities.held" %}  {% figure_note "activities.held" %}
+
+`fig` marks the number with its catalogue key, so a test or a reader can trace any number shown
+to its definition.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+from core import formatting
+from figures.catalogue import definition, format_value
+
+register = template.Library()
+
+
+@register.filter
+def num(value, decimals: int = 0) -> str:
+    """A number rounded half-up to `decimals` places in the page's language: 2 541 / 2,541."""
+    return formatting.number(value, int(decimals))
+
+
+@register.filter
+def nok(value) -> str:
+    """An amount in NOK: 'kr 650 000' in Norwegian, 'NOK 650,000' in English."""
+    return formatting.money(value)
+
+
+@register.filter
+def percent(value, decimals: int = 0) -> str:
+    return formatting.percent(value, int(decimals))
+
+
+@register.filter
+def figure_format(value, key: str) -> str:
+    """A catalogued figure's value in its own decimals and unit."""
+    return format_value(key, value)
+
+
+@register.simple_tag
+def fig(key: str, value, decimals: int | None = None) -> str:
+    """The value of a figure, formatted, in an element marked with its key."""
+    text = format_value(key, value) if decimals is None else formatting.number(value, int(decimals))
+    return format_html('<span data-figure="{}">{}</span>', key, text)
+
+
+@register.simple_tag
+def fig_percent(comparison) -> str:
+    """A comparison's percentage of its target (whole, half-up), marked with its key."""
+    if comparison is None:
+        return "–"
+    return format_html(
+        '<span data-figure="{}.percent_of_target">{}</span>',
+        comparison.key,
+        formatting.percent(comparison.percent),
+    )
+
+
+@register.simple_tag
+def figure_label(key: str) -> str:
+    """The one label of a figure (figures.catalogue), the same on every page and in every PDF."""
+    return definition(key).label
+
+
+@register.simple_tag
+def figure_note(key: str) -> str:
+    """How a figure is counted (figures.catalogue), the same words on screen and in print."""
+    return definition(key).note
+
+
+@register.simple_tag
+def figure_value(pair, decimals: int | None = None) -> str:
+    """A figure that may be counted, reported or both (a figures.engine.Pair), marked with its
+    key. Counted only: "130". Reported only: "75 (reported)". Both and equal: "75". Both and
+    different: "130 counted · 75 reported", so that neither hides the other. Nothing: "–"."""
+    if pair is None:
+        return "–"
+    places = pair.decimals if decimals is None else int(decimals)
+    if pair.counted is None and pair.reported is None:
+        return "–"
+    reported = ""
+    if pair.reported is not None:
+        text = formatting.number(pair.reported, places)
+        reported = gettext("about %(n)s") % {"n": text} if pair.approximate else text
+    if pair.reported is None:
+        inner = format_html("{}", formatting.number(pair.counted, places))
+    elif pair.counted is None:
+        inner = format_html(
+            '{} <span class="figure-source">({})</span>', reported, gettext("reported")
+        )
+    elif not pair.differs:
+        inner = format_html("{}", formatting.number(pair.counted, places))
+    else:
+        inner = format_html(
+            '{} <span class="figure-source">{}</span> · {} <span class="figure-source">{}</span>',
+            formatting.number(pair.counted, places),
+            gettext("counted"),
+            reported,
+            gettext("reported"),
+        )
+    return format_html('<span data-figure="{}">{}</span>', pair.key, inner)
+
+
+@register.filter
+def goal_value(value, is_percent: bool = False) -> str:
+    """A goal's target or result: "80 %" or "12", one decimal only where it has one."""
+    if value is None or value == "":
+        return "–"
+    number = Decimal(str(value))
+    text = formatting.number(number, 0 if number == number.to_integral_value() else 1)
+    return f"{text}{formatting.NBSP}%" if is_percent else text
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (figure keys have dots, which the template language reads as
+    attribute lookups)."""
+    return mapping.get(key) if mapping is not None else None
