@@ -157,4 +157,3 @@ def test_its_queries_do_not_grow_with_the_number_of_projects(
     client = login(world.coordinator)
     with django_assert_num_queries(9):
         client.get(reverse("activities:dashboard"), {"year": 2025})
-

@@ -43,8 +43,7 @@ def test_it_computes_done_target_percent_pace_and_forecast_exactly(world, projec
     ActivityFactory(project=ProjectFactory(centre=world.centre), date=dt.date(2025, 2, 1))
     ActivityFactory(project=project, date=dt.date(2024, 12, 31), participants=50)
 
-    progress = year_progress(project=project, year=2025, today=dt.date(2025, 3, 31)
-    )
+    progress = year_progress(project=project, year=2025, today=dt.date(2025, 3, 31))
 
     assert (progress.days_in_year, progress.elapsed_days) == (365, 90)
     activities = progress.activities
@@ -75,8 +74,7 @@ def test_it_computes_done_target_percent_pace_and_forecast_exactly(world, projec
 
 def test_it_counts_an_empty_year_as_zero_done_with_the_whole_target_ahead(project):
     _target(project, 2025)
-    progress = year_progress(project=project, year=2025, today=dt.date(2025, 7, 2)
-    )
+    progress = year_progress(project=project, year=2025, today=dt.date(2025, 7, 2))
     assert progress.elapsed_days == 183
     assert progress.activities.done == 0
     assert progress.activities.percent == 0
@@ -94,8 +92,7 @@ def test_it_leaves_out_cancelled_activities(project):
     ActivityFactory.create_batch(
         6, project=project, date=dt.date(2025, 1, 10), participants=40, cancelled=True
     )
-    progress = year_progress(project=project, year=2025, today=dt.date(2025, 12, 31)
-    )
+    progress = year_progress(project=project, year=2025, today=dt.date(2025, 12, 31))
     assert progress.activities.done == 4
     assert progress.activities.percent == 40
     assert progress.average_participants.done == Decimal("10.0")
@@ -106,8 +103,7 @@ def test_it_leaves_out_cancelled_activities(project):
 def test_it_uses_366_days_in_a_leap_year(project):
     _target(project, 2024)
     ActivityFactory.create_batch(10, project=project, date=dt.date(2024, 2, 29))
-    progress = year_progress(project=project, year=2024, today=dt.date(2024, 3, 1)
-    )
+    progress = year_progress(project=project, year=2024, today=dt.date(2024, 3, 1))
     assert (progress.days_in_year, progress.elapsed_days) == (366, 61)
     assert progress.activities.forecast == Decimal("60.0")  # 10 / 61 * 366 (not 10 / 60 * 365)
     assert progress.activities.pace_needed_per_week == Decimal("4.8")  # 210 / (305 / 7)
@@ -126,14 +122,12 @@ def test_it_spreads_the_monthly_target_by_the_days_of_an_ordinary_year(project):
 def test_a_finished_year_says_reached_or_not_with_no_pace_and_no_forecast(project):
     _target(project, 2025)
     ActivityFactory(project=project, date=dt.date(2025, 5, 5))
-    over = year_progress(project=project, year=2025, today=dt.date(2026, 1, 10)
-    )
+    over = year_progress(project=project, year=2025, today=dt.date(2026, 1, 10))
     assert over.elapsed_days == 365
     assert over.activities.forecast is None
     assert over.activities.pace_needed_per_week is None
     assert (over.activities.status, over.activities.reached) == ("not_reached", False)
-    ahead = year_progress(project=project, year=2025, today=dt.date(2024, 12, 1)
-    )
+    ahead = year_progress(project=project, year=2025, today=dt.date(2024, 12, 1))
     assert ahead.elapsed_days == 0
     assert ahead.activities.done == 0
     assert ahead.activities.forecast is None
@@ -142,8 +136,7 @@ def test_a_finished_year_says_reached_or_not_with_no_pace_and_no_forecast(projec
 
 def test_it_shows_figures_without_a_target(project):
     ActivityFactory(project=project, date=dt.date(2025, 1, 5), participants=7)
-    progress = year_progress(project=project, year=2025, today=dt.date(2025, 1, 5)
-    )
+    progress = year_progress(project=project, year=2025, today=dt.date(2025, 1, 5))
     assert progress.target is None
     assert progress.activities.done == 1
     assert progress.activities.target is None
@@ -160,8 +153,7 @@ def test_it_runs_three_queries_whatever_the_number_of_activities(
     ActivityFactory.create_batch(size, project=project, date=dt.date(2025, 2, 3))
     # The year's sums, the targets, the reported figures, the months.
     with django_assert_num_queries(4):
-        progress = year_progress(project=project, year=2025, today=dt.date(2025, 6, 30)
-        )
+        progress = year_progress(project=project, year=2025, today=dt.date(2025, 6, 30))
     assert progress.activities.done == size
 
 

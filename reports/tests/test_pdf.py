@@ -38,8 +38,9 @@ def test_it_prints_the_years_figures_against_the_targets(world, project_231):
     text = pdf_text(pdf)
 
     assert pdf.startswith(b"%PDF-")
-    assert "231 av 220 planlagte aktiviteter" in text
-    assert "i snitt 11,0 deltakere (mål 10,0)" in text
+    # A centre's report: the centre's figures, and each project against its own targets.
+    assert "231 aktiviteter ble gjennomført" in text
+    assert "i snitt 11,0 deltakere" in text
     assert "2 541" in text
     assert "Aktiviteter gjennomført 231 220 105 %" in text
     assert "1 695" in text  # the hours per årsverk used
@@ -66,7 +67,7 @@ def test_it_writes_a_final_report_with_contents_and_planned_against_reached(worl
     assert "Innhold" in text
     assert "1. Målsetting, målgruppe og bakgrunn" in text
     assert "6. Oppsummering og videre planer" in text
-    assert "Planlagt 210" in text
+    assert "Planlagt for hele perioden 210" in text
     assert "Nådd, slik prosjektet har rapportert 75 36 %" in text
     # 2024 has no activity, target, grant or result: its column is left out.
     assert f"Tall {YEAR} Totalt" in folded(text)
@@ -131,7 +132,9 @@ def test_the_annual_report_prints_volunteers_matches_partners_funding_and_result
     # Persons reached: the 21 activities' 10 new participants each, against the target 210.
     assert "Personer nådd 210 210 100 %" in text
     # Hours: 462 on activities + 38 approved own hours = 500, against the target 1 500.
-    assert "Frivillige timer i alt 500 1 500 33 %" in text
+    # The hours target is the project's, for hours on its activities: compared with those.
+    assert "Frivillige timer på aktiviteter 462,0 1 500,0 31 %" in text
+    assert "Frivillige timer i alt 500,0 1 500" not in text
     assert "Frivillige timer på aktiviteter 462,0" in text
     assert "Frivillige timer registrert av de frivillige (2 frivillige) 38,0" in text
     assert "Frivillige timer i alt 500,0" in text
@@ -157,7 +160,7 @@ def test_a_projects_annual_report_leaves_centre_figures_to_the_centre(world, yea
     )
 
     text = folded(text)
-    assert "Frivillige timer på aktiviteter 462 1 500 31 %" in text
+    assert "Frivillige timer på aktiviteter 462,0 1 500,0 31 %" in text
     # The centre's own hours, matches, registry and state grant are not the project's.
     assert "Frivillige timer registrert av de frivillige" not in text
     assert "Koblinger gjort" not in text

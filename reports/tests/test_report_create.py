@@ -60,7 +60,7 @@ def test_it_previews_the_report_as_html(world, login, project_231, django_assert
         )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "231 av 220 planlagte aktiviteter" in page
+    assert '<span data-figure="activities.held">231</span> av 220 planlagte aktiviteter' in page
     assert "<svg" in page
     assert "style=" not in page.split('<article class="report')[1]
     assert not ReportJob.objects.exists()

@@ -73,8 +73,8 @@ def test_the_figures_have_no_counted_values_and_the_budget_adds_up(world, veien)
     assert data.reach_reported_percent == 36
     # Only the figures with data: reach (the period's) and volunteers (the year's).
     assert [key for key, _cells, _total in data.figures.rows] == [
-        "persons_reached",
-        "project_volunteers",
+        "persons_reached.total",
+        "volunteers.engaged",
     ]
     assert [row["kind"] for row in data.results_table] == ["figure", "figure"]
     budget = data.budget
@@ -100,7 +100,7 @@ def test_the_final_report_prints_reported_reach_goals_and_budget_without_zeros(w
     assert "Deltakere " not in text.split("Tall år for år")[1].split("Budsjett")[0]
     assert "Ingen aktiviteter i prosjektet ble registrert i Frivillig" in text
     assert "Nådd, slik prosjektet har rapportert 75 36 %" in text
-    assert "Planlagt 210" in text
+    assert "Planlagt for hele perioden 210" in text
     # Section 1: the main goal and the sub-goals; section 2: the effect goal, target, result.
     assert "Fast tidgiver hver uke" in text
     assert (

@@ -252,7 +252,7 @@ def test_my_page_shows_my_approved_hours_per_year(world, login):
     page = login(world.volunteer_user).get(reverse("volunteers:me")).content.decode()
 
     # Pending hours and other people's hours are left out.
-    assert "<dt>2025</dt><dd>3.50 hours</dd>" in page
+    assert '<dt>2025</dt><dd><span data-figure="volunteer_hours.own">3.5</span> hours</dd>' in page
 
 
 def test_the_demo_volunteer_finds_open_shifts_and_held_shifts_have_hours(client, db):
