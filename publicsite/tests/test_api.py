@@ -111,21 +111,19 @@ def test_it_shows_no_personal_data(client, public_world, settings):
         assert private not in text
 
 
-def test_it_reads_the_figures_from_the_report_selectors(client, public_world, settings):
-    from activities import selectors as activity_selectors
-    from core.permissions import Access
+def test_it_reads_the_figures_from_the_figures_engine(client, public_world, settings):
+    from django.utils import timezone
+
+    from figures import engine
 
     settings.PUBLIC_API_RATE_PER_MINUTE = 100_000
     centre = public_world.centre
     figures = client.get(reverse("api:centre_figures", kwargs={"slug": centre.slug})).json()
-    from django.utils import timezone
-
     today = timezone.localdate()
-    expected = activity_selectors.year_totals(
-        access=Access.system([centre]), year=today.year, today=today
-    )
-    assert figures["activities"] == expected["activities"] == 2
-    assert figures["participants"] == expected["participants"]
+    expected = engine.compute(engine.Scope.public(centre), years=[today.year], today=today)
+    assert figures["activities_held"] == expected.get("activities.held", today.year) == 2
+    assert figures["activities"] == figures["activities_held"]
+    assert figures["participants_total"] == expected.get("participants.total", today.year)
     assert figures["associations_listed"] == 2
 
 
