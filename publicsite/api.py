@@ -2,29 +2,32 @@
 /api/v1/openapi.json).
 
 Only what the public pages show: the centres, the directory (contact details only with the
-association's consent), activities marked public, and the centre's public figures read from
-the selectors the reports use. No personal data: no volunteers, contact people, notes, or
-counts of a single activity. Lists are paged (`?page=`, 50 a page); each client address may
-make PUBLIC_API_RATE_PER_MINUTE requests a minute (429 beyond).
+association's consent), activities marked public, and the centre's published figures from the
+figures engine (the same numbers as its reports, as JSON numbers, each field named after its
+catalogue key and described by the catalogue). No personal data: no volunteers, contact
+people, notes, or counts of a single activity. Lists are paged (`?page=`, 50 a page); each
+client address may make PUBLIC_API_RATE_PER_MINUTE requests a minute (429 beyond).
 """
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
 from ninja.throttling import BaseThrottle
+from pydantic import create_model
 
 from core.http import client_ip, over_rate
 from core.models import FIRST_YEAR, LAST_YEAR
+from figures import catalogue
 from organisations import selectors as organisation_selectors
 
 from . import selectors
@@ -93,7 +96,13 @@ api = OpenDataAPI(
     version="1.0.0",
     description=(
         "Public data of the volunteer centres: the directory of associations, public "
-        "activities and each centre's public figures. Read-only, no personal data."
+        "activities and each centre's public figures. Read-only, no personal data.\n\n"
+        "The figures are those of the centre's reports, computed by one engine from one "
+        "catalogue of definitions. Each figure field is named after its catalogue key, with the "
+        "dot as an underscore (`volunteer_hours.total` is `volunteer_hours_total`), and its "
+        "description says what it is and how it is counted. Each centre's page "
+        "`/c/{slug}/figures/` (About the figures) lists the same definitions with the year's "
+        "values, in Norwegian and English."
     ),
     urls_namespace="api",
     throttle=[PerAddressPerMinute()],
@@ -149,14 +158,84 @@ class ActivityOut(Schema):
     cancelled: bool
 
 
-class FiguresOut(Schema):
-    centre: str
-    year: int
-    activities: int = Field(description="Activities held (not cancelled, on or before today).")
-    participants: int
-    volunteer_hours: Decimal
-    associations: int = Field(description="Active associations in the centre's registry.")
-    associations_listed: int = Field(description="Of them, listed in the public directory.")
+def field_name(key: str) -> str:
+    """A catalogue key as an API field: the dot becomes an underscore (volunteer_hours.total is
+    volunteer_hours_total)."""
+    return key.replace(".", "_")
+
+
+def _definition(figure) -> str:
+    """A figure's label, how it is counted, its unit and period, in English (the OpenAPI
+    document is English): the catalogue's words, as on the About the figures page."""
+    with translation.override("en"):
+        return (
+            f"{figure.label} ({figure.key}). {figure.note} "
+            f"{selectors.unit_label(figure)}; {selectors.period_label(figure).lower()}."
+        )
+
+
+# The fields of the first API version, kept with the official value of the figure they now
+# name; `volunteer_hours` was the hours on activities only, and is now the total.
+DEPRECATED_FIELDS = {
+    "activities": "activities.held",
+    "participants": "participants.total",
+    "volunteer_hours": "volunteer_hours.total",
+    "associations": "associations.registered",
+}
+
+
+def _figure_field(figure, *, deprecated_for: str | None = None):
+    kind = int if figure.decimals == 0 else float
+    description = _definition(figure)
+    if deprecated_for:
+        description = (
+            f"Deprecated: the same value as `{field_name(figure.key)}`; use that. " + description
+        )
+    return (
+        kind | None,
+        Field(description=description, deprecated=bool(deprecated_for)),
+    )
+
+
+def _figures_schema() -> type[Schema]:
+    """FiguresOut: one field per published figure (catalogue.published()), named after its key,
+    described by the catalogue in English; a figure the centre has nothing to count from (no
+    participants counted) is null."""
+    fields: dict[str, Any] = {
+        "centre": (str, Field(description="The centre's short name (slug).")),
+        "year": (int, ...),
+        "as_of": (
+            dt.date,
+            Field(
+                description=(
+                    "The day the figures counted at the end of the year are taken: 31 December, "
+                    "or today while the year runs."
+                )
+            ),
+        ),
+        "about": (
+            str,
+            Field(description="The page that defines each figure (About the figures)."),
+        ),
+    }
+    for figure in catalogue.published():
+        fields[field_name(figure.key)] = _figure_field(figure)
+    for name, key in DEPRECATED_FIELDS.items():
+        fields[name] = _figure_field(catalogue.definition(key), deprecated_for=key)
+    fields["associations_listed"] = (
+        int,
+        Field(
+            description=(
+                "Deprecated, not a figure of the catalogue: the associations listed in the "
+                "public directory now (the directory's `count` gives the same)."
+            ),
+            deprecated=True,
+        ),
+    )
+    return create_model("FiguresOut", __base__=Schema, **fields)
+
+
+FiguresOut = _figures_schema()
 
 
 class ActivityFilter(Schema):
@@ -288,7 +367,20 @@ def centre_figures(
     slug: str,
     year: int | None = Query(None, ge=FIRST_YEAR, le=LAST_YEAR),
 ):
-    """The centre's public figures for a year (default this year), as its reports count them."""
+    """The centre's published figures for a year (default this year), from the figures engine:
+    the same numbers as its reports. Each field is a catalogue key with the dot as an
+    underscore (`volunteer_hours.total` is `volunteer_hours_total`); each figure's definition is
+    in its description here and at `about`."""
     centre = _centre(slug)
     figures = selectors.public_figures(centre=centre, year=year or timezone.localdate().year)
-    return {"centre": centre.slug, **figures}
+    values = {field_name(figure.key): figure.number for figure in figures}
+    for name, key in DEPRECATED_FIELDS.items():
+        values[name] = figures[key].number
+    return {
+        "centre": centre.slug,
+        "year": figures.year,
+        "as_of": figures.as_of,
+        "about": request.build_absolute_uri(reverse("public:figures", args=[centre.slug])),
+        **values,
+        "associations_listed": selectors.directory_of(centre=centre).count(),
+    }

@@ -16,9 +16,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityCategory, Project
+from core import formatting
 from core.models import Centre
+from figures import catalogue, engine
 from organisations import selectors as organisation_selectors
 from organisations.models import Organisation
 from volunteers.models import Task
@@ -140,17 +144,131 @@ def directory_of(*, centre: Centre) -> QuerySet[Organisation]:
     return organisation_selectors.public_directory(params={"centre": centre.slug})
 
 
-def public_figures(*, centre: Centre, year: int) -> dict[str, Any]:
-    """The centre's published figures of a year, from the figures engine (counts only:
-    nothing about a person), keyed by catalogue key."""
-    from figures import catalogue, engine
+# A total shown with its parts beside it (the catalogue's notes say which figure is a part).
+PARTS: dict[str, tuple[str, ...]] = {
+    "volunteer_hours.total": ("volunteer_hours.on_activities", "volunteer_hours.own"),
+}
 
-    keys = [figure.key for figure in catalogue.published()]
-    figures = engine.compute(
-        engine.Scope.public(centre), years=[year], today=timezone.localdate(), keys=keys
+PERIOD_LABELS = {
+    catalogue.DURING: _("During the year"),
+    catalogue.AT_END: _("At the end of the year"),
+}
+
+UNIT_LABELS = {
+    catalogue.COUNT: _("Number"),
+    catalogue.HOURS: _("Hours"),
+    catalogue.FTE: _("Full-time equivalents (årsverk)"),
+    catalogue.AVERAGE: _("Average"),
+    catalogue.NOK: _("NOK"),
+    catalogue.PERCENT: _("Per cent"),
+}
+
+
+@dataclass(frozen=True)
+class PublicFigure:
+    """One published figure of a year: its catalogue definition and the engine's value."""
+
+    definition: catalogue.Figure
+    value: Any
+    parts: tuple[PublicFigure, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.definition.key
+
+    @property
+    def label(self) -> str:
+        return self.definition.label
+
+    @property
+    def note(self) -> str:
+        return self.definition.note
+
+    @property
+    def decimals(self) -> int:
+        return self.definition.decimals
+
+    @property
+    def text(self) -> str:
+        """The value as the one formatter writes it, in the active language."""
+        return catalogue.format_value(self.key, self.value)
+
+    @property
+    def number(self) -> int | float | None:
+        """The value for JSON and spreadsheets (a number, rounded once to its decimals)."""
+        return formatting.as_number(self.value, self.decimals)
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.definition)
+
+    @property
+    def unit_label(self) -> str:
+        return unit_label(self.definition)
+
+
+def period_label(figure: catalogue.Figure) -> str:
+    """When a figure is counted: during the year, or at its end (in the active language)."""
+    return str(PERIOD_LABELS[figure.period])
+
+
+def unit_label(figure: catalogue.Figure) -> str:
+    """A figure's unit and decimals: "Hours, 1 decimal" (in the active language)."""
+    unit = UNIT_LABELS[figure.unit]
+    if not figure.decimals:
+        return gettext("%(unit)s, no decimals") % {"unit": unit}
+    return ngettext(
+        "%(unit)s, %(decimals)s decimal", "%(unit)s, %(decimals)s decimals", figure.decimals
+    ) % {"unit": unit, "decimals": figure.decimals}
+
+
+@dataclass(frozen=True)
+class PublicFigures:
+    """A centre's published figures of a year, every one from the figures engine."""
+
+    year: int
+    # The day the stocks ("at the end of the year") are taken: 31 December, or today.
+    as_of: dt.date
+    by_key: dict[str, PublicFigure]
+
+    def __getitem__(self, key: str) -> PublicFigure:
+        return self.by_key[key]
+
+    def __iter__(self):
+        """Every published figure, parts included, in catalogue order."""
+        return iter(self.by_key.values())
+
+    @property
+    def shown(self) -> list[PublicFigure]:
+        """The figures as the front page lists them: a total carries its parts, which are not
+        listed again on their own."""
+        parts = {key for keys in PARTS.values() for key in keys}
+        return [figure for figure in self if figure.key not in parts]
+
+    @property
+    def running(self) -> bool:
+        """Whether the year is still running (its stocks are taken today)."""
+        return self.as_of < dt.date(self.year, 12, 31)
+
+
+def public_figures(*, centre: Centre, year: int, today: dt.date | None = None) -> PublicFigures:
+    """The figures the centre publishes (`figures.catalogue.published()`) for `year`, as the
+    figures engine computes them for the public scope: the same numbers as every report.
+    Counts only, nothing about a person; a fixed number of queries at any data size."""
+    today = today or timezone.localdate()
+    published = catalogue.published()
+    computed = engine.compute(
+        engine.Scope.public(centre),
+        years=[year],
+        today=today,
+        keys=[figure.key for figure in published],
     )
-    return {
-        "year": year,
-        "figures": {key: figures.get(key, year) for key in keys},
-        "associations_listed": Organisation.objects.listed_publicly().filter(centre=centre).count(),
-    }
+    values = {figure.key: computed.get(figure.key, year) for figure in published}
+    by_key: dict[str, PublicFigure] = {}
+    for figure in published:
+        parts = tuple(
+            PublicFigure(catalogue.definition(part), values[part])
+            for part in PARTS.get(figure.key, ())
+        )
+        by_key[figure.key] = PublicFigure(figure, values[figure.key], parts)
+    return PublicFigures(year=year, as_of=min(dt.date(year, 12, 31), today), by_key=by_key)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from core.models import FIRST_YEAR
+
 from . import feeds, selectors, wcag
 
 LIST_PAGE_SIZE = 50
@@ -67,7 +69,36 @@ def centre_page(request: HttpRequest, slug: str) -> HttpResponse:
             "association_count": directory.count(),
             "needing_volunteers": directory.filter(needs_volunteers=True)[:6],
             "tasks": selectors.public_tasks(centre=centre)[:10],
-            "figures": selectors.public_figures(centre=centre, year=monday.year),
+            "figures": selectors.public_figures(centre=centre, year=timezone.localdate().year),
+        },
+    )
+
+
+def _year(params) -> int:
+    """`?year=` when it is a year Frivillig holds up to this one, else this year (a year not
+    begun has no figures yet)."""
+    this_year = timezone.localdate().year
+    raw = str(params.get("year") or "")
+    if raw.isdigit() and len(raw) == 4 and FIRST_YEAR <= int(raw) <= this_year:
+        return int(raw)
+    return this_year
+
+
+@require_GET
+def figures_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """About the figures: every figure the centre publishes, what it is and how it is counted
+    (the catalogue's words), its unit and period, and the year's value beside it."""
+    centre = selectors.centre_by_slug(slug)
+    year = _year(request.GET)
+    this_year = timezone.localdate().year
+    return render(
+        request,
+        "public/figures.html",
+        {
+            "centre": centre,
+            "figures": selectors.public_figures(centre=centre, year=year),
+            "previous_year": year - 1 if year > FIRST_YEAR else None,
+            "next_year": year + 1 if year < this_year else None,
         },
     )
 

@@ -41,6 +41,7 @@ PUBLIC: set[str] = {
     "public:root",
     "public:accessibility",
     "public:centre",
+    "public:figures",
     "public:calendar",
     "public:centre_feed",
     "public:embed",
@@ -235,7 +236,7 @@ KWARG_SOURCES: dict[str, Callable] = {
     "volunteers:signup": lambda o: ({"slug": o.world.centre.slug}, None),
     **{
         f"public:{name}": lambda o: ({"slug": o.world.centre.slug}, None)
-        for name in ("centre", "calendar", "centre_feed", "embed")
+        for name in ("centre", "figures", "calendar", "centre_feed", "embed")
     },
     # The public feeds answer 404 for an association not listed and a project without a public
     # activity; tests/test_public_pages.py shows what they carry.

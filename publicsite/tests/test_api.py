@@ -111,21 +111,19 @@ def test_it_shows_no_personal_data(client, public_world, settings):
         assert private not in text
 
 
-def test_it_reads_the_figures_from_the_report_selectors(client, public_world, settings):
-    from activities import selectors as activity_selectors
-    from core.permissions import Access
+def test_it_reads_the_figures_from_the_figures_engine(client, public_world, settings):
+    from django.utils import timezone
+
+    from figures import engine
 
     settings.PUBLIC_API_RATE_PER_MINUTE = 100_000
     centre = public_world.centre
     figures = client.get(reverse("api:centre_figures", kwargs={"slug": centre.slug})).json()
-    from django.utils import timezone
-
     today = timezone.localdate()
-    expected = activity_selectors.year_totals(
-        access=Access.system([centre]), year=today.year, today=today
-    )
-    assert figures["activities"] == expected["activities"] == 2
-    assert figures["participants"] == expected["participants"]
+    expected = engine.compute(engine.Scope.public(centre), years=[today.year], today=today)
+    assert figures["activities_held"] == expected.get("activities.held", today.year) == 2
+    assert figures["activities"] == figures["activities_held"]
+    assert figures["participants_total"] == expected.get("participants.total", today.year)
     assert figures["associations_listed"] == 2
 
 
@@ -139,3 +137,39 @@ def test_it_reads_a_page_in_fixed_queries(client, api_data, size, django_assert_
         url = reverse(f"api:{name}", kwargs={"slug": api_data.slug})
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+def test_it_gives_the_figures_as_numbers_under_their_catalogue_keys(client, public_world, settings):
+    from figures import catalogue
+    from publicsite.api import DEPRECATED_FIELDS, field_name
+
+    settings.PUBLIC_API_RATE_PER_MINUTE = 100_000
+    url = reverse("api:centre_figures", kwargs={"slug": public_world.centre.slug})
+    body = client.get(url).json()
+    for figure in catalogue.published():
+        value = body[field_name(figure.key)]
+        assert value is None or type(value) is (int if figure.decimals == 0 else float)
+    for name, key in DEPRECATED_FIELDS.items():
+        assert body[name] == body[field_name(key)]
+    assert field_name("volunteer_hours.total") == "volunteer_hours_total"
+
+
+def test_it_describes_every_figure_field_in_the_openapi_document(client, db):
+    from django.utils import translation
+
+    from figures import catalogue
+    from publicsite.api import DEPRECATED_FIELDS, field_name
+
+    document = client.get("/api/v1/openapi.json").json()
+    fields = document["components"]["schemas"]["FiguresOut"]["properties"]
+    with translation.override("en"):
+        for figure in catalogue.published():
+            description = fields[field_name(figure.key)]["description"]
+            assert str(figure.label) in description
+            assert str(figure.note) in description
+            assert figure.key in description
+            assert "deprecated" not in fields[field_name(figure.key)]
+        for name, key in DEPRECATED_FIELDS.items():
+            assert fields[name]["deprecated"] is True
+            assert str(catalogue.definition(key).note) in fields[name]["description"]
+    assert all(field.get("description") for name, field in fields.items() if name != "year")

@@ -76,6 +76,8 @@ def _kwargs_for(user) -> dict[str, dict]:
         "volunteers:lists": {"kind": "interests"},
         "volunteers:lists_edit": {"kind": "interests", "pk": Interest.objects.first().pk},
         "volunteers:signup": {"slug": centre.slug},
+        "public:centre": {"slug": centre.slug},
+        "public:figures": {"slug": centre.slug},
         "volunteers:signup_done": {"slug": centre.slug},
     }
     if invitation:
