@@ -688,7 +688,12 @@ def annual_figures(
             reported=reported.get("persons_reached"),
         ),
         Measure(hours_key, hours.total, targets.volunteer_hours, reported=reported.get(hours_key)),
-        Measure("fte", hours.fte, fte(targets.volunteer_hours), decimals=2),
+        Measure(
+            "fte",
+            hours.fte,
+            None if targets.volunteer_hours is None else fte(targets.volunteer_hours),
+            decimals=2,
+        ),
     ]
     for measure in measures:
         if measure.reported is not None and measure.reported.reported is None:
