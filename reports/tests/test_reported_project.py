@@ -114,9 +114,10 @@ def test_the_final_report_prints_reported_reach_goals_and_budget_without_zeros(w
     assert "Tiltak i prosjektet kr 20 000 kr 22 000 kr 2 000" in text
     assert "Sum kostnader kr 250 000 kr 250 000 kr 0" in text
     assert "Statstilskudd kr 250 000 kr 250 000 kr 0" in text
-    # Years without data are left out; persons reached is the period's, volunteers the year's.
+    # Years without data are left out; persons reached is the period's, volunteers the year's,
+    # and with one year shown that year's figure is the period's too (not "–").
     assert "Tall 2025 Totalt Personer nådd – 75 (rapportert)" in text
-    assert "Frivillige engasjert ca. 47 (rapportert) –" in text
+    assert "Frivillige engasjert ca. 47 (rapportert) ca. 47 (rapportert)" in text
 
 
 def test_the_projects_annual_evaluation_says_nothing_was_logged(world, veien):
