@@ -110,3 +110,29 @@ def test_it_splits_a_long_project_over_tables_of_at_most_six_years(world):
     assert "Tall år for år, 2013–2017 Tall 2013 2014 2015 2016 2017 Tilskudd" in text
     assert "Tall år for år, 2023–2026 Tall 2023 2024 2025 2026 Totalt" in text
     assert "kr 1 400 000" in text
+
+
+def test_the_year_tables_fit_the_width_of_the_page(world):
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import TableBox
+
+    from reports.rendering import STATIC_DIR, render_html
+
+    project = f.ProjectFactory(centre=world.centre, start_date=dt.date(2013, 1, 1), end_date=None)
+    for year in range(2013, 2027):
+        for figure, value in (("activities", 2000), ("participants", 20_000)):
+            ReportedFigureFactory(project=project, figure=figure, year=year, value=value)
+        GrantFactory(project=project, year=year, granted_nok=1_250_000)
+    params = ReportParams(centre=world.centre, kind="final", year=2026, project=project)
+
+    document = HTML(string=render_html(params), base_url=str(STATIC_DIR)).render()
+
+    tables = 0
+    for page in document.pages:
+        body = page._page_box
+        right = body.content_box_x() + body.width
+        for box in body.descendants():
+            if isinstance(box, TableBox):
+                tables += 1
+                assert box.position_x + box.margin_width() <= right + 0.5
+    assert tables >= 3
