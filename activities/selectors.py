@@ -222,10 +222,18 @@ class GoalRow:
     @property
     def reached(self) -> bool | None:
         """Whether the latest result reaches the target (None without both)."""
-        latest = self.latest
-        if latest is None or self.goal.target is None:
+        return self._reaches(self.latest)
+
+    @property
+    def yearly(self) -> list[tuple[GoalResult, bool | None]]:
+        """Each year's result, oldest first, with whether it reaches the target (None without
+        a target)."""
+        return [(result, self._reaches(result)) for result in self.results if result is not None]
+
+    def _reaches(self, result: GoalResult | None) -> bool | None:
+        if result is None or self.goal.target is None:
             return None
-        return latest.value >= self.goal.target
+        return result.value >= self.goal.target
 
     @property
     def is_percent(self) -> bool:

@@ -18,6 +18,7 @@ from core.permissions import (
     role_required,
 )
 from figures import presenters
+from figures.engine import Pair
 
 from . import charts, selectors, services
 from .export import export_csv, export_xlsx
@@ -64,6 +65,7 @@ def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = get_object_for_user(request, selectors.project_detail(access=access), pk=project_pk)
     today = timezone.localdate()
     years = selectors.project_years(access=access, project=project, until=today.year)
+    figures = presenters.project_figures(project=project, years=years, today=today)
     return render(
         request,
         "activities/project_detail.html",
@@ -71,11 +73,42 @@ def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
             "project": project,
             "can_edit": project.is_editable_by(access),
             "year": today.year,
-            "figures": presenters.project_figures(project=project, years=years, today=today),
+            "figures": figures,
+            "per_year": _figures_per_year(figures),
             "goals": selectors.goals_of(access=access, project=project, years=years),
             "budget": selectors.budget_of(access=access, project=project),
         },
     )
+
+
+def _printed(pair: Pair) -> tuple:
+    return (pair.counted, pair.reported, pair.approximate)
+
+
+def _figures_per_year(figures: presenters.ProjectFigures) -> dict:
+    """The project's figures with the years as rows, so any number of years fits a narrow
+    screen: keys (the figures that have data), years [(year, [pair per key])] for the years
+    with any figure, and period (the whole period's pairs), None where it would only repeat
+    the one year shown.
+    """
+    rows = figures.rows
+    years = [
+        (year, [cells[index] for _key, cells, _total in rows])
+        for index, year in enumerate(figures.years)
+        if any(cells[index].has_data for _key, cells, _total in rows)
+    ]
+    period = [total for _key, _cells, total in rows]
+    if len(years) == 1:
+        # The other years have nothing: what the period lacks is the one year's figure.
+        cells = years[0][1]
+        period = [
+            total if total.has_data else cell for total, cell in zip(period, cells, strict=True)
+        ]
+        if all(
+            _printed(total) == _printed(cell) for total, cell in zip(period, cells, strict=True)
+        ):
+            period = None
+    return {"keys": [key for key, _cells, _total in rows], "years": years, "period": period}
 
 
 def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:

@@ -24,17 +24,37 @@ GRID = "#d4d9e1"
 TEXT = "#1d2430"
 
 
-def _nice_max(value: float) -> int:
-    """A round upper bound for an axis: 1, 2, 5 times a power of ten."""
-    if value <= 5:
-        return 5
+def _axis(value: float) -> tuple[int, int]:
+    """(axis max, tick step): the first multiple of a 1-2-5 step above `value`, in 3 to 6 ticks.
+
+    Bars of 16 to 23 get an axis of 25 in steps of 5 (not 50), so the bars fill the plot.
+    """
+    if value < 5:
+        return 5, 1
     magnitude = 1
-    while magnitude * 10 <= value:
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            ticks = int(value // step) + 1
+            if ticks <= 6:
+                return ticks * step, step
         magnitude *= 10
-    for step in (1, 2, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+
+
+# A bar's value label: digits of 9 px (about 7 px high) on a baseline 3 px above the bar. The
+# dashed target line is 2 px wide; the label keeps LABEL_GAP px clear of it.
+DIGIT_HEIGHT = 7
+LABEL_GAP = 2
+
+
+def _label_y(bar_top: float, target_y: float | None) -> float:
+    """The baseline of a bar's value label: just above the bar, or above the target line where
+    the line would run through the label (a bar close to its target)."""
+    baseline = bar_top - 3
+    if target_y is None:
+        return baseline
+    if baseline - DIGIT_HEIGHT - LABEL_GAP - 1 < target_y < baseline + LABEL_GAP + 1:
+        return target_y - 1 - LABEL_GAP
+    return baseline
 
 
 def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
@@ -45,7 +65,7 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
     targets = [m.target for m in months if m.target is not None]
     target = targets[0] if targets else None
     highest = max([m.activities for m in months] + [float(t) for t in targets])
-    axis_max = _nice_max(highest)
+    axis_max, tick = _axis(highest)
     slot = plot_w / 12
     bar_w = slot * 0.62
 
@@ -58,9 +78,7 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
         f'class="chart" font-family="Report Sans, DejaVu Sans, sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
     ]
-    # Every bound from _nice_max divides by five: whole-number ticks.
-    for step in range(6):
-        value = axis_max * step // 5
+    for value in range(0, axis_max + 1, tick):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
@@ -79,8 +97,10 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
             f'fill="{TEXT}">{label}</text>'
         )
         if month.activities:
+            target_y = None if month.target is None else y(month.target)
+            label_y = _label_y(y(month.activities), target_y)
             parts.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{y(month.activities) - 3:.1f}" '
+                f'<text x="{x + bar_w / 2:.1f}" y="{label_y:.1f}" '
                 f'text-anchor="middle" fill="{TEXT}" font-size="9">'
                 f"{escape(num(month.activities))}</text>"
             )

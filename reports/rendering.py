@@ -50,7 +50,10 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         title = _("Final report")
         subtitle = params.project.name
         chart_svgs: dict[str, Any] = {}
-        extra: dict[str, Any] = {"total_fte": data.total_fte}
+        extra: dict[str, Any] = {
+            "total_fte": data.total_fte,
+            "year_tables": year_tables(data),
+        }
     else:
         data = figures.annual_figures(
             centre=params.centre, year=params.year, project=params.project
@@ -87,6 +90,67 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         "LANGUAGE_CODE": params.language,
         **extra,
     }
+
+
+# Beyond this many year columns an A4 page gets crowded: the years are split over tables.
+YEARS_PER_TABLE = 6
+
+
+# A cell is a plain value or a figure that may be counted, reported or both (FigurePair).
+def _printed(value: Any) -> Any:
+    if hasattr(value, "has_data"):
+        return (value.counted, value.reported, value.approximate)
+    return value
+
+
+def _has_value(value: Any) -> bool:
+    return value.has_data if hasattr(value, "has_data") else value is not None
+
+
+def year_tables(data: figures.FinalFigures) -> list[dict[str, Any]]:
+    """The final report's "Figures year by year" (`FinalFigures.results_table`), laid out to fit
+    A4: at most YEARS_PER_TABLE year columns per table, the total in the last one.
+
+    Each table: years (YearColumn), first and last year, rows (the row dicts with their cells
+    for those years; rows with nothing in them left out) and `total` (whether it has a Total
+    column). With one year shown, a total the period lacks is that year's figure (the other
+    years have nothing), and the Total column is left out where it would repeat the year.
+    """
+    shown = data.shown_years
+    rows = data.results_table
+    if not shown or not rows:
+        return []
+    if len(shown) == 1:
+        rows = [
+            {**row, "total": row["cells"][0]}
+            if "total" in row and not _has_value(row["total"])
+            else row
+            for row in rows
+        ]
+    with_total = len(shown) > 1 or any(
+        "total" in row and _printed(row["total"]) != _printed(row["cells"][0]) for row in rows
+    )
+    count = -(-len(shown) // YEARS_PER_TABLE)  # tables, as even as can be
+    size = -(-len(shown) // count)
+    tables = []
+    for start in range(0, len(shown), size):
+        last = start + size >= len(shown)
+        part = []
+        for row in rows:
+            cells = row["cells"][start : start + size]
+            keeps_total = last and with_total and _has_value(row.get("total"))
+            if any(_has_value(cell) for cell in cells) or keeps_total:
+                part.append({**row, "cells": cells})
+        tables.append(
+            {
+                "years": shown[start : start + size],
+                "first": shown[start].year,
+                "last": shown[min(start + size, len(shown)) - 1].year,
+                "rows": part,
+                "total": last and with_total,
+            }
+        )
+    return tables
 
 
 def _empty_sections(kind: str) -> list[tuple[str, str, str]]:

@@ -223,6 +223,26 @@ def test_selectors_give_reports_partners_grants_and_outcomes_per_year(world):
     assert not selectors.grants_of(access=foreign, project=project).exists()
 
 
+def test_it_gives_each_years_goal_result_and_whether_it_reached_the_target(world):
+    from activities import selectors
+    from activities.tests.factories import GoalResultFactory, ProjectGoalFactory
+    from core.permissions import access_for_user
+
+    project = ProjectFactory(centre=world.centre)
+    goal = ProjectGoalFactory(project=project, target=80)
+    GoalResultFactory(goal=goal, year=2024, value=72, comment="Første år")
+    GoalResultFactory(goal=goal, year=2026, value=85, comment="Sluttsamtalene")
+    access = access_for_user(world.coordinator)
+
+    (row,) = selectors.goals_of(access=access, project=project, years=range(2024, 2027))["effect"]
+
+    assert [(r.year, r.value, r.comment, reached) for r, reached in row.yearly] == [
+        (2024, 72, "Første år", False),
+        (2026, 85, "Sluttsamtalene", True),
+    ]
+    assert (row.latest.year, row.reached) == (2026, True)
+
+
 def test_an_association_user_creates_and_edits_its_own_project(world, login):
     client = login(world.association)
     data = _project_data(name="Sanitetens besøkstjeneste", organisation=world.organisation.pk)

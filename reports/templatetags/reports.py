@@ -54,3 +54,9 @@ def month_name(month: int) -> str:
     from django.utils.dates import MONTHS
 
     return str(MONTHS[month])
+
+
+@register.filter
+def measured(rows) -> bool:
+    """Whether any of these goals (activities GoalRows) has a target or a result to print."""
+    return any(row.goal.target is not None or row.yearly for row in rows)

@@ -178,3 +178,14 @@ def test_a_final_report_stops_at_the_report_year(world, project_231):
     data = figures.final_figures(centre=world.centre, project=project_231, year=YEAR)
 
     assert [column.year for column in data.years] == [YEAR]
+
+
+def test_it_leaves_the_fte_target_out_when_no_hours_target_was_set(world, project_231):
+    project_231.targets.update(volunteer_hours=None)
+
+    data = figures.annual_figures(centre=world.centre, year=YEAR, project=project_231)
+    fte = next(measure for measure in data.measures if measure.key == "fte")
+
+    assert fte.actual == Decimal("0.27")
+    assert fte.target is None
+    assert fte.percent_of_target is None

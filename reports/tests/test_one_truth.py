@@ -152,10 +152,14 @@ def test_the_project_page_shows_counted_and_reported_side_by_side(world, login, 
         .get(reverse("activities:project_detail", args=[truth.pk]))
         .content.decode()
     )
-    assert f"Aktiviteter gjennomført {ACTIVITIES} {ACTIVITIES}" in page
-    assert f"Deltakere {PARTICIPANTS} {PARTICIPANTS}" in page
-    assert "Personer nådd 40 telt · 35 rapportert" in page
-    assert "Frivillige timer på aktiviteter 60,0 60,0" in page
+    # Years as rows; a one-year project has no "whole period" row repeating its year.
+    year = timezone.localdate().year
+    assert (
+        "År Aktiviteter gjennomført Deltakere Gjennomsnittlig antall deltakere per aktivitet "
+        "Personer nådd Frivillige timer på aktiviteter "
+        f"{year} {ACTIVITIES} {PARTICIPANTS} {AVERAGE} 40 telt · 35 rapportert 60,0"
+    ) in page
+    assert "Hele perioden" not in page
 
 
 def test_the_hours_page_shows_both_logs_and_the_total(world, login, truth):
@@ -243,8 +247,9 @@ def test_the_project_reports_print_counted_and_reported_alike(world, truth):
             render_pdf(ReportParams(centre=world.centre, kind="final", year=year, project=truth))
         )
     )
-    assert f"Aktiviteter gjennomført {ACTIVITIES} {ACTIVITIES}" in final
-    assert f"Deltakere {PARTICIPANTS} {PARTICIPANTS}" in final
+    # A one-year project: its year is its whole period, so no Total column repeats it.
+    assert f"Tall {year} Aktiviteter gjennomført {ACTIVITIES} Mål" in final
+    assert f"Deltakere {PARTICIPANTS} Gjennomsnittlig" in final
     assert "Personer nådd 40 telt · 35 rapportert" in final
     assert "Nådd, slik prosjektet har rapportert 35 17 %" in final
     assert "Nådd, telt som nye deltakere i aktivitetsloggen 40 19 %" in final

@@ -182,3 +182,18 @@ def test_the_final_report_lists_grants_per_year_and_results_year_by_year(world, 
     assert "Lunsjer servert (omtrentlig) – 70" in text
     assert "Personer nådd – 210 210" in text
     assert "NAV Fjordvik Offentlig (kommune, NAV, institusjon) Henviser deltakere" in text
+
+
+def test_it_prints_a_dash_for_the_fte_target_when_no_hours_target_was_set(world, project_231):
+    project_231.targets.update(volunteer_hours=None)
+
+    text = folded(
+        pdf_text(
+            render_pdf(
+                ReportParams(centre=world.centre, kind="annual", year=YEAR, project=project_231)
+            )
+        )
+    )
+
+    assert "Årsverk 0,27 – –" in text
+    assert "0,00" not in text

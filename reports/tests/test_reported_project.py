@@ -101,20 +101,23 @@ def test_the_final_report_prints_reported_reach_goals_and_budget_without_zeros(w
     assert "Ingen aktiviteter i prosjektet ble registrert i Frivillig" in text
     assert "Nådd, slik prosjektet har rapportert 75 36 %" in text
     assert "Planlagt for hele perioden 210" in text
-    # Section 1: the main goal and the sub-goals; section 2: the effect goal, target, result.
-    assert "Fast tidgiver hver uke" in text
+    # Section 1: the main goal and the sub-goals; section 2: the effect goal, its target and
+    # each year's result.
+    assert "Delmål Fast tidgiver hver uke Bakgrunn" in text
     assert (
         "80 % av deltakerne når hovedmålene de satte seg ved oppstart. "
-        "Andel som når hovedmålene sine 80 % 82,5 % (2025) Ja Sluttsamtalene"
+        "Andel som når hovedmålene sine 80 % 2024 72 % Nei Første år "
+        "2025 82,5 % Ja Sluttsamtalene"
     ) in text
     # Budget against accounts, totals computed: 230 000 + 20 000 = 250 000.
     assert "Prosjektledelse kr 230 000 kr 228 000 kr -2 000" in text
     assert "Tiltak i prosjektet kr 20 000 kr 22 000 kr 2 000" in text
     assert "Sum kostnader kr 250 000 kr 250 000 kr 0" in text
     assert "Statstilskudd kr 250 000 kr 250 000 kr 0" in text
-    # Years without data are left out; persons reached is the period's, volunteers the year's.
+    # Years without data are left out; persons reached is the period's, volunteers the year's,
+    # and with one year shown that year's figure is the period's too (not "–").
     assert "Tall 2025 Totalt Personer nådd – 75 (rapportert)" in text
-    assert "Frivillige engasjert ca. 47 (rapportert) –" in text
+    assert "Frivillige engasjert ca. 47 (rapportert) ca. 47 (rapportert)" in text
 
 
 def test_the_projects_annual_evaluation_says_nothing_was_logged(world, veien):
