@@ -3,8 +3,8 @@
 import re
 from decimal import Decimal
 
+from figures.engine import Month as MonthRow
 from reports.charts import DIGIT_HEIGHT, monthly_chart
-from reports.figures import MonthRow
 
 BAR_LABEL = re.compile(r'<text x="[\d.]+" y="([\d.]+)"[^>]*font-size="9">(\d+)</text>')
 TICK = re.compile(r'<text x="38" y="[\d.]+" text-anchor="end"[^>]*>(\d+)</text>')
@@ -12,7 +12,7 @@ TICK = re.compile(r'<text x="38" y="[\d.]+" text-anchor="end"[^>]*>(\d+)</text>'
 
 def months(activities: list[int], target: str | None) -> list[MonthRow]:
     return [
-        MonthRow(month, count, count * 10, None if target is None else Decimal(target))
+        MonthRow(month, count, count * 10, count, None if target is None else Decimal(target))
         for month, count in enumerate(activities, start=1)
     ]
 

@@ -184,8 +184,12 @@ def test_it_leaves_the_fte_target_out_when_no_hours_target_was_set(world, projec
     project_231.targets.update(volunteer_hours=None)
 
     data = figures.annual_figures(centre=world.centre, year=YEAR, project=project_231)
-    fte = next(measure for measure in data.measures if measure.key == "fte")
+    hours = next(
+        row.metric for row in data.target_rows if row.key == "volunteer_hours.on_activities"
+    )
 
-    assert fte.actual == Decimal("0.27")
-    assert fte.target is None
-    assert fte.percent_of_target is None
+    # Årsverk has no target of its own (an hours target is compared with hours, like with
+    # like), and an hours target not set is none, never 0.
+    assert data.hours.fte == Decimal("0.27")
+    assert hours.target is None
+    assert hours.percent is None

@@ -66,7 +66,10 @@ def test_it_leaves_out_the_planned_row_and_share_without_a_plan(world):
 
     text = final_text(world.centre, project)
 
-    assert "Personer i målgruppen Tall Personer Nådd, slik prosjektet har rapportert 75" in text
+    assert (
+        f"Personer i målgruppen over hele perioden, {YEAR}–{YEAR} Tall Personer "
+        "Nådd, slik prosjektet har rapportert 75"
+    ) in text
     assert "Planlagt" not in text
     assert "Av planlagt" not in text
     assert "ikke registrert" not in text

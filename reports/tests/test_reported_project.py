@@ -110,7 +110,7 @@ def test_the_final_report_prints_reported_reach_goals_and_budget_without_zeros(w
         "2025 82,5 % Ja Sluttsamtalene"
     ) in text
     # Budget against accounts, totals computed: 230 000 + 20 000 = 250 000.
-    assert "Prosjektledelse kr 230 000 kr 228 000 kr -2 000" in text
+    assert "Prosjektledelse kr 230 000 kr 228 000 kr \u22122 000" in text
     assert "Tiltak i prosjektet kr 20 000 kr 22 000 kr 2 000" in text
     assert "Sum kostnader kr 250 000 kr 250 000 kr 0" in text
     assert "Statstilskudd kr 250 000 kr 250 000 kr 0" in text
