@@ -291,6 +291,7 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
     from .seed_organisations import seed_organisations
 
     seed_organisations()
+    _dated_facts(today=today)
     seed_reports(centre=centre, today=today)
 
     return {
@@ -300,6 +301,32 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
         "activities": Activity.objects.count(),
         "users": User.objects.count(),
     }
+
+
+def _dated_facts(*, today: dt.date) -> None:
+    """Give the demo a history: associations registered over the years before, and volunteers
+    approved before their first approved hour, so a past year's registry and volunteers are
+    counted as they stood on its last day (the figures engine reads these dates)."""
+    from django.db.models import Min
+
+    from volunteers.models import HourEntry
+
+    for index, organisation in enumerate(Organisation.objects.system().order_by("pk")):
+        registered = dt.datetime(today.year - 1 - index % 4, 1 + index % 12, 1, tzinfo=dt.UTC)
+        if organisation.created_at > registered:
+            Organisation.objects.system().filter(pk=organisation.pk).update(created_at=registered)
+    first_hours = dict(
+        HourEntry.objects.system()
+        .filter(status=HourEntry.Status.APPROVED)
+        .values("volunteer_id")
+        .annotate(first=Min("date"))
+        .values_list("volunteer_id", "first")
+    )
+    for volunteer in Volunteer.objects.system().exclude(status=Volunteer.Status.APPLICANT):
+        first = first_hours.get(volunteer.pk)
+        approved = min(d for d in (first, dt.date(today.year - 1, 3, 1)) if d)
+        if volunteer.approved_on is None or volunteer.approved_on > approved:
+            Volunteer.objects.system().filter(pk=volunteer.pk).update(approved_on=approved)
 
 
 def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
