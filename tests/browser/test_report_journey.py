@@ -66,7 +66,10 @@ def test_the_municipality_downloads_the_annual_report_the_coordinator_wrote(
     expect(page.get_by_label("År")).to_have_value(str(YEAR))
     page.get_by_role("button", name="Forhåndsvisning").click()
     expect(page.locator(".page-header h1")).to_have_text(f"Forhåndsvisning: Årsevaluering {YEAR}")
-    expect(page.locator("article.report")).to_contain_text("17 av 20 planlagte aktiviteter")
+    # A centre's report: the centre's count, and each project against its own target.
+    expect(page.locator("article.report")).to_contain_text("17 aktiviteter ble gjennomført")
+    percent = page.locator('article.report [data-figure="activities.held.percent_of_target"]')
+    expect(percent).to_have_text(re.compile(r"^85\s%$"))  # 17 of the project's 20
     visit.check_accessibility()
 
     page.get_by_role("link", name="Skriv teksten").click()
@@ -110,5 +113,5 @@ def test_the_municipality_downloads_the_annual_report_the_coordinator_wrote(
     assert pdf.startswith(b"%PDF-")
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = "\n".join(p.extract_text() for p in reader.pages).replace("\xa0", " ")
-    assert "17 av 20 planlagte aktiviteter" in text
+    assert "17 aktiviteter ble gjennomført" in text
     assert "Turgruppa vokste" in text
