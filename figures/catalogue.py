@@ -18,6 +18,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import formatting
+
 # Period kinds.
 DURING = "during"  # summed (or averaged) over the days of the period
 AT_END = "end"  # a stock, taken on the last day of the period
@@ -65,23 +67,25 @@ class Figure:
     # Shown on the public pages and in the open API.
     public: bool = False
 
-    def quantize(self, value):
-        """The value rounded half-up to the figure's decimals (None stays None)."""
-        from core.formatting import quantize
 
-        return quantize(value, self.decimals)
+def _per_fte() -> dict[str, str]:
+    return {"hours": formatting.number(settings.HOURS_PER_FTE)}
 
 
 def _fte_note() -> str:
-    return gettext(
-        "Volunteer hours in total divided by %(hours)s hours (one full-time equivalent)."
-    ) % {"hours": f"{settings.HOURS_PER_FTE:,}".replace(",", "\xa0")}
+    return (
+        gettext("Volunteer hours in total divided by %(hours)s hours (one full-time equivalent).")
+        % _per_fte()
+    )
 
 
 def _fte_activities_note() -> str:
-    return gettext(
-        "Volunteer hours on activities divided by %(hours)s hours (one full-time equivalent)."
-    ) % {"hours": f"{settings.HOURS_PER_FTE:,}".replace(",", "\xa0")}
+    return (
+        gettext(
+            "Volunteer hours on activities divided by %(hours)s hours (one full-time equivalent)."
+        )
+        % _per_fte()
+    )
 
 
 _ALL = frozenset({CENTRE, PROJECT, ASSOCIATION, MUNICIPALITY, PUBLIC})
@@ -377,15 +381,11 @@ def fte(hours: Decimal | int | float | None) -> Decimal:
 
     The one conversion every page, export and report uses (1 695 hours by default).
     """
-    from core.formatting import quantize
-
-    return quantize(Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE), 2)
+    return formatting.quantize(Decimal(str(hours or 0)) / Decimal(settings.HOURS_PER_FTE), 2)
 
 
 def format_value(key: str, value, language: str | None = None) -> str:
     """A catalogued figure's value in its unit's format and decimals (core.formatting)."""
-    from core import formatting
-
     figure = definition(key)
     if figure.unit == NOK:
         return formatting.money(value, language)

@@ -133,6 +133,13 @@ ACTIVE_KEYS = {"volunteers.active", "volunteers.with_own_hours"}
 VOLUNTEER_STOCK_KEYS = {"volunteers.registered", "volunteers.new"}
 ASSOCIATION_KEYS = {"associations.registered", "associations.new", "associations.confirmed"}
 MATCH_KEYS = {"matches.made"}
+# The source (`_Raw.queried`) each figure is read from.
+_SOURCE_OF = {
+    **dict.fromkeys(ACTIVITY_KEYS, "activity"),
+    "volunteers.active": "active",
+    "volunteers.with_own_hours": "active",
+}
+
 COMPUTED_KEYS = (
     ACTIVITY_KEYS
     | OWN_HOUR_KEYS
@@ -214,15 +221,7 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
 
     if keys & (ACTIVITY_KEYS | TOTAL_KEYS) and scope.volunteer_id is None:
         raw.queried.add("activity")
-        qs = (
-            m["Activity"]
-            .objects.visible_to(access)
-            .filter(date__gte=first, date__lte=min(last, today))
-        )
-        if scope.project_id:
-            qs = qs.filter(project_id=scope.project_id)
-        if scope.organisation_id:
-            qs = qs.filter(organiser_id=scope.organisation_id)
+        qs = _activities(m, scope).filter(date__gte=first, date__lte=min(last, today))
         rows = (
             qs.annotate(year=ExtractYear("date"))
             .values("centre_id", "project_id", "year")
@@ -313,9 +312,7 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
         aggregates = {}
         for year in years:
             end = _as_of(year, today)
-            in_registry = Q(created_at__date__lte=end) & (
-                Q(archived_at__isnull=True) | Q(archived_at__date__gt=end)
-            )
+            in_registry = m["Organisation"].in_registry_on(end)
             aggregates[f"registered_{year}"] = Count("pk", filter=in_registry)
             aggregates[f"new_{year}"] = Count(
                 "pk", filter=in_registry & Q(created_at__date__gte=dt.date(year, 1, 1))
@@ -368,6 +365,33 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
             if key:
                 raw.reported[(row.year, key)] = row
     return raw
+
+
+def _activities(m: dict, scope: Scope):
+    """The scope's activity log (its centres; narrowed to its project or organiser)."""
+    qs = m["Activity"].objects.visible_to(scope.access)
+    if scope.project_id:
+        qs = qs.filter(project_id=scope.project_id)
+    if scope.organisation_id:
+        qs = qs.filter(organiser_id=scope.organisation_id)
+    return qs
+
+
+def _held_in(m: dict, scope: Scope, year: int, today: dt.date):
+    """The scope's activities held in `year` (not cancelled, on or before `today`)."""
+    return _activities(m, scope).filter(
+        date__gte=dt.date(year, 1, 1),
+        date__lte=min(dt.date(year, 12, 31), today),
+        cancelled=False,
+    )
+
+
+# What the breakdowns (months, categories) count of the held activities.
+_HELD_COUNTS = {
+    "n": Count("pk"),
+    "counted": Count("pk", filter=Q(participants__isnull=False)),
+    "people": Sum("participants"),
+}
 
 
 def _approved_hours(m: dict, scope: Scope):
@@ -434,8 +458,10 @@ class Figures:
         raw: _Raw,
         centre_ids: set[int] | None = None,
         project_ids: set[int | None] | None = None,
+        by: str | None = None,
     ) -> None:
         self.scope = scope
+        self.by = by
         self.years = list(years)
         self.today = today
         self._raw = raw
@@ -516,21 +542,9 @@ class Figures:
         if figure.period == AT_END and year is None:
             return self.get(key, max(self.years)) if self.years else None
         if key in ACTIVITY_KEYS:
-            if "activity" not in self._raw.queried:
+            if not self.computed(key):
                 return None
-            sums = self._activity(years)
-            if key == "activities.held":
-                return sums["held"]
-            if key == "participants.total":
-                return sums["participants"] if sums["with_count"] else None
-            if key == "participants.average":
-                if not sums["with_count"]:
-                    return None
-                return quantize(Decimal(sums["participants"]) / sums["with_count"], 1)
-            if key == "persons_reached.total":
-                return sums["new"] if sums["with_new"] else None
-            if key == "volunteer_hours.on_activities":
-                return quantize(Decimal(sums["hours"]), 2)
+            return _from_sums(key, self._activity(years))
         if key == "volunteer_hours.own":
             return self._own_hours(years)
         if key == "volunteer_hours.total":
@@ -699,19 +713,17 @@ class Figures:
 
     def group(self, group_id: int | None) -> Figures:
         """The figures of one centre (by="centre") or one project (by="project")."""
-        if self._by == "centre":
+        if self.by == "centre":
             return Figures(self.scope, self.years, self.today, self._raw, centre_ids={group_id})
         return Figures(self.scope, self.years, self.today, self._raw, project_ids={group_id})
 
-    _by: str | None = None
+    def computed(self, key: str) -> bool:
+        """Whether the sources of `key` were read (`compute(keys=…)` may leave some out)."""
+        return _SOURCE_OF.get(key, "") in self._raw.queried or key not in _SOURCE_OF
 
-    def project_ids(self, year: int | None = None) -> list[int | None]:
-        """Projects with any activity logged in the year (or period)."""
-        wanted = set(self._years(year))
-        return sorted(
-            {p for (c, p, y) in self._raw.activity if y in wanted and self._in(c, p)},
-            key=lambda p: (p is None, p or 0),
-        )
+    def year_target(self, year: int):
+        """The project's YearTarget of `year` (a project's scope), or None."""
+        return self._raw.targets.get((self.scope.project_id, year))
 
 
 def _from_sums(key: str, sums: dict):
@@ -747,14 +759,7 @@ def compute(
     """
     years = sorted(set(years))
     wanted = set(keys) if keys is not None else set(COMPUTED_KEYS)
-    raw = _read(scope, years, today, wanted)
-    figures = Figures(scope, years, today, raw)
-    figures._by = by
-    return figures
-
-
-def compute_year(scope: Scope, *, year: int, today: dt.date, **kwargs) -> Figures:
-    return compute(scope, years=[year], today=today, **kwargs)
+    return Figures(scope, years, today, _read(scope, years, today, wanted), by=by)
 
 
 # --- Breakdowns -----------------------------------------------------------------------------
@@ -782,29 +787,12 @@ class Month:
 def months(scope: Scope, *, year: int, today: dt.date, target_activities=None) -> list[Month]:
     """Twelve months of held activities and participants of a year, with the yearly activity
     target spread over the months by their days (`targets.monthly_target`). One query."""
-    m = _models()
-    qs = (
-        m["Activity"]
-        .objects.visible_to(scope.access)
-        .filter(
-            date__gte=dt.date(year, 1, 1),
-            date__lte=min(dt.date(year, 12, 31), today),
-            cancelled=False,
-        )
-    )
-    if scope.project_id:
-        qs = qs.filter(project_id=scope.project_id)
-    if scope.organisation_id:
-        qs = qs.filter(organiser_id=scope.organisation_id)
     rows = {
         row["month"]: row
-        for row in qs.annotate(month=ExtractMonth("date"))
+        for row in _held_in(_models(), scope, year, today)
+        .annotate(month=ExtractMonth("date"))
         .values("month")
-        .annotate(
-            n=Count("pk"),
-            counted=Count("pk", filter=Q(participants__isnull=False)),
-            people=Sum("participants"),
-        )
+        .annotate(**_HELD_COUNTS)
         .order_by()
     }
     return [
@@ -827,28 +815,11 @@ def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     """
     from activities.models import ActivityCategory
 
-    m = _models()
-    qs = (
-        m["Activity"]
-        .objects.visible_to(scope.access)
-        .filter(
-            date__gte=dt.date(year, 1, 1),
-            date__lte=min(dt.date(year, 12, 31), today),
-            cancelled=False,
-        )
-    )
-    if scope.project_id:
-        qs = qs.filter(project_id=scope.project_id)
-    if scope.organisation_id:
-        qs = qs.filter(organiser_id=scope.organisation_id)
     counts = {
         row["category_id"]: row
-        for row in qs.values("category_id")
-        .annotate(
-            n=Count("pk"),
-            counted=Count("pk", filter=Q(participants__isnull=False)),
-            people=Sum("participants"),
-        )
+        for row in _held_in(_models(), scope, year, today)
+        .values("category_id")
+        .annotate(**_HELD_COUNTS)
         .order_by()
     }
     rows = []
@@ -873,25 +844,10 @@ def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:
 
     Two queries."""
     m = _models()
-    access = scope.access
-    activity_years = {
-        day.year
-        for day in m["Activity"]
-        .objects.visible_to(access)
-        .filter(date__lte=today, cancelled=False)
-        .dates("date", "year")
-    }
+    held = _activities(m, scope).filter(date__lte=today, cancelled=False)
+    activity_years = {day.year for day in held.dates("date", "year")}
     own_years = {day.year for day in _approved_hours(m, scope).dates("date", "year")}
     return sorted(activity_years | own_years, reverse=True)
-
-
-def activity_years(scope: Scope, *, today: dt.date) -> list[int]:
-    """Years with an activity held in the scope, newest first (one query)."""
-    m = _models()
-    qs = m["Activity"].objects.visible_to(scope.access).filter(date__lte=today, cancelled=False)
-    if scope.project_id:
-        qs = qs.filter(project_id=scope.project_id)
-    return [day.year for day in qs.dates("date", "year", order="DESC")]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.formatting import quantize
 from figures import engine
 from figures.catalogue import PROJECT_FIGURES, definition
 from figures.engine import Pair, Scope
@@ -67,10 +68,6 @@ class ProjectFigures:
         return self.figures.pairs()
 
     @property
-    def by_year(self) -> dict[int, dict[str, Pair]]:
-        return {year: self.year(year) for year in self.years}
-
-    @property
     def rows(self) -> list[tuple[str, list[Pair], Pair]]:
         """(key, one pair per year, the period's pair) for each figure that has data."""
         result = []
@@ -82,17 +79,8 @@ class ProjectFigures:
         return result
 
     @property
-    def year_rows(self) -> list[tuple[int, list[Pair]]]:
-        """The same figures with the years as rows (for narrow screens and many years)."""
-        keys = [key for key, _cells, _total in self.rows]
-        return [(year, [self.figures.pair(key, year) for key in keys]) for year in self.years]
-
-    @property
     def has_reported(self) -> bool:
         return self.figures.has_reported
-
-    def compare(self, key: str, year: int | None = None) -> Comparison:
-        return self.figures.compare(key, year)
 
 
 def project_figures(*, project, years, today: dt.date) -> ProjectFigures:
@@ -117,7 +105,7 @@ class YearProgress:
     months: list[engine.Month] = field(default_factory=list)
     target: object | None = None
     figures: dict[str, Pair] = field(default_factory=dict)
-    figures_of_year: dict = field(default_factory=dict)
+    participants_total: int = 0
 
     @property
     def finished(self) -> bool:
@@ -129,8 +117,6 @@ class YearProgress:
 
     @property
     def year_percent_elapsed(self) -> Decimal:
-        from core.formatting import quantize
-
         return quantize(Decimal(self.elapsed_days) * 100 / self.days_in_year, 1)
 
     def metric(self, key: str) -> Metric:
@@ -152,9 +138,17 @@ class YearProgress:
     def volunteer_hours(self) -> Metric:
         return self.metric("volunteer_hours.on_activities")
 
-    @property
-    def participants_total(self) -> int:
-        return self.figures_of_year.get("participants.total") or 0
+
+def target_metrics(figures: engine.Figures, year: int) -> list[Metric]:
+    """A project's figures of `year` that have targets (`TARGETED`), each against its target
+    and with what the project reported for the year (the dashboard, the annual report)."""
+    metrics = []
+    for key in TARGETED:
+        pair = figures.pair(key, year)
+        metrics.append(
+            Metric(figures.compare(key, year), reported=pair if pair.reported is not None else None)
+        )
+    return metrics
 
 
 def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
@@ -163,17 +157,7 @@ def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
     figures = engine.compute(
         Scope.of_project(project), years=[year], today=today, keys=engine.ACTIVITY_KEYS
     )
-    pairs = figures.pairs(year)
-    metrics = []
-    for key in TARGETED:
-        pair = pairs.get(key)
-        metrics.append(
-            Metric(
-                figures.compare(key, year),
-                reported=pair if pair is not None and pair.reported is not None else None,
-            )
-        )
-    target = figures._raw.targets.get((project.pk, year))
+    target = figures.year_target(year)
     months = engine.months(
         Scope.of_project(project),
         year=year,
@@ -186,11 +170,11 @@ def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
         today=today,
         days_in_year=days_in_year(year),
         elapsed_days=elapsed_days(dt.date(year, 1, 1), dt.date(year, 12, 31), today),
-        metrics=metrics,
+        metrics=target_metrics(figures, year),
         months=months,
         target=target,
-        figures=pairs,
-        figures_of_year=figures.year(year, ["participants.total"]),
+        figures=figures.pairs(year),
+        participants_total=figures.get("participants.total", year) or 0,
     )
 
 
@@ -222,15 +206,7 @@ def projects_pace(*, projects, centre_ids, year: int, today: dt.date) -> list[Pr
     )
     rows = []
     for project in projects:
-        part = figures.group(project.pk)
-        comparison = Comparison(
-            key="activities.held",
-            value=part.get("activities.held", year),
-            target=part.target("activities.held", year),
-            start=dt.date(year, 1, 1),
-            end=dt.date(year, 12, 31),
-            today=today,
-        )
+        comparison = figures.group(project.pk).compare("activities.held", year)
         rows.append(ProjectPace(project, Metric(comparison)))
     rows.sort(
         key=lambda row: (

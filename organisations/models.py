@@ -238,6 +238,13 @@ class Organisation(CentreScopedModel):
     def __str__(self) -> str:
         return self.name
 
+    @staticmethod
+    def in_registry_on(day: dt.date) -> models.Q:
+        """Associations in the registry on `day`: registered by then, not archived by then."""
+        return models.Q(created_at__date__lte=day) & (
+            models.Q(archived_at__isnull=True) | models.Q(archived_at__date__gt=day)
+        )
+
     @property
     def confirmation_due(self) -> bool:
         """Whether the entry has not been confirmed as current within the last year."""

@@ -191,10 +191,7 @@ def registry_by_category(*, access: Access, as_of: dt.date) -> list[tuple[str, i
     each counted once under its first-ranked category, in the categories' order; "No category"
     for the rest. The same rule as the figures engine's `associations.registered`. Two queries.
     """
-    in_registry = Organisation.objects.visible_to(access).filter(
-        Q(created_at__date__lte=as_of),
-        Q(archived_at__isnull=True) | Q(archived_at__date__gt=as_of),
-    )
+    in_registry = Organisation.objects.visible_to(access).filter(Organisation.in_registry_on(as_of))
     first_rank = (
         OrganisationCategory.objects.filter(organisation=OuterRef("organisation"))
         .order_by("rank")

@@ -34,7 +34,13 @@ from core.selectors import CentreYearFigures
 from figures import engine
 from figures.catalogue import fte
 from figures.engine import Pair, Scope
-from figures.presenters import TARGETED, Metric, ProjectFigures, project_figures
+from figures.presenters import (
+    TARGETED,
+    Metric,
+    ProjectFigures,
+    project_figures,
+    target_metrics,
+)
 from figures.targets import percent_of_target
 from organisations import selectors as organisation_selectors
 
@@ -151,7 +157,7 @@ class HoursFigures:
 
 def _hours(figures: engine.Figures, year: int) -> HoursFigures:
     with_own = None
-    if "active" in figures._raw.queried:
+    if figures.computed("volunteers.with_own_hours"):
         with_own = figures.get("volunteers.with_own_hours", year)
     return HoursFigures(
         year=year,
@@ -510,16 +516,12 @@ def annual_figures(
     counted = _activity_figures(figures, year)
 
     target_rows: list[TargetRow] = []
-    pairs = figures.pairs(year) if project is not None else {}
     if project is not None:
-        for key in TARGETED:
-            pair = pairs.get(key)
-            metric = Metric(
-                figures.compare(key, year),
-                reported=pair if pair is not None and pair.reported is not None else None,
-            )
-            if metric.target is not None or metric.value is not None or metric.reported:
-                target_rows.append(TargetRow(metric))
+        target_rows = [
+            TargetRow(metric)
+            for metric in target_metrics(figures, year)
+            if metric.target is not None or metric.value is not None or metric.reported
+        ]
     else:
         for each in projects:
             part = figures.group(each.pk)
