@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.functional import lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core import formatting
@@ -392,3 +392,38 @@ def format_value(key: str, value, language: str | None = None) -> str:
     if figure.unit == PERCENT:
         return formatting.percent(value, figure.decimals, language)
     return formatting.number(value, figure.decimals, language)
+
+
+# A total shown with its parts beside it (the catalogue's notes say which figure is a part).
+PARTS: dict[str, tuple[str, ...]] = {
+    "volunteer_hours.total": ("volunteer_hours.on_activities", "volunteer_hours.own"),
+}
+
+PERIOD_LABELS = {
+    DURING: _("During the year"),
+    AT_END: _("At the end of the year"),
+}
+
+UNIT_LABELS = {
+    COUNT: _("Number"),
+    HOURS: _("Hours"),
+    FTE: _("Full-time equivalents (årsverk)"),
+    AVERAGE: _("Average"),
+    NOK: _("NOK"),
+    PERCENT: _("Per cent"),
+}
+
+
+def period_label(figure: Figure) -> str:
+    """When a figure is counted: during the year, or at its end (in the active language)."""
+    return str(PERIOD_LABELS[figure.period])
+
+
+def unit_label(figure: Figure) -> str:
+    """A figure's unit and decimals: "Hours, 1 decimal" (in the active language)."""
+    unit = UNIT_LABELS[figure.unit]
+    if not figure.decimals:
+        return gettext("%(unit)s, no decimals") % {"unit": unit}
+    return ngettext(
+        "%(unit)s, %(decimals)s decimal", "%(unit)s, %(decimals)s decimals", figure.decimals
+    ) % {"unit": unit, "decimals": figure.decimals}

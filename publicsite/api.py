@@ -170,7 +170,7 @@ def _definition(figure) -> str:
     with translation.override("en"):
         return (
             f"{figure.label} ({figure.key}). {figure.note} "
-            f"{selectors.unit_label(figure)}; {selectors.period_label(figure).lower()}."
+            f"{catalogue.unit_label(figure)}; {catalogue.period_label(figure).lower()}."
         )
 
 

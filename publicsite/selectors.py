@@ -16,8 +16,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityCategory, Project
 from core import formatting
@@ -144,26 +142,6 @@ def directory_of(*, centre: Centre) -> QuerySet[Organisation]:
     return organisation_selectors.public_directory(params={"centre": centre.slug})
 
 
-# A total shown with its parts beside it (the catalogue's notes say which figure is a part).
-PARTS: dict[str, tuple[str, ...]] = {
-    "volunteer_hours.total": ("volunteer_hours.on_activities", "volunteer_hours.own"),
-}
-
-PERIOD_LABELS = {
-    catalogue.DURING: _("During the year"),
-    catalogue.AT_END: _("At the end of the year"),
-}
-
-UNIT_LABELS = {
-    catalogue.COUNT: _("Number"),
-    catalogue.HOURS: _("Hours"),
-    catalogue.FTE: _("Full-time equivalents (årsverk)"),
-    catalogue.AVERAGE: _("Average"),
-    catalogue.NOK: _("NOK"),
-    catalogue.PERCENT: _("Per cent"),
-}
-
-
 @dataclass(frozen=True)
 class PublicFigure:
     """One published figure of a year: its catalogue definition and the engine's value."""
@@ -200,26 +178,11 @@ class PublicFigure:
 
     @property
     def period_label(self) -> str:
-        return period_label(self.definition)
+        return catalogue.period_label(self.definition)
 
     @property
     def unit_label(self) -> str:
-        return unit_label(self.definition)
-
-
-def period_label(figure: catalogue.Figure) -> str:
-    """When a figure is counted: during the year, or at its end (in the active language)."""
-    return str(PERIOD_LABELS[figure.period])
-
-
-def unit_label(figure: catalogue.Figure) -> str:
-    """A figure's unit and decimals: "Hours, 1 decimal" (in the active language)."""
-    unit = UNIT_LABELS[figure.unit]
-    if not figure.decimals:
-        return gettext("%(unit)s, no decimals") % {"unit": unit}
-    return ngettext(
-        "%(unit)s, %(decimals)s decimal", "%(unit)s, %(decimals)s decimals", figure.decimals
-    ) % {"unit": unit, "decimals": figure.decimals}
+        return catalogue.unit_label(self.definition)
 
 
 @dataclass(frozen=True)
@@ -242,7 +205,7 @@ class PublicFigures:
     def shown(self) -> list[PublicFigure]:
         """The figures as the front page lists them: a total carries its parts, which are not
         listed again on their own."""
-        parts = {key for keys in PARTS.values() for key in keys}
+        parts = {key for keys in catalogue.PARTS.values() for key in keys}
         return [figure for figure in self if figure.key not in parts]
 
     @property
@@ -268,7 +231,7 @@ def public_figures(*, centre: Centre, year: int, today: dt.date | None = None) -
     for figure in published:
         parts = tuple(
             PublicFigure(catalogue.definition(part), values[part])
-            for part in PARTS.get(figure.key, ())
+            for part in catalogue.PARTS.get(figure.key, ())
         )
         by_key[figure.key] = PublicFigure(figure, values[figure.key], parts)
     return PublicFigures(year=year, as_of=min(dt.date(year, 12, 31), today), by_key=by_key)
