@@ -233,33 +233,31 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
                 key = (row["centre_id"], row["project_id"], row["year"])
                 raw.activity[key] = {name: row[f"agg_{name}"] or 0 for name in _ACTIVITY_SUMS}
 
-    if keys & (OWN_HOUR_KEYS | TOTAL_KEYS):
-        raw.queried.add("own_hours")
-        qs = _approved_hours(m, scope).filter(date__gte=first, date__lte=last)
+    wants_hours = bool(keys & (OWN_HOUR_KEYS | TOTAL_KEYS))
+    wants_active = bool(keys & ACTIVE_KEYS)
+    if wants_hours or wants_active:
+        # One read of the approved hours gives both their sums and who gave them.
+        if wants_hours:
+            raw.queried.add("own_hours")
         rows = (
-            qs.annotate(year=ExtractYear("date"))
-            .values("centre_id", "project_id", "year")
+            _approved_hours(m, scope)
+            .filter(date__gte=first, date__lte=last)
+            .annotate(year=ExtractYear("date"))
+            .values("centre_id", "project_id", "volunteer_id", "year")
             .annotate(total=Sum("hours"))
             .order_by()
         )
         for row in rows:
-            if row["year"] in wanted_years:
-                raw.own_hours[(row["centre_id"], row["project_id"], row["year"])] = row[
-                    "total"
-                ] or Decimal(0)
+            year = row["year"]
+            if year not in wanted_years:
+                continue
+            part = (row["centre_id"], row["project_id"], year)
+            raw.own_hours[part] = raw.own_hours.get(part, Decimal(0)) + (row["total"] or 0)
+            raw.with_hours[(row["centre_id"], year)].add(row["volunteer_id"])
+            raw.active[(row["centre_id"], year)].add(row["volunteer_id"])
 
-    if keys & ACTIVE_KEYS:
+    if wants_active:
         raw.queried.add("active")
-        qs = _approved_hours(m, scope).filter(date__gte=first, date__lte=last)
-        for centre_id, volunteer_id, year in (
-            qs.annotate(year=ExtractYear("date"))
-            .values_list("centre_id", "volunteer_id", "year")
-            .distinct()
-            .order_by()
-        ):
-            if year in wanted_years:
-                raw.with_hours[(centre_id, year)].add(volunteer_id)
-                raw.active[(centre_id, year)].add(volunteer_id)
         matches = (
             m["Match"]
             .objects.visible_to(access)
