@@ -697,6 +697,16 @@ def final_figures(
 # --- The municipality's overview -----------------------------------------------------------
 
 
+# What the overview shows (the engine reads only the sources these need).
+OVERVIEW_KEYS = [
+    *engine.ACTIVITY_KEYS,
+    "volunteer_hours.total",
+    "volunteers.registered",
+    "volunteers.active",
+    "volunteers.with_own_hours",
+]
+
+
 @dataclass
 class CentreKeyFigures:
     """One centre's year in the figures the municipality compares (`municipality_overview`)."""
@@ -733,7 +743,11 @@ def municipality_overview(*, access: Access, year: int, today: dt.date) -> list[
         .order_by("name")
     )
     figures = engine.compute(
-        Scope.of_centres(access.centre_ids), years=[year], today=today, by="centre"
+        Scope.of_centres(access.centre_ids),
+        years=[year],
+        today=today,
+        keys=OVERVIEW_KEYS,
+        by="centre",
     )
     states = core_selectors.centre_year_overview(centres=centres, year=year)
     rows = []
