@@ -15,6 +15,7 @@ from core.permissions import Access
 from organisations.models import Organisation
 
 from .models import Activity, ActivitySeries, Project
+from .signals import activities_bulk_created
 
 CHILD_FIELDS_SKIPPED = {"id", "pk"}
 
@@ -239,6 +240,7 @@ def series_save(
         occurrence.full_clean(validate_unique=False, validate_constraints=False)
         new.append(occurrence)
     Activity.objects.bulk_create(new)
+    activities_bulk_created.send(sender=Activity, activities=new)
     log_change(
         actor=actor,
         action="activityseries.created" if before is None else "activityseries.updated",

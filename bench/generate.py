@@ -234,6 +234,10 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
 
         extra = _generate_extensions(scale, rng, centres, counts)
         counts.update(extra)
+        # The logs were written by COPY: the figures' rollups from them.
+        from figures import rollups
+
+        rollups.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -90,9 +90,12 @@ def pages() -> list[Page]:
         ),
         Page("Project page", f"/activities/projects/{ctx['project'].pk}/", COORDINATOR),
         Page("Volunteer hours per year", "/reports/hours/?year=2026", COORDINATOR),
+        Page("Overview, the centre", "/reports/overview/?year=2026", COORDINATOR),
         Page("Municipality overview, every centre", "/reports/overview/?year=2026", MUNICIPALITY),
+        Page("Public front page", f"/c/{ctx['centre'].slug}/", COORDINATOR),
+        Page("Open API, figures", f"/api/v1/centres/{ctx['centre'].slug}/figures", COORDINATOR),
         Page("Public directory search", f"/associations/directory/?q={ctx['word']}", COORDINATOR),
-        Page("Start page", "/", COORDINATOR),
+        Page("Start page", "/start/", COORDINATOR),
     ]
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, Project, YearTarget
 from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
+from figures import rollups
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
 from volunteers.models import Volunteer
 
@@ -292,6 +293,8 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
 
     seed_organisations()
     _dated_facts(today=today)
+    # The activities were written in bulk (no save signals): their sums from the logs.
+    rollups.rebuild()
     seed_reports(centre=centre, today=today)
 
     return {

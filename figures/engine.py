@@ -221,17 +221,13 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
 
     if keys & (ACTIVITY_KEYS | TOTAL_KEYS) and scope.volunteer_id is None:
         raw.queried.add("activity")
-        qs = _activities(m, scope).filter(date__gte=first, date__lte=min(last, today))
-        rows = (
-            qs.annotate(year=ExtractYear("date"))
-            .values("centre_id", "project_id", "year")
-            .annotate(**_activity_aggregates())
-            .order_by()
-        )
-        for row in rows:
+        for row in _activity_rows(m, scope, first, last, today):
             if row["year"] in wanted_years:
                 key = (row["centre_id"], row["project_id"], row["year"])
-                raw.activity[key] = {name: row[f"agg_{name}"] or 0 for name in _ACTIVITY_SUMS}
+                sums = {name: row[f"agg_{name}"] or 0 for name in _ACTIVITY_SUMS}
+                if key in raw.activity:  # a rollup's months and the running month's log
+                    sums = {name: raw.activity[key][name] + sums[name] for name in sums}
+                raw.activity[key] = sums
 
     wants_hours = bool(keys & (OWN_HOUR_KEYS | TOTAL_KEYS))
     wants_active = bool(keys & ACTIVE_KEYS)
@@ -239,14 +235,7 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
         # One read of the approved hours gives both their sums and who gave them.
         if wants_hours:
             raw.queried.add("own_hours")
-        rows = (
-            _approved_hours(m, scope)
-            .filter(date__gte=first, date__lte=last)
-            .annotate(year=ExtractYear("date"))
-            .values("centre_id", "project_id", "volunteer_id", "year")
-            .annotate(total=Sum("hours"))
-            .order_by()
-        )
+        rows = _hour_rows(m, scope, first, last)
         for row in rows:
             year = row["year"]
             if year not in wanted_years:
@@ -363,6 +352,89 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
             if key:
                 raw.reported[(row.year, key)] = row
     return raw
+
+
+# --- Reading the rollups (or the logs, where no rollup has the scope's cut) -------------------
+#
+# `figures.models` keeps the logs' sums per project and month (activities) and per volunteer,
+# project and year (approved own hours); `figures.rollups` keeps them equal to the logs. A
+# centre's, a municipality's or a project's figures read the rollups for the months before the
+# running one and the log for the running month up to today (what is held depends on the day);
+# an association's and a volunteer's read their own rows of the log.
+USE_ROLLUPS = True
+
+
+def _rollups_serve(scope: Scope) -> bool:
+    return USE_ROLLUPS and scope.organisation_id is None and scope.volunteer_id is None
+
+
+def _activity_rows(m: dict, scope: Scope, first: dt.date, last: dt.date, today: dt.date):
+    """Activity sums per (centre, project, year) from `first` to min(`last`, `today`): rows of
+    {"centre_id", "project_id", "year", "agg_<sum>"}; a (centre, project, year) may come twice
+    (the rollup's months and the running month's log), to be added up."""
+    end = min(last, today)
+    if end < first:
+        return []
+    if not _rollups_serve(scope):
+        return list(
+            _log_activity_rows(_activities(m, scope).filter(date__gte=first, date__lte=end))
+        )
+    from figures.models import ActivityMonth
+
+    running = end.replace(day=1)
+    months = ActivityMonth.objects.filter(
+        centre_id__in=scope.centre_ids, year__gte=first.year, year__lte=end.year
+    ).filter(Q(year__lt=running.year) | Q(year=running.year, month__lt=running.month))
+    if scope.project_id:
+        months = months.filter(project_id=scope.project_id)
+    rows = list(
+        months.values("centre_id", "project_id", "year")
+        .annotate(**{f"agg_{name}": Sum(name) for name in _ACTIVITY_SUMS})
+        .order_by()
+    )
+    log = _activities(m, scope).filter(date__gte=max(first, running), date__lte=end)
+    return rows + list(_log_activity_rows(log))
+
+
+def _log_activity_rows(qs):
+    return (
+        qs.annotate(year=ExtractYear("date"))
+        .values("centre_id", "project_id", "year")
+        .annotate(**_activity_aggregates())
+        .order_by()
+    )
+
+
+def _hour_rows(m: dict, scope: Scope, first: dt.date, last: dt.date):
+    """Approved own hours per (centre, project, volunteer, year) from `first` to `last`: rows of
+    {"centre_id", "project_id", "volunteer_id", "year", "total"} (and "n", the entries)."""
+    if not _rollups_serve(scope):
+        return (
+            _approved_hours(m, scope)
+            .filter(date__gte=first, date__lte=last)
+            .annotate(year=ExtractYear("date"))
+            .values("centre_id", "project_id", "volunteer_id", "year")
+            .annotate(total=Sum("hours"), n=Count("pk"))
+            .order_by()
+        )
+    from figures.models import HourYear
+
+    qs = HourYear.objects.filter(
+        centre_id__in=scope.centre_ids, year__gte=first.year, year__lte=last.year, entries__gt=0
+    )
+    if scope.project_id:
+        qs = qs.filter(project_key=scope.project_id)
+    return [
+        {
+            "centre_id": row["centre_id"],
+            "project_id": row["project_key"] or None,
+            "volunteer_id": row["volunteer_id"],
+            "year": row["year"],
+            "total": row["hours"],
+            "n": row["entries"],
+        }
+        for row in qs.values("centre_id", "project_key", "volunteer_id", "year", "hours", "entries")
+    ]
 
 
 def _activities(m: dict, scope: Scope):
@@ -782,17 +854,49 @@ class Month:
         return quantize(Decimal(self.participants) / self.with_count, 1)
 
 
-def months(scope: Scope, *, year: int, today: dt.date, target_activities=None) -> list[Month]:
-    """Twelve months of held activities and participants of a year, with the yearly activity
-    target spread over the months by their days (`targets.monthly_target`). One query."""
+def _month_rows(m: dict, scope: Scope, year: int, today: dt.date) -> dict[int, dict]:
+    """Held activities per month of `year` ({month: {"n", "counted", "people"}})."""
+    if not _rollups_serve(scope):
+        return {
+            row["month"]: row
+            for row in _held_in(m, scope, year, today)
+            .annotate(month=ExtractMonth("date"))
+            .values("month")
+            .annotate(**_HELD_COUNTS)
+            .order_by()
+        }
+    from figures.models import ActivityMonth
+
+    running = today.replace(day=1)
+    months = ActivityMonth.objects.filter(centre_id__in=scope.centre_ids, year=year)
+    if year == running.year:
+        months = months.filter(month__lt=running.month)
+    elif year > running.year:
+        months = months.none()
+    if scope.project_id:
+        months = months.filter(project_id=scope.project_id)
     rows = {
         row["month"]: row
-        for row in _held_in(_models(), scope, year, today)
-        .annotate(month=ExtractMonth("date"))
-        .values("month")
-        .annotate(**_HELD_COUNTS)
+        for row in months.values("month")
+        .annotate(n=Sum("held"), counted=Sum("with_count"), people=Sum("participants"))
         .order_by()
     }
+    if year == running.year:
+        log = _held_in(m, scope, year, today).filter(date__gte=running)
+        for row in (
+            log.annotate(month=ExtractMonth("date"))
+            .values("month")
+            .annotate(**_HELD_COUNTS)
+            .order_by()
+        ):
+            rows[row["month"]] = row
+    return rows
+
+
+def months(scope: Scope, *, year: int, today: dt.date, target_activities=None) -> list[Month]:
+    """Twelve months of held activities and participants of a year, with the yearly activity
+    target spread over the months by their days (`targets.monthly_target`). Two queries."""
+    rows = _month_rows(_models(), scope, year, today)
     return [
         Month(
             month=month,
@@ -840,12 +944,36 @@ def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
 def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:
     """Years with hours in either log (activities held, approved own hours), newest first.
 
-    Two queries."""
+    One query (two for an association's or a volunteer's log)."""
     m = _models()
-    held = _activities(m, scope).filter(date__lte=today, cancelled=False)
-    activity_years = {day.year for day in held.dates("date", "year")}
-    own_years = {day.year for day in _approved_hours(m, scope).dates("date", "year")}
-    return sorted(activity_years | own_years, reverse=True)
+    if not _rollups_serve(scope):
+        held = _activities(m, scope).filter(date__lte=today, cancelled=False)
+        activity_years = {day.year for day in held.dates("date", "year")}
+        own_years = {day.year for day in _approved_hours(m, scope).dates("date", "year")}
+        return sorted(activity_years | own_years, reverse=True)
+    from figures.models import ActivityMonth, HourYear
+
+    running = today.replace(day=1)
+    months = ActivityMonth.objects.filter(centre_id__in=scope.centre_ids, held__gt=0).filter(
+        Q(year__lt=running.year) | Q(year=running.year, month__lt=running.month)
+    )
+    own = HourYear.objects.filter(centre_id__in=scope.centre_ids, entries__gt=0)
+    if scope.project_id:
+        months = months.filter(project_id=scope.project_id)
+        own = own.filter(project_key=scope.project_id)
+    log = (
+        _held_in(m, scope, running.year, today)
+        .filter(date__gte=running)
+        .annotate(year=ExtractYear("date"))
+        .values_list("year", flat=True)
+        .order_by()
+    )
+    years = (
+        months.values_list("year", flat=True)
+        .order_by()
+        .union(own.values_list("year", flat=True).order_by(), log)
+    )
+    return sorted({int(year) for year in years}, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -864,13 +992,25 @@ def hours_by_volunteer(scope: Scope, *, year: int) -> list[PersonHours]:
     """Approved own hours of a year per volunteer, most first (for the coordinator's page:
     names are shown to those who may see the volunteers). One query."""
     m = _models()
-    rows = (
-        _approved_hours(m, scope)
-        .filter(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
-        .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
-        .annotate(total=Sum("hours"), n=Count("pk"))
-        .order_by("-total", "volunteer__last_name")
-    )
+    if _rollups_serve(scope):
+        from figures.models import HourYear
+
+        qs = HourYear.objects.filter(centre_id__in=scope.centre_ids, year=year, entries__gt=0)
+        if scope.project_id:
+            qs = qs.filter(project_key=scope.project_id)
+        rows = (
+            qs.values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
+            .annotate(total=Sum("hours"), n=Sum("entries"))
+            .order_by("-total", "volunteer__last_name", "volunteer_id")
+        )
+    else:
+        rows = (
+            _approved_hours(m, scope)
+            .filter(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
+            .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
+            .annotate(total=Sum("hours"), n=Count("pk"))
+            .order_by("-total", "volunteer__last_name", "volunteer_id")
+        )
     return [
         PersonHours(
             volunteer_id=row["volunteer_id"],

@@ -315,6 +315,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15, hour=3),
     },
 }
+# The figures' rollups checked against the logs nightly (figures.rollups); drift is repaired.
+CELERY_BEAT_SCHEDULE["figures-verify-rollups"] = {
+    "task": "figures.verify_rollups",
+    "schedule": crontab(minute=40, hour=2),
+}
 # Reminders (notifications): hourly jobs send each reminder once, outside the quiet period.
 CELERY_BEAT_SCHEDULE.update(
     {

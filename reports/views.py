@@ -6,6 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -245,13 +246,15 @@ def hours(request: HttpRequest) -> HttpResponse:
     per_volunteer = (
         figures.hours_per_volunteer(access=access, year=year) if access.is_coordinator else []
     )
+    # Each row links to the volunteer: one reverse for the whole table (hundreds of rows).
+    detail = reverse("volunteers:detail", args=[0]).removesuffix("0/")
     return render(
         request,
         "reports/hours.html",
         {
             "years": figures.hours_by_year(access=access, today=today),
             "year": year,
-            "per_volunteer": per_volunteer,
+            "per_volunteer": [(f"{detail}{row.volunteer_id}/", row) for row in per_volunteer],
             "hours_per_fte": settings.HOURS_PER_FTE,
         },
     )

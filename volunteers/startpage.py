@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, WorkItem
+from figures import engine
 
 from . import selectors
 from .models import Volunteer
@@ -15,7 +16,16 @@ from .models import Volunteer
 
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        active = selectors.volunteer_count(access=access, status=Volunteer.Status.ACTIVE)
+        today = timezone.localdate()
+        registered = (
+            engine.compute(
+                engine.Scope.of_centres(access.centre_ids),
+                years=[today.year],
+                today=today,
+                keys=["volunteers.registered"],
+            ).get("volunteers.registered", today.year)
+            or 0
+        )
         applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
         pending = selectors.hours_pending(access=access).count()
         follow_ups = selectors.matches_due_for_follow_up(
@@ -30,8 +40,9 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 ),
                 url=reverse("volunteers:list"),
                 order=20,
-                figure=active,
-                figure_label=_("active volunteers"),
+                figure=registered,
+                figure_key="volunteers.registered",
+                figure_label=_("registered volunteers (active and paused)"),
                 empty_hint=ngettext(
                     "%(count)s applicant waits for approval.",
                     "%(count)s applicants wait for approval.",

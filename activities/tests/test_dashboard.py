@@ -72,7 +72,7 @@ def test_it_runs_a_fixed_number_of_queries_whatever_the_number_of_activities(
     client = login(world.coordinator)
     # session, user, `projects_pace`'s three (projects, targets, totals per project) and
     # `year_progress`'s four.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = client.get(
             reverse("activities:dashboard"), {"project": project.pk, "year": 2025}
         )
@@ -155,5 +155,5 @@ def test_its_queries_do_not_grow_with_the_number_of_projects(
         YearTargetFactory(project=each, year=2025, activities=10 + index)
         ActivityFactory(project=each, date=dt.date(2025, 3, 1))
     client = login(world.coordinator)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         client.get(reverse("activities:dashboard"), {"year": 2025})

@@ -14,7 +14,7 @@ from tests.factories import ProjectFactory
 
 
 def figure_table(page: str) -> str:
-    return re.search(r'<table class="figure-years">.*?</table>', page, re.S).group(0)
+    return re.search(r'<table class="figure-years"[^>]*>.*?</table>', page, re.S).group(0)
 
 
 def test_it_lists_the_figures_with_a_row_per_year_however_many_years(world, login):

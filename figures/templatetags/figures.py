@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from core import formatting
-from figures.catalogue import definition, format_value
+from figures.catalogue import CATALOGUE, definition, format_value
 
 register = template.Library()
 
@@ -51,8 +51,20 @@ def figure_format(value, key: str) -> str:
 @register.simple_tag
 def fig(key: str, value, decimals: int | None = None) -> str:
     """The value of a figure, formatted, in an element marked with its key."""
-    text = format_value(key, value) if decimals is None else formatting.number(value, int(decimals))
+    if decimals is not None:
+        text = formatting.number(value, int(decimals))
+    else:  # a figure's part (`activities.held.target`) is formatted as the figure
+        text = format_value(_catalogued(key), value)
     return format_html('<span data-figure="{}">{}</span>', key, text)
+
+
+def _catalogued(key: str) -> str:
+    """The catalogued figure a key names or is a part of (`<key>.target` -> `<key>`)."""
+    parts = key.split(".")
+    for n in range(len(parts), 0, -1):
+        if ".".join(parts[:n]) in CATALOGUE:
+            return ".".join(parts[:n])
+    return key
 
 
 @register.simple_tag

@@ -88,7 +88,9 @@ def year_records(world, project_231):
         .order_by("date")
         .values_list("pk", flat=True)[:21]
     )
-    Activity.objects.filter(pk__in=first).update(participants_new=10)
+    for activity in Activity.objects.filter(pk__in=first):
+        activity.participants_new = 10
+        activity.save(update_fields=["participants_new"])
 
     kari, per = f.VolunteerFactory.create_batch(2, centre=world.centre)
     for volunteer, hours in ((kari, "12.5"), (kari, "12.5"), (per, "13")):

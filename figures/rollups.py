@@ -1,0 +1,363 @@
+"""Keeping the rollups (`figures.models`) equal to the logs they sum.
+
+Every write of an activity or an hour entry changes the sums of its bucket by the difference it
+makes: a save subtracts what the row counted before and adds what it counts now, a delete
+subtracts it. The change is an `UPDATE ... SET n = n + d` inside the writer's transaction, so
+concurrent writers never lose each other's counts and a rolled-back write takes its change
+with it. The receivers are connected in `FiguresConfig.ready()` to the models' own signals, so
+services, the admin, the import, factories and cascaded deletes all keep the sums; the one bulk
+write of activities (a series' occurrences) sends `activities.signals.activities_bulk_created`.
+
+`rebuild()` recomputes the sums of some or every centre from the logs (migrations, the demo,
+the benchmark's generator), `verify()` compares them with the logs and, asked to, repairs
+them (a nightly job and `manage.py verify_figures`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+logger = logging.getLogger("frivillig.figures")
+
+ACTIVITY_FIELDS = (
+    "centre_id",
+    "project_id",
+    "date",
+    "cancelled",
+    "participants",
+    "participants_new",
+    "volunteer_count",
+    "volunteer_hours",
+)
+ACTIVITY_SUMS = (
+    "logged",
+    "held",
+    "cancelled",
+    "with_count",
+    "with_new",
+    "participants",
+    "new",
+    "volunteers",
+    "hours",
+)
+HOUR_FIELDS = ("centre_id", "volunteer_id", "project_id", "date", "hours", "status")
+HOUR_SUMS = ("hours", "entries")
+APPROVED = "approved"
+
+
+def _models():
+    from activities.models import Activity, Project
+    from volunteers.models import HourEntry
+
+    from .models import ActivityMonth, HourYear
+
+    return Activity, HourEntry, Project, ActivityMonth, HourYear
+
+
+def _date(value) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+# --- What one row counts ----------------------------------------------------------------------
+
+
+def activity_part(values: dict) -> tuple[tuple, dict] | None:
+    """The bucket an activity counts in and what it adds there (None: it counts nowhere)."""
+    if not values.get("project_id") or not values.get("centre_id") or not values.get("date"):
+        return None
+    day = _date(values["date"])
+    held = not values["cancelled"]
+    participants = values["participants"]
+    new = values["participants_new"]
+    sums = {
+        "logged": 1,
+        "held": int(held),
+        "cancelled": int(not held),
+        "with_count": int(held and participants is not None),
+        "with_new": int(held and new is not None),
+        "participants": (participants or 0) if held else 0,
+        "new": (new or 0) if held else 0,
+        "volunteers": (values["volunteer_count"] or 0) if held else 0,
+        "hours": Decimal(values["volunteer_hours"] or 0) if held else Decimal(0),
+    }
+    return (values["centre_id"], values["project_id"], day.year, day.month), sums
+
+
+def hour_part(values: dict) -> tuple[tuple, dict] | None:
+    """The bucket an hour entry counts in and what it adds (approved entries only)."""
+    if values.get("status") != APPROVED or not values.get("date"):
+        return None
+    day = _date(values["date"])
+    key = (values["centre_id"], values["volunteer_id"], values["project_id"] or 0, day.year)
+    return key, {"hours": Decimal(values["hours"] or 0), "entries": 1}
+
+
+def _difference(part, before, after) -> dict[tuple, dict]:
+    changes: dict[tuple, dict] = defaultdict(dict)
+    for values, sign in ((before, -1), (after, 1)):
+        counted = part(values) if values else None
+        if counted is None:
+            continue
+        key, sums = counted
+        for name, value in sums.items():
+            changes[key][name] = changes[key].get(name, 0) + sign * value
+    return {key: sums for key, sums in changes.items() if any(sums.values())}
+
+
+# --- Applying a difference --------------------------------------------------------------------
+
+
+def _apply(model, lookup: dict, create: dict, sums: dict) -> None:
+    changes = {name: F(name) + value for name, value in sums.items() if value}
+    if not changes:
+        return
+    if model._base_manager.filter(**lookup).update(**changes):
+        return
+    model._base_manager.bulk_create([model(**create)], ignore_conflicts=True)
+    model._base_manager.filter(**lookup).update(**changes)
+
+
+def _apply_activities(changes: dict[tuple, dict]) -> None:
+    ActivityMonth = _models()[3]
+    for (centre_id, project_id, year, month), sums in changes.items():
+        lookup = {"project_id": project_id, "year": year, "month": month}
+        _apply(ActivityMonth, lookup, {**lookup, "centre_id": centre_id}, sums)
+
+
+def _apply_hours(changes: dict[tuple, dict]) -> None:
+    HourYear = _models()[4]
+    for (centre_id, volunteer_id, project_key, year), sums in changes.items():
+        lookup = {
+            "centre_id": centre_id,
+            "volunteer_id": volunteer_id,
+            "project_key": project_key,
+            "year": year,
+        }
+        _apply(HourYear, lookup, lookup, sums)
+
+
+# --- The receivers ----------------------------------------------------------------------------
+
+
+def _values(instance, fields: Iterable[str]) -> dict:
+    return {name: getattr(instance, name) for name in fields}
+
+
+def _before(sender, instance, fields, counted, update_fields) -> None:
+    instance._figures_before = None
+    instance._figures_skip = update_fields is not None and not (set(update_fields) & counted)
+    if instance._figures_skip or instance._state.adding or instance.pk is None:
+        return
+    instance._figures_before = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+
+
+_ACTIVITY_COUNTED = {name.removesuffix("_id") for name in ACTIVITY_FIELDS} | set(ACTIVITY_FIELDS)
+_HOUR_COUNTED = {name.removesuffix("_id") for name in HOUR_FIELDS} | set(HOUR_FIELDS)
+
+
+def activity_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
+    _before(sender, instance, ACTIVITY_FIELDS, _ACTIVITY_COUNTED, update_fields)
+
+
+def activity_post_save(sender, instance, **kwargs) -> None:
+    if getattr(instance, "_figures_skip", False):
+        return
+    before = getattr(instance, "_figures_before", None)
+    _apply_activities(_difference(activity_part, before, _values(instance, ACTIVITY_FIELDS)))
+    instance._figures_before = None
+
+
+def activity_post_delete(sender, instance, **kwargs) -> None:
+    _apply_activities(_difference(activity_part, _values(instance, ACTIVITY_FIELDS), None))
+
+
+def activities_bulk_created(sender, activities, **kwargs) -> None:
+    changes: dict[tuple, dict] = defaultdict(dict)
+    for activity in activities:
+        for key, sums in _difference(
+            activity_part, None, _values(activity, ACTIVITY_FIELDS)
+        ).items():
+            for name, value in sums.items():
+                changes[key][name] = changes[key].get(name, 0) + value
+    _apply_activities(changes)
+
+
+def hour_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
+    _before(sender, instance, HOUR_FIELDS, _HOUR_COUNTED, update_fields)
+
+
+def hour_post_save(sender, instance, **kwargs) -> None:
+    if getattr(instance, "_figures_skip", False):
+        return
+    before = getattr(instance, "_figures_before", None)
+    _apply_hours(_difference(hour_part, before, _values(instance, HOUR_FIELDS)))
+    instance._figures_before = None
+
+
+def hour_post_delete(sender, instance, **kwargs) -> None:
+    _apply_hours(_difference(hour_part, _values(instance, HOUR_FIELDS), None))
+
+
+def project_post_delete(sender, instance, **kwargs) -> None:
+    # Deleting a project sets its hour entries' project to none by an UPDATE (no save signal):
+    # their hours move to the centre's bucket without a project.
+    rebuild(centre_ids=[instance.centre_id], activities=False)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    from activities.signals import activities_bulk_created as bulk_signal
+
+    Activity, HourEntry, Project, _, _ = _models()
+    uid = "figures.rollups"
+    pre_save.connect(activity_pre_save, sender=Activity, dispatch_uid=f"{uid}.a.pre")
+    post_save.connect(activity_post_save, sender=Activity, dispatch_uid=f"{uid}.a.post")
+    post_delete.connect(activity_post_delete, sender=Activity, dispatch_uid=f"{uid}.a.del")
+    bulk_signal.connect(activities_bulk_created, dispatch_uid=f"{uid}.a.bulk")
+    pre_save.connect(hour_pre_save, sender=HourEntry, dispatch_uid=f"{uid}.h.pre")
+    post_save.connect(hour_post_save, sender=HourEntry, dispatch_uid=f"{uid}.h.post")
+    post_delete.connect(hour_post_delete, sender=HourEntry, dispatch_uid=f"{uid}.h.del")
+    post_delete.connect(project_post_delete, sender=Project, dispatch_uid=f"{uid}.p.del")
+
+
+# --- Recomputing from the logs ----------------------------------------------------------------
+
+
+def _from_logs(activity_model, hour_model, centre_ids) -> tuple[dict, dict]:
+    """The sums every bucket should hold, read from the logs."""
+    activities = activity_model._base_manager.all()
+    hours = hour_model._base_manager.filter(status=APPROVED)
+    if centre_ids is not None:
+        activities = activities.filter(centre_id__in=centre_ids)
+        hours = hours.filter(centre_id__in=centre_ids)
+    held = Q(cancelled=False)
+    activity_rows = (
+        activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
+        .values("centre_id", "project_id", "y", "m")
+        .annotate(
+            s_logged=Count("pk"),
+            s_held=Count("pk", filter=held),
+            s_cancelled=Count("pk", filter=Q(cancelled=True)),
+            s_with_count=Count("pk", filter=held & Q(participants__isnull=False)),
+            s_with_new=Count("pk", filter=held & Q(participants_new__isnull=False)),
+            s_participants=Sum("participants", filter=held),
+            s_new=Sum("participants_new", filter=held),
+            s_volunteers=Sum("volunteer_count", filter=held),
+            s_hours=Sum("volunteer_hours", filter=held),
+        )
+        .order_by()
+    )
+    expected_activities = {
+        (row["centre_id"], row["project_id"], row["y"], row["m"]): {
+            name: row[f"s_{name}"] or 0 for name in ACTIVITY_SUMS
+        }
+        for row in activity_rows
+    }
+    hour_rows = (
+        hours.annotate(y=ExtractYear("date"))
+        .values("centre_id", "volunteer_id", "project_id", "y")
+        .annotate(s_hours=Sum("hours"), s_entries=Count("pk"))
+        .order_by()
+    )
+    expected_hours: dict[tuple, dict] = {}
+    for row in hour_rows:
+        key = (row["centre_id"], row["volunteer_id"], row["project_id"] or 0, row["y"])
+        bucket = expected_hours.setdefault(key, {"hours": Decimal(0), "entries": 0})
+        bucket["hours"] += row["s_hours"] or 0
+        bucket["entries"] += row["s_entries"]
+    return expected_activities, expected_hours
+
+
+def _stored(month_model, year_model, centre_ids) -> tuple[dict, dict]:
+    months = month_model._base_manager.all()
+    years = year_model._base_manager.all()
+    if centre_ids is not None:
+        months = months.filter(centre_id__in=centre_ids)
+        years = years.filter(centre_id__in=centre_ids)
+    stored_activities = {
+        (r["centre_id"], r["project_id"], r["year"], r["month"]): {
+            name: r[name] for name in ACTIVITY_SUMS
+        }
+        for r in months.values("centre_id", "project_id", "year", "month", *ACTIVITY_SUMS)
+        if any(r[name] for name in ACTIVITY_SUMS)
+    }
+    stored_hours = {
+        (r["centre_id"], r["volunteer_id"], r["project_key"], r["year"]): {
+            "hours": r["hours"],
+            "entries": r["entries"],
+        }
+        for r in years.values("centre_id", "volunteer_id", "project_key", "year", *HOUR_SUMS)
+        if r["entries"] or r["hours"]
+    }
+    return stored_activities, stored_hours
+
+
+def rebuild(centre_ids=None, *, activities: bool = True, hours: bool = True, apps=None) -> None:
+    """Recompute the rollups of some centres (None: every centre) from the logs."""
+    if apps is not None:
+        activity_model = apps.get_model("activities", "Activity")
+        hour_model = apps.get_model("volunteers", "HourEntry")
+        month_model = apps.get_model("figures", "ActivityMonth")
+        year_model = apps.get_model("figures", "HourYear")
+    else:
+        activity_model, hour_model, _, month_model, year_model = _models()
+    expected_activities, expected_hours = _from_logs(activity_model, hour_model, centre_ids)
+    if activities:
+        old = month_model._base_manager.all()
+        if centre_ids is not None:
+            old = old.filter(centre_id__in=centre_ids)
+        old.delete()
+        month_model._base_manager.bulk_create(
+            [
+                month_model(centre_id=c, project_id=p, year=y, month=m, **sums)
+                for (c, p, y, m), sums in expected_activities.items()
+            ],
+            batch_size=2000,
+        )
+    if hours:
+        old = year_model._base_manager.all()
+        if centre_ids is not None:
+            old = old.filter(centre_id__in=centre_ids)
+        old.delete()
+        year_model._base_manager.bulk_create(
+            [
+                year_model(centre_id=c, volunteer_id=v, project_key=p, year=y, **sums)
+                for (c, v, p, y), sums in expected_hours.items()
+            ],
+            batch_size=2000,
+        )
+
+
+def verify(centre_ids=None, *, repair: bool = False) -> list[str]:
+    """The buckets whose stored sums differ from the logs (empty: the rollups are right).
+
+    With `repair`, the centres with a difference are rebuilt from the logs."""
+    activity_model, hour_model, _, month_model, year_model = _models()
+    expected = _from_logs(activity_model, hour_model, centre_ids)
+    stored = _stored(month_model, year_model, centre_ids)
+    differences = []
+    broken: set[int] = set()
+    for name, want, have in zip(("activities", "hours"), expected, stored, strict=True):
+        for key in sorted(set(want) | set(have)):
+            if _normal(want.get(key)) != _normal(have.get(key)):
+                differences.append(f"{name} {key}: log {want.get(key)} rollup {have.get(key)}")
+                broken.add(key[0])
+    if differences:
+        logger.warning("Figures rollups differ from the logs in %d buckets", len(differences))
+        if repair:
+            rebuild(centre_ids=sorted(broken))
+    return differences
+
+
+def _normal(sums: dict | None) -> dict:
+    if not sums:
+        return {}
+    return {name: Decimal(value) for name, value in sums.items() if value}
