@@ -1,6 +1,6 @@
 """Faults: the Celery worker is killed (SIGKILL, like a crashed container) in the middle of a
 report job. The job is delivered again to a new worker, or the sweep marks it failed: it never
-stays "running". Needs PostgreSQL and Redis (skipped locally, required in CI, as conftest)."""
+stays "running" (the job kernel, core.jobs). Needs PostgreSQL and Redis (skipped locally, required in CI, as conftest)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 
 from conftest import IN_CI, ROOT, _worker_services_missing, wait_for
+from core import jobs
 from reports import services, tasks
 from reports.models import ReportJob
 from tests import factories as f
@@ -142,12 +143,14 @@ def test_a_new_worker_takes_over_the_job_of_a_killed_worker(
 
 def test_the_sweep_marks_the_job_of_a_killed_worker_failed(running_job_of_a_killed_worker):
     job = running_job_of_a_killed_worker
-    # What the beat schedule runs; the job "started" long enough ago to count as lost.
+    # What beat, every worker and the report page run; the job "started" long enough ago to
+    # count as lost, and has had all its attempts (else it is queued again).
     ReportJob.objects.filter(pk=job.pk).update(
-        started_at=job.started_at - tasks.STALE_RUNNING - dt.timedelta(minutes=1)
+        started_at=job.started_at - ReportJob.stale_after() - dt.timedelta(minutes=1),
+        attempts=ReportJob.max_attempts,
     )
 
-    assert tasks.sweep_stale_jobs() == 1
+    jobs.jobs_sweep()
 
     job.refresh_from_db()
     assert job.status == ReportJob.Status.FAILED
