@@ -101,7 +101,9 @@ def test_it_fails_an_import_batch_whose_upload_cannot_be_read_from_storage(world
     assert "the object store did not answer" in batch.error
 
 
-def test_the_sweep_queues_again_a_job_left_running_past_its_time_limit(world, monkeypatch):
+def test_the_sweep_queues_again_a_job_left_running_past_its_time_limit(
+    world, monkeypatch, run_jobs
+):
     monkeypatch.setattr(services, "render_pdf", lambda *args, **kwargs: FAKE_PDF)
     long_ago = timezone.now() - ReportJob.stale_after() - dt.timedelta(seconds=5)
     stuck = _report_job(world, status="running", started_at=long_ago, attempts=1)
