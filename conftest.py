@@ -207,6 +207,21 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
+def services_or_skip():
+    missing = _worker_services_missing()
+    if missing:
+        if IN_CI:
+            pytest.fail(f"Worker fault tests must run in CI, but {missing}.")
+        pytest.skip(f"Worker fault tests need PostgreSQL and Redis: {missing}.")
+
+
+@pytest.fixture
+def queue_name() -> str:
+    """A queue of this test's own, so the shared test worker never takes its messages."""
+    return f"fault-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
 def celery_worker(celery_worker_process, transactional_db, settings):
     """A running worker; data written by the test is committed so the worker sees it, and the
     files it stores are read from its folder."""
@@ -232,7 +247,8 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "celery_worker" in item.fixturenames:
+        # Tests with the shared worker, and those that start and kill workers of their own.
+        if {"celery_worker", "services_or_skip"} & set(item.fixturenames):
             item.user_properties.append(("worker", True))
 
 

@@ -76,7 +76,7 @@ def _batch(centre, path: Path, municipalities: list[str]) -> dict:
         "created": batch.created_count,
         "updated": batch.updated_count,
         "errors": batch.error_count,
-        "message": batch.message[:120],
+        "message": batch.error[:120],
     }
 
 

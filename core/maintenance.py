@@ -3,7 +3,7 @@
 Beat's schedule (settings.CELERY_BEAT_SCHEDULE) is the one list of periodic jobs. With a broker,
 beat runs them. Without one, `run_due` runs the entries that are due in the web process itself,
 after a response has been sent (Django's `request_finished`), at most once every CHECK_EVERY
-seconds and never twice at the same time: the stale-report sweep, e-mails due again, the
+seconds and never twice at the same time: the job sweep (core.jobs), e-mails due again, the
 login-event purge, expired sessions and unconfirmed import files all happen even so.
 """
 

@@ -44,3 +44,12 @@ def clear_sessions() -> None:
     from django.core.management import call_command
 
     call_command("clearsessions")
+
+
+@shared_task(name="core.sweep_jobs", acks_late=True, soft_time_limit=60, time_limit=90)
+def sweep_jobs() -> int:
+    """Queue again or fail every job (report, import) left running past its time limit, and
+    fail jobs whose message was lost (core.jobs). Workers and job pages run it too."""
+    from .jobs import jobs_sweep
+
+    return jobs_sweep()

@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery, Task
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frivillig.settings")
 
@@ -21,3 +22,11 @@ class SystemTask(Task):
 app = Celery("frivillig", task_cls=SystemTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_ready.connect
+def _sweep_jobs_in_the_worker(**kwargs) -> None:
+    """Every worker sweeps jobs left running by a killed worker, also when no beat runs."""
+    from core.jobs import start_sweep_timer
+
+    start_sweep_timer()

@@ -208,7 +208,15 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message not acknowledged this long after delivery is delivered again (its worker died).
+# Above the longest hard time limit of a task acknowledged late (180 s), so a running task is
+# never delivered twice, and short, so a killed worker's job comes back within minutes; the
+# unacknowledged messages are looked at every 30 s (10 s x 3).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 240,
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 3,
+}
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
 CELERY_TASK_IGNORE_RESULT = True
@@ -297,17 +305,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.queue_annual_reports",
         "schedule": crontab(minute=0, hour=4, day_of_month=2, month_of_year=1),
     },
-    "reports-sweep-stale-jobs": {"task": "reports.sweep_stale_jobs", "schedule": 10 * 60},
+    # Jobs left running by a killed worker are queued again or failed (core.jobs); every
+    # worker also sweeps on a timer, so this runs without beat too.
+    "core-sweep-jobs": {"task": "core.sweep_jobs", "schedule": 60},
     # E-mails the mail server refused or could not take are tried again (core.mail).
     "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
     "core-clear-sessions": {"task": "core.clear_sessions", "schedule": 24 * 60 * 60},
     "organisations-purge-stale-imports": {
         "task": "organisations.purge_stale_imports",
         "schedule": 60 * 60,
-    },
-    "organisations-sweep-stale-import-batches": {
-        "task": "organisations.sweep_stale_import_batches",
-        "schedule": 10 * 60,
     },
     # The national register's change feed, read nightly (organisations.registers).
     "organisations-sync-registers": {

@@ -22,15 +22,21 @@ STORAGES = {
 }
 
 # --- Fault tests (tests/test_fault_worker.py) -----------------------------------------------------
-# A worker started with these variables renders slowly (so it can be killed mid-job), or takes
-# back the messages of a dead worker within seconds instead of Redis's hour.
-REPORTS_TEST_RENDER_DELAY = float(os.environ.get("FRIVILLIG_TEST_RENDER_DELAY", "0") or 0)
+# A worker started with these variables runs its jobs slowly (so it can be killed mid-job), or
+# takes back the jobs of a dead worker within seconds instead of minutes: the broker redelivers
+# after 2 s, a running job counts as lost 3 s after its start, and the worker sweeps every 2 s
+# into the test's own queue.
+JOBS_TEST_DELAY = float(os.environ.get("FRIVILLIG_TEST_RENDER_DELAY", "0") or 0)
 if os.environ.get("FRIVILLIG_TEST_FAST_REDELIVERY"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": 2,
         "unacked_restore_interval": 1,
         "unacked_restore_throttle": 1,
     }
+    JOB_STALE_AFTER_SECONDS = 3
+    JOB_SWEEP_SECONDS = 2
+if os.environ.get("FRIVILLIG_TEST_QUEUE"):
+    CELERY_TASK_DEFAULT_QUEUE = os.environ["FRIVILLIG_TEST_QUEUE"]
 
 # Tests never reach the national register: a closed local port answers "unreachable" at once,
 # and the tests of the register point BRREG_API_URL at their own server (organisations/tests).

@@ -6,19 +6,19 @@ these services; the state the user sees lives in ImportBatch, not in Celery or t
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import time
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import jobs
 from core.models import Centre, User
-from reports.services import BROKER_ERRORS, TRANSIENT_ERRORS
 
 from . import importing
 from .models import ImportBatch
@@ -30,21 +30,14 @@ MAX_STORED_ERRORS = 1_000  # cell errors kept on the batch; the rest are counted
 MAX_STORED_FLAGGED = 500
 
 
-def _queue(batch: ImportBatch) -> None:
-    from .tasks import run_import_batch
+# Seconds of reading and checking a file may take in one run: below the task's soft time limit
+# (organisations.tasks), so a hostile file is refused with a message, not killed.
+READ_SECONDS = 100
+HEADER_READ_SECONDS = 10  # the upload's first look at the header, in the web request
 
-    try:
-        run_import_batch.apply_async(args=[batch.pk], task_id=batch.task_id)
-    except BROKER_ERRORS as exc:
-        logger.warning("import batch %s could not be queued: %s", batch.pk, exc)
-        with translation.override(batch.language):
-            import_batch_fail(
-                batch_id=batch.pk,
-                message=_(
-                    "The import could not be started because the job queue was not available. "
-                    "Please try again in a few minutes."
-                ),
-            )
+
+def _queue(batch: ImportBatch) -> None:
+    jobs.job_queue(batch, raise_if_down=False)
 
 
 def _task_id(batch: ImportBatch) -> str:
@@ -75,7 +68,11 @@ def import_batch_create(
     opener = importing.upload_opener(path)
     try:
         with importing.open_table(
-            opener, filename, municipalities=municipalities, only_registered=only_registered
+            opener,
+            filename,
+            municipalities=municipalities,
+            only_registered=only_registered,
+            deadline=time.monotonic() + HEADER_READ_SECONDS,
         ) as table:
             columns_imported, columns_ignored = table.columns_imported, table.columns_ignored
     except importing.ImportFileError:
@@ -121,10 +118,19 @@ def import_batch_confirm(
     batch.good_rows_only = good_rows_only
     batch.status = ImportBatch.Status.QUEUED
     batch.progress = 0
+    batch.attempts = 0  # the import's own runs, counted afresh after the check's
     batch.queued_at = timezone.now()
     batch.task_id = _task_id(batch)
     batch.save(
-        update_fields=["confirmed", "good_rows_only", "status", "progress", "queued_at", "task_id"]
+        update_fields=[
+            "confirmed",
+            "good_rows_only",
+            "status",
+            "progress",
+            "attempts",
+            "queued_at",
+            "task_id",
+        ]
     )
     if queue:
         transaction.on_commit(lambda: _queue(batch))
@@ -132,14 +138,13 @@ def import_batch_confirm(
 
 
 def import_batch_fail(*, batch_id: int, message: str) -> ImportBatch | None:
-    """Mark a batch failed with a message the user can act on; its file is deleted."""
+    """Mark a batch failed with a message the user can act on (also a checked batch that will
+    not be imported); its file is deleted."""
     batch = ImportBatch.objects.system().filter(pk=batch_id).first()
     if batch is None:
         return None
-    ImportBatch.objects.system().filter(pk=batch_id).exclude(status=ImportBatch.Status.DONE).update(
-        status=ImportBatch.Status.FAILED, finished_at=timezone.now(), message=message
-    )
-    importing.upload_discard(batch.file_path)
+    active_or_checked = (*jobs.ACTIVE_STATUSES, ImportBatch.Status.CHECKED)
+    jobs.job_fail(batch, message, statuses=active_or_checked)
     batch.refresh_from_db()
     return batch
 
@@ -152,38 +157,31 @@ def _progress_callback(batch: ImportBatch, handles: list):
                 percent = min(99, int(handles[-1].tell() * 100 / batch.file_size))
             except (OSError, ValueError):
                 percent = 0
-        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
-            rows_scanned=scanned, progress=percent
-        )
+        ImportBatch.objects.system().filter(
+            pk=batch.pk, status=ImportBatch.Status.RUNNING, attempts=batch.attempts
+        ).update(rows_scanned=scanned, progress=percent)
 
     return report
 
 
-def import_batch_run(*, batch_id: int) -> ImportBatch | None:
-    """Check the batch's file (first run) or import it (after confirmation). Idempotent: a
-    batch that is no longer queued or running is left as it is."""
-    batch = (
-        ImportBatch.objects.system()
-        .select_related("centre", "created_by")
-        .filter(pk=batch_id)
-        .first()
-    )
-    if batch is None or batch.status not in ImportBatch.ACTIVE_STATUSES:
-        return batch
-    ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
-        status=ImportBatch.Status.RUNNING, started_at=timezone.now(), progress=0, message=""
-    )
-    with translation.override(batch.language):
-        return _run(batch)
+def import_batch_run(*, batch_id: int, may_retry: bool = False) -> ImportBatch | None:
+    """Check the batch's file (first run) or import it (after confirmation), every step inside
+    the job kernel's failure handling (core.jobs.job_run). Idempotent: a batch that is no
+    longer queued or running is left as it is."""
+    return jobs.job_run(ImportBatch, batch_id, _run, may_retry=may_retry)
 
 
-def _run(batch: ImportBatch) -> ImportBatch | None:
-    opener = importing.upload_opener(batch.file_path)
+def _run(batch: ImportBatch) -> None:
+    batch = ImportBatch.objects.system().select_related("centre", "created_by").get(pk=batch.pk)
+    try:
+        opener = importing.upload_opener(batch.file_path)
+    except Exception as exc:
+        raise jobs.JobFailed(
+            _("The uploaded file could not be read from storage (%(reason)s). Please try again.")
+            % {"reason": str(exc) or type(exc).__name__}
+        ) from exc
     if opener is None:
-        return import_batch_fail(
-            batch_id=batch.pk,
-            message=_("The uploaded file has expired. Please upload it again."),
-        )
+        raise jobs.JobFailed(_("The uploaded file has expired. Please upload it again."))
     handles: list = []
 
     def tracked_opener():
@@ -198,6 +196,7 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
             municipalities=batch.municipality_number_list,
             only_registered=batch.only_registered,
             progress=_progress_callback(batch, handles),
+            deadline=time.monotonic() + READ_SECONDS,
         ) as table:
             checked = importing.check_rows(table.rows(), centre=batch.centre, labels=table.labels)
             counts = {
@@ -207,20 +206,7 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
                 "columns_ignored": table.columns_ignored,
             }
     except importing.ImportFileError as exc:
-        return import_batch_fail(batch_id=batch.pk, message=str(exc))
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception:
-        logger.exception("import batch %s failed", batch.pk)
-        return import_batch_fail(
-            batch_id=batch.pk,
-            message=_(
-                "The file could not be imported because of an error in the program. The error "
-                "has been logged; please try again later or contact support (import number "
-                "%(number)s)."
-            )
-            % {"number": batch.pk},
-        )
+        raise jobs.JobFailed(str(exc)) from exc
     errors = [[e.row, e.column, e.reason] for row in checked for e in row.errors]
     flagged = [row for row in checked if row.flags]
     counts.update(
@@ -231,36 +217,47 @@ def _run(batch: ImportBatch) -> ImportBatch | None:
         errors=errors[:MAX_STORED_ERRORS],
         preview=[_preview(row) for row in checked[:PREVIEW_ROWS]],
         flagged=[_preview(row) for row in flagged[:MAX_STORED_FLAGGED]],
-        progress=100,
-        finished_at=timezone.now(),
     )
     if not batch.confirmed:
-        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
-            status=ImportBatch.Status.CHECKED, **counts
-        )
-        return ImportBatch.objects.for_centre(batch.centre_id).get(pk=batch.pk)
+        jobs.job_finish(batch, status=ImportBatch.Status.CHECKED, **counts)
+        return
     if counts["rows_bad"] and not batch.good_rows_only:
-        ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(**counts)
-        return import_batch_fail(
-            batch_id=batch.pk, message=_("The file has errors. Nothing was imported.")
+        ImportBatch.objects.system().filter(pk=batch.pk).update(**counts)
+        raise jobs.JobFailed(_("The file has errors. Nothing was imported."))
+    with transaction.atomic():
+        try:
+            result = importing.import_rows(
+                checked,
+                actor=batch.created_by,
+                centre=batch.centre,
+                good_rows_only=batch.good_rows_only,
+            )
+        except jobs.TRANSIENT_ERRORS:
+            raise  # the import is one transaction: nothing was saved, so it is tried again
+        except ValidationError as exc:
+            raise jobs.JobFailed(
+                _("The associations could not be saved (%(reason)s). Nothing was imported.")
+                % {"reason": " ".join(exc.messages)}
+            ) from exc
+        except Exception as exc:
+            logger.exception("import batch %s: the associations could not be saved", batch.pk)
+            raise jobs.JobFailed(
+                _("The associations could not be saved (%(reason)s). Nothing was imported.")
+                % {"reason": str(exc) or type(exc).__name__}
+            ) from exc
+        finished = jobs.job_finish(
+            batch,
+            created_count=result.created,
+            updated_count=result.updated,
+            skipped_count=result.skipped,
+            created_ids=result.created_ids,
+            updated_ids=result.updated_ids,
+            **counts,
         )
-    result = importing.import_rows(
-        checked,
-        actor=batch.created_by,
-        centre=batch.centre,
-        good_rows_only=batch.good_rows_only,
-    )
-    ImportBatch.objects.for_centre(batch.centre_id).filter(pk=batch.pk).update(
-        status=ImportBatch.Status.DONE,
-        created_count=result.created,
-        updated_count=result.updated,
-        skipped_count=result.skipped,
-        created_ids=result.created_ids,
-        updated_ids=result.updated_ids,
-        **counts,
-    )
+        if not finished:  # swept or taken over meanwhile: that run imports, not this one
+            transaction.set_rollback(True)
+            return
     importing.upload_discard(batch.file_path)
-    return ImportBatch.objects.for_centre(batch.centre_id).get(pk=batch.pk)
 
 
 def _preview(row: importing.CheckedRow) -> dict[str, Any]:
@@ -272,27 +269,3 @@ def _preview(row: importing.CheckedRow) -> dict[str, Any]:
         "update": row.existing is not None,
         "flags": row.flags,
     }
-
-
-def import_batches_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta) -> int:
-    """Fail batches left running or queued too long (a worker died, a message was lost)."""
-    now = timezone.now()
-    stale = ImportBatch.objects.system().filter(
-        status=ImportBatch.Status.RUNNING, started_at__lt=now - running_for
-    ) | ImportBatch.objects.system().filter(
-        status=ImportBatch.Status.QUEUED, queued_at__lt=now - queued_for
-    )
-    count = 0
-    for batch in stale.only("pk", "language", "file_path"):
-        with translation.override(batch.language):
-            message = _(
-                "The import stopped without an answer (the server may have restarted). "
-                "Please upload the file again."
-            )
-        count += (
-            ImportBatch.objects.system()
-            .filter(pk=batch.pk, status__in=ImportBatch.ACTIVE_STATUSES)
-            .update(status=ImportBatch.Status.FAILED, finished_at=now, message=message)
-        )
-        importing.upload_discard(batch.file_path)
-    return count

@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import gzip
 import io
+import time
 import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -202,8 +203,12 @@ MAX_SCANNED_ROWS = 100_000  # rows read at all, blank ones included (Excel pads 
 # through, row by row, keeping only the chosen municipalities' rows.
 MAX_FILTERED_SCANNED_ROWS = 2_000_000
 MAX_CELL_CHARS = 5_000
-MAX_COLUMNS = 200
-MAX_LINE_CHARS = 200_000  # one physical line of a CSV file
+MAX_COLUMNS = 200  # columns with content
+MAX_RAW_COLUMNS = 1_000  # cells in one row at all, empty ones included
+MAX_LINE_CHARS = 50_000  # one physical line of a CSV file
+# A run of this many empty rows ends the table (Excel pads sheets; a file of nothing but empty
+# rows, or of rows of nothing but separators, is not read to its end).
+MAX_BLANK_RUN = 1_000
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # an .xlsx is a zip: its unpacked size, before opening
 MAX_UNPACKED_TEXT_CHARS = 3 * 1024**3  # a .csv.gz's text (the national file is about 1 GB)
 PROGRESS_EVERY = 5_000  # rows between two progress reports
@@ -216,6 +221,36 @@ def _too_many_rows() -> ImportFileError:
             "time: split the file, or remove empty and unneeded rows."
         )
         % {"rows": f"{MAX_ROWS:,}".replace(",", "\xa0")}
+    )
+
+
+def _line_too_long(line: int) -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Line %(line)s of the file is longer than %(n)s characters, so the file was not "
+            "imported. Save it as CSV (UTF-8) or as Excel (.xlsx) without overlong rows."
+        )
+        % {"line": line, "n": f"{MAX_LINE_CHARS:,}".replace(",", "\xa0")}
+    )
+
+
+def _too_many_cells(row: int) -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Row %(row)s has more than %(n)s columns, so the file was not imported. Remove the "
+            "empty columns to the right of the table."
+        )
+        % {"row": row, "n": f"{MAX_RAW_COLUMNS:,}".replace(",", "\xa0")}
+    )
+
+
+def _too_slow(seconds: float) -> ImportFileError:
+    return ImportFileError(
+        _(
+            "Reading the file took more than %(seconds)s seconds, so it was stopped. Split it "
+            "into smaller files, or remove empty and unneeded rows and columns."
+        )
+        % {"seconds": int(seconds)}
     )
 
 
@@ -291,12 +326,14 @@ def _csv_rows(opener: Callable[[], BinaryIO], *, gz: bool) -> Iterator[list[str]
 
         def lines() -> Iterator[str]:
             total = 0
+            number = 0
             while True:
                 line = text.readline(MAX_LINE_CHARS)
                 if not line:
                     return
+                number += 1
                 if len(line) >= MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
-                    raise _unreadable_csv()
+                    raise _line_too_long(number)
                 total += len(line)
                 if total > MAX_UNPACKED_TEXT_CHARS:
                     raise _too_many_rows()
@@ -362,7 +399,10 @@ def _xlsx_rows(opener: Callable[[], BinaryIO], *, max_rows: int) -> Iterator[lis
             # sheet without a <dimension> makes openpyxl scan it once: MAX_UNPACKED_BYTES bounds
             # that scan's time.
             for row in sheet.iter_rows(max_row=max_rows + 1, values_only=True):
-                yield [_cell_text(value) for value in row]
+                cells = [_cell_text(value) for value in row]
+                while cells and not cells[-1]:
+                    cells.pop()  # a sheet formatted far to the right pads every row
+                yield cells
         finally:
             workbook.close()
 
@@ -384,8 +424,11 @@ class Table:
         municipalities: Iterable[str] = (),
         only_registered: bool = False,
         progress: Callable[[int], None] | None = None,
+        deadline: float | None = None,
     ) -> None:
         self._raw = raw
+        self.deadline = deadline
+        self._started = time.monotonic()
         self.municipalities = {m.strip().zfill(4) for m in municipalities if m.strip()}
         self.only_registered = only_registered
         self.progress = progress
@@ -401,11 +444,24 @@ class Table:
         self.fields: list[str | None] = []
         self._read_header()
 
+    def _bound(self, row: list[str]) -> None:
+        """The bounds every row read meets, blank ones included: rows read, cells in the row,
+        and the time spent reading (`deadline`, time.monotonic())."""
+        self.scanned += 1
+        if self.scanned > self.scan_limit:
+            raise _too_many_rows()
+        if len(row) > MAX_RAW_COLUMNS:
+            raise _too_many_cells(self.scanned)
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise _too_slow(self.deadline - self._started)
+
     def _read_header(self) -> None:
+        blank_run = 0
         for row in self._raw:
-            self.scanned += 1
-            if self.scanned > self.scan_limit:
-                raise _too_many_rows()
+            self._bound(row)
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN:
+                break  # nothing but empty rows: the file is empty
             if any(cell.strip() for cell in row[:MAX_COLUMNS]):
                 self.headers = [cell.strip() for cell in row[:MAX_COLUMNS]]
                 break
@@ -468,10 +524,9 @@ class Table:
 
     def rows(self) -> Iterator[Row]:
         fields = list(enumerate(self.fields))
+        blank_run = 0
         for row in self._raw:
-            self.scanned += 1
-            if self.scanned > self.scan_limit:
-                raise _too_many_rows()
+            self._bound(row)
             if self.progress and self.scanned % PROGRESS_EVERY == 0:
                 self.progress(self.scanned)
             if len(row) > MAX_COLUMNS:
@@ -488,7 +543,11 @@ class Table:
                     % {"row": self.scanned, "n": MAX_CELL_CHARS}
                 )
             if not any(cell.strip() for cell in row):
+                blank_run += 1
+                if blank_run >= MAX_BLANK_RUN:
+                    return  # a long run of empty rows ends the table (Excel's padding)
                 continue
+            blank_run = 0
             values = Row()
             values.number = self.scanned
             for index, name in fields:
@@ -511,9 +570,11 @@ def open_table(
     municipalities: Iterable[str] = (),
     only_registered: bool = False,
     progress: Callable[[int], None] | None = None,
+    deadline: float | None = None,
 ) -> Iterator[Table]:
     """Open an import file for reading row by row. `opener` returns a fresh binary handle of
-    the file (it may be called twice: once to look at the start, once to read)."""
+    the file (it may be called twice: once to look at the start, once to read). Reading past
+    `deadline` (time.monotonic()) stops with ImportFileError."""
     kind = source_format(filename)
     if kind is None:
         raise ImportFileError(
@@ -534,7 +595,11 @@ def open_table(
     )
     try:
         yield Table(
-            raw, municipalities=municipalities, only_registered=only_registered, progress=progress
+            raw,
+            municipalities=municipalities,
+            only_registered=only_registered,
+            progress=progress,
+            deadline=deadline,
         )
     finally:
         raw.close()

@@ -10,10 +10,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from stdnum.no import orgnr
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
+from core.jobs import Job
 from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
 
@@ -417,9 +419,10 @@ class Invitation(CentreScopedModel):
         return str(_("Pending"))
 
 
-class ImportBatch(CentreScopedModel):
+class ImportBatch(CentreScopedModel, Job):
     """One upload of associations: the file waits in storage, the check and the import run as a
-    job (organisations.tasks.run_import_batch), and what they found is kept here."""
+    job (organisations.tasks.run_import_batch, on the job kernel core.jobs), and what they found
+    is kept here."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -428,7 +431,22 @@ class ImportBatch(CentreScopedModel):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
-    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+    task_name = "organisations.run_import_batch"
+    time_limit = 150  # organisations.tasks.run_import_batch's hard limit
+    FAILED_LOST = gettext_noop(
+        "The import stopped without an answer (the server may have restarted). "
+        "Please upload the file again."
+    )
+    FAILED_TOO_SLOW = gettext_noop("The import took too long and was stopped. Split the file.")
+    FAILED_PROGRAM = gettext_noop(
+        "The file could not be imported because of an error in the program. The error "
+        "has been logged; please try again later or contact support (import number "
+        "%(number)s)."
+    )
+    FAILED_QUEUE_DOWN = gettext_noop(
+        "The import could not be started because the job queue was not available. "
+        "Please try again in a few minutes."
+    )
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
@@ -459,7 +477,6 @@ class ImportBatch(CentreScopedModel):
     )
     confirmed = models.BooleanField(_("confirmed"), default=False)
     good_rows_only = models.BooleanField(_("only the good rows"), default=False)
-    progress = models.PositiveSmallIntegerField(_("progress (per cent)"), default=0)
     rows_scanned = models.PositiveIntegerField(_("rows read"), default=0)
     rows_filtered_out = models.PositiveIntegerField(_("rows left out by the filters"), default=0)
     rows_total = models.PositiveIntegerField(_("rows to import"), default=0)
@@ -476,14 +493,6 @@ class ImportBatch(CentreScopedModel):
     error_count = models.PositiveIntegerField(_("number of cell errors"), default=0)
     created_ids = models.JSONField(_("associations created"), default=list, blank=True)
     updated_ids = models.JSONField(_("associations updated"), default=list, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="nb"
-    )
-    task_id = models.CharField(_("task id"), max_length=64, blank=True)
-    queued_at = models.DateTimeField(_("queued"), null=True, blank=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -494,12 +503,14 @@ class ImportBatch(CentreScopedModel):
         return f"{self.filename} ({self.get_status_display()})"
 
     @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE_STATUSES
-
-    @property
     def municipality_number_list(self) -> list[str]:
         return [n for n in self.municipality_numbers.replace(" ", "").split(",") if n]
+
+    def on_failed(self) -> None:
+        # A failed batch is not imported later: its uploaded file (contact data) goes at once.
+        from .importing import upload_discard
+
+        upload_discard(self.file_path)
 
 
 class RegisterChange(CentreScopedModel):

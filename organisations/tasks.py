@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
-from django.utils import translation
-from django.utils.translation import gettext as _
+
+from core import jobs
 
 logger = logging.getLogger(__name__)
 
-# Below Redis's visibility timeout (3600 s): the national file filtered takes about a minute.
-IMPORT_SOFT_TIME_LIMIT = 900
-IMPORT_HARD_TIME_LIMIT = 960
-STALE_RUNNING = dt.timedelta(seconds=IMPORT_HARD_TIME_LIMIT + 300)
-STALE_QUEUED = dt.timedelta(hours=2)
+# An upload gets at most two minutes of work: the reading stops itself before the soft limit
+# (organisations.batches.READ_SECONDS), the soft limit stops the rest (core.jobs).
+IMPORT_SOFT_TIME_LIMIT = 120
+IMPORT_HARD_TIME_LIMIT = 150
 
 
 @shared_task(name="organisations.purge_stale_imports", soft_time_limit=300, time_limit=360)
@@ -29,32 +26,15 @@ def purge_stale_imports() -> int:
 
 @shared_task(
     name="organisations.run_import_batch",
-    soft_time_limit=IMPORT_SOFT_TIME_LIMIT,
-    time_limit=IMPORT_HARD_TIME_LIMIT,
+    # Idempotent (a batch that has finished is left alone; the import is one transaction), so
+    # a batch whose worker died is delivered again rather than lost.
+    **jobs.task_options(soft_time_limit=IMPORT_SOFT_TIME_LIMIT, time_limit=IMPORT_HARD_TIME_LIMIT),
 )
-def run_import_batch(batch_id: int) -> None:
+def run_import_batch(self, batch_id: int) -> None:
     """Check or import the batch `batch_id` (organisations.batches.import_batch_run)."""
     from . import batches
-    from .models import ImportBatch
 
-    try:
-        batches.import_batch_run(batch_id=batch_id)
-    except SoftTimeLimitExceeded:
-        batch = ImportBatch.objects.system().filter(pk=batch_id).only("language").first()
-        if batch is not None:
-            with translation.override(batch.language):
-                batches.import_batch_fail(
-                    batch_id=batch_id,
-                    message=_("The import took too long and was stopped. Split the file."),
-                )
-
-
-@shared_task(name="organisations.sweep_stale_import_batches", soft_time_limit=60, time_limit=90)
-def sweep_stale_import_batches() -> int:
-    """Mark import batches stuck in queued/running as failed."""
-    from .batches import import_batches_sweep
-
-    return import_batches_sweep(running_for=STALE_RUNNING, queued_for=STALE_QUEUED)
+    batches.import_batch_run(batch_id=batch_id, may_retry=self.request.retries < jobs.MAX_RETRIES)
 
 
 @shared_task(name="organisations.sync_registers", soft_time_limit=1800, time_limit=1900)

@@ -12,6 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import jobs
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response
@@ -347,6 +348,8 @@ def import_batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_for_user(
         request, selectors.import_batches(access=get_access(request)), pk=pk
     )
+    if jobs.jobs_sweep_if_due([batch]):  # a killed worker's batch, shown as it is now
+        batch.refresh_from_db()
     context = {
         "batch": batch,
         "shown_errors": batch.errors[:PREVIEW_ERRORS],

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core.concurrency import version_field
+from core.jobs import ACTIVE_STATUSES, Job
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
 
@@ -29,11 +31,12 @@ class ReportJobQuerySet(CentreScopedQuerySet):
         return qs
 
     def active(self) -> ReportJobQuerySet:
-        return self.filter(status__in=ReportJob.ACTIVE_STATUSES)
+        return self.filter(status__in=ACTIVE_STATUSES)
 
 
-class ReportJob(CentreScopedModel):
-    """One request to render a report: its state is kept here, not in Celery's result backend."""
+class ReportJob(CentreScopedModel, Job):
+    """One request to render a report: its state is kept here (the job kernel, core.jobs), not
+    in Celery's result backend."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -41,7 +44,29 @@ class ReportJob(CentreScopedModel):
         DONE = "done", _("Ready")
         FAILED = "failed", _("Failed")
 
-    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+    task_name = "reports.render_report"
+    time_limit = 150  # reports.tasks.render_report's hard limit
+    FAILED_LOST = gettext_noop(
+        "The report was not finished: the job stopped without an answer (the server "
+        "may have restarted). Please request the report again."
+    )
+    FAILED_TOO_SLOW = gettext_noop(
+        "The report took too long to make and was stopped. Please try again later; "
+        "if it happens again, contact support."
+    )
+    FAILED_DATABASE = gettext_noop(
+        "The report could not be made because the database did not answer. "
+        "Please try again in a few minutes."
+    )
+    FAILED_PROGRAM = gettext_noop(
+        "The report could not be made because of an error in the program. "
+        "The error has been logged; please try again later or contact support "
+        "(report number %(number)s)."
+    )
+    FAILED_QUEUE_DOWN = gettext_noop(
+        "The report could not be queued because the report queue was not available. "
+        "Please request the report again in a few minutes."
+    )
 
     kind = models.CharField(_("kind of report"), max_length=10, choices=ReportKind.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
@@ -52,9 +77,6 @@ class ReportJob(CentreScopedModel):
         blank=True,
         related_name="+",
         verbose_name=_("project"),
-    )
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, default="nb"
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -67,16 +89,8 @@ class ReportJob(CentreScopedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    progress = models.PositiveSmallIntegerField(
-        _("progress (per cent)"), default=0, validators=[MaxValueValidator(100)]
-    )
-    queued_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     file = models.FileField(_("file"), upload_to="reports/%Y/", blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
-    error = models.TextField(_("error message"), blank=True)
-    task_id = models.CharField(_("task id"), max_length=64, blank=True)
     params_hash = models.CharField(_("parameters"), max_length=64, db_index=True)
 
     objects = ReportJobQuerySet.as_manager()
@@ -109,10 +123,6 @@ class ReportJob(CentreScopedModel):
             return f"{self.get_kind_display()} {self.project}"
         suffix = f" – {self.project}" if self.project_id else ""
         return f"{self.get_kind_display()} {self.year}{suffix}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE_STATUSES
 
     @property
     def download_name(self) -> str:

@@ -3,21 +3,17 @@ saving narratives."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
-import time
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.utils import timezone, translation
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
-from kombu.exceptions import OperationalError as BrokerOperationalError
 
+from core import jobs
 from core.audit import log_action, log_change, snapshot
 from core.concurrency import claim_version
 from core.models import Centre, User
@@ -29,33 +25,8 @@ from .rendering import ReportParams, render_pdf
 logger = logging.getLogger(__name__)
 
 
-# Errors worth another try: the database or broker was briefly away.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
-    OperationalError,
-    InterfaceError,
-    ConnectionError,
-    TimeoutError,
-)
-
-
-# Errors of the broker (Redis) when a job is published: it is down or unreachable.
-BROKER_ERRORS: tuple[type[BaseException], ...] = (BrokerOperationalError, ConnectionError, OSError)
-try:
-    from redis.exceptions import ConnectionError as RedisConnectionError
-    from redis.exceptions import TimeoutError as RedisTimeoutError
-except ImportError:  # pragma: no cover - redis is installed with celery[redis]
-    pass
-else:
-    BROKER_ERRORS += (RedisConnectionError, RedisTimeoutError)
-
-QUEUE_DOWN = gettext_noop(
-    "The report could not be queued because the report queue was not available. "
-    "Please request the report again in a few minutes."
-)
-
-
-class ReportQueueUnavailable(Exception):
-    """The broker did not accept the job; the job has been marked failed."""
+# The broker refused the job (core.jobs.job_queue); the job has been marked failed.
+ReportQueueUnavailable = jobs.JobQueueUnavailable
 
 
 def params_hash(
@@ -63,20 +34,6 @@ def params_hash(
 ) -> str:
     key = f"{centre_id}|{kind}|{year}|{project_id or ''}|{language}"
     return hashlib.sha256(key.encode()).hexdigest()
-
-
-def _queue(job: ReportJob) -> None:
-    """Publish the job. If the broker is away the job is marked failed at once (never left
-    "queued" for ever) and ReportQueueUnavailable tells the caller to say so."""
-    from .tasks import render_report
-
-    try:
-        render_report.apply_async(args=[job.pk], task_id=job.task_id)
-    except BROKER_ERRORS as exc:
-        logger.warning("report job %s could not be queued: %s", job.pk, exc)
-        with translation.override(job.language):
-            report_job_fail(job_id=job.pk, message=_(QUEUE_DOWN))
-        raise ReportQueueUnavailable from exc
 
 
 @transaction.atomic
@@ -135,7 +92,7 @@ def report_request(
         obj=job,
         data={"kind": kind, "year": year, "project": project.pk if project else None},
     )
-    transaction.on_commit(lambda: _queue(job))
+    transaction.on_commit(lambda: jobs.job_queue(job))
     return job, True
 
 
@@ -157,28 +114,18 @@ def report_delete(*, actor: User, job: ReportJob) -> None:
     logger.info("report %s deleted by user %s", job_id, actor.pk)
 
 
-def _set_progress(job_id: int, value: int) -> None:
-    ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(progress=value)
+def report_job_run(*, job_id: int, may_retry: bool = False) -> ReportJob | None:
+    """Render the job's PDF and store it, every step inside the job kernel's failure handling
+    (core.jobs.job_run): a report that cannot be made, or made but not stored, is failed with
+    its reason. Idempotent: a redelivered job that has finished does nothing."""
+    return jobs.job_run(ReportJob, job_id, _render_and_store, may_retry=may_retry)
 
 
-def report_job_run(*, job_id: int) -> ReportJob | None:
-    """Render the job's PDF and store it. Idempotent: a redelivered job is simply rendered again.
-
-    A report that cannot be made is marked failed with a message for the user; transient errors
-    (the database went away) are raised so the task retries.
-    """
+def _render_and_store(job: ReportJob) -> None:
     job = (
-        ReportJob.objects.select_related("centre__municipality", "project")
-        .filter(pk=job_id)
-        .first()
+        ReportJob.objects.system().select_related("centre__municipality", "project").get(pk=job.pk)
     )
-    if job is None or job.status not in ReportJob.ACTIVE_STATUSES:
-        return job  # deleted, or already finished by an earlier delivery
-    ReportJob.objects.filter(pk=job.pk).update(
-        status=ReportJob.Status.RUNNING, started_at=timezone.now(), progress=10, error=""
-    )
-    if delay := getattr(settings, "REPORTS_TEST_RENDER_DELAY", 0):
-        time.sleep(delay)  # only the fault tests set this (frivillig/settings_test.py)
+    jobs.job_progress(job, 10)
     params = ReportParams(
         centre=job.centre,
         kind=job.kind,
@@ -187,69 +134,43 @@ def report_job_run(*, job_id: int) -> ReportJob | None:
         language=job.language,
     )
     try:
-        pdf = render_pdf(params, progress=lambda value: _set_progress(job.pk, value))
-    except TRANSIENT_ERRORS:
-        raise
+        pdf = render_pdf(params, progress=lambda value: jobs.job_progress(job, value))
     except ReportError as exc:
-        return report_job_fail(job_id=job.pk, message=str(exc))
-    except Exception:
-        logger.exception("report job %s failed", job.pk)
-        with translation.override(job.language):
-            message = _(
-                "The report could not be made because of an error in the program. "
-                "The error has been logged; please try again later or contact support "
-                "(report number %(number)s)."
-            ) % {"number": job.pk}
-        return report_job_fail(job_id=job.pk, message=message)
-    return _report_job_store(job, pdf)
+        raise jobs.JobFailed(str(exc)) from exc
+    _report_job_store(job, pdf)
 
 
 @transaction.atomic
-def _report_job_store(job: ReportJob, pdf: bytes) -> ReportJob | None:
-    # Lock the row: the job may have been deleted or swept while it rendered.
-    current = ReportJob.objects.select_for_update().filter(pk=job.pk).first()
-    if current is None:
-        return None
-    if current.file:
-        current.file.delete(save=False)
-    current.file.save(job.download_name, ContentFile(pdf), save=False)
+def _report_job_store(job: ReportJob, pdf: bytes) -> None:
+    # Lock the row: the job may have been deleted, swept or taken over while it rendered.
+    current = ReportJob.objects.system().select_for_update().filter(pk=job.pk).first()
+    if current is None or (current.status, current.attempts) != ("running", job.attempts):
+        return  # this run's PDF is not wanted any more
+    old_name = current.file.name if current.file else ""
+    try:
+        current.file.save(job.download_name, ContentFile(pdf), save=False)
+    except Exception as exc:
+        logger.exception("report job %s: the PDF could not be stored", job.pk)
+        raise jobs.JobFailed(
+            _(
+                "The report was made, but the file could not be stored (%(reason)s). "
+                "Please try again later; if it happens again, contact support."
+            )
+            % {"reason": str(exc) or type(exc).__name__}
+        ) from exc
+    if old_name and old_name != current.file.name:
+        storage, name = current.file.storage, old_name
+        transaction.on_commit(lambda: storage.delete(name))
     log_action(actor=None, action="report.rendered", obj=current, data={"bytes": len(pdf)})
-    current.size = len(pdf)
-    current.status = ReportJob.Status.DONE
-    current.progress = 100
-    current.finished_at = timezone.now()
-    current.error = ""
-    current.save(update_fields=["file", "size", "status", "progress", "finished_at", "error"])
-    return current
+    jobs.job_finish(current, file=current.file.name, size=len(pdf))
 
 
 def report_job_fail(*, job_id: int, message: str) -> ReportJob | None:
     """Mark a job failed with a message the user can act on."""
-    # The job's own bookkeeping, also after a request's commit (the broker refused it).
-    jobs = ReportJob.objects.system().filter(pk=job_id)
-    jobs.exclude(status=ReportJob.Status.DONE).update(
-        status=ReportJob.Status.FAILED, finished_at=timezone.now(), error=message
-    )
-    return jobs.first()
-
-
-def report_jobs_sweep(*, running_for: dt.timedelta, queued_for: dt.timedelta) -> int:
-    """Fail jobs left running or queued too long (a worker died, a message was lost)."""
-    now = timezone.now()
-    stale = ReportJob.objects.filter(
-        status=ReportJob.Status.RUNNING, started_at__lt=now - running_for
-    ) | ReportJob.objects.filter(status=ReportJob.Status.QUEUED, queued_at__lt=now - queued_for)
-    count = 0
-    for job in stale.only("pk", "language"):
-        with translation.override(job.language):
-            message = _(
-                "The report was not finished: the job stopped without an answer (the server "
-                "may have restarted). Please request the report again."
-            )
-        count += ReportJob.objects.filter(pk=job.pk, status__in=ReportJob.ACTIVE_STATUSES).update(
-            status=ReportJob.Status.FAILED, finished_at=now, error=message
-        )
-    return count
+    job = ReportJob.objects.system().filter(pk=job_id).first()
+    if job is not None:
+        jobs.job_fail(job, message)
+    return job
 
 
 def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import exports, formatting
+from core import exports, formatting, jobs
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
@@ -44,6 +44,10 @@ def _without_csrf_token(request: HttpRequest) -> HttpResponse | None:
 def _jobs_context(request: HttpRequest) -> dict:
     access = get_access(request)
     page = Paginator(selectors.report_job_list(access=access), 30).get_page(request.GET.get("page"))
+    if jobs.jobs_sweep_if_due(page.object_list):  # a killed worker's job, shown as it is now
+        page = Paginator(selectors.report_job_list(access=access), 30).get_page(
+            request.GET.get("page")
+        )
     return {
         "page": page,
         "polling": any(job.is_active for job in page.object_list),

@@ -1,6 +1,7 @@
 """Faults: the Celery worker is killed (SIGKILL, like a crashed container) in the middle of a
 report job. The job is delivered again to a new worker, or the sweep marks it failed: it never
-stays "running". Needs PostgreSQL and Redis (skipped locally, required in CI, as conftest)."""
+stays "running" (the job kernel, core.jobs). Needs PostgreSQL and Redis (skipped locally,
+required in CI, as conftest)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import uuid
 import pytest
 from django.conf import settings
 
-from conftest import IN_CI, ROOT, _worker_services_missing, wait_for
+from conftest import ROOT, wait_for
+from core import jobs
 from reports import services, tasks
 from reports.models import ReportJob
 from tests import factories as f
@@ -22,21 +24,6 @@ from tests import factories as f
 pytestmark = pytest.mark.worker
 
 YEAR = dt.date.today().year
-
-
-@pytest.fixture
-def services_or_skip():
-    missing = _worker_services_missing()
-    if missing:
-        if IN_CI:
-            pytest.fail(f"Worker fault tests must run in CI, but {missing}.")
-        pytest.skip(f"Worker fault tests need PostgreSQL and Redis: {missing}.")
-
-
-@pytest.fixture
-def queue_name() -> str:
-    """A queue of this test's own, so the shared test worker never takes its messages."""
-    return f"fault-{uuid.uuid4().hex[:8]}"
 
 
 def _start_worker(queue: str, *, name: str, **extra_env: str) -> subprocess.Popen:
@@ -127,7 +114,12 @@ def test_a_new_worker_takes_over_the_job_of_a_killed_worker(
     running_job_of_a_killed_worker, queue_name
 ):
     job = running_job_of_a_killed_worker
-    worker = _start_worker(queue_name, name="fresh", FRIVILLIG_TEST_FAST_REDELIVERY="1")
+    worker = _start_worker(
+        queue_name,
+        name="fresh",
+        FRIVILLIG_TEST_FAST_REDELIVERY="1",
+        FRIVILLIG_TEST_QUEUE=queue_name,
+    )
     try:
         done = wait_for(
             lambda: ReportJob.objects.filter(pk=job.pk, status__in=["done", "failed"]).first(),
@@ -142,12 +134,14 @@ def test_a_new_worker_takes_over_the_job_of_a_killed_worker(
 
 def test_the_sweep_marks_the_job_of_a_killed_worker_failed(running_job_of_a_killed_worker):
     job = running_job_of_a_killed_worker
-    # What the beat schedule runs; the job "started" long enough ago to count as lost.
+    # What beat, every worker and the report page run; the job "started" long enough ago to
+    # count as lost, and has had all its attempts (else it is queued again).
     ReportJob.objects.filter(pk=job.pk).update(
-        started_at=job.started_at - tasks.STALE_RUNNING - dt.timedelta(minutes=1)
+        started_at=job.started_at - ReportJob.stale_after() - dt.timedelta(minutes=1),
+        attempts=ReportJob.max_attempts,
     )
 
-    assert tasks.sweep_stale_jobs() == 1
+    jobs.jobs_sweep()
 
     job.refresh_from_db()
     assert job.status == ReportJob.Status.FAILED

@@ -102,7 +102,7 @@ def test_a_huge_cell_within_the_size_limit_is_refused_with_a_message(world, logi
     with run_jobs():
         response = _upload(client, "stor.csv", content)
     page = client.get(response.url)
-    assert "en celle er altfor lang" in page.content.decode()
+    assert "Linje 2 i filen er lengre enn" in page.content.decode()
     assert page.context["batch"].status == "failed"
     assert not page.context["batch"].preview
 

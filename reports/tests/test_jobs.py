@@ -8,6 +8,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
 from django.utils import timezone
 
+from core import jobs
+from core.tasks import sweep_jobs
 from reports import figures, services, tasks
 from reports.models import ReportJob
 
@@ -82,10 +84,10 @@ def test_an_unexpected_error_gives_a_message_with_the_report_number(world, monke
 
 
 def test_the_soft_time_limit_marks_the_job_failed(world, monkeypatch, eager_tasks):
-    def too_slow(**kwargs):
+    def too_slow(*args, **kwargs):
         raise SoftTimeLimitExceeded()
 
-    monkeypatch.setattr(services, "report_job_run", too_slow)
+    monkeypatch.setattr(services, "render_pdf", too_slow)
     job, _created = request_annual(world)
 
     tasks.render_report.apply(args=[job.pk])
@@ -98,11 +100,11 @@ def test_the_soft_time_limit_marks_the_job_failed(world, monkeypatch, eager_task
 def test_transient_errors_are_retried_then_reported(world, monkeypatch, eager_tasks):
     calls = []
 
-    def database_away(**kwargs):
+    def database_away(*args, **kwargs):
         calls.append(1)
         raise OperationalError("server closed the connection")
 
-    monkeypatch.setattr(services, "report_job_run", database_away)
+    monkeypatch.setattr(services, "render_pdf", database_away)
     job, _created = request_annual(world)
 
     tasks.render_report.apply(args=[job.pk])
@@ -116,13 +118,16 @@ def test_transient_errors_are_retried_then_reported(world, monkeypatch, eager_ta
 def test_the_sweep_marks_stale_jobs_failed(world):
     now = timezone.now()
     stuck = ReportJobFactory(
-        centre=world.centre, status="running", started_at=now - dt.timedelta(hours=1)
+        centre=world.centre,
+        status="running",
+        started_at=now - dt.timedelta(hours=1),
+        attempts=ReportJob.max_attempts,
     )
     lost = ReportJobFactory(centre=world.centre, year=YEAR - 1, status="queued")
     ReportJob.objects.filter(pk=lost.pk).update(queued_at=now - dt.timedelta(hours=3))
     fresh = ReportJobFactory(centre=world.centre, year=YEAR - 2, status="running", started_at=now)
 
-    assert tasks.sweep_stale_jobs() == 2
+    assert sweep_jobs() == 2
 
     stuck.refresh_from_db()
     lost.refresh_from_db()
@@ -143,12 +148,12 @@ def test_a_redelivered_job_that_already_finished_is_left_alone(world, monkeypatc
 
 
 def test_january_queues_last_years_annual_report_for_every_centre(world, monkeypatch):
-    monkeypatch.setattr(services, "_queue", lambda job: None)
+    monkeypatch.setattr(jobs, "job_queue", lambda job: None)
 
     assert tasks.queue_annual_reports(YEAR) == 3
 
-    jobs = ReportJob.objects.filter(kind="annual", year=YEAR)
-    assert {job.centre_id for job in jobs} == {
+    queued = ReportJob.objects.filter(kind="annual", year=YEAR)
+    assert {job.centre_id for job in queued} == {
         world.centre.pk,
         world.sibling_centre.pk,
         world.other_centre.pk,
@@ -159,7 +164,7 @@ def test_the_beat_schedule_runs_the_january_reports_and_the_sweep(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE
     january = schedule["reports-annual-evaluations"]["schedule"]
     assert january.month_of_year == {1}
-    assert schedule["reports-sweep-stale-jobs"]["task"] == "reports.sweep_stale_jobs"
+    assert schedule["core-sweep-jobs"]["task"] == "core.sweep_jobs"
 
 
 def test_deleting_a_report_removes_its_file(world, django_capture_on_commit_callbacks):

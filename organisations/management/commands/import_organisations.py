@@ -66,7 +66,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         batch = batches.import_batch_run(batch_id=batch.pk)
         if batch.status == ImportBatch.Status.FAILED:
-            raise CommandError(batch.message)
+            raise CommandError(batch.error)
         for row, column, reason in batch.errors:
             self.stderr.write(f"{_('Row')} {row}, {column}: {reason}")
         if batch.columns_ignored:
@@ -92,7 +92,7 @@ class Command(BaseCommand):
                 ) from exc
             batch = batches.import_batch_run(batch_id=batch.pk)
             if batch.status == ImportBatch.Status.FAILED:
-                raise CommandError(batch.message)
+                raise CommandError(batch.error)
             self.stdout.write(
                 f"{batch.created_count} created, {batch.updated_count} updated, "
                 f"{batch.skipped_count} skipped."
