@@ -40,7 +40,13 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
+# in .mypy_cache makes a second run take seconds.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

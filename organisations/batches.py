@@ -34,7 +34,7 @@ def _queue(batch: ImportBatch) -> None:
     from .tasks import run_import_batch
 
     try:
-        run_import_batch.apply_async(args=[batch.pk], task_id=batch.task_id)
+        run_import_batch.apply_async(args=(batch.pk,), task_id=batch.task_id)
     except BROKER_ERRORS as exc:
         logger.warning("import batch %s could not be queued: %s", batch.pk, exc)
         with translation.override(batch.language):
@@ -73,6 +73,7 @@ def import_batch_create(
     municipalities = [m.strip() for m in municipalities if m.strip()]
     path = importing.upload_store(centre_id=centre.pk, filename=filename, content=file)
     opener = importing.upload_opener(path)
+    assert opener is not None  # stored just now
     try:
         with importing.open_table(
             opener, filename, municipalities=municipalities, only_registered=only_registered

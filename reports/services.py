@@ -71,7 +71,7 @@ def _queue(job: ReportJob) -> None:
     from .tasks import render_report
 
     try:
-        render_report.apply_async(args=[job.pk], task_id=job.task_id)
+        render_report.apply_async(args=(job.pk,), task_id=job.task_id)
     except BROKER_ERRORS as exc:
         logger.warning("report job %s could not be queued: %s", job.pk, exc)
         with translation.override(job.language):
