@@ -37,11 +37,14 @@ run: $(STAMP) translations
 	@echo "Frivillig runs on http://127.0.0.1:8000 (Ctrl+C stops it)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist), each with its own test database;
+# the tests of real Celery workers share one of them (conftest.py). TEST_WORKERS=0 runs in one.
+TEST_WORKERS ?= 2
 test: $(STAMP) translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@$(MAKE) --no-print-directory typecheck
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
 # in .mypy_cache makes a second run take seconds.

@@ -232,8 +232,13 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "celery_worker" in item.fixturenames:
+        uses_worker = "celery_worker" in item.fixturenames
+        if uses_worker:
             item.user_properties.append(("worker", True))
+        if uses_worker or item.get_closest_marker("worker"):
+            # One Redis for all: under pytest-xdist (make test) the tests of real workers run in
+            # one process, one after another, so no worker takes or restores another's messages.
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
 
 
 def pytest_terminal_summary(terminalreporter):
