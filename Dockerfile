@@ -6,9 +6,11 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
-RUN pip install --upgrade pip && pip install .
+# Every package at the locked version, checked against its hash (make lock writes the file).
+COPY requirements/prod.txt requirements/
+RUN pip install --require-hashes -r requirements/prod.txt
 COPY . .
+RUN pip install --no-deps --no-build-isolation .
 RUN python scripts/compile_messages.py \
  && SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput
 

@@ -5,15 +5,28 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 
-.PHONY: run test install lint format messages worker beat clean backup restore translations bench
+.PHONY: run test install lock typecheck lint format messages worker beat clean backup restore translations bench
 
-$(STAMP): pyproject.toml
+LOCK := requirements/dev.txt
+LOCK_PROD := requirements/prod.txt
+
+# The venv holds exactly the lock's versions, each checked against its hash; the project itself
+# adds no packages (--no-deps) and builds with the locked setuptools (--no-build-isolation).
+$(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerate the lock files from pyproject.toml (needs the package index). The production lock
+# comes first and constrains the development one, so both hold the same versions.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" $(UV_ARGS)
+lock: $(STAMP)
+	$(UV_COMPILE) pyproject.toml requirements/build.in -o $(LOCK_PROD)
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra dev -c $(LOCK_PROD) -o $(LOCK)
 
 translations: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
@@ -24,10 +37,19 @@ run: $(STAMP) translations
 	@echo "Frivillig runs on http://127.0.0.1:8000 (Ctrl+C stops it)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist), each with its own test database;
+# the tests of real Celery workers share one of them (conftest.py). TEST_WORKERS=0 runs in one.
+TEST_WORKERS ?= 2
 test: $(STAMP) translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory typecheck
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
+# in .mypy_cache makes a second run take seconds.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -248,8 +248,13 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
 def pytest_collection_modifyitems(items):
     for item in items:
         # Tests with the shared worker, and those that start and kill workers of their own.
-        if {"celery_worker", "services_or_skip"} & set(item.fixturenames):
+        uses_worker = bool({"celery_worker", "services_or_skip"} & set(item.fixturenames))
+        if uses_worker:
             item.user_properties.append(("worker", True))
+        if uses_worker or item.get_closest_marker("worker"):
+            # One Redis for all: under pytest-xdist (make test) the tests of real workers run in
+            # one process, one after another, so no worker takes or restores another's messages.
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
 
 
 def pytest_terminal_summary(terminalreporter):

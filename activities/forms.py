@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import CentreScopedInlineFormSet, ScopedModelFormSet
+from core.forms import CentreScopedInlineFormSet, ScopedModelFormSet, model_choice
 from core.permissions import Access
 
 from . import selectors
@@ -102,6 +103,8 @@ def _hours_field(required: bool = False) -> HoursField:
 
 
 class VolunteerCountMixin:
+    cleaned_data: dict[str, Any]  # mixed into a Form, which has it
+
     def clean_volunteer_count(self) -> int:
         """An empty number of volunteers means none."""
         return self.cleaned_data.get("volunteer_count") or 0
@@ -156,16 +159,16 @@ class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
             projects = selectors.project_list(access=access).filter(
                 pk__in=list(projects.values_list("pk", flat=True)) + [self.instance.project_id]
             )
-        self.fields["project"].queryset = projects
-        self.fields["project"].empty_label = _("Choose a project")
+        model_choice(self, "project").queryset = projects
+        model_choice(self, "project").empty_label = _("Choose a project")
         if "organiser" in self.fields:
-            self.fields["organiser"].queryset = selectors.organisers_for(access=access)
+            model_choice(self, "organiser").queryset = selectors.organisers_for(access=access)
             if access.is_association:
                 self.fields["organiser"].required = True
-                self.fields["organiser"].empty_label = None
+                model_choice(self, "organiser").empty_label = None
                 self.fields["organiser"].help_text = _("Your association organises it.")
             else:
-                self.fields["organiser"].empty_label = _("The centre itself")
+                model_choice(self, "organiser").empty_label = _("The centre itself")
         _count_messages(self)
 
 
@@ -214,20 +217,23 @@ class SeriesForm(forms.ModelForm):
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
         self.access = access
-        self.fields["project"].queryset = selectors.project_list(access=access, include_ended=False)
-        self.fields["organiser"].queryset = selectors.organisers_for(access=access)
-        self.fields["project"].empty_label = _("Choose a project")
+        model_choice(self, "project").queryset = selectors.project_list(
+            access=access, include_ended=False
+        )
+        model_choice(self, "organiser").queryset = selectors.organisers_for(access=access)
+        model_choice(self, "project").empty_label = _("Choose a project")
         if access.is_association:
             self.fields["organiser"].required = True
-            self.fields["organiser"].empty_label = None
+            model_choice(self, "organiser").empty_label = None
             self.fields["organiser"].help_text = _("Your association organises it.")
         else:
-            self.fields["organiser"].empty_label = _("The centre itself")
+            model_choice(self, "organiser").empty_label = _("The centre itself")
 
     def clean(self) -> dict:
         """Saving an identical series again updates it (see services.series_save): validate
         against the existing series so its own definition is not reported as taken."""
         cleaned = super().clean()
+        assert cleaned is not None  # a ModelForm's clean returns cleaned_data
         key = {name: cleaned.get(name) for name in SERIES_KEY}
         if all(key[name] is not None for name in ("project", "title", "weekday", "first_date")):
             existing = selectors.series_list(access=self.access).filter(**key).first()
@@ -300,13 +306,13 @@ class ProjectForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisers_for(access=access)
+        model_choice(self, "organisation").queryset = selectors.organisers_for(access=access)
         if access.is_association:
             self.fields["organisation"].required = True
-            self.fields["organisation"].empty_label = None
+            model_choice(self, "organisation").empty_label = None
             del self.fields["is_operations"]
         else:
-            self.fields["organisation"].empty_label = _("The centre itself")
+            model_choice(self, "organisation").empty_label = _("The centre itself")
         self.fields["planned_reach"].error_messages.update(
             {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
         )

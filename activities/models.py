@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -90,7 +91,7 @@ class Project(CentreScopedModel):
     # Optimistic locking: two people editing the project cannot overwrite each other.
     version = version_field()
 
-    objects = ProjectQuerySet.as_manager()
+    objects = ProjectQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-is_operations", "name"]
@@ -152,7 +153,7 @@ class Partner(CentreScopedModel):
     agreement_start = models.DateField(_("agreement from"), null=True, blank=True)
     agreement_end = models.DateField(_("agreement to"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["kind", "name"]
@@ -187,7 +188,7 @@ class Grant(CentreScopedModel):
     applied_nok = models.PositiveIntegerField(_("applied for (NOK)"), null=True, blank=True)
     granted_nok = models.PositiveIntegerField(_("granted (NOK)"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["year", "funder"]
@@ -214,7 +215,7 @@ class OutcomeCounter(CentreScopedModel):
     value = models.PositiveIntegerField(_("number"))
     is_approximate = models.BooleanField(_("approximate (about)"), default=False)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["year", "name"]
@@ -250,7 +251,7 @@ class YearTarget(CentreScopedModel):
     persons_reached = models.PositiveIntegerField(_("persons reached"), null=True, blank=True)
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["project", "year"]
@@ -296,7 +297,7 @@ class ReportedFigure(CentreScopedModel):
     is_approximate = models.BooleanField(_("approximate (about)"), default=False)
     comment = models.CharField(_("comment"), max_length=300, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["figure", "year"]
@@ -355,7 +356,7 @@ class ProjectGoal(CentreScopedModel):
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.NUMBER)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["kind", "position", "pk"]
@@ -386,7 +387,7 @@ class GoalResult(CentreScopedModel):
     )
     comment = models.CharField(_("comment"), max_length=500, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["goal", "year"]
@@ -459,7 +460,7 @@ class BudgetLine(CentreScopedModel):
     budget = models.PositiveIntegerField(_("budget (NOK)"), null=True, blank=True)
     accounts = models.PositiveIntegerField(_("accounts (NOK)"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["year", "kind", "pk"]
@@ -485,7 +486,7 @@ class BudgetLine(CentreScopedModel):
             errors["source"] = _("Only income has a source.")
         if self.budget is None and self.accounts is None:
             errors["budget"] = _("Enter the budget, the accounts or both.")
-        if self.grant_id and self.project_id and self.grant.project_id != self.project_id:
+        if self.project_id and self.grant is not None and self.grant.project_id != self.project_id:
             errors["grant"] = _("Choose a grant of this project.")
         if errors:
             raise ValidationError(errors)
@@ -507,7 +508,10 @@ class OrganiserOwnedQuerySet(CentreScopedQuerySet):
 class OrganiserOwnedModel(CentreScopedModel):
     """A row organised by the centre or by an association, whose users may then change it."""
 
-    objects = OrganiserOwnedQuerySet.as_manager()
+    objects = OrganiserOwnedQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+
+    if TYPE_CHECKING:  # each concrete model has its organiser
+        organiser_id: int | None
 
     class Meta:
         abstract = True

@@ -9,7 +9,9 @@ them, and `figures.presenters` builds the dashboard's and the project page's fig
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import django_filters
 from django import forms
@@ -50,7 +52,7 @@ def projects_managed(*, access: Access) -> QuerySet[Project]:
     projects it may log in are not its to read); other roles as `project_list`."""
     qs = project_list(access=access)
     if access.is_association:
-        qs = qs.filter(organisation__memberships__user_id=access.user_id)
+        qs = qs.filter(organisation__memberships__user=access.user_id)
     return qs
 
 
@@ -72,7 +74,7 @@ def grants_of(*, access: Access, project: Project, year: int | None = None) -> Q
     return qs.filter(year=year) if year is not None else qs
 
 
-def grant_totals_by_year(*, access: Access, project: Project) -> list[dict]:
+def grant_totals_by_year(*, access: Access, project: Project) -> list[Mapping[str, Any]]:
     """[{"year": 2012, "applied": 650000, "granted": 650000}, ...], one query."""
     return list(
         Grant.objects.visible_to(access)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.text import slugify
 
 from core.audit import as_text, log_action, log_change, snapshot, stored_snapshot
@@ -62,8 +62,9 @@ def project_save(
     *,
     actor: Access,
     project: Project,
-    children: Iterable[models.Model] = (),
-    deleted: Iterable[models.Model] = (),
+    # Rows of the project's part models (targets, partners, ...): each has a project and a centre.
+    children: Iterable[Any] = (),
+    deleted: Iterable[Any] = (),
     expected_version: int | None = None,
 ) -> Project:
     """Create or change a project together with its targets, partners, grants and outcomes.

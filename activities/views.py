@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -97,6 +99,7 @@ def _figures_per_year(figures: presenters.ProjectFigures) -> dict:
         for index, year in enumerate(figures.years)
         if any(cells[index].has_data for _key, cells, _total in rows)
     ]
+    period: list[Pair] | None
     period = [total for _key, _cells, total in rows]
     if len(years) == 1:
         # The other years have nothing: what the period lacks is the one year's figure.
@@ -298,8 +301,10 @@ def series_create(request: HttpRequest) -> HttpResponse:
         if any(not project.covers(day) for day in series.dates()):
             messages.warning(request, _("Some dates are outside the project's period."))
         return redirect(f"{reverse('activities:list')}?project={project.pk}")
-    series = selectors.series_list(access=access).order_by("-last_date", "title")[:50]
-    return render(request, "activities/series_form.html", {"form": form, "series_list": series})
+    series_list = selectors.series_list(access=access).order_by("-last_date", "title")[:50]
+    return render(
+        request, "activities/series_form.html", {"form": form, "series_list": series_list}
+    )
 
 
 @role_required(*WRITERS)
@@ -311,7 +316,10 @@ def activity_counts(request: HttpRequest) -> HttpResponse:
         ids = [
             value
             for key, value in request.POST.items()
-            if key.startswith("form-") and key.endswith("-id") and value.isdigit()
+            if key.startswith("form-")
+            and key.endswith("-id")
+            and isinstance(value, str)  # one value per key, as QueryDict.items() gives
+            and value.isdigit()
         ]
         queryset = selectors.activity_list(access=access).filter(pk__in=ids)
         formset = CountsFormSet(request.POST, queryset=queryset)
@@ -361,7 +369,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             raise Http404
     elif projects:
         project = projects[0]
-    context = {
+    context: dict[str, Any] = {
         "projects": projects,
         "overview": overview,
         "project": project,

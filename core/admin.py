@@ -59,7 +59,7 @@ def admin_view_across_centres(view: Callable, cacheable: bool = False) -> Callab
     return _admin_view(across_centres, cacheable)
 
 
-admin.site.admin_view = admin_view_across_centres  # type: ignore[method-assign]
+admin.site.admin_view = admin_view_across_centres  # type: ignore[method-assign,assignment]
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -14,9 +14,12 @@ both create it.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.db import models
 from django.db.models import F
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,7 +36,11 @@ def version_field() -> models.PositiveIntegerField:
     return models.PositiveIntegerField(gettext_lazy("version"), default=1, editable=False)
 
 
-def _rows_of(instance: models.Model) -> models.QuerySet:
+# A saved row of a model with a `version_field()` (its type has no common base to name).
+Versioned = Any
+
+
+def _rows_of(instance: Versioned) -> models.QuerySet:
     """The table of `instance`, within its own centre for a centre-owned row."""
     manager = type(instance)._default_manager
     if hasattr(manager, "for_centre"):
@@ -41,7 +48,7 @@ def _rows_of(instance: models.Model) -> models.QuerySet:
     return manager.all()
 
 
-def claim_version(instance: models.Model, expected: int | None) -> None:
+def claim_version(instance: Versioned, expected: int | None) -> None:
     """In the caller's transaction: move the row from version `expected` to the next one, or
     raise EditConflict when it has moved on already. `expected` None skips the check (a
     command or an import that loaded the row itself)."""
@@ -57,6 +64,10 @@ def claim_version(instance: models.Model, expected: int | None) -> None:
 class VersionedFormMixin:
     """Adds the hidden `version` the user loaded to the form of a saved, versioned instance (a
     form that creates a row has none)."""
+
+    # Mixed into a Form, which has these.
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -116,8 +127,8 @@ def conflict_message(form: forms.BaseForm, current: models.Model) -> str:
     ) % {"fields": listing}
 
 
-def refresh_version(form: forms.BaseForm, current: models.Model) -> None:
+def refresh_version(form: forms.BaseForm, current: Versioned) -> None:
     """After a conflict: the next save of the same form deliberately keeps the user's version."""
-    data = form.data.copy()
+    data = cast(QueryDict, form.data).copy()
     data[form.add_prefix("version")] = current.version
     form.data = data

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.http import HttpResponse
 
@@ -62,9 +63,10 @@ def xlsx_response(
     """`filename`.xlsx: a bold, frozen header row; dates shown as 31.12.2013."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook has its one sheet active
     sheet.title = (sheet_title or filename)[:31]
     sheet.append(list(header))
     for cell in sheet[1]:

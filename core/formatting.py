@@ -15,6 +15,7 @@ CSV, Excel and the API take `quantize`d numbers, not text: a spreadsheet sums th
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, overload
 
 from django.utils.translation import get_language
 
@@ -23,7 +24,13 @@ MINUS = "\u2212"
 NONE = "–"
 
 
-def quantize(value, decimals: int = 0) -> Decimal | None:
+@overload
+def quantize(value: None, decimals: int = 0) -> None: ...
+@overload
+def quantize(value: Decimal | int | float, decimals: int = 0) -> Decimal: ...
+@overload
+def quantize(value: Any, decimals: int = 0) -> Decimal | None: ...
+def quantize(value: Any, decimals: int = 0) -> Decimal | None:
     """`value` as a Decimal rounded half-up to `decimals` places (None and "" give None)."""
     if value is None or value == "":
         return None

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import CentreIncome, CentreYear
+
+
+def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """`form.fields[name]`, typed as the model choice field it is (django-stubs types a form's
+    fields as plain Fields, which have no `queryset` or `empty_label`)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 def refuse_line_breaks(value: str) -> None:
@@ -28,6 +36,13 @@ class SectionedFormMixin:
     section names lands in the last section, so no field is ever left out."""
 
     SECTIONS: list = []
+
+    if TYPE_CHECKING:  # mixed into a Form, which has these
+        fields: dict[str, forms.Field]
+
+        def visible_fields(self) -> list[forms.BoundField]: ...
+
+        def __getitem__(self, name: str) -> forms.BoundField: ...
 
     @property
     def sections(self) -> list[tuple[str, list]]:
@@ -168,7 +183,7 @@ class ScopedModelFormSet(forms.BaseModelFormSet):
 
     def add_fields(self, form, index) -> None:
         super().add_fields(form, index)
-        field = form.fields.get(self._pk_field.name)
+        field = form.fields.get(self._pk_field.name)  # type: ignore[attr-defined]  # set by Django
         if isinstance(field, forms.ModelChoiceField):
             field.queryset = self.get_queryset()
 
@@ -178,10 +193,11 @@ class CentreScopedInlineFormSet(ScopedModelFormSet, forms.BaseInlineFormSet):
 
     def __init__(self, *args, instance=None, queryset=None, **kwargs) -> None:
         if queryset is None:
-            manager = self.model._default_manager
+            manager = self.model._default_manager  # type: ignore[union-attr]  # the factory sets it
             centre_id = getattr(instance, "centre_id", None)
             queryset = manager.for_centre(centre_id) if centre_id else manager.none()
-        super().__init__(*args, instance=instance, queryset=queryset, **kwargs)
+        # *args are only the data and the files, never the instance or the queryset.
+        super().__init__(*args, instance=instance, queryset=queryset, **kwargs)  # type: ignore[misc]
 
 
 class BaseCentreIncomeFormSet(forms.BaseInlineFormSet):

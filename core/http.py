@@ -1,10 +1,31 @@
-"""The client's address, the same for rate limits and for what we record."""
+"""The client's address, the same for rate limits and for what we record; the request types
+views are annotated with."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from allauth.account.adapter import get_adapter
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
+
+    from core.models import User
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as django-htmx's middleware leaves it."""
+
+    htmx: HtmxDetails
+
+
+class AuthenticatedHttpRequest(HtmxHttpRequest):
+    """The request of a view behind `role_required` (or `signed_in_required`): its user is
+    signed in, since the gate sent everyone else to the login page."""
+
+    user: User
 
 
 def client_ip(request: HttpRequest) -> str | None:

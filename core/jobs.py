@@ -413,7 +413,7 @@ def jobs_sweep_if_due(shown: Iterable[Job] = ()) -> bool:
     if not any(job.is_stale for job in shown):
         return False
     if not cache.add(_SWEEP_DUE, 1, timeout=_sweep_every()):
-        return 0
+        return False
     try:
         jobs_sweep()
     except Exception:  # a page must not fail because the sweep did

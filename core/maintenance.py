@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,7 +31,8 @@ def _last_run_key(name: str) -> str:
 
 def run_due(*, now: dt.datetime | None = None) -> list[str]:
     """Run every beat entry that is due now, in-process; returns the names that ran."""
-    from celery.schedules import maybe_schedule
+    from celery.schedules import crontab, maybe_schedule
+    from celery.schedules import schedule as interval
 
     from frivillig.celery import app
 
@@ -42,11 +44,15 @@ def run_due(*, now: dt.datetime | None = None) -> list[str]:
     ran = []
     try:
         for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
-            schedule = maybe_schedule(entry["schedule"])
+            # Our entries hold a crontab or a number of seconds (made an interval schedule).
+            schedule = cast(crontab | interval, maybe_schedule(entry["schedule"]))
             last = cache.get(_last_run_key(name))
             if last is None:
                 # Interval jobs run on the first look; calendar jobs wait for their time.
-                last = _STARTED if hasattr(schedule, "minute") else now - schedule.run_every
+                if isinstance(schedule, crontab):
+                    last = _STARTED
+                else:  # celery-types does not declare an interval's run_every
+                    last = now - schedule.run_every  # type: ignore[attr-defined]
             if not schedule.is_due(last).is_due:
                 continue
             cache.set(_last_run_key(name), now, timeout=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -129,7 +129,7 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person who logs in with an e-mail address. One role, tied to a centre or municipality."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # the e-mail address is the login
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     centre = models.ForeignKey(
@@ -150,9 +150,9 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["email"]
@@ -201,8 +201,8 @@ class CentreScopedQuerySet(models.QuerySet):
         clone._scoped_by = self._scoped_by
         return clone
 
-    def _scoped(self, how: str) -> CentreScopedQuerySet:
-        clone = self._chain()
+    def _scoped(self, how: str) -> Self:
+        clone = self._chain()  # type: ignore[attr-defined]  # QuerySet's own, not in the stubs
         clone._scoped_by = how
         return clone
 
@@ -211,13 +211,13 @@ class CentreScopedQuerySet(models.QuerySet):
         if self._scoped_by is not None:
             return True
         # Reached from a centre-owned row (a related manager or a prefetch): bound to its centre.
-        return isinstance(self._hints.get("instance"), CentreScopedModel)
+        return isinstance(self._hints.get("instance"), CentreScopedModel)  # type: ignore[attr-defined]
 
     def _check_scope(self, operation: str) -> None:
         if not self.is_scoped and guard_active():
             report_unscoped(self.model, operation)
 
-    def visible_to(self, access: Access) -> CentreScopedQuerySet:
+    def visible_to(self, access: Access) -> Self:
         if access.is_system:
             qs = self.filter(centre_id__in=access.centre_ids) if access.centre_ids else self
             return qs._scoped("system")
@@ -228,11 +228,11 @@ class CentreScopedQuerySet(models.QuerySet):
             return qs
         return qs.owned_by(access)
 
-    def owned_by(self, access: Access) -> CentreScopedQuerySet:
+    def owned_by(self, access: Access) -> Self:
         """Rows a user with a limited role may see. Models override this; the default is none."""
         return self.none()
 
-    def for_centre(self, centre: Centre | int) -> CentreScopedQuerySet:
+    def for_centre(self, centre: Centre | int) -> Self:
         """The rows of one centre, for code that acts in a centre it already holds (a service
         given a checked row, the user's own centre). Inside a request the centre must be one
         the user may see."""
@@ -242,7 +242,7 @@ class CentreScopedQuerySet(models.QuerySet):
             raise ScopeError(f"Centre {centre_id} is outside the request's scope.")
         return self.filter(centre_id=centre_id)._scoped("centre")
 
-    def for_centres(self, centres: Iterable[Centre | int]) -> CentreScopedQuerySet:
+    def for_centres(self, centres: Iterable[Centre | int]) -> Self:
         """The rows of several centres (a municipality's), each checked as in `for_centre`."""
         ids = {c if isinstance(c, int) else c.pk for c in centres}
         allowed = scope_centre_ids()
@@ -250,11 +250,11 @@ class CentreScopedQuerySet(models.QuerySet):
             raise ScopeError(f"Centres {sorted(ids - allowed)} are outside the request's scope.")
         return self.filter(centre_id__in=ids)._scoped("centre")
 
-    def system(self) -> CentreScopedQuerySet:
+    def system(self) -> Self:
         """Every row of every centre, for the system's own work (reports, tasks, commands)."""
         return self._scoped("system")
 
-    def none(self) -> CentreScopedQuerySet:
+    def none(self) -> Self:
         return super().none()._scoped("none")
 
     # The operations that run a query: each checks the scope first.
@@ -297,18 +297,6 @@ class CentreScopedQuerySet(models.QuerySet):
         self._check_scope("explain")
         return super().explain(*args, **kwargs)
 
-    @classmethod
-    def as_manager(cls):
-        manager = CentreScopedManager.from_queryset(cls)()
-        manager._built_with_as_manager = True
-        return manager
-
-    as_manager.queryset_only = True
-
-
-class CentreScopedManager(models.Manager):
-    """The default manager of centre-owned models: its querysets carry the scope guard."""
-
 
 class CentreScopedModel(models.Model):
     """Abstract base for every record that belongs to a centre."""
@@ -317,6 +305,9 @@ class CentreScopedModel(models.Model):
         Centre, on_delete=models.PROTECT, related_name="+", verbose_name=_("volunteer centre")
     )
 
+    # A model that brings its own queryset (`objects = XQuerySet.as_manager()`) replaces this;
+    # django-stubs reads that as an instance variable overriding a class variable, so those
+    # lines carry `type: ignore[misc]` (typeddjango/django-stubs#1713).
     objects = CentreScopedQuerySet.as_manager()
 
     class Meta:
@@ -387,7 +378,7 @@ class SharedListModel(models.Model):
             self.centre_id is not None
             and name
             and type(self)
-            ._default_manager.filter(centre__isnull=True, name__iexact=name)
+            ._default_manager.filter(centre__isnull=True, name__iexact=name)  # type: ignore[misc]
             .exclude(pk=self.pk)
             .exists()
         ):

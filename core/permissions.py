@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -43,7 +43,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Centre, CentreScopedModel, Role, SharedListModel
+from .models import Centre, CentreScopedModel, CentreScopedQuerySet, Role, SharedListModel
 from .scopes import ScopeError, request_scope, scopes_disabled
 
 __all__ = ["Access", "ScopeError", "request_scope", "scopes_disabled"]
@@ -92,9 +92,7 @@ class Access:
         from organisations.models import Membership
 
         return frozenset(
-            Membership.objects.filter(user_id=self.user_id).values_list(
-                "organisation_id", flat=True
-            )
+            Membership.objects.filter(user=self.user_id).values_list("organisation_id", flat=True)
         )
 
     @cached_property
@@ -105,9 +103,7 @@ class Access:
         from volunteers.models import Volunteer
 
         # Found by the account, as the system: the request's scope is built from this Access.
-        rows = Volunteer.objects.system().filter(
-            user_id=self.user_id, centre_id__in=self.centre_ids
-        )
+        rows = Volunteer.objects.system().filter(user=self.user_id, centre_id__in=self.centre_ids)
         return rows.values_list("pk", flat=True).first()
 
     @property
@@ -182,7 +178,7 @@ def get_access(request: HttpRequest) -> Access:
     cached = getattr(request, "_frivillig_access", None)
     if cached is None:
         cached = access_for_user(getattr(request, "user", None))
-        request._frivillig_access = cached
+        request._frivillig_access = cached  # type: ignore[attr-defined]  # our cache on it
     return cached
 
 
@@ -226,19 +222,21 @@ def own_centre(request: HttpRequest) -> Centre:
     return Centre.objects.select_related("municipality").get(pk=centre_id)
 
 
-def visible(request: HttpRequest, queryset_or_model: type[M] | models.QuerySet) -> models.QuerySet:
+def visible(
+    request: HttpRequest, queryset_or_model: type[M] | models.QuerySet[M, Any]
+) -> models.QuerySet[M, Any]:
     """The rows of a centre-scoped model (or queryset) that the request's user may see."""
     qs = (
         queryset_or_model._default_manager.all()
         if isinstance(queryset_or_model, type)
         else queryset_or_model
     )
-    return qs.visible_to(get_access(request))
+    return cast(CentreScopedQuerySet, qs).visible_to(get_access(request))
 
 
 def get_object_for_user(
     request: HttpRequest,
-    queryset_or_model: type[M] | models.QuerySet,
+    queryset_or_model: type[M] | models.QuerySet[M, Any],
     *,
     edit: bool = False,
     **lookup: Any,
@@ -281,8 +279,8 @@ def may_change_shared_row(access: Access, row: SharedListModel) -> bool:
 def shared_rows(access: Access, model: type[S]) -> models.QuerySet[S]:
     """The rows of a shared list that the user may see and choose from."""
     if access.is_site_admin or access.is_system:
-        return model._default_manager.all()
-    return model._default_manager.usable_in(access.centre_ids)
+        return cast(models.QuerySet[S], model._default_manager.all())
+    return cast(models.QuerySet[S], model._default_manager.usable_in(access.centre_ids))
 
 
 def get_shared_row_for_user(request: HttpRequest, model: type[S], *, pk: int, edit: bool) -> S:

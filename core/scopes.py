@@ -23,9 +23,12 @@ from collections.abc import Callable
 from contextlib import ContextDecorator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 logger = logging.getLogger("frivillig.scopes")
 
@@ -84,7 +87,7 @@ def scopes_disabled() -> _Enter:
     return _Enter(_State(active=False))
 
 
-def report_unscoped(model: type, operation: str) -> None:
+def report_unscoped(model: type[Model], operation: str) -> None:
     """Raise (or log, with SCOPE_GUARD=log) for an unscoped query while the guard is on."""
     message = (
         f"Unscoped query of {model._meta.label} ({operation}) while the centre guard is on: go "

@@ -76,7 +76,7 @@ class CentreYearFigures:
         return not self.problems
 
 
-def _number(value: Decimal, decimals: int) -> str:
+def _number(value: Decimal | None, decimals: int) -> str:
     return formatting.number(value, decimals)
 
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -88,10 +90,10 @@ def _centre_of(request: HttpRequest, access: Access) -> Centre | None:
         if not raw.isdigit() or int(raw) not in access.centre_ids:
             raise Http404
         centre_id = int(raw)
+    elif access.centre_id is None:
+        return None
     else:
         centre_id = access.centre_id
-        if centre_id is None:
-            return None
     return Centre.objects.get(pk=centre_id)
 
 
@@ -129,7 +131,7 @@ def centre_year(request: HttpRequest, year: int) -> HttpResponse:
     can_edit = centre_year.is_editable_by(access)
     if request.method == "POST" and not can_edit:
         raise PermissionDenied
-    context = {
+    context: dict[str, Any] = {
         "centre": centre,
         "year": year,
         "centre_year": centre_year,

@@ -149,12 +149,12 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
     # Volunteers of the main centre.
     statuses = ["active"] * 7 + ["applicant", "paused", "ended"]
     for index in range(40):
-        first = data.FIRST_NAMES[index % len(data.FIRST_NAMES)]
-        last = data.LAST_NAMES[(index * 7) % len(data.LAST_NAMES)]
+        first_name = data.FIRST_NAMES[index % len(data.FIRST_NAMES)]
+        last_name = data.LAST_NAMES[(index * 7) % len(data.LAST_NAMES)]
         Volunteer.objects.get_or_create(
             centre=centre,
-            first_name=first,
-            last_name=last,
+            first_name=first_name,
+            last_name=last_name,
             defaults={
                 "email": f"frivillig{index + 1}@example.org",
                 "phone": f"4{rng.randrange(1000000, 9999999)}",

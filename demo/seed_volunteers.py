@@ -167,6 +167,7 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
             continue
         # Weekly hours since the match started; the last two await approval.
         day = match.started_on
+        assert day is not None  # set by the defaults above
         weeks = 0
         while day <= today:
             weeks += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.functional import lazy
@@ -19,6 +20,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core import formatting
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Period kinds.
 DURING = "during"  # summed (or averaged) over the days of the period
@@ -49,8 +53,8 @@ PERCENT = "percent"
 @dataclass(frozen=True)
 class Figure:
     key: str
-    label: str
-    note: str
+    label: StrOrPromise
+    note: StrOrPromise
     unit: str
     decimals: int
     period: str

@@ -348,9 +348,9 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
         for row in (
             m["ReportedFigure"].objects.visible_to(access).filter(project_id=scope.project_id)
         ):
-            key = REPORTED_KEYS.get(row.figure)
-            if key:
-                raw.reported[(row.year, key)] = row
+            reported_key = REPORTED_KEYS.get(row.figure)
+            if reported_key:
+                raw.reported[(row.year, reported_key)] = row
     return raw
 
 
@@ -729,6 +729,7 @@ class Figures:
 
     def _targeted_projects(self, key: str, year: int) -> set[int]:
         field_name = definition(key).target
+        assert field_name is not None  # compare() asks only for a figure with a target
         return {
             project_id
             for (project_id, target_year), target in self._raw.targets.items()
@@ -781,7 +782,7 @@ class Figures:
 
     # -- parts
 
-    def group(self, group_id: int | None) -> Figures:
+    def group(self, group_id: int) -> Figures:
         """The figures of one centre (by="centre") or one project (by="project")."""
         if self.by == "centre":
             return Figures(self.scope, self.years, self.today, self._raw, centre_ids={group_id})
@@ -793,6 +794,8 @@ class Figures:
 
     def year_target(self, year: int):
         """The project's YearTarget of `year` (a project's scope), or None."""
+        if self.scope.project_id is None:
+            return None
         return self._raw.targets.get((self.scope.project_id, year))
 
 
@@ -854,7 +857,7 @@ class Month:
         return quantize(Decimal(self.participants) / self.with_count, 1)
 
 
-def _month_rows(m: dict, scope: Scope, year: int, today: dt.date) -> dict[int, dict]:
+def _month_rows(m: dict, scope: Scope, year: int, today: dt.date) -> dict[int, Any]:
     """Held activities per month of `year` ({month: {"n", "counted", "people"}})."""
     if not _rollups_serve(scope):
         return {

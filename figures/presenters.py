@@ -13,12 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from core.formatting import quantize
 from figures import engine
 from figures.catalogue import PROJECT_FIGURES, definition
 from figures.engine import Pair, Scope
 from figures.targets import Comparison, days_in_year, elapsed_days
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from activities.models import Project
 
 # The figures a project's dashboard and annual report compare with its yearly targets.
 TARGETED = [
@@ -40,7 +46,7 @@ class Metric:
         return getattr(self.comparison, name)
 
     @property
-    def label(self) -> str:
+    def label(self) -> StrOrPromise:
         return definition(self.comparison.key).label
 
     @property
@@ -52,7 +58,7 @@ class Metric:
 class ProjectFigures:
     """A project's figures per year and for the whole period (see `project_figures`)."""
 
-    project: object
+    project: Project
     years: list[int]
     figures: engine.Figures
 
@@ -96,7 +102,7 @@ def project_figures(*, project, years, today: dt.date) -> ProjectFigures:
 class YearProgress:
     """The dashboard's figures for one project and year."""
 
-    project: object
+    project: Project
     year: int
     today: dt.date
     days_in_year: int
@@ -182,7 +188,7 @@ def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
 class ProjectPace:
     """One project's activities of a year against its target (`projects_pace`)."""
 
-    project: object
+    project: Project
     activities: Metric
 
     @property

@@ -143,7 +143,9 @@ class Comparison:
         remaining_days = self._length - self._elapsed
         if remaining_days <= 0:
             return None
-        return quantize(self.remaining * 7 / Decimal(remaining_days), 1)
+        remaining = self.remaining
+        assert remaining is not None  # the target is set (checked above)
+        return quantize(remaining * 7 / Decimal(remaining_days), 1)
 
     @property
     def on_track(self) -> bool | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import cast
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -184,7 +185,7 @@ def _coordinators(centre_ids: set[int]) -> dict[int, list[User]]:
         role=Role.COORDINATOR, centre_id__in=centre_ids, is_active=True
     ).order_by("pk"):
         if user.pk not in opted_out:
-            found.setdefault(user.centre_id, []).append(user)
+            found.setdefault(cast(int, user.centre_id), []).append(user)  # one of centre_ids
     return found
 
 

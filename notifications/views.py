@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.http import AuthenticatedHttpRequest
 from core.models import Role, User
 from core.permissions import get_access, role_required
 
@@ -29,7 +30,7 @@ class PreferencesForm(forms.Form):
 
 
 @role_required(Role.COORDINATOR, Role.ASSOCIATION)
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     opted_out = OptOut.objects.filter(user=request.user).exists()
     form = PreferencesForm(
         request.POST if request.method == "POST" else None,
@@ -53,7 +54,7 @@ def delivery_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(deliveries, 100).get_page(request.GET.get("page"))
     names = _recipient_names(access, page.object_list)
     for delivery in page.object_list:
-        delivery.recipient_name = names.get(delivery.recipient, "")
+        delivery.recipient_name = names.get(delivery.recipient, "")  # type: ignore[attr-defined]
     return render(request, "notifications/delivery_log.html", {"page": page})
 
 

@@ -66,6 +66,8 @@ def import_batch_create(
     municipalities = [m.strip() for m in municipalities if m.strip()]
     path = importing.upload_store(centre_id=centre.pk, filename=filename, content=file)
     opener = importing.upload_opener(path)
+    if opener is None:  # the store lost the file it was just given
+        raise importing.ImportFileError(_("The file could not be stored. Please try again."))
     try:
         with importing.open_table(
             opener,
@@ -199,7 +201,7 @@ def _run(batch: ImportBatch) -> None:
             deadline=time.monotonic() + READ_SECONDS,
         ) as table:
             checked = importing.check_rows(table.rows(), centre=batch.centre, labels=table.labels)
-            counts = {
+            counts: dict[str, Any] = {
                 "rows_scanned": table.scanned,
                 "rows_filtered_out": table.filtered_out,
                 "columns_imported": table.columns_imported,

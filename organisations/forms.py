@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField, SectionedFormMixin
+from core.forms import ModelMultipleChoiceField, SectionedFormMixin, model_choice
 from core.models import District
 
 from .models import Category, CooperationArea, Organisation, validate_municipality_number
@@ -113,10 +113,12 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
             for rank in (1, 2, 3):
-                self.fields[f"category_{rank}"].queryset = Category.objects.usable_in({centre.pk})
+                model_choice(self, f"category_{rank}").queryset = Category.objects.usable_in(
+                    {centre.pk}
+                )
             districts = District.objects.filter(municipality_id=centre.municipality_id)
             if districts.exists():
-                self.fields["district"].queryset = districts
+                model_choice(self, "district").queryset = districts
             else:
                 del self.fields["district"]  # municipalities without districts (bydeler)
         if self.instance.pk:
@@ -138,6 +140,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        assert cleaned is not None  # a ModelForm's clean returns cleaned_data
         chosen = [cleaned.get(f"category_{i}") for i in (1, 2, 3)]
         picked = [c for c in chosen if c]
         if len(picked) != len(set(picked)):
@@ -188,7 +191,8 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     @property
     def entry_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.fields}
+        fields = self._meta.fields or ()
+        return {name: self.cleaned_data[name] for name in fields if name in self.fields}
 
 
 class CategoryForm(forms.ModelForm):

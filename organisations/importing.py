@@ -18,14 +18,14 @@ import io
 import time
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from core.models import Centre, District, User
@@ -297,7 +297,7 @@ def _encoding(head: bytes) -> str:
     return "utf-8-sig"
 
 
-def _csv_rows(opener: Callable[[], BinaryIO], *, gz: bool) -> Iterator[list[str]]:
+def _csv_rows(opener: Callable[[], BinaryIO], *, gz: bool) -> Generator[list[str]]:
     """The CSV's rows, one at a time: the bytes are decompressed, decoded and split as they are
     read, and a line longer than MAX_LINE_CHARS is refused before it is held whole."""
 
@@ -381,7 +381,7 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(opener: Callable[[], BinaryIO], *, max_rows: int) -> Iterator[list[str]]:
+def _xlsx_rows(opener: Callable[[], BinaryIO], *, max_rows: int) -> Generator[list[str]]:
     from openpyxl import load_workbook
 
     with opener() as handle:
@@ -784,7 +784,9 @@ def check_rows(
             if value not in ("", None):
                 try:
                     # The model field's own validators: the ones the entry form runs too.
-                    Organisation._meta.get_field(field_name).run_validators(value)
+                    cast(models.Field, Organisation._meta.get_field(field_name)).run_validators(
+                        value
+                    )
                 except ValidationError as exc:
                     if field_name == "email":
                         reason = _("“%(value)s” is not an e-mail address.") % {"value": raw}
@@ -939,7 +941,7 @@ def upload_opener(path: str) -> Callable[[], BinaryIO] | None:
 
     if not path.startswith(f"{UPLOAD_FOLDER}/") or not default_storage.exists(path):
         return None
-    return lambda: default_storage.open(path, "rb")
+    return lambda: cast(BinaryIO, default_storage.open(path, "rb"))  # a File, read as bytes
 
 
 def upload_load(path: str) -> bytes | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -229,7 +230,7 @@ class Organisation(CentreScopedModel):
     # Names of what the audit trail records beside the fields (see core.audit.describe).
     AUDIT_FIELD_LABELS = {"membership": _("login")}
 
-    objects = OrganisationQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["name"]
@@ -390,7 +391,7 @@ class Invitation(CentreScopedModel):
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
+    objects = InvitationQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-created_at"]
@@ -563,7 +564,7 @@ class RegisterChange(CentreScopedModel):
 
     @property
     def field_label(self) -> str:
-        return str(Organisation._meta.get_field(self.field).verbose_name)
+        return str(cast(models.Field, Organisation._meta.get_field(self.field)).verbose_name)
 
     def _display(self, text: str) -> str:
         if isinstance(Organisation._meta.get_field(self.field), models.BooleanField):

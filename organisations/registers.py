@@ -20,11 +20,12 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from .models import Organisation
@@ -140,7 +141,7 @@ def entity_data(entity: dict[str, Any]) -> dict[str, Any]:
         data["founded_year"] = data["founded_date"].year
     clean = {}
     for name, value in data.items():
-        model_field = Organisation._meta.get_field(name)
+        model_field = cast(models.Field, Organisation._meta.get_field(name))
         if isinstance(value, str):
             value = value.strip()
             if model_field.max_length and len(value) > model_field.max_length:
@@ -261,7 +262,7 @@ def differences(
         rows.append(
             {
                 "field": name,
-                "label": str(Organisation._meta.get_field(name).verbose_name),
+                "label": str(cast(models.Field, Organisation._meta.get_field(name)).verbose_name),
                 "old": show(name, old),
                 "new": show(name, new),
             }

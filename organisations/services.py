@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -471,13 +471,14 @@ def register_sync(*, now: dt.datetime | None = None) -> int:
         for organisation in Organisation.objects.system().filter(
             organisation_number__in=chunk, is_archived=False
         ):
-            kind, when = latest[organisation.organisation_number]
+            number = cast(str, organisation.organisation_number)  # one of `chunk`
+            kind, when = latest[number]
             if kind in DELETED_CHANGE_TYPES:
                 deleted = (when or now).date()
                 proposed += _propose(organisation, "deleted_on", deleted, when)
                 continue
             try:
-                entry = registers.lookup(organisation.organisation_number, use_cache=False)
+                entry = registers.lookup(number, use_cache=False)
             except registers.DeletedFromRegister:
                 proposed += _propose(organisation, "deleted_on", (when or now).date(), when)
                 continue
@@ -504,7 +505,7 @@ def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
     )
     if change.status != RegisterChange.Status.PENDING:
         raise ValidationError(_("This change has already been decided."))
-    model_field = Organisation._meta.get_field(change.field)
+    model_field = cast(models.Field, Organisation._meta.get_field(change.field))
     value = model_field.to_python(change.new_value) if change.new_value else None
     if value is None and not model_field.null:
         value = False if isinstance(model_field, models.BooleanField) else ""

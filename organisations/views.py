@@ -16,6 +16,7 @@ from core import jobs
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response
+from core.http import AuthenticatedHttpRequest
 from core.models import Role
 from core.permissions import (
     get_access,
@@ -88,7 +89,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     centre = own_centre(request)
     lookup_form = RegisterLookupForm(request.GET if "register_number" in request.GET else None)
     initial: dict = {}
@@ -145,7 +146,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR, Role.ASSOCIATION)
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     form = OrganisationForm(
@@ -183,7 +184,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     services.organisation_archive(actor=request.user, organisation=organisation)
     messages.success(request, _("%(name)s was archived.") % {"name": organisation})
@@ -192,7 +193,7 @@ def organisation_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def organisation_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     services.organisation_restore(actor=request.user, organisation=organisation)
     messages.success(request, _("%(name)s is active again.") % {"name": organisation})
@@ -201,7 +202,7 @@ def organisation_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR, Role.ASSOCIATION)
-def organisation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     services.organisation_confirm(actor=request.user, organisation=organisation)
     messages.success(request, _("Thank you! The entry is confirmed as current."))
@@ -213,7 +214,7 @@ def organisation_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def organisation_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -224,13 +225,13 @@ def organisation_invite(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
         )
     else:
-        messages.error(request, " ".join(form.errors["email"]))
+        messages.error(request, " ".join(str(error) for error in form.errors["email"]))
     return redirect(reverse("organisations:detail", args=[organisation.pk]) + "#users")
 
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_for_user(request, Invitation, edit=True, pk=pk)
     services.invitation_revoke(actor=request.user, invitation=invitation)
     messages.success(
@@ -241,7 +242,9 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def membership_revoke(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+def membership_revoke(
+    request: AuthenticatedHttpRequest, pk: int, membership_pk: int
+) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
     membership = get_object_or_404(
         organisation.memberships.select_related("user"), pk=membership_pk
@@ -310,7 +313,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def organisation_import(request: HttpRequest) -> HttpResponse:
+def organisation_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a file: it is stored as a batch and checked in the background; the batch page
     shows the preview, and nothing is saved before the coordinator confirms there."""
     centre = own_centre(request)
@@ -343,7 +346,7 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def import_batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def import_batch_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The batch's progress while it runs; its preview or result when it has finished."""
     batch = get_object_for_user(
         request, selectors.import_batches(access=get_access(request)), pk=pk
@@ -363,7 +366,7 @@ def import_batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def import_batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def import_batch_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     batch = get_object_for_user(request, ImportBatch, edit=True, pk=pk)
     try:
         batches.import_batch_confirm(
@@ -394,7 +397,7 @@ def import_batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR, Role.ASSOCIATION)
-def register_lookup(request: HttpRequest, pk: int) -> HttpResponse:
+def register_lookup(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Compare the entry with the national register and take over the fields the user ticks."""
     access = get_access(request)
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
@@ -470,7 +473,7 @@ def register_changes(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def register_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def register_change_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     change = get_object_for_user(request, RegisterChange, edit=True, pk=pk)
     try:
         if request.POST.get("decision") == "accept":
@@ -579,7 +582,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def category_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def category_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> HttpResponse:
     """Add a category of the coordinator's own centre, or rename one (installation-wide
     categories are the site admin's: 403)."""
     if pk:

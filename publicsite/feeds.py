@@ -36,7 +36,7 @@ def _event(activity: Activity, *, host: str, url: str, zone: ZoneInfo) -> icalen
     if activity.place:
         event.add("location", activity.place)
     event.add("categories", [activity.category.label])
-    if activity.organiser_id:
+    if activity.organiser is not None:
         event.add("description", activity.organiser.name)
     if activity.cancelled:
         event.add("status", "CANCELLED")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -24,6 +24,9 @@ from figures import catalogue, engine
 from organisations import selectors as organisation_selectors
 from organisations.models import Organisation
 from volunteers.models import Task
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # How far back and ahead the iCalendar feeds reach.
 FEED_PAST = dt.timedelta(days=90)
@@ -155,11 +158,11 @@ class PublicFigure:
         return self.definition.key
 
     @property
-    def label(self) -> str:
+    def label(self) -> StrOrPromise:
         return self.definition.label
 
     @property
-    def note(self) -> str:
+    def note(self) -> StrOrPromise:
         return self.definition.note
 
     @property

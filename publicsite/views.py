@@ -175,7 +175,8 @@ def project_feed(request: HttpRequest, slug: str, project: str) -> HttpResponse:
 
 @require_GET
 @xframe_options_exempt
-@csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
+# django-csp types its decorators for views that take the request only.
+@csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})  # type: ignore[arg-type]
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
     """The coming public activities as a minimal page for an iframe on the municipality's
     site: the one URL that may be framed (by the origins in EMBED_FRAME_ANCESTORS)."""

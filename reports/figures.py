@@ -505,10 +505,10 @@ def annual_figures(
     today = today or timezone.localdate()
     access = Access.system([centre])
     years = range(year, year + 1)
-    projects = activity_selectors.project_detail(access=access).order_by("-is_operations", "name")
+    rows = activity_selectors.project_detail(access=access).order_by("-is_operations", "name")
     if project is not None:
-        projects = projects.filter(pk=project.pk)
-    projects = list(projects)
+        rows = rows.filter(pk=project.pk)
+    projects = list(rows)
     scope = Scope.of_project(project) if project is not None else Scope.of_centre(centre)
     figures = engine.compute(
         scope, years=[year], today=today, by=None if project is not None else "project"

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.forms import model_choice
 
 from . import figures
 from .models import YEAR_VALIDATORS, Narrative, ReportKind
@@ -37,10 +39,11 @@ class ReportRequestForm(forms.Form):
             {"kind": ReportKind.ANNUAL, "year": timezone.localdate().year - 1, "language": "nb"},
         )
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = figures.projects_of(centre)
+        model_choice(self, "project").queryset = figures.projects_of(centre)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # a ModelForm's clean returns cleaned_data
         if data.get("kind") == ReportKind.FINAL and not data.get("project"):
             self.add_error("project", _("Choose the project of the final report."))
         return data
@@ -54,7 +57,7 @@ class NarrativeForm(VersionedFormMixin, forms.Form):
         self.instance = instance
         super().__init__(*args, **kwargs)
         for name in Narrative.section_names(kind):
-            model_field = Narrative._meta.get_field(name)
+            model_field = cast(models.Field, Narrative._meta.get_field(name))
             self.fields[name] = forms.CharField(
                 label=model_field.verbose_name,
                 required=False,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -93,7 +95,7 @@ class ReportJob(CentreScopedModel, Job):
     size = models.PositiveIntegerField(_("size (bytes)"), default=0)
     params_hash = models.CharField(_("parameters"), max_length=64, db_index=True)
 
-    objects = ReportJobQuerySet.as_manager()
+    objects = ReportJobQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-queued_at", "-pk"]
@@ -129,7 +131,7 @@ class ReportJob(CentreScopedModel, Job):
         from django.utils.text import slugify
 
         parts = [self.get_kind_display(), str(self.year)]
-        if self.project_id:
+        if self.project is not None:
             parts.append(self.project.slug)
         return slugify("-".join(parts)) + ".pdf"
 
@@ -203,6 +205,10 @@ class Narrative(CentreScopedModel):
     def sections(self) -> list[tuple[str, str, str]]:
         """(field name, heading, text) of the sections this kind of report prints."""
         return [
-            (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            (
+                name,
+                str(cast(models.Field, self._meta.get_field(name)).verbose_name),
+                getattr(self, name),
+            )
             for name in self.section_names(self.kind)
         ]

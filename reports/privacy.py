@@ -3,6 +3,7 @@ them, and the reports they requested."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -39,16 +40,16 @@ def erase(person: Person, actor: Any) -> None:
         )
         jobs = ReportJob.objects.for_centre(narrative.centre_id).filter(
             kind=narrative.kind,
-            project_id=narrative.project_id,
+            project=narrative.project_id,
         )
         if narrative.year:
             jobs = jobs.filter(year=narrative.year)
         for job in jobs:
-            name, storage = (job.file.name, job.file.storage) if job.file else ("", None)
+            file_name, storage = (job.file.name if job.file else None), job.file.storage
             log_action(actor=actor, action="report.deleted", obj=job, data={"reason": "erasure"})
             job.delete()
-            if name:
-                transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+            if file_name:
+                transaction.on_commit(partial(storage.delete, file_name))
 
 
 def export(person: Person) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def export(person: Person) -> dict[str, Any]:
             {
                 "kind": job.kind,
                 "year": job.year,
-                "requested": job.queued_at.isoformat(),
+                "requested": job.queued_at.isoformat() if job.queued_at else None,
                 "status": job.status,
             }
             for job in requested

@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -43,6 +44,7 @@ def narrative_for(params: ReportParams) -> Narrative | None:
 def report_context(params: ReportParams) -> dict[str, Any]:
     """Everything the report templates print, in the report's language."""
     narrative = narrative_for(params)
+    data: figures.FinalFigures | figures.AnnualFigures
     if params.kind == ReportKind.FINAL:
         if params.project is None:
             raise figures.ReportError(_("A final report needs a project."))
@@ -155,7 +157,7 @@ def year_tables(data: figures.FinalFigures) -> list[dict[str, Any]]:
 
 def _empty_sections(kind: str) -> list[tuple[str, str, str]]:
     return [
-        (name, str(Narrative._meta.get_field(name).verbose_name), "")
+        (name, str(cast(models.Field, Narrative._meta.get_field(name)).verbose_name), "")
         for name in Narrative.section_names(kind)
     ]
 

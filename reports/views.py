@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core import exports, formatting, jobs
 from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.http import AuthenticatedHttpRequest
 from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
 
@@ -57,7 +58,7 @@ def _jobs_context(request: HttpRequest) -> dict:
 
 
 @role_required(Role.COORDINATOR, Role.MUNICIPALITY)
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = _jobs_context(request)
     if request.htmx:
         return render(request, "reports/partials/job_table.html", context)
@@ -67,7 +68,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def report_create(request: HttpRequest) -> HttpResponse:
+def report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     centre = _own_centre(request)
     form = ReportRequestForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
@@ -153,7 +154,7 @@ def report_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_POST
 @role_required(Role.COORDINATOR)
-def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def report_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = get_object_for_user(request, ReportJob, edit=True, pk=pk)
     services.report_delete(actor=request.user, job=job)
     messages.success(request, _("The report was deleted."))
@@ -161,7 +162,7 @@ def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
-def narrative_edit(request: HttpRequest) -> HttpResponse:
+def narrative_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Write the narrative of a report: kind, year and project come from the query string."""
     if clean := _without_csrf_token(request):
         return clean

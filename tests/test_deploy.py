@@ -52,7 +52,14 @@ def test_secrets_and_local_files_stay_out_of_the_image(path):
 
 @pytest.mark.parametrize(
     "path",
-    [".env.example", "manage.py", "deploy/run", "frivillig/settings.py", "static/css/base.css"],
+    [
+        ".env.example",
+        "manage.py",
+        "deploy/run",
+        "frivillig/settings.py",
+        "static/css/base.css",
+        "requirements/prod.txt",
+    ],
 )
 def test_the_application_goes_into_the_image(path):
     assert not _ignored(path)

@@ -27,7 +27,7 @@ def volunteer_rows(volunteers: Iterable[Volunteer]) -> tuple[list[str], list[lis
         _("Police certificate checked on"),
     ]
     yes, no = _("Yes"), _("No")
-    rows = [
+    rows: list[list[object]] = [
         [
             v.first_name,
             v.last_name,

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import ModelMultipleChoiceField, SectionedFormMixin, refuse_line_breaks
+from core.forms import (
+    ModelMultipleChoiceField,
+    SectionedFormMixin,
+    model_choice,
+    refuse_line_breaks,
+)
 from core.models import District
 
 from .hours import parse_hours
@@ -55,7 +61,7 @@ OWN_AUTOCOMPLETE = {
 }
 
 
-def _person_inputs(form: forms.Form, *, own: bool) -> None:
+def _person_inputs(form: forms.BaseForm, *, own: bool) -> None:
     """Phone as a telephone field and the postal code as digits; on a person's own form the
     autocomplete tokens too (the coordinator's form is about somebody else: no autofill)."""
     fields = form.fields
@@ -74,18 +80,18 @@ M2M_FIELD_CLASSES = {
 }
 
 
-def _limit_districts(form: forms.Form, municipality_id: int | None) -> None:
-    form.fields["district"].queryset = District.objects.filter(municipality_id=municipality_id)
+def _limit_districts(form: forms.BaseForm, municipality_id: int | None) -> None:
+    model_choice(form, "district").queryset = District.objects.filter(municipality=municipality_id)
 
 
 SHARED_LISTS = {"background_groups": BackgroundGroup, "interests": Interest, "languages": Language}
 
 
-def _limit_shared_lists(form: forms.Form, centre) -> None:
+def _limit_shared_lists(form: forms.BaseForm, centre) -> None:
     """Choices from the installation-wide entries and the centre's own (never another's)."""
     for name, model in SHARED_LISTS.items():
         if name in form.fields:
-            form.fields[name].queryset = model.objects.usable_in({centre.pk})
+            model_choice(form, name).queryset = model.objects.usable_in({centre.pk})
 
 
 PERSON_SECTIONS = [
@@ -144,7 +150,7 @@ class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         _limit_districts(self, centre.municipality_id)
         _limit_shared_lists(self, centre)
         _person_inputs(self, own=False)
-        self.fields["organisations"].queryset = organisations
+        model_choice(self, "organisations").queryset = organisations
         if self.instance.pk is None:
             # A person registered by the coordinator consented on paper or in person.
             self.fields["consent_channel"] = forms.ChoiceField(
@@ -255,7 +261,7 @@ class HourEntryForm(forms.Form):
 
     def __init__(self, *args, tasks, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = tasks
+        model_choice(self, "task").queryset = tasks
 
     def clean(self):
         data = super().clean()
@@ -295,13 +301,13 @@ class TaskForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, centre, organisations, association_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
-        self.fields["organisation"].queryset = organisations
+        model_choice(self, "organisation").queryset = organisations
         _limit_shared_lists(self, centre)
         for name in ("title", "when"):
             self.fields[name].validators.append(refuse_line_breaks)
         if association_only:
             self.fields["organisation"].required = True
-            self.fields["organisation"].empty_label = None
+            model_choice(self, "organisation").empty_label = None
 
 
 class MatchCreateForm(forms.Form):
@@ -357,7 +363,7 @@ class RotaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_districts(self, centre.municipality_id)
         _limit_shared_lists(self, centre)
-        self.fields["project"].queryset = projects
+        model_choice(self, "project").queryset = projects
         self.fields["title"].validators.append(refuse_line_breaks)
 
 
@@ -376,6 +382,7 @@ class ShiftsAddForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        assert data is not None  # a Form's clean returns cleaned_data
         if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
             self.add_error("ends", _("The shift ends before it starts."))
         return data
@@ -390,7 +397,7 @@ class ShiftAddVolunteerForm(forms.Form):
 
     def __init__(self, *args, volunteers, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["volunteer"].queryset = volunteers
+        model_choice(self, "volunteer").queryset = volunteers
 
 
 class ShiftHoldForm(forms.Form):
@@ -400,7 +407,9 @@ class ShiftHoldForm(forms.Form):
 
     def __init__(self, *args, signups, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["absent"].choices = [(s.pk, str(s.volunteer)) for s in signups]
+        cast(forms.ChoiceField, self.fields["absent"]).choices = [
+            (s.pk, str(s.volunteer)) for s in signups
+        ]
 
 
 # --- Paperwork ------------------------------------------------------------------------------------
@@ -443,7 +452,7 @@ class PoliceLetterForm(forms.Form):
     def __init__(self, *args, legal_bases: dict, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.legal_bases = legal_bases
-        self.fields["legal_basis"].choices = [
+        cast(forms.ChoiceField, self.fields["legal_basis"]).choices = [
             *legal_bases.items(),
             ("other", _("Another legal basis")),
         ]
@@ -452,6 +461,7 @@ class PoliceLetterForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        assert data is not None  # a Form's clean returns cleaned_data
         if data.get("legal_basis") == "other" and not data.get("other_basis", "").strip():
             self.add_error("other_basis", _("Write the legal basis."))
         return data

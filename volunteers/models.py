@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -156,7 +157,7 @@ class Volunteer(CentreScopedModel):
     calendar_token = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
 
-    objects = VolunteerQuerySet.as_manager()
+    objects = VolunteerQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     # Optimistic locking: the coordinator and the volunteer cannot overwrite each other.
     version = version_field()
@@ -329,7 +330,7 @@ class Task(CentreScopedModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = TaskQuerySet.as_manager()
+    objects = TaskQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     # Optimistic locking: two people editing the task cannot overwrite each other.
     version = version_field()
@@ -409,7 +410,7 @@ class Match(CentreScopedModel):
     follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = MatchQuerySet.as_manager()
+    objects = MatchQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-created_at"]
@@ -426,9 +427,9 @@ class Match(CentreScopedModel):
 class VolunteerOwnedQuerySet(CentreScopedQuerySet):
     """Rows a volunteer user sees of a model that points to a volunteer: their own."""
 
-    def owned_by(self, access: Access) -> CentreScopedQuerySet:
+    def owned_by(self, access: Access) -> Self:
         if access.is_volunteer:
-            return self.filter(volunteer__user_id=access.user_id)
+            return self.filter(volunteer__user=access.user_id)
         return self.none()
 
 
@@ -482,7 +483,7 @@ class HourEntry(CentreScopedModel):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
 
-    objects = HourEntryQuerySet.as_manager()
+    objects = HourEntryQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-date", "-created_at"]
@@ -545,7 +546,7 @@ class Rota(CentreScopedModel):
     is_active = models.BooleanField(_("open for sign-up"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = RotaQuerySet.as_manager()
+    objects = RotaQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["title"]
@@ -557,7 +558,7 @@ class Rota(CentreScopedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.project_id and self.project.centre_id != self.centre_id:
+        if self.project is not None and self.project.centre_id != self.centre_id:
             raise ValidationError({"project": _("Choose one of your centre's projects.")})
 
 
@@ -581,7 +582,11 @@ class Shift(CentreScopedModel):
     held_at = models.DateTimeField(_("hours logged"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = ShiftQuerySet.as_manager()
+    objects = ShiftQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+
+    if TYPE_CHECKING:  # set on the shifts a page reads (volunteers.selectors)
+        all_signups: list[ShiftSignup]
+        own: ShiftSignup | None
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -650,7 +655,7 @@ class ShiftSignup(CentreScopedModel):
     )
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
-    objects = ShiftSignupQuerySet.as_manager()
+    objects = ShiftSignupQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["listed_at", "pk"]
@@ -687,7 +692,7 @@ class Certificate(CentreScopedModel):
     )
     created_at = models.DateTimeField(_("made"), auto_now_add=True)
 
-    objects = CertificateQuerySet.as_manager()
+    objects = CertificateQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.http import AuthenticatedHttpRequest
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
 
@@ -27,12 +28,12 @@ def _pdf_response(content: bytes, name: str) -> HttpResponse:
     return response
 
 
-def _signer(request: HttpRequest) -> dict:
+def _signer(request: AuthenticatedHttpRequest) -> dict:
     return {"signer_name": request.user.get_full_name(), "signer_title": _("Coordinator")}
 
 
 @role_required(COORDINATOR)
-def certificate_create(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     first = volunteer.hour_entries.filter(status="approved").order_by("date").first()
     form = CertificateForm(
@@ -76,7 +77,7 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def police_letter(request: HttpRequest, pk: int) -> HttpResponse:
+def police_letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The purpose letter as PDF; making it records that the certificate was requested today."""
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     form = PoliceLetterForm(

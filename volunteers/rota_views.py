@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from activities.models import Project
+from core.http import AuthenticatedHttpRequest
 from core.models import Role
 from core.permissions import (
     get_access,
@@ -61,7 +62,7 @@ def _rota_form(request: HttpRequest, rota: Rota | None) -> RotaForm:
     )
 
 
-def _rota_save(request: HttpRequest, rota: Rota | None) -> HttpResponse:
+def _rota_save(request: AuthenticatedHttpRequest, rota: Rota | None) -> HttpResponse:
     form = _rota_form(request, rota)
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,17 +81,17 @@ def _rota_save(request: HttpRequest, rota: Rota | None) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def rota_create(request: HttpRequest) -> HttpResponse:
+def rota_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _rota_save(request, None)
 
 
 @role_required(COORDINATOR)
-def rota_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def rota_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _rota_save(request, get_object_for_user(request, Rota, edit=True, pk=pk))
 
 
 @role_required(COORDINATOR)
-def rota_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def rota_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     rota = get_object_for_user(request, selectors.rota_detail_qs(access=access), pk=pk)
     form = ShiftsAddForm(request.POST or None)
@@ -111,11 +112,11 @@ def rota_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("volunteers:rota_detail", rota.pk)
     since = timezone.now() - dt.timedelta(days=14)
-    shifts = selectors.rota_shifts(rota=rota, since=since)
+    upcoming = selectors.rota_shifts(rota=rota, since=since)
     return render(
         request,
         "volunteers/rota_detail.html",
-        {"rota": rota, "shifts": shifts, "form": form, "now": timezone.now()},
+        {"rota": rota, "shifts": upcoming, "form": form, "now": timezone.now()},
     )
 
 
@@ -147,7 +148,7 @@ def shift_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(COORDINATOR)
 @require_POST
-def shift_add_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
+def shift_add_volunteer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     shift = get_object_for_user(request, Shift, edit=True, pk=pk)
     form = ShiftAddVolunteerForm(
@@ -170,7 +171,7 @@ def shift_add_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(COORDINATOR)
 @require_POST
-def shift_capacity(request: HttpRequest, pk: int) -> HttpResponse:
+def shift_capacity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     shift = get_object_for_user(request, Shift, edit=True, pk=pk)
     form = ShiftCapacityForm(request.POST)
     if not form.is_valid():
@@ -197,7 +198,7 @@ def shift_capacity(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(COORDINATOR)
 @require_POST
-def shift_hold(request: HttpRequest, pk: int) -> HttpResponse:
+def shift_hold(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     shift = get_object_for_user(request, selectors.shift_detail_qs(access=access), pk=pk)
     require_edit(request, shift)
@@ -230,7 +231,7 @@ def shift_hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(COORDINATOR, Role.VOLUNTEER)
 @require_POST
-def signup_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def signup_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     signup = get_object_for_user(request, selectors.shift_signup_qs(access=access), pk=pk)
     try:
@@ -274,7 +275,7 @@ def open_needs(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.VOLUNTEER)
 @require_POST
-def shift_sign_up(request: HttpRequest, pk: int) -> HttpResponse:
+def shift_sign_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     shift = get_object_for_user(request, Shift, pk=pk)
     volunteer = _me(request)
@@ -296,7 +297,7 @@ def shift_sign_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.VOLUNTEER)
 @require_POST
-def task_interest(request: HttpRequest, pk: int) -> HttpResponse:
+def task_interest(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = _me(request)
     task = get_object_or_404(Task.objects.for_centre(volunteer.centre_id), pk=pk)
     try:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Expression,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -74,7 +76,7 @@ def volunteer_of_user(*, access: Access) -> Volunteer | None:
     """The volunteer row of a logged-in volunteer (None for other roles)."""
     if not access.is_volunteer:
         return None
-    return volunteer_detail_qs(access=access).filter(user_id=access.user_id).first()
+    return volunteer_detail_qs(access=access).filter(user=access.user_id).first()
 
 
 def volunteer_hours(*, volunteer: Volunteer) -> QuerySet[HourEntry]:
@@ -173,7 +175,7 @@ def own_matches(*, access: Access) -> QuerySet[Match]:
     """A volunteer's own matches (through the scoping rule, so nobody else's can show)."""
     return (
         Match.objects.visible_to(access)
-        .filter(volunteer__user_id=access.user_id)
+        .filter(volunteer__user=access.user_id)
         .select_related("task", "task__district")
         .order_by("-created_at")
     )
@@ -227,7 +229,7 @@ def match_suggestions(*, access: Access, task: Task, limit: int = 20) -> list[Su
         candidates = candidates.filter(police_certificate_checked_on__isnull=False)
     # The score is computed in the database, so only the best `limit` rows are loaded however
     # many volunteers a centre has; the reasons are then spelled out for those rows only.
-    points = Value(1 if task.needs_police_certificate else 0)
+    points: Expression = Value(1 if task.needs_police_certificate else 0)
     if wanted:
         points = points + 3 * Count(
             "interests", filter=Q(interests__in=list(wanted)), distinct=True
@@ -274,9 +276,10 @@ def match_suggestions(*, access: Access, task: Task, limit: int = 20) -> list[Su
         if task.starts_on and _available_on(volunteer, task.starts_on, task.ends_on):
             reasons.append(_("Available in the task's period"))
         if task.needs_police_certificate:
+            checked_on = volunteer.police_certificate_checked_on
+            assert checked_on is not None  # the candidates were filtered on it
             reasons.append(
-                _("Police certificate checked %(date)s")
-                % {"date": volunteer.police_certificate_checked_on.strftime("%d.%m.%Y")}
+                _("Police certificate checked %(date)s") % {"date": checked_on.strftime("%d.%m.%Y")}
             )
         suggestions.append(Suggestion(volunteer=volunteer, score=volunteer.score, reasons=reasons))
     return suggestions
@@ -333,7 +336,7 @@ def shifts_with_free_places(*, access: Access, since: dt.datetime, until: dt.dat
     return (
         _with_counts(Shift.objects.visible_to(access))
         .filter(starts_at__gte=since, starts_at__lt=until, held_at__isnull=True)
-        .filter(taken__lt=F("capacity"))
+        .filter(taken__lt=F("capacity"))  # type: ignore[misc]  # annotated by _with_counts
         .count()
     )
 
@@ -361,7 +364,8 @@ def shift_detail_qs(*, access: Access) -> QuerySet[Shift]:
     return (
         Shift.objects.visible_to(access)
         .select_related("rota", "rota__project")
-        .prefetch_related(Prefetch("signups", queryset=signups, to_attr="all_signups"))
+        # all_signups is declared on Shift for the type checker, which sees this as a redefinition.
+        .prefetch_related(Prefetch("signups", queryset=signups, to_attr="all_signups"))  # type: ignore[no-redef]
     )
 
 
@@ -373,7 +377,7 @@ def own_signups(*, access: Access, since: dt.datetime) -> QuerySet[ShiftSignup]:
     """A volunteer's own sign-ups (coming or waiting) for shifts that have not ended."""
     return (
         ShiftSignup.objects.visible_to(access)
-        .filter(volunteer__user_id=access.user_id, shift__ends_at__gte=since)
+        .filter(volunteer__user=access.user_id, shift__ends_at__gte=since)
         .exclude(status=ShiftSignup.Status.CANCELLED)
         .select_related("shift", "shift__rota", "shift__rota__district")
         .order_by("shift__starts_at", "pk")
@@ -413,7 +417,7 @@ def _fits(
 @dataclass
 class OpenNeeds:
     shifts: list[Shift]
-    tasks: list[Task]
+    tasks: Sequence[Task]
 
 
 def open_for_volunteer(*, volunteer: Volunteer, now: dt.datetime) -> OpenNeeds:

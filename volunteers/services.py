@@ -274,7 +274,7 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
         raise ValidationError(_("Only an active volunteer can get a login."))
     if not volunteer.email:
         raise ValidationError(_("The volunteer needs an e-mail address to get a login."))
-    if volunteer.user_id:
+    if volunteer.user is not None:
         user = volunteer.user
     else:
         email = volunteer.email.lower()
@@ -321,7 +321,7 @@ def person_of(volunteer: Volunteer) -> Person:
     """The person behind a volunteer record: their names, addresses and phone, as the export
     and the erasure look for them in every app."""
     names = {f"{volunteer.first_name} {volunteer.last_name}".strip()}
-    if volunteer.user_id:
+    if volunteer.user is not None:
         names.add(volunteer.user.get_full_name())
     return Person(
         centre_id=volunteer.centre_id,
@@ -337,7 +337,7 @@ def _addresses_of(volunteer: Volunteer) -> set[str]:
     """Every e-mail address the person is known by: the register's, the login's and the
     login's other addresses."""
     addresses = {volunteer.email}
-    if volunteer.user_id:
+    if volunteer.user is not None:
         from allauth.account.models import EmailAddress
 
         addresses.add(volunteer.user.email)
@@ -393,7 +393,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         person=person,
         objects=[
             volunteer,
-            *([volunteer.user] if volunteer.user_id else []),
+            *([volunteer.user] if volunteer.user is not None else []),
             *volunteer.hour_entries.all(),
             *volunteer.matches.all(),
             *volunteer.shift_signups.all(),
@@ -842,7 +842,7 @@ def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> 
     return moved[0] if moved else None
 
 
-def _move_up(*, actor: User, shift: Shift) -> list[ShiftSignup]:
+def _move_up(*, actor: User | None, shift: Shift) -> list[ShiftSignup]:
     """Give the free places of a (locked) shift to the waiting list, first come first, and
     tell each by e-mail."""
     free = shift.capacity - shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
@@ -892,7 +892,7 @@ def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignu
 
 
 @transaction.atomic
-def shift_hold(*, actor: User, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
+def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
     """Turn a held shift into logged hours in one step: one approved hour entry for each
     volunteer who came (everyone coming, except the sign-up ids in `absent`), dated on the
     shift's day, for the rota's project. A shift is held once, so its hours are logged once."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.exports import csv_response, xlsx_response
-from core.http import client_ip, over_rate
+from core.http import AuthenticatedHttpRequest, client_ip, over_rate
 from core.models import Centre, Role
 from core.permissions import (
     get_access,
@@ -50,8 +51,11 @@ from .forms import (
 from .gdpr import volunteer_data
 from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task, Volunteer
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The data lists the coordinator curates, by the name used in their URLs.
-CURATED_LISTS = {
+CURATED_LISTS: dict[str, tuple[type[Interest | BackgroundGroup | Language], StrOrPromise]] = {
     "interests": (Interest, gettext_lazy("Interests and skills")),
     "background-groups": (BackgroundGroup, gettext_lazy("Background groups")),
     "languages": (Language, gettext_lazy("Languages")),
@@ -124,7 +128,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def volunteer_create(request: HttpRequest) -> HttpResponse:
+def volunteer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     centre = own_centre(request)
     organisations = organisation_list(access=get_access(request))
     form = VolunteerForm(
@@ -150,7 +154,7 @@ def volunteer_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     if volunteer.is_erased:
@@ -182,7 +186,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def volunteer_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     try:
         services.volunteer_approve(actor=request.user, volunteer=volunteer)
@@ -195,7 +199,7 @@ def volunteer_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def volunteer_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     try:
         services.volunteer_invite_login(actor=request.user, volunteer=volunteer)
@@ -211,7 +215,7 @@ def volunteer_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
+def consent_withdraw(request: AuthenticatedHttpRequest, pk: int, consent_pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     consent = get_object_or_404(volunteer.consents, pk=consent_pk)
     try:
@@ -228,7 +232,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 
 @require_POST
 @role_required(COORDINATOR)
-def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_hours_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     form = HourEntryForm(
@@ -253,7 +257,7 @@ def volunteer_hours_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def volunteer_export(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """All data held about one person: a readable page, or JSON with ?format=json."""
     access = get_access(request)
     qs = selectors.volunteer_detail_qs(access=access).select_related("centre")
@@ -281,7 +285,7 @@ def volunteer_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def volunteer_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer_erase(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
@@ -314,7 +318,7 @@ def volunteer_inactive(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def consent_texts(request: HttpRequest) -> HttpResponse:
+def consent_texts(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = get_access(request)
     centre = own_centre(request)
     current = services.consent_text_current(centre=centre)
@@ -353,7 +357,7 @@ def curated_lists_home(request: HttpRequest) -> HttpResponse:
 
 @role_required(COORDINATOR)
 def curated_lists(
-    request: HttpRequest, kind: str = "interests", pk: int | None = None
+    request: AuthenticatedHttpRequest, kind: str = "interests", pk: int | None = None
 ) -> HttpResponse:
     """The data lists volunteers and tasks choose from: add an entry, or rename one."""
     if kind not in CURATED_LISTS:
@@ -409,7 +413,7 @@ def hours_pending(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def hours_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = get_object_for_user(request, HourEntry, edit=True, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
@@ -423,7 +427,7 @@ def hours_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def hours_approve_selected(request: HttpRequest) -> HttpResponse:
+def hours_approve_selected(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Approve the ticked pending entries at once (only those the coordinator may see)."""
     ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
     entries = selectors.hours_pending(access=get_access(request)).filter(pk__in=ids)
@@ -472,7 +476,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(COORDINATOR, Role.ASSOCIATION)
-def task_create(request: HttpRequest) -> HttpResponse:
+def task_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = get_access(request)
     centre = own_centre(request)
     form = TaskForm(
@@ -519,7 +523,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR, Role.ASSOCIATION)
-def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def task_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     task = get_object_for_user(request, Task, edit=True, pk=pk)
     form = TaskForm(
@@ -550,7 +554,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(COORDINATOR)
-def match_create(request: HttpRequest, pk: int) -> HttpResponse:
+def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     task = get_object_for_user(request, Task, edit=True, pk=pk)
     form = MatchCreateForm(request.POST)
@@ -579,7 +583,7 @@ def match_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(COORDINATOR)
-def match_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def match_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     match = get_object_for_user(
         request, selectors.match_qs(access=get_access(request)), edit=True, pk=pk
     )
@@ -641,7 +645,7 @@ def shift_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_POST
 @role_required(Role.VOLUNTEER)
-def me_calendar_reset(request: HttpRequest) -> HttpResponse:
+def me_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Make (or remake) the secret address of the volunteer's shift calendar."""
     volunteer = _me(request)
     had_one = bool(volunteer.calendar_token)
@@ -656,7 +660,7 @@ def me_calendar_reset(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.VOLUNTEER)
-def me_edit(request: HttpRequest) -> HttpResponse:
+def me_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     volunteer = _me(request)
     form = ProfileForm(request.POST or None, instance=volunteer, centre=volunteer.centre)
     if request.method == "POST" and form.is_valid():
@@ -679,7 +683,7 @@ def me_edit(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.VOLUNTEER)
-def my_hours(request: HttpRequest) -> HttpResponse:
+def my_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
     access = get_access(request)
     volunteer = _me(request)
     tasks = Task.objects.visible_to(access)

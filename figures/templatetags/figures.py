@@ -14,6 +14,7 @@ to its definition.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import template
 from django.utils.html import format_html
@@ -21,6 +22,9 @@ from django.utils.translation import gettext
 
 from core import formatting
 from figures.catalogue import CATALOGUE, definition, format_value
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -80,13 +84,13 @@ def fig_percent(comparison) -> str:
 
 
 @register.simple_tag
-def figure_label(key: str) -> str:
+def figure_label(key: str) -> StrOrPromise:
     """The one label of a figure (figures.catalogue), the same on every page and in every PDF."""
     return definition(key).label
 
 
 @register.simple_tag
-def figure_note(key: str) -> str:
+def figure_note(key: str) -> StrOrPromise:
     """How a figure is counted (figures.catalogue), the same words on screen and in print."""
     return definition(key).note
 

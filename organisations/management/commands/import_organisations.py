@@ -64,7 +64,9 @@ class Command(BaseCommand):
                 )
         except importing.ImportFileError as exc:
             raise CommandError(str(exc)) from exc
-        batch = batches.import_batch_run(batch_id=batch.pk)
+        ran = batches.import_batch_run(batch_id=batch.pk)
+        assert ran is not None  # None only for a batch deleted meanwhile
+        batch = ran
         if batch.status == ImportBatch.Status.FAILED:
             raise CommandError(batch.error)
         for row, column, reason in batch.errors:
@@ -90,7 +92,9 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{batch.rows_bad} rows were rejected; nothing was saved."
                 ) from exc
-            batch = batches.import_batch_run(batch_id=batch.pk)
+            ran = batches.import_batch_run(batch_id=batch.pk)
+            assert ran is not None  # None only for a batch deleted meanwhile
+            batch = ran
             if batch.status == ImportBatch.Status.FAILED:
                 raise CommandError(batch.error)
             self.stdout.write(
