@@ -67,7 +67,7 @@ beat: $(STAMP)
 	$(BIN)/celery -A frivillig beat --loglevel=info
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .mypy_cache
 
 # Backups: `make backup` writes backups/frivillig-<time>.backup; `make restore FILE=...` restores it.
 backup: $(STAMP)
