@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 
-.PHONY: run test install lock typecheck lint format messages worker beat clean backup restore translations bench
+.PHONY: run test install lock typecheck imports lint format messages worker beat clean backup restore translations bench
 
 LOCK := requirements/dev.txt
 LOCK_PROD := requirements/prod.txt
@@ -44,12 +44,18 @@ test: $(STAMP) translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@$(MAKE) --no-print-directory typecheck
+	@$(MAKE) --no-print-directory imports
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
 # in .mypy_cache makes a second run take seconds.
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# The apps import downwards only, down to core, which imports no app (.importlinter contracts,
+# checked with import-linter, function-level imports included).
+imports: $(STAMP)
+	$(BIN)/lint-imports
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -6,23 +6,14 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, WorkItem
-from figures import engine
-from figures.presenters import projects_pace
 
 from . import selectors
 
 
-def held_this_year(access: Access, today) -> int:
-    """Activities held this year in the centres the user sees (figures.engine, one query)."""
-    scope = engine.Scope.of_centres(access.centre_ids)
-    figures = engine.compute(scope, years=[today.year], today=today, keys=["activities.held"])
-    return figures.get("activities.held", today.year) or 0
-
-
 def cards(request: HttpRequest, access: Access) -> list[Card]:
-    today = timezone.localdate()
+    # The figures of the cards are named by catalogue key; the figures app computes them
+    # (core.startpage.register_figures), as it sits above this app.
     if access.is_coordinator:
-        count = held_this_year(access, today)
         return [
             Card(
                 title=_("Activities"),
@@ -32,10 +23,9 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 ),
                 url=reverse("activities:list"),
                 order=20,
-                figure=count,
                 figure_key="activities.held",
                 figure_label=_("activities held this year (cancelled ones not counted)"),
-                empty_hint="" if count else _("No activities logged this year yet."),
+                zero_hint=_("No activities logged this year yet."),
                 actions=[
                     Action(_("Log an activity"), reverse("activities:quick_add"), True),
                     Action(_("Weekly series"), reverse("activities:series_create")),
@@ -75,11 +65,9 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
             )
         ]
     if access.is_municipality:
-        count = held_this_year(access, today)
         return [
             Card(
                 title=_("Target dashboard"),
-                figure=count,
                 figure_key="activities.held",
                 figure_label=_("activities held this year (cancelled ones not counted)"),
                 description=_(
@@ -119,22 +107,12 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
 
 
 def work(request: HttpRequest, access: Access) -> list[WorkItem]:
-    """Past activities without a count, and projects behind their target's pace (coordinator).
-    Four queries."""
+    """Past activities without a count (coordinator); the projects behind their target's pace
+    are the figures app's (figures.startpage). One query."""
     if not access.is_coordinator:
         return []
     today = timezone.localdate()
     missing = selectors.activities_missing_counts(access=access, today=today).count()
-    behind = [
-        row.project.name
-        for row in projects_pace(
-            projects=selectors.projects_managed(access=access),
-            centre_ids=access.centre_ids,
-            year=today.year,
-            today=today,
-        )
-        if row.off_pace
-    ]
     return [
         WorkItem(
             missing,
@@ -146,17 +124,5 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
             reverse("activities:counts"),
             _("Fill in counts"),
             order=30,
-        ),
-        WorkItem(
-            len(behind),
-            ngettext(
-                "project is behind the pace of its target: %(names)s.",
-                "projects are behind the pace of their targets: %(names)s.",
-                len(behind),
-            )
-            % {"names": ", ".join(behind)},
-            reverse("activities:dashboard"),
-            _("See the progress"),
-            order=31,
         ),
     ]

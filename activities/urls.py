@@ -4,6 +4,9 @@ from . import views
 
 app_name = "activities"
 
+# The target dashboard (progress/) and the project's page (projects/<pk>/) are the figures app's
+# pages in this namespace (figures.urls, added in frivillig/urls.py).
+
 urlpatterns = [
     path("", views.index, name="index"),
     path("log/", views.activity_list, name="list"),
@@ -12,9 +15,7 @@ urlpatterns = [
     path("log/<int:pk>/edit/", views.activity_edit, name="edit"),
     path("log/series/new/", views.series_create, name="series_create"),
     path("log/counts/", views.activity_counts, name="counts"),
-    path("progress/", views.dashboard, name="dashboard"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_create, name="project_create"),
-    path("projects/<int:project_pk>/", views.project_detail, name="project_detail"),
     path("projects/<int:project_pk>/edit/", views.project_edit, name="project_edit"),
 ]

@@ -27,6 +27,8 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, TypeVar
 
+# The project's Celery app (frivillig.celery) as the current app, so core imports no app.
+from celery import current_app
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -220,10 +222,9 @@ def job_models() -> list[type[Job]]:
 
 
 def _task(name: str):
-    from frivillig.celery import app
 
-    app.loader.import_default_modules()
-    return app.tasks[name]
+    current_app.loader.import_default_modules()
+    return current_app.tasks[name]
 
 
 def job_queue(job: Job, *, raise_if_down: bool = True) -> None:

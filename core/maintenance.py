@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 from typing import cast
 
+# The project's Celery app (frivillig.celery) as the current app, so core imports no app.
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
@@ -34,9 +36,8 @@ def run_due(*, now: dt.datetime | None = None) -> list[str]:
     from celery.schedules import crontab, maybe_schedule
     from celery.schedules import schedule as interval
 
-    from frivillig.celery import app
-
-    app.loader.import_default_modules()  # every app's tasks module, as a worker loads them
+    # Every app's tasks module, as a worker loads them.
+    current_app.loader.import_default_modules()
 
     now = now or timezone.now()
     if not cache.add(_LOCK, 1, timeout=300):
@@ -57,7 +58,7 @@ def run_due(*, now: dt.datetime | None = None) -> list[str]:
                 continue
             cache.set(_last_run_key(name), now, timeout=None)
             try:
-                app.tasks[entry["task"]].apply(
+                current_app.tasks[entry["task"]].apply(
                     args=entry.get("args", ()), kwargs=entry.get("kwargs", {})
                 )
                 ran.append(name)

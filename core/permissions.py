@@ -83,28 +83,21 @@ class Access:
         return "anonymous" if self.is_anonymous else f"user {self.user_id} ({self.role or '-'})"
 
     # What a limited role owns, read at most once per Access (and so per request: get_access
-    # caches it) when a check first needs it, so edit checks need no query of their own.
+    # caches it) when a check first needs it, so edit checks need no query of their own. The app
+    # that holds it says how it is found (`register_access_part` below).
     @cached_property
     def association_ids(self) -> frozenset[int]:
         """The associations an association user belongs to (their memberships)."""
         if not self.is_association:
             return frozenset()
-        from organisations.models import Membership
-
-        return frozenset(
-            Membership.objects.filter(user=self.user_id).values_list("organisation_id", flat=True)
-        )
+        return frozenset(_access_part("association_ids", self) or ())
 
     @cached_property
     def volunteer_id(self) -> int | None:
         """A volunteer's own volunteer record."""
         if not self.is_volunteer:
             return None
-        from volunteers.models import Volunteer
-
-        # Found by the account, as the system: the request's scope is built from this Access.
-        rows = Volunteer.objects.system().filter(user=self.user_id, centre_id__in=self.centre_ids)
-        return rows.values_list("pk", flat=True).first()
+        return _access_part("volunteer_id", self)
 
     @property
     def is_anonymous(self) -> bool:
@@ -150,6 +143,25 @@ class Access:
 
 ANONYMOUS = Access(user_id=None)
 SYSTEM = Access(user_id=None, is_system=True)
+
+
+# --- Access parts: what a limited role owns, found by the app that owns it ---------------------
+
+AccessPart = Callable[[Access], Any]
+_access_parts: dict[str, AccessPart] = {}
+
+
+def register_access_part(name: str, resolver: AccessPart) -> None:
+    """Called from an app's `ready()`: how an Access finds a part that the app's models hold
+    ("association_ids": organisations' memberships; "volunteer_id": volunteers' own record),
+    so core imports no app. `resolver(access)` is called at most once per Access, and only for
+    the role the part belongs to."""
+    _access_parts[name] = resolver
+
+
+def _access_part(name: str, access: Access) -> Any:
+    resolver = _access_parts.get(name)
+    return resolver(access) if resolver is not None else None
 
 
 def access_for_user(user: Any) -> Access:

@@ -1,12 +1,16 @@
 """What each role can do: start-page cards and navigation links, contributed by each app.
 
-Apps register providers in their AppConfig.ready(), so core never imports them.
+Apps register providers in their AppConfig.ready(), so core never imports them. A card whose
+figure is a catalogue figure names its key (`figure_key`) and leaves `figure` empty: the figures
+app registers the resolver (`register_figures`) that computes every such card's figure for the
+user's centres in one engine call, so the apps below it need not import it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import HttpRequest
 
@@ -31,8 +35,11 @@ class Card:
     figure: str | int | None = None
     figure_label: str = ""
     # The catalogue key of `figure` where it is one (figures.catalogue), marked on the page.
+    # With `figure` left None, the registered figure resolver computes this year's value.
     figure_key: str = ""
     empty_hint: str = ""
+    # Shown as the hint when the figure is 0 (e.g. "No activities logged this year yet.").
+    zero_hint: str = ""
     actions: list[Action] = field(default_factory=list)
     # Things that need the user's attention, shown as text (never by colour alone).
     warnings: list[str] = field(default_factory=list)
@@ -73,12 +80,15 @@ WorkProvider = Callable[[HttpRequest, Access], list[WorkItem]]
 PanelProvider = Callable[[HttpRequest, Access], list[Panel]]
 NavProvider = Callable[[HttpRequest, Access], list[NavItem]]
 LandingProvider = Callable[[HttpRequest, Access], str | None]
+# This year's value of each catalogue key for the centres the user sees: {key: value}.
+FigureResolver = Callable[[Access, list[str]], dict[str, Any]]
 
 _card_providers: list[CardProvider] = []
 _work_providers: list[WorkProvider] = []
 _panel_providers: list[PanelProvider] = []
 _nav_providers: list[NavProvider] = []
 _landing_providers: list[LandingProvider] = []
+_figure_resolvers: list[FigureResolver] = []
 
 
 def register_cards(provider: CardProvider) -> CardProvider:
@@ -112,6 +122,13 @@ def register_landing(provider: LandingProvider) -> LandingProvider:
     return provider
 
 
+def register_figures(resolver: FigureResolver) -> FigureResolver:
+    """The figures app computes the cards' catalogue figures (`Card.figure_key`)."""
+    if resolver not in _figure_resolvers:
+        _figure_resolvers.append(resolver)
+    return resolver
+
+
 def landing_for(request: HttpRequest, access: Access) -> str | None:
     for provider in _landing_providers:
         url = provider(request, access)
@@ -122,7 +139,23 @@ def landing_for(request: HttpRequest, access: Access) -> str | None:
 
 def cards_for(request: HttpRequest, access: Access) -> list[Card]:
     cards = [card for provider in _card_providers for card in provider(request, access)]
+    _resolve_figures(access, cards)
     return sorted(cards, key=lambda card: card.order)
+
+
+def _resolve_figures(access: Access, cards: list[Card]) -> None:
+    """Fill in the figures the cards name by key, all of a page's keys in one call."""
+    waiting = [card for card in cards if card.figure_key and card.figure is None]
+    keys = sorted({card.figure_key for card in waiting})
+    if keys:
+        values: dict[str, Any] = {}
+        for resolver in _figure_resolvers:
+            values.update(resolver(access, keys))
+        for card in waiting:
+            card.figure = values.get(card.figure_key)
+    for card in cards:
+        if card.zero_hint and card.figure == 0 and not card.empty_hint:
+            card.empty_hint = card.zero_hint
 
 
 def work_for(request: HttpRequest, access: Access) -> list[WorkItem]:

@@ -8,8 +8,11 @@
 - `templatetags/figures.py`: the template side (a builtin library): numbers marked with their
   key (`{% fig %}`), the catalogue's words, through the one formatter, `core.formatting`
   (half-up rounding, Norwegian and English number formats, a real minus sign).
+- `views`, `startpage`: the pages that present figures (the target dashboard and the project's
+  page, in the `activities` URL namespace) and the start page's figures (every card that names
+  a `figure_key`, in one engine call).
 
 Pages, exports, the API and the PDFs only ask and format; no other module sums activities,
 participants or hours (`figures/tests/test_no_other_sums.py` keeps it so).
-May import: `core` and the models of `activities`, `volunteers` and `organisations`.
+May import: `volunteers`, `activities`, `organisations`, `core`.
 """

@@ -6,6 +6,10 @@ class FiguresConfig(AppConfig):
     verbose_name = "Figures"
 
     def ready(self) -> None:
-        from . import rollups
+        from core.startpage import register_figures, register_work
+
+        from . import rollups, startpage
 
         rollups.connect()
+        register_figures(startpage.card_figures)
+        register_work(startpage.work)

@@ -8,9 +8,11 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import privacy as person_data
+        from core.permissions import register_access_part
 
-        from . import privacy
+        from . import privacy, selectors
 
+        register_access_part("association_ids", selectors.association_ids_of)
         person_data.register(eraser=privacy.erase, exporter=privacy.export)
         from allauth.account.signals import user_signed_up
 

@@ -27,6 +27,14 @@ from .models import (
 )
 
 
+def association_ids_of(access: Access) -> list[int]:
+    """The associations an association user belongs to: `Access.association_ids`, which this
+    app registers with core (`core.permissions.register_access_part`). One query."""
+    return list(
+        Membership.objects.filter(user=access.user_id).values_list("organisation_id", flat=True)
+    )
+
+
 def _with_list_relations(qs: QuerySet[Organisation]) -> QuerySet[Organisation]:
     return qs.select_related("district").prefetch_related(
         Prefetch(

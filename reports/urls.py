@@ -15,3 +15,9 @@ urlpatterns = [
     path("overview/", views.overview, name="overview"),
     path("overview/export.<str:fmt>", views.overview, name="overview_export"),
 ]
+
+# The volunteer certificate's PDF reads the figures engine, so it is served from here; its
+# address stays the volunteers app's (frivillig/urls.py adds these to that namespace).
+volunteers_pages = [
+    path("certificates/<int:pk>/", views.certificate_pdf, name="certificate_pdf"),
+]

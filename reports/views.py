@@ -17,8 +17,10 @@ from core.concurrency import EditConflict, conflict_message, refresh_version
 from core.http import AuthenticatedHttpRequest
 from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
+from volunteers import selectors as volunteer_selectors
+from volunteers.paperwork_views import pdf_response
 
-from . import figures, selectors, services
+from . import figures, paperwork, selectors, services
 from .forms import NarrativeForm, ReportRequestForm
 from .models import Narrative, ReportJob, ReportKind
 from .rendering import ReportParams, narrative_for, report_context
@@ -336,4 +338,19 @@ def overview(request: HttpRequest, fmt: str = "") -> HttpResponse:
             "years": range(today.year, today.year - 6, -1),
             "hours_per_fte": settings.HOURS_PER_FTE,
         },
+    )
+
+
+# --- The volunteer certificate (in the volunteers namespace: reports.urls.volunteers_pages) ----
+
+
+@role_required(Role.COORDINATOR, Role.VOLUNTEER)
+def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certificate as PDF: for the volunteer it is about and their centre's coordinator."""
+    certificate = get_object_for_user(
+        request, volunteer_selectors.certificate_qs(access=get_access(request)), pk=pk
+    )
+    return pdf_response(
+        paperwork.certificate_pdf(certificate),
+        _("certificate %(name)s") % {"name": certificate.volunteer},
     )

@@ -7,10 +7,12 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self) -> None:
+        from core.permissions import register_access_part
         from core.startpage import register_cards, register_nav, register_work
 
-        from . import startpage
+        from . import selectors, startpage
 
+        register_access_part("volunteer_id", selectors.volunteer_id_of)
         register_cards(startpage.cards)
         register_work(startpage.work)
         register_nav(startpage.nav)

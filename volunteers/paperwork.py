@@ -1,5 +1,7 @@
-"""The volunteer's paperwork as PDFs (WeasyPrint, as reports.rendering does): the volunteer
-certificate and the police certificate purpose letter ("bekreftelse på formål")."""
+"""The volunteer's paperwork as PDFs (WeasyPrint, as reports.rendering does): the police
+certificate purpose letter ("bekreftelse på formål"), and `print_pdf`, which the volunteer
+certificate uses too (reports.paperwork: it reads the volunteer's hours from the figures engine,
+which sits above this app)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from figures import engine
-
-from .models import Certificate, Volunteer
+from .models import Volunteer
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PRINT_CSS = STATIC_DIR / "css" / "paperwork.css"
@@ -33,7 +33,8 @@ LEGAL_BASES = {
 }
 
 
-def _pdf(template: str, context: dict[str, Any]) -> bytes:
+def print_pdf(template: str, context: dict[str, Any]) -> bytes:
+    """A paperwork print template as a tagged PDF (PDF/UA-1) with the paperwork's own CSS."""
     from weasyprint import HTML
 
     html = render_to_string(template, {**context, "print_css": PRINT_CSS.as_uri()})
@@ -41,23 +42,6 @@ def _pdf(template: str, context: dict[str, Any]) -> bytes:
         pdf_tags=True, pdf_variant="pdf/ua-1"
     )
     return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
-
-
-def certificate_pdf(certificate: Certificate) -> bytes:
-    hours = engine.hours_of_volunteer(
-        certificate.volunteer, start=certificate.period_start, end=certificate.period_end
-    )
-    return _pdf(
-        "volunteers/pdf/certificate.html",
-        {
-            "certificate": certificate,
-            "volunteer": certificate.volunteer,
-            "centre": certificate.centre,
-            "hours": hours,
-            "total": hours.total,
-            "today": timezone.localdate(),
-        },
-    )
 
 
 @dataclass(frozen=True)
@@ -70,7 +54,7 @@ class PurposeLetter:
 
 
 def police_letter_pdf(letter: PurposeLetter) -> bytes:
-    return _pdf(
+    return print_pdf(
         "volunteers/pdf/police_letter.html",
         {
             "letter": letter,

@@ -1,10 +1,11 @@
-"""Pages for the volunteer's paperwork: the certificate (the coordinator makes it, the volunteer
-and the coordinator download it) and the police certificate purpose letter."""
+"""Pages for the volunteer's paperwork: the certificate (the coordinator makes it here; its
+PDF, which reads the figures engine, is served by reports.views.certificate_pdf) and the police
+certificate purpose letter."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.http import AuthenticatedHttpRequest
 from core.models import Role
-from core.permissions import get_access, get_object_for_user, role_required
+from core.permissions import get_object_for_user, role_required
 
 from . import paperwork, selectors, services
 from .forms import CertificateForm, PoliceLetterForm
@@ -22,7 +23,8 @@ from .views import _form_error
 COORDINATOR = Role.COORDINATOR
 
 
-def _pdf_response(content: bytes, name: str) -> HttpResponse:
+def pdf_response(content: bytes, name: str) -> HttpResponse:
+    """A PDF download named `name` (slugified)."""
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.pdf"'
     return response
@@ -64,18 +66,6 @@ def certificate_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     )
 
 
-@role_required(COORDINATOR, Role.VOLUNTEER)
-def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The certificate as PDF: for the volunteer it is about and their centre's coordinator."""
-    certificate = get_object_for_user(
-        request, selectors.certificate_qs(access=get_access(request)), pk=pk
-    )
-    return _pdf_response(
-        paperwork.certificate_pdf(certificate),
-        _("certificate %(name)s") % {"name": certificate.volunteer},
-    )
-
-
 @role_required(COORDINATOR)
 def police_letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The purpose letter as PDF; making it records that the certificate was requested today."""
@@ -94,7 +84,7 @@ def police_letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             signer_name=form.cleaned_data["signer_name"],
             signer_title=form.cleaned_data["signer_title"],
         )
-        return _pdf_response(
+        return pdf_response(
             paperwork.police_letter_pdf(letter),
             _("police certificate purpose %(name)s") % {"name": volunteer},
         )

@@ -72,6 +72,14 @@ def volunteer_count(*, access: Access, status: str | None = None) -> int:
     return qs.count()
 
 
+def volunteer_id_of(access: Access) -> int | None:
+    """A volunteer user's own volunteer record: `Access.volunteer_id`, which this app registers
+    with core (`core.permissions.register_access_part`). One query."""
+    # Found by the account, as the system: the request's scope is built from this Access.
+    rows = Volunteer.objects.system().filter(user=access.user_id, centre_id__in=access.centre_ids)
+    return rows.values_list("pk", flat=True).first()
+
+
 def volunteer_of_user(*, access: Access) -> Volunteer | None:
     """The volunteer row of a logged-in volunteer (None for other roles)."""
     if not access.is_volunteer:

@@ -8,7 +8,6 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, WorkItem
-from figures import engine
 
 from . import selectors
 from .models import Volunteer
@@ -16,16 +15,6 @@ from .models import Volunteer
 
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        today = timezone.localdate()
-        registered = (
-            engine.compute(
-                engine.Scope.of_centres(access.centre_ids),
-                years=[today.year],
-                today=today,
-                keys=["volunteers.registered"],
-            ).get("volunteers.registered", today.year)
-            or 0
-        )
         applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
         pending = selectors.hours_pending(access=access).count()
         follow_ups = selectors.matches_due_for_follow_up(
@@ -40,7 +29,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 ),
                 url=reverse("volunteers:list"),
                 order=20,
-                figure=registered,
+                # Computed by the figures app (core.startpage.register_figures).
                 figure_key="volunteers.registered",
                 figure_label=_("registered volunteers (active and paused)"),
                 empty_hint=ngettext(

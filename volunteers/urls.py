@@ -44,7 +44,6 @@ urlpatterns = [
         name="certificate_create",
     ),
     path("people/<int:pk>/police-letter/", paperwork_views.police_letter, name="police_letter"),
-    path("certificates/<int:pk>/", paperwork_views.certificate_pdf, name="certificate_pdf"),
     path("rotas/", rota_views.rota_list, name="rota_list"),
     path("rotas/new/", rota_views.rota_create, name="rota_create"),
     path("rotas/<int:pk>/", rota_views.rota_detail, name="rota_detail"),

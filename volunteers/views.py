@@ -31,7 +31,6 @@ from core.permissions import (
     role_required,
     shared_rows,
 )
-from figures import engine
 from organisations.selectors import organisation_list, organisations_of_user
 
 from . import exports, selectors, services
@@ -613,11 +612,6 @@ def _me(request: HttpRequest) -> Volunteer:
     return volunteer
 
 
-def _own_hours_per_year(access) -> list:
-    volunteer = selectors.volunteer_of_user(access=access)
-    return engine.hours_of_volunteer(volunteer).newest_first if volunteer else []
-
-
 @role_required(Role.VOLUNTEER)
 def me(request: HttpRequest) -> HttpResponse:
     volunteer = _me(request)
@@ -627,7 +621,6 @@ def me(request: HttpRequest) -> HttpResponse:
         {
             "volunteer": volunteer,
             "matches": selectors.own_matches(access=get_access(request)),
-            "hours_per_year": engine.hours_of_volunteer(volunteer).newest_first,
         },
     )
 
@@ -706,7 +699,8 @@ def my_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "hours_per_year": _own_hours_per_year(access),
+            # Its hours per year: {% volunteer_year_hours %} (the figures app's template tag).
+            "volunteer": volunteer,
         },
     )
 

@@ -6,6 +6,7 @@ A builtin library (settings.TEMPLATES): every template can write
     {% fig_percent comparison %}  ->  <span data-figure="…percent_of_target">74 %</span>
     {{ value|num:1 }}  {{ value|percent }}  {{ amount|nok }}
     {% figure_label "activities.held" %}  {% figure_note "activities.held" %}
+    {% volunteer_year_hours volunteer %}  (their approved hours per year, newest first)
 
 `fig` marks the number with its catalogue key, so a test or a reader can trace any number shown
 to its definition.
@@ -21,6 +22,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from core import formatting
+from figures import engine
 from figures.catalogue import CATALOGUE, definition, format_value
 
 if TYPE_CHECKING:
@@ -143,3 +145,10 @@ def get_item(mapping, key):
     """mapping[key] in a template (figure keys have dots, which the template language reads as
     attribute lookups)."""
     return mapping.get(key) if mapping is not None else None
+
+
+@register.inclusion_tag("volunteers/partials/year_hours.html")
+def volunteer_year_hours(volunteer) -> dict:
+    """A volunteer's approved hours per year, newest first, from the engine (one query): the
+    volunteer's own pages show it without the volunteers app importing the engine above it."""
+    return {"hours_per_year": engine.hours_of_volunteer(volunteer).newest_first}

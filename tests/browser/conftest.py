@@ -102,6 +102,9 @@ class Visit:
     def check_accessibility(self) -> None:
         """Run axe-core in the page; fail on serious or critical violations."""
         page = self.page
+        # A check right after a click may start while the next page is still loading (its
+        # document is not there yet): wait until it has loaded.
+        page.wait_for_load_state()
         key = page.url.split("?")[0] + "|" + (page.evaluate("document.documentElement.lang") or "")
         if key in self.checked:
             return
