@@ -47,6 +47,7 @@ from figures.catalogue import (
     definition,
     fte,
 )
+from figures.rollups import ACTIVITY_SUMS
 from figures.targets import Comparison, monthly_target
 
 # --- Scopes ----------------------------------------------------------------------------------
@@ -150,17 +151,8 @@ COMPUTED_KEYS = (
     | MATCH_KEYS
 )
 
-_ACTIVITY_SUMS = (
-    "logged",
-    "held",
-    "cancelled",
-    "with_count",
-    "with_new",
-    "participants",
-    "new",
-    "volunteers",
-    "hours",
-)
+# The sums of the activity log, the same in the rollups (figures.rollups).
+_ACTIVITY_SUMS = ACTIVITY_SUMS
 
 
 def _activity_aggregates() -> dict:

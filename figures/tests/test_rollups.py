@@ -10,10 +10,11 @@ from django.core.management import CommandError, call_command
 
 from activities import services as activity_services
 from activities.models import Activity
+from activities.tests.test_series import _fields as series_fields
 from core.permissions import access_for_user
 from figures import engine, rollups
 from figures.models import ActivityMonth, HourYear
-from tests.factories import ActivityCategoryFactory, ActivityFactory, ProjectFactory
+from tests.factories import ActivityFactory, ProjectFactory
 from volunteers.models import HourEntry, Volunteer
 
 
@@ -33,19 +34,7 @@ def test_it_counts_a_series_written_in_bulk(world, project):
     activity_services.series_save(
         actor=access,
         centre_id=world.centre.pk,
-        fields={
-            "project": project,
-            "title": "Turgruppe",
-            "category": ActivityCategoryFactory(),
-            "weekday": 1,
-            "start_time": dt.time(11),
-            "end_time": dt.time(13),
-            "first_date": dt.date(2025, 1, 1),
-            "last_date": dt.date(2025, 1, 31),
-            "place": "",
-            "organiser": None,
-            "is_public": False,
-        },
+        fields={**series_fields(project), "is_public": False},
     )
     bucket = ActivityMonth.objects.get(project=project, year=2025, month=1)
     assert (bucket.logged, bucket.held) == (4, 4)
