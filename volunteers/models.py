@@ -20,6 +20,7 @@ from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
+from core.validators import validate_single_line
 
 postal_code_validator = RegexValidator(r"^\d{4}$", _("A postal code has four digits."))
 
@@ -113,8 +114,10 @@ class Volunteer(AvailabilityMixin, CentreScopedModel):
         PAUSED = "paused", _("Paused")
         ENDED = "ended", _("Ended")
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(
+        _("first name"), max_length=100, validators=[validate_single_line]
+    )
+    last_name = models.CharField(_("last name"), max_length=100, validators=[validate_single_line])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     birth_year = models.PositiveSmallIntegerField(
@@ -293,7 +296,7 @@ class Task(AvailabilityMixin, CentreScopedModel):
         FILLED = "filled", _("Filled")
         CLOSED = "closed", _("Closed")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -498,7 +501,7 @@ class Rota(CentreScopedModel):
     """A recurring need (the café every Tuesday, the lending store, an escort service) whose
     shifts volunteers sign up for themselves, until `signup_closes_hours` before a shift."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     project = models.ForeignKey(
         "activities.Project",
