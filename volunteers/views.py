@@ -207,7 +207,7 @@ def volunteer_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     else:
         messages.success(
             request,
-            _("A link to set a password was sent to %(email)s.") % {"email": volunteer.email},
+            _("A link to set a password is on its way to %(email)s.") % {"email": volunteer.email},
         )
     return redirect("volunteers:detail", volunteer.pk)
 
@@ -576,7 +576,8 @@ def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s was matched to the task and told by e-mail.") % {"name": volunteer},
+            _("%(name)s was matched to the task; an e-mail telling them is on its way.")
+            % {"name": volunteer},
         )
     return redirect("volunteers:task_detail", task.pk)
 
