@@ -278,6 +278,8 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             "volunteer": volunteer,
             "data": data,
             "hours": selectors.volunteer_hours(volunteer=volunteer),
+            "signups": volunteer.shift_signups.select_related("shift__rota", "hour_entry"),
+            "certificates": volunteer.certificates.all(),
             "now": timezone.now(),
         },
     )
