@@ -14,6 +14,7 @@ from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
+from core.validators import validate_single_line
 
 
 class ActivityCategory(BilingualNameMixin, models.Model):
@@ -57,7 +58,7 @@ class Project(CentreScopedModel):
         RUNNING = "running", _("Running")
         ENDED = "ended", _("Ended")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("short name"), max_length=80)
     owner_name = models.CharField(_("owning organisation"), max_length=200, blank=True)
     programme = models.CharField(_("funder's programme"), max_length=200, blank=True)
@@ -541,7 +542,7 @@ class ActivitySeries(OrganiserOwnedModel):
     project = models.ForeignKey(
         Project, on_delete=models.PROTECT, related_name="series", verbose_name=_("project")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     category = models.ForeignKey(
         ActivityCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
     )
@@ -613,7 +614,7 @@ class Activity(OrganiserOwnedModel):
     project = models.ForeignKey(
         Project, on_delete=models.PROTECT, related_name="activities", verbose_name=_("project")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     category = models.ForeignKey(
         ActivityCategory, on_delete=models.PROTECT, related_name="+", verbose_name=_("category")
     )

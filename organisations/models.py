@@ -19,6 +19,7 @@ from core.i18n import BilingualNameMixin
 from core.jobs import Job
 from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
+from core.validators import validate_single_line
 
 # An entry not confirmed for this long is "stale" and its association is asked to confirm it.
 CONFIRMATION_INTERVAL = dt.timedelta(days=365)
@@ -105,7 +106,7 @@ class OrganisationQuerySet(CentreScopedQuerySet):
 class Organisation(CentreScopedModel):
     """An association in the registry of a centre."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     organisation_number = models.CharField(
         _("organisation number"),
         max_length=9,

@@ -222,7 +222,7 @@ def organisation_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
             actor=request.user, organisation=organisation, email=form.cleaned_data["email"]
         )
         messages.success(
-            request, _("An invitation was sent to %(email)s.") % {"email": invitation.email}
+            request, _("The invitation is on its way to %(email)s.") % {"email": invitation.email}
         )
     else:
         messages.error(request, " ".join(str(error) for error in form.errors["email"]))

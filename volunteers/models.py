@@ -20,8 +20,38 @@ from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
 from core.permissions import Access
+from core.validators import validate_single_line
 
 postal_code_validator = RegexValidator(r"^\d{4}$", _("A postal code has four digits."))
+
+
+class AvailabilityMixin:
+    """When a volunteer can help, or when a task needs help: three week slots (weekdays,
+    evenings, weekends) held in three boolean fields named ``<availability_prefix><slot>``.
+
+    One implementation for both, so matching compares like with like."""
+
+    availability_prefix: str
+
+    # In the week's order.
+    SLOTS = (
+        ("weekdays", _("weekdays")),
+        ("evenings", _("evenings")),
+        ("weekends", _("weekends")),
+    )
+
+    def availability_flags(self) -> set[str]:
+        return {
+            name for name, _label in self.SLOTS if getattr(self, self.availability_prefix + name)
+        }
+
+    def availability_labels(self) -> list[str]:
+        """The slots in words and in the week's order: weekdays, evenings, weekends."""
+        return [
+            str(label)
+            for name, label in self.SLOTS
+            if getattr(self, self.availability_prefix + name)
+        ]
 
 
 class _CuratedName(BilingualNameMixin, SharedListModel):
@@ -77,15 +107,17 @@ class VolunteerQuerySet(CentreScopedQuerySet):
         return self.none()
 
 
-class Volunteer(CentreScopedModel):
+class Volunteer(AvailabilityMixin, CentreScopedModel):
     class Status(models.TextChoices):
         APPLICANT = "applicant", _("Applicant")
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")
         ENDED = "ended", _("Ended")
 
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
+    first_name = models.CharField(
+        _("first name"), max_length=100, validators=[validate_single_line]
+    )
+    last_name = models.CharField(_("last name"), max_length=100, validators=[validate_single_line])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     birth_year = models.PositiveSmallIntegerField(
@@ -135,6 +167,7 @@ class Volunteer(CentreScopedModel):
     available_weekends = models.BooleanField(_("available at weekends"), default=False)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_to = models.DateField(_("available until"), null=True, blank=True)
+    availability_prefix = "available_"
     police_certificate_checked_on = models.DateField(
         _("police certificate checked on"), null=True, blank=True
     )
@@ -185,30 +218,6 @@ class Volunteer(CentreScopedModel):
     @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
-
-    def availability_flags(self) -> set[str]:
-        return {
-            name
-            for name, on in (
-                ("weekdays", self.available_weekdays),
-                ("evenings", self.available_evenings),
-                ("weekends", self.available_weekends),
-            )
-            if on
-        }
-
-    def availability_labels(self) -> list[str]:
-        """When the person can help, in words and in the week's order: weekdays, evenings,
-        weekends."""
-        return [
-            str(label)
-            for name, label in (
-                ("weekdays", _("weekdays")),
-                ("evenings", _("evenings")),
-                ("weekends", _("weekends")),
-            )
-            if getattr(self, f"available_{name}")
-        ]
 
 
 class ConsentText(CentreScopedModel):
@@ -279,7 +288,7 @@ class TaskQuerySet(CentreScopedQuerySet):
         return self.none()
 
 
-class Task(CentreScopedModel):
+class Task(AvailabilityMixin, CentreScopedModel):
     """A need (oppdrag) posted by the coordinator or an association, filled by volunteers."""
 
     class Status(models.TextChoices):
@@ -287,7 +296,7 @@ class Task(CentreScopedModel):
         FILLED = "filled", _("Filled")
         CLOSED = "closed", _("Closed")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -313,6 +322,7 @@ class Task(CentreScopedModel):
     needs_weekdays = models.BooleanField(_("on weekdays (daytime)"), default=False)
     needs_evenings = models.BooleanField(_("in the evenings"), default=False)
     needs_weekends = models.BooleanField(_("at weekends"), default=False)
+    availability_prefix = "needs_"
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     volunteers_needed = models.PositiveSmallIntegerField(
@@ -356,30 +366,6 @@ class Task(CentreScopedModel):
                 and self.organisation_id in access.association_ids
             )
         return super().is_editable_by(access)
-
-    def availability_flags(self) -> set[str]:
-        return {
-            name
-            for name, on in (
-                ("weekdays", self.needs_weekdays),
-                ("evenings", self.needs_evenings),
-                ("weekends", self.needs_weekends),
-            )
-            if on
-        }
-
-    def availability_labels(self) -> list[str]:
-        """When the person can help, in words and in the week's order: weekdays, evenings,
-        weekends."""
-        return [
-            str(label)
-            for name, label in (
-                ("weekdays", _("weekdays")),
-                ("evenings", _("evenings")),
-                ("weekends", _("weekends")),
-            )
-            if getattr(self, f"available_{name}")
-        ]
 
 
 class MatchQuerySet(CentreScopedQuerySet):
@@ -515,7 +501,7 @@ class Rota(CentreScopedModel):
     """A recurring need (the café every Tuesday, the lending store, an escort service) whose
     shifts volunteers sign up for themselves, until `signup_closes_hours` before a shift."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True)
     project = models.ForeignKey(
         "activities.Project",

@@ -207,7 +207,7 @@ def volunteer_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     else:
         messages.success(
             request,
-            _("A link to set a password was sent to %(email)s.") % {"email": volunteer.email},
+            _("A link to set a password is on its way to %(email)s.") % {"email": volunteer.email},
         )
     return redirect("volunteers:detail", volunteer.pk)
 
@@ -278,6 +278,8 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
             "volunteer": volunteer,
             "data": data,
             "hours": selectors.volunteer_hours(volunteer=volunteer),
+            "signups": volunteer.shift_signups.select_related("shift__rota", "hour_entry"),
+            "certificates": volunteer.certificates.all(),
             "now": timezone.now(),
         },
     )
@@ -576,7 +578,8 @@ def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s was matched to the task and told by e-mail.") % {"name": volunteer},
+            _("%(name)s was matched to the task; an e-mail telling them is on its way.")
+            % {"name": volunteer},
         )
     return redirect("volunteers:task_detail", task.pk)
 

@@ -1,6 +1,7 @@
 """Small template helpers shared by every app (numbers and figures: `figures.templatetags`)."""
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ def audit_action(action: str) -> str:
     from core.audit import action_label
 
     return action_label(action)
+
+
+@register.filter
+def bdi(text: object) -> str:
+    """User-written text isolated for direction: {{ organisation.name|bdi }}. A name in Arabic or
+    Hebrew, or one holding a right-to-left override, cannot reorder the text around it."""
+    return format_html("<bdi>{}</bdi>", text)

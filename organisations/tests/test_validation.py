@@ -78,3 +78,10 @@ def test_it_validates_postal_codes_and_phone_numbers(world, field, value, ok):
     assert form.is_valid() is ok, form.errors
     if ok and field == "phone":
         assert " " not in form.cleaned_data["phone"]
+
+
+def test_it_refuses_a_line_break_in_an_association_name_in_norwegian(world):
+    with translation.override("nb"):
+        form = OrganisationForm(data={"name": "Lag\nmed to linjer"}, centre=world.centre)
+        assert not form.is_valid()
+        assert "på én linje" in " ".join(form.errors["name"])

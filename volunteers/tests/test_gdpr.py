@@ -13,10 +13,12 @@ from volunteers.selectors import volunteers_inactive
 
 from .factories import (
     BackgroundGroupFactory,
+    CertificateFactory,
     ConsentTextFactory,
     HourEntryFactory,
     InterestFactory,
     MatchFactory,
+    ShiftSignupFactory,
 )
 
 PERSONAL = {
@@ -231,3 +233,57 @@ def test_erasure_also_clears_failed_logins_other_addresses_and_sessions(world, c
         session.get_decoded().get("_auth_user_id") == str(user.pk)
         for session in Session.objects.all()
     )
+
+
+# Every section of the JSON export, each shown on the readable page too. A new section in the
+# JSON fails `test_it_shows_every_section_of_the_json_on_the_page` until it is added here and
+# to the page.
+SECTIONS_ON_THE_PAGE = {
+    "exported_at",
+    "centre",
+    "person",
+    "background_groups",
+    "interests",
+    "languages",
+    "associations",
+    "availability",
+    "police_certificate_checked_on",
+    "police_certificate_requested_on",
+    "wants_reminders",
+    "shifts",
+    "certificates",
+    "consents",
+    "matches",
+    "hours",
+    "login",
+    "login_history",
+    "emails_sent",
+    "audit_trail",
+    "mentioned_in_the_audit_trail",
+    "reminders_sent",
+    "activity_notes_naming_the_person",
+    "reports_requested",
+    "report_narratives_naming_the_person",
+    "contact_person_of",
+    "association_notes_naming_the_person",
+}
+
+
+def test_it_shows_every_section_of_the_json_on_the_page(world, login):
+    volunteer = _person(world)
+    client = login(world.coordinator)
+    response = client.get(reverse("volunteers:export", args=[volunteer.pk]) + "?format=json")
+    assert set(json.loads(response.content)) <= SECTIONS_ON_THE_PAGE
+
+
+def test_it_shows_the_shifts_and_certificates_on_the_export_page(world, login):
+    volunteer = _person(world)
+    ShiftSignupFactory(
+        volunteer=volunteer, shift__rota__centre=world.centre, shift__rota__title="Kafé Solsiden"
+    )
+    CertificateFactory(volunteer=volunteer, centre=world.centre, tasks="Leksehjelp i biblioteket")
+    page = login(world.coordinator).get(reverse("volunteers:export", args=[volunteer.pk]))
+    text = page.content.decode()
+    assert "<h2>Vakter</h2>" in text and "Kafé Solsiden" in text and "Kommer" in text
+    assert "<h2>Attester</h2>" in text and "Leksehjelp i biblioteket" in text
+    assert "Kari Koordinator" in text
