@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import CentreScopedInlineFormSet, ScopedModelFormSet, model_choice
+from core.forms import CentreScopedInlineFormSet, HoursField, ScopedModelFormSet, model_choice
 from core.permissions import Access
 
 from . import selectors
@@ -55,28 +53,6 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class HoursField(forms.DecimalField):
-    """Hours as 2, 1,5, 1.5 or 1:30 (h:mm)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return Decimal(0)
-        if isinstance(value, str):
-            text = value.strip()
-            match = re.fullmatch(r"(\d{1,4}):([0-5]\d)", text)
-            if match:
-                hours, minutes = int(match[1]), int(match[2])
-                return (Decimal(hours) + Decimal(minutes) / 60).quantize(Decimal("0.01"))
-            value = text.replace(",", ".")
-        try:
-            return super().to_python(value)
-        except ValidationError as error:
-            raise ValidationError(
-                _("Enter hours as a number (1,5) or as hours and minutes (1:30)."),
-                code="invalid",
-            ) from error
-
-
 def _count_messages(form: forms.BaseForm) -> None:
     if "volunteer_count" in form.fields:
         form.fields["volunteer_count"].required = False
@@ -91,14 +67,11 @@ def _count_messages(form: forms.BaseForm) -> None:
 def _hours_field(required: bool = False) -> HoursField:
     return HoursField(
         label=_("Volunteer hours"),
-        localize=True,
+        empty_hours=Decimal(0),
         min_value=0,
-        max_digits=8,
-        decimal_places=2,
         required=required,
         error_messages={"min_value": _("Hours cannot be negative.")},
         help_text=_("E.g. 6, 1,5 or 1:30."),
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.concurrency import edit_with_conflict
 from core.models import Role
 from core.permissions import (
     get_access,
@@ -65,29 +65,31 @@ def _project_form_page(request: HttpRequest, project: Project) -> HttpResponse:
         (title, formset_class(data, instance=project, prefix=prefix))
         for prefix, formset_class, title in PROJECT_FORMSETS
     ]
-    if data is not None and form.is_valid() and all(fs.is_valid() for _t, fs in formsets):
+
+    def save() -> Project:
         children, deleted = [], []
         for _title, formset in formsets:
             children.extend(formset.save(commit=False))
             deleted.extend(formset.deleted_objects)
-        try:
-            project = services.project_save(
-                actor=access,
-                project=form.instance,
-                children=children,
-                deleted=deleted,
-                expected_version=form.loaded_version if "version" in form.fields else None,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        else:
-            messages.success(request, _("The project %(name)s was saved.") % {"name": project.name})
-            return redirect("activities:project_detail", project_pk=project.pk)
-    return render(
+        return services.project_save(
+            actor=access,
+            project=form.instance,
+            children=children,
+            deleted=deleted,
+            expected_version=form.loaded_version if "version" in form.fields else None,
+        )
+
+    return edit_with_conflict(
         request,
-        "activities/project_form.html",
-        {"form": form, "formsets": formsets, "project": project},
+        form=form,
+        also_valid=lambda: all(fs.is_valid() for _t, fs in formsets),
+        save=save,
+        template="activities/project_form.html",
+        context={"formsets": formsets, "project": project},
+        message=lambda saved: _("The project %(name)s was saved.") % {"name": saved.name},
+        success_url=lambda saved: reverse(
+            "activities:project_detail", kwargs={"project_pk": saved.pk}
+        ),
     )
 
 
@@ -194,22 +196,21 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request, selectors.activity_list(access=access), edit=True, pk=pk
     )
     form = ActivityForm(request.POST or None, instance=activity, access=access)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.activity_update(
-                actor=access,
-                activity=activity,
-                fields=form.changed_values,
-                expected_version=form.loaded_version,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        else:
-            messages.success(request, _("The activity was saved."))
-            _warn_outside_period(request, activity)
-            return redirect(reverse("activities:list"))
-    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+    return edit_with_conflict(
+        request,
+        form=form,
+        save=lambda: services.activity_update(
+            actor=access,
+            activity=activity,
+            fields=form.changed_values,
+            expected_version=form.loaded_version,
+        ),
+        template="activities/activity_form.html",
+        context={"activity": activity},
+        message=_("The activity was saved."),
+        after_message=lambda saved: _warn_outside_period(request, saved),
+        success_url=reverse("activities:list"),
+    )
 
 
 @role_required(*WRITERS)

@@ -5,7 +5,9 @@ version the user loaded (`VersionedFormMixin`); the service claims the row for t
 its transaction (`claim_version`): the row's version goes up by one only if it is still the one
 the user saw, else `EditConflict` is raised and nothing is saved. The view shows the form again,
 with the user's input kept, and names each field the other person changed (`conflict_message`).
-Saving again then deliberately keeps the user's version.
+Saving again then deliberately keeps the user's version. `edit_with_conflict` is that flow for
+an edit view: validate, save through the service, show a conflict on the form, or redirect with a
+message.
 
 A centre's year (`core.services.centre_year_save`) claims its row the same way; its form also
 carries version 0 for a year not saved yet, so that two people starting the same year cannot
@@ -14,12 +16,16 @@ both create it.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.http import QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -132,3 +138,44 @@ def refresh_version(form: forms.BaseForm, current: Versioned) -> None:
     data = cast(QueryDict, form.data).copy()
     data[form.add_prefix("version")] = current.version
     form.data = data
+
+
+Saved = TypeVar("Saved")
+
+
+def edit_with_conflict(
+    request: HttpRequest,
+    *,
+    form: forms.BaseForm,
+    save: Callable[[], Saved],
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    success_url: str | Callable[[Saved], str],
+    message: str | Callable[[Saved], str],
+    also_valid: Callable[[], bool] | None = None,
+    on_validation_error: Callable[[forms.BaseForm, ValidationError], None] | None = None,
+    after_message: Callable[[Saved], None] | None = None,
+) -> HttpResponse:
+    """The edit view's flow after the permission lookup: on a POST whose `form` (bound with the
+    `VersionedFormMixin` version) and `also_valid()` are valid, `save()` calls the service.
+    On EditConflict the form is shown again with the other person's changes named and the
+    version refreshed; on success the `message` is shown (then `after_message`, e.g. a warning)
+    and the user is sent to `success_url`. Either may be a function of what `save()` returned.
+    With `on_validation_error`, a service's ValidationError is put on the form by it (without,
+    it propagates). Otherwise `template` is rendered with `form` and `context`."""
+    if request.method == "POST" and form.is_valid() and (also_valid is None or also_valid()):
+        try:
+            saved = save()
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(form, conflict.current))
+            refresh_version(form, conflict.current)
+        except ValidationError as error:
+            if on_validation_error is None:
+                raise
+            on_validation_error(form, error)
+        else:
+            messages.success(request, message(saved) if callable(message) else message)
+            if after_message is not None:
+                after_message(saved)
+            return redirect(success_url(saved) if callable(success_url) else success_url)
+    return render(request, template, {"form": form, **(context or {})})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,6 +25,46 @@ def refuse_line_breaks(value: str) -> None:
     send one, a script can, and such a title would end up in an e-mail subject."""
     if len(str(value).splitlines()) > 1:
         raise ValidationError(_("Write this on one line."), code="line_break")
+
+
+_H_MM = re.compile(r"(\d{1,4}):([0-5]\d)")
+
+
+class HoursField(forms.DecimalField):
+    """Hours as people write them: 6, 1,5, 1.5 or hours and minutes (1:30), to a Decimal with two
+    places (a third one is rounded half up, as 1:20 is). The limits and their messages are
+    DecimalField's arguments; `empty_hours` is what a field left empty means (None: nothing,
+    which a required field refuses)."""
+
+    default_error_messages = {
+        "invalid": _("Enter hours as a number (1,5) or as hours and minutes (1:30)."),
+    }
+
+    def __init__(self, *, empty_hours: Decimal | None = None, **kwargs: Any) -> None:
+        self.empty_hours = empty_hours
+        kwargs.setdefault("max_digits", 8)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("localize", True)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if value in self.empty_values:
+            return self.empty_hours
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "")
+            match = _H_MM.fullmatch(text)
+            if match:
+                value = Decimal(match[1]) + Decimal(match[2]) / 60
+            else:
+                value = text.replace(",", ".")
+        hours = super().to_python(value)
+        if hours is None:
+            return None
+        try:
+            return hours.quantize(Decimal(1).scaleb(-(self.decimal_places or 0)), ROUND_HALF_UP)
+        except InvalidOperation:
+            return hours  # NaN, infinity or too many digits: validation refuses it
 
 
 # The widest primary key any of our databases stores (a signed 64-bit integer).

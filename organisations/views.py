@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import jobs
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
-from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.concurrency import edit_with_conflict
 from core.exports import csv_response
 from core.http import AuthenticatedHttpRequest
 from core.models import Role
@@ -152,33 +152,25 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     form = OrganisationForm(
         request.POST or None, instance=organisation, for_association=access.is_association
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(
-                actor=request.user,
-                organisation=organisation,
-                data=form.entry_data,
-                categories=form.categories,
-                cooperation_areas=form.cleaned_data["cooperation_areas"],
-                by_association=access.is_association,
-                expected_version=form.loaded_version,
-                confirm="confirm" in request.POST,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        else:
-            messages.success(
-                request,
-                _("The entry was saved and confirmed as current. Thank you!")
-                if "confirm" in request.POST
-                else _("The entry was saved."),
-            )
-            return redirect("organisations:detail", organisation.pk)
-    return render(
+    return edit_with_conflict(
         request,
-        "organisations/organisation_form.html",
-        {"form": form, "organisation": organisation},
+        form=form,
+        save=lambda: services.organisation_update(
+            actor=request.user,
+            organisation=organisation,
+            data=form.entry_data,
+            categories=form.categories,
+            cooperation_areas=form.cleaned_data["cooperation_areas"],
+            by_association=access.is_association,
+            expected_version=form.loaded_version,
+            confirm="confirm" in request.POST,
+        ),
+        message=_("The entry was saved and confirmed as current. Thank you!")
+        if "confirm" in request.POST
+        else _("The entry was saved."),
+        success_url=reverse("organisations:detail", args=[organisation.pk]),
+        template="organisations/organisation_form.html",
+        context={"organisation": organisation},
     )
 
 

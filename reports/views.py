@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import exports, formatting, jobs
-from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.concurrency import edit_with_conflict
 from core.http import AuthenticatedHttpRequest
 from core.models import FIRST_YEAR, LAST_YEAR, Role
 from core.permissions import get_access, get_object_for_user, role_required
@@ -194,34 +194,25 @@ def narrative_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         else {}
     )
     form = NarrativeForm(request.POST or None, kind=kind, initial=initial, instance=narrative)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.narrative_save(
-                actor=request.user,
-                centre=centre,
-                kind=kind,
-                year=year,
-                project=project,
-                texts=form.changed_values,
-                is_draft="final" not in request.POST,
-                expected_version=form.loaded_version if "version" in form.fields else None,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        else:
-            messages.success(
-                request,
-                _("The narrative was saved as a draft.")
-                if "final" not in request.POST
-                else _("The narrative was saved and marked as final."),
-            )
-            return redirect(request.get_full_path())
-    return render(
+    return edit_with_conflict(
         request,
-        "reports/narrative_form.html",
-        {
-            "form": form,
+        form=form,
+        save=lambda: services.narrative_save(
+            actor=request.user,
+            centre=centre,
+            kind=kind,
+            year=year,
+            project=project,
+            texts=form.changed_values,
+            is_draft="final" not in request.POST,
+            expected_version=form.loaded_version if "version" in form.fields else None,
+        ),
+        message=_("The narrative was saved as a draft.")
+        if "final" not in request.POST
+        else _("The narrative was saved and marked as final."),
+        success_url=request.get_full_path(),
+        template="reports/narrative_form.html",
+        context={
             "narrative": narrative,
             "params": params,
             "kind_label": ReportKind(kind).label,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import cast
 
 from django import forms
@@ -15,7 +14,7 @@ from core.forms import (
 )
 from core.models import District
 
-from .hours import parse_hours
+from .hours import entry_hours_field
 from .models import (
     BackgroundGroup,
     Certificate,
@@ -231,24 +230,9 @@ class ConsentTextForm(forms.ModelForm):
         }
 
 
-class HoursField(forms.CharField):
-    """Hours as h:mm ("2:30") or a decimal ("2,5" or "2.5")."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("help_text", _("As h:mm (2:30) or as a number (2,5)."))
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "size": 6, "maxlength": 10})
-
-    def to_python(self, value) -> Decimal | None:  # type: ignore[override]
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return parse_hours(value)
-
-
 class HourEntryForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
-    hours = HoursField(label=_("Hours"))
+    hours = entry_hours_field(label=_("Hours"))
     task = forms.ModelChoiceField(
         label=_("Task"), queryset=Task.objects.none(), required=False, empty_label=_("(no task)")
     )

@@ -2,31 +2,35 @@
 
 from __future__ import annotations
 
-import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
-_HMM = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+from core.forms import HoursField
+
+_RANGE = _("Hours must be more than 0 and at most 24.")
+
+
+def entry_hours_field(**kwargs) -> HoursField:
+    """The hours of one entry, one volunteer's day: more than 0 and at most 24."""
+    return HoursField(
+        min_value=Decimal("0.01"),
+        max_value=24,
+        help_text=_("As h:mm (2:30) or as a number (2,5)."),
+        error_messages={
+            "invalid": _("Write the hours as h:mm (2:30) or as a number (2,5)."),
+            "min_value": _RANGE,
+            "max_value": _RANGE,
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6, "maxlength": 10}),
+        **kwargs,
+    )
 
 
 def parse_hours(value: str) -> Decimal:
     """Hours from h:mm or a decimal with comma or point. Raises ValidationError if unreadable."""
-    text = (value or "").strip().replace(" ", "")
-    match = _HMM.match(text)
-    if match:
-        hours = Decimal(match.group(1)) + Decimal(match.group(2)) / Decimal(60)
-    else:
-        try:
-            hours = Decimal(text.replace(",", "."))
-        except InvalidOperation:
-            raise ValidationError(
-                _("Write the hours as h:mm (2:30) or as a number (2,5)."), code="invalid"
-            ) from None
-    if not hours.is_finite() or hours <= 0 or hours > 24:
-        raise ValidationError(_("Hours must be more than 0 and at most 24."), code="range")
-    return hours.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return entry_hours_field().clean(value)
 
 
 def format_hours(value: Decimal | float | None) -> str:

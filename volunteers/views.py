@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.concurrency import EditConflict, conflict_message, refresh_version
+from core.concurrency import VersionedFormMixin, edit_with_conflict
 from core.exports import csv_response, xlsx_response
 from core.http import AuthenticatedHttpRequest, client_ip, over_rate
 from core.models import Centre, Role
@@ -74,6 +76,32 @@ def _form_error(form, error: ValidationError) -> None:
 
 def _form_values(form) -> dict:
     return {name: form.cleaned_data[name] for name in form.Meta.fields}
+
+
+def _update_page(
+    request: AuthenticatedHttpRequest,
+    *,
+    form: forms.BaseForm,
+    row: Volunteer | Task,
+    update: Callable[..., object],
+    **kwargs: Any,
+) -> HttpResponse:
+    """The edit page of a versioned row of the registry: on a valid POST the service `update`
+    (`volunteer_update`, `task_update`: it names the row by its model) gets the row afresh
+    from its centre with the form's values; `kwargs` are `edit_with_conflict`'s."""
+
+    def save() -> object:
+        fresh = type(row).objects.for_centre(row.centre_id).get(pk=row.pk)
+        return update(
+            actor=request.user,
+            expected_version=cast(VersionedFormMixin, form).loaded_version,
+            **{str(row._meta.model_name): fresh},
+            **_form_values(form),
+        )
+
+    return edit_with_conflict(
+        request, form=form, save=save, on_validation_error=_form_error, **kwargs
+    )
 
 
 # --- Coordinator: the registry ------------------------------------------------------------------
@@ -164,23 +192,16 @@ def volunteer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         centre=own_centre(request),
         organisations=organisation_list(access=access),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.volunteer_update(
-                actor=request.user,
-                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
-                expected_version=form.loaded_version,
-                **_form_values(form),
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("volunteers:detail", volunteer.pk)
-    return render(request, "volunteers/volunteer_form.html", {"form": form, "volunteer": volunteer})
+    return _update_page(
+        request,
+        form=form,
+        row=volunteer,
+        update=services.volunteer_update,
+        message=_("The changes were saved."),
+        success_url=reverse("volunteers:detail", args=[volunteer.pk]),
+        template="volunteers/volunteer_form.html",
+        context={"volunteer": volunteer},
+    )
 
 
 @require_POST
@@ -534,23 +555,16 @@ def task_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         organisations=_task_organisations(request),
         association_only=access.is_association,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.task_update(
-                actor=request.user,
-                task=Task.objects.for_centre(task.centre_id).get(pk=task.pk),
-                expected_version=form.loaded_version,
-                **_form_values(form),
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("volunteers:task_detail", task.pk)
-    return render(request, "volunteers/task_form.html", {"form": form, "task": task})
+    return _update_page(
+        request,
+        form=form,
+        row=task,
+        update=services.task_update,
+        message=_("The changes were saved."),
+        success_url=reverse("volunteers:task_detail", args=[task.pk]),
+        template="volunteers/task_form.html",
+        context={"task": task},
+    )
 
 
 @require_POST
@@ -659,23 +673,15 @@ def me_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
 def me_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     volunteer = _me(request)
     form = ProfileForm(request.POST or None, instance=volunteer, centre=volunteer.centre)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.volunteer_update(
-                actor=request.user,
-                volunteer=Volunteer.objects.for_centre(volunteer.centre_id).get(pk=volunteer.pk),
-                expected_version=form.loaded_version,
-                **_form_values(form),
-            )
-        except EditConflict as conflict:
-            form.add_error(None, conflict_message(form, conflict.current))
-            refresh_version(form, conflict.current)
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Your profile was saved."))
-            return redirect("volunteers:me")
-    return render(request, "volunteers/me_form.html", {"form": form})
+    return _update_page(
+        request,
+        form=form,
+        row=volunteer,
+        update=services.volunteer_update,
+        message=_("Your profile was saved."),
+        success_url=reverse("volunteers:me"),
+        template="volunteers/me_form.html",
+    )
 
 
 @role_required(Role.VOLUNTEER)

@@ -1,18 +1,9 @@
-"""Each role against each page of the activities app."""
+"""Each role against each page of the activities app (the harness: tests/matrix.py)."""
 
 import pytest
-from django.urls import reverse
 
 from tests.factories import ActivityFactory, ProjectFactory
-
-ROLES = [
-    "anonymous",
-    "coordinator",
-    "association",
-    "municipality_viewer",
-    "volunteer_user",
-    "site_admin",
-]
+from tests.matrix import matrix_test, pk_of
 
 WRITERS = {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403}
 ALL_READERS = {**WRITERS, "municipality_viewer": 200}
@@ -26,37 +17,35 @@ MATRIX = [
     ("activities:dashboard", None, ALL_READERS),
     ("activities:project_list", None, ALL_READERS),
     ("activities:project_create", None, WRITERS),
-    ("activities:project_detail", "project", {**ALL_READERS, "association": 404}),
-    ("activities:project_detail", "association_project", ALL_READERS),
+    ("activities:project_detail", pk_of("project"), {**ALL_READERS, "association": 404}),
+    ("activities:project_detail", pk_of("association_project"), ALL_READERS),
     (
         "activities:project_detail",
-        "foreign_project",
+        pk_of("foreign_project"),
         {**ALL_READERS, "coordinator": 404, "association": 404, "municipality_viewer": 404},
     ),
-    ("activities:project_edit", "project", {**WRITERS, "association": 404}),
-    ("activities:project_edit", "association_project", WRITERS),
+    ("activities:project_edit", pk_of("project"), {**WRITERS, "association": 404}),
+    ("activities:project_edit", pk_of("association_project"), WRITERS),
     (
         "activities:project_edit",
-        "foreign_project",
+        pk_of("foreign_project"),
         {**WRITERS, "coordinator": 404, "association": 404},
     ),
-    ("activities:edit", "own_activity", {**WRITERS, "municipality_viewer": 403}),
-    ("activities:edit", "centre_activity", {**WRITERS, "association": 404}),
-    ("activities:edit", "foreign_activity", {**WRITERS, "coordinator": 404, "association": 404}),
+    ("activities:edit", pk_of("own_activity"), {**WRITERS, "municipality_viewer": 403}),
+    ("activities:edit", pk_of("centre_activity"), {**WRITERS, "association": 404}),
+    (
+        "activities:edit",
+        pk_of("foreign_activity"),
+        {**WRITERS, "coordinator": 404, "association": 404},
+    ),
 ]
 
-CASES = [
-    pytest.param(name, obj, role, expected.get(role, expected.get("*")), id=f"{name}-{i}-{role}")
-    for i, (name, obj, expected) in enumerate(MATRIX)
-    for role in ROLES
-]
 
-
-@pytest.mark.parametrize(("url_name", "obj", "role", "expected"), CASES)
-def test_it_answers_each_role_as_the_matrix_says(world, login, url_name, obj, role, expected):
+@pytest.fixture
+def objects(world):
     project = ProjectFactory(centre=world.centre)
     foreign_project = ProjectFactory(centre=world.other_centre)
-    objects = {
+    return {
         "project": project,
         "foreign_project": foreign_project,
         "association_project": ProjectFactory(centre=world.centre, organisation=world.organisation),
@@ -64,11 +53,6 @@ def test_it_answers_each_role_as_the_matrix_says(world, login, url_name, obj, ro
         "centre_activity": ActivityFactory(project=project),
         "foreign_activity": ActivityFactory(project=foreign_project),
     }
-    client = login(None if role == "anonymous" else getattr(world, role))
-    url = reverse(url_name, args=[objects[obj].pk] if obj else None)
-    response = client.get(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected, f"{role} on {url}"
+
+
+test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX, objects="objects")

@@ -1,12 +1,12 @@
 """Each role against each page of the registry: a table of expected answers (GET).
 
-`login` means a redirect to the login page.
+The harness, and what a row says: tests/matrix.py.
 """
 
 import pytest
 from django.urls import reverse
 
-from conftest import ROLES
+from tests.matrix import matrix_test
 
 MATRIX = [
     ("organisations:list", None, {"anonymous": "login", "coordinator": 200, "*": 403}),
@@ -23,58 +23,42 @@ MATRIX = [
     ("organisations:directory", None, {"*": 200}),
     (
         "organisations:export",
-        lambda w: ["csv"],
+        lambda w, x: ["csv"],
         {"anonymous": "login", "coordinator": 200, "*": 403},
     ),
     (
         "organisations:export",
-        lambda w: ["xlsx"],
+        lambda w, x: ["xlsx"],
         {"anonymous": "login", "coordinator": 200, "*": 403},
     ),
     (
         "organisations:detail",
-        lambda w: [w.organisation.pk],
+        lambda w, x: [w.organisation.pk],
         {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403},
     ),
     (
         "organisations:edit",
-        lambda w: [w.organisation.pk],
+        lambda w, x: [w.organisation.pk],
         {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403},
     ),
     (
         "organisations:edit",
-        lambda w: [w.other_organisation.pk],
+        lambda w, x: [w.other_organisation.pk],
         {"anonymous": "login", "coordinator": 200, "association": 404, "*": 403},
     ),
     (
         "organisations:edit",
-        lambda w: [w.foreign_organisation.pk],
+        lambda w, x: [w.foreign_organisation.pk],
         {"anonymous": "login", "coordinator": 404, "association": 404, "*": 403},
     ),
     (
         "organisations:detail",
-        lambda w: [w.foreign_organisation.pk],
+        lambda w, x: [w.foreign_organisation.pk],
         {"anonymous": "login", "coordinator": 404, "association": 404, "*": 403},
     ),
 ]
 
-CASES = [
-    pytest.param(name, args, role, expected.get(role, expected.get("*")), id=f"{name}-{i}-{role}")
-    for i, (name, args, expected) in enumerate(MATRIX)
-    for role in ROLES
-]
-
-
-@pytest.mark.parametrize(("url_name", "args", "role", "expected"), CASES)
-def test_it_answers_each_role_as_the_matrix_says(world, login, url_name, args, role, expected):
-    client = login(None if role == "anonymous" else getattr(world, role))
-    url = reverse(url_name, args=args(world) if args else None)
-    response = client.get(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected, f"{role} on {url}"
+test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
 
 
 POSTS = ["archive", "restore", "confirm", "invite"]

@@ -1,56 +1,28 @@
-"""Each role against each page of the reports app. `login` means a redirect to the login page."""
+"""Each role against each page of the reports app. The harness: tests/matrix.py."""
 
-import pytest
 from django.urls import reverse
+
+from tests.matrix import matrix_test
 
 from .conftest import done_job
 
-ROLES = [
-    "anonymous",
-    "coordinator",
-    "association",
-    "municipality_viewer",
-    "volunteer_user",
-    "site_admin",
-]
 READERS = {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403}
 COORDINATOR = {"anonymous": "login", "coordinator": 200, "*": 403}
 
 MATRIX = [
-    ("reports:list", None, "", READERS),
-    ("reports:create", None, "", COORDINATOR),
-    ("reports:preview", None, "?kind=annual&year=2025&language=nb", COORDINATOR),
-    ("reports:narrative", None, "?kind=annual&year=2025", COORDINATOR),
-    ("reports:download", lambda w: [done_job(w.centre).pk], "", READERS),
+    ("reports:list", None, READERS),
+    ("reports:create", None, COORDINATOR),
+    ("reports:preview", None, COORDINATOR, "?kind=annual&year=2025&language=nb"),
+    ("reports:narrative", None, COORDINATOR, "?kind=annual&year=2025"),
+    ("reports:download", lambda w, x: [done_job(w.centre).pk], READERS),
     (
         "reports:download",
-        lambda w: [done_job(w.other_centre).pk],
-        "",
+        lambda w, x: [done_job(w.other_centre).pk],
         {**READERS, "coordinator": 404, "municipality_viewer": 404},
     ),
 ]
 
-CASES = [
-    pytest.param(
-        name, args, query, role, expected.get(role, expected.get("*")), id=f"{name}-{i}-{role}"
-    )
-    for i, (name, args, query, expected) in enumerate(MATRIX)
-    for role in ROLES
-]
-
-
-@pytest.mark.parametrize(("url_name", "args", "query", "role", "expected"), CASES)
-def test_it_answers_each_role_as_the_matrix_says(
-    world, login, url_name, args, query, role, expected
-):
-    client = login(None if role == "anonymous" else getattr(world, role))
-    url = reverse(url_name, args=args(world) if args else None) + query
-    response = client.get(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected, f"{role} on {url}"
+test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
 
 
 def test_the_start_page_offers_reports_to_coordinators_and_the_municipality(world, login):

@@ -1,10 +1,12 @@
 """Each role against each page of the volunteers app: a table of expected answers.
 
-`allowed` means 200; `login` means a redirect to the login page.
+The harness, and what a row says: tests/matrix.py.
 """
 
 import pytest
 from django.urls import reverse
+
+from tests.matrix import matrix_test, pk_of
 
 from .factories import ConsentTextFactory, HourEntryFactory, MatchFactory, TaskFactory
 
@@ -28,45 +30,30 @@ MATRIX = [
     ("volunteers:hours_pending", None, COORD),
     ("volunteers:task_list", None, COORD_ASSOC),
     ("volunteers:task_create", None, COORD_ASSOC),
-    ("volunteers:task_detail", lambda w, x: [x["own_task"].pk], COORD_ASSOC),
+    ("volunteers:task_detail", pk_of("own_task"), COORD_ASSOC),
     (
         "volunteers:task_detail",
-        lambda w, x: [x["centre_task"].pk],
+        pk_of("centre_task"),
         {**COORD_ASSOC, "association": 404},
     ),
     (
         "volunteers:task_detail",
-        lambda w, x: [x["foreign_task"].pk],
+        pk_of("foreign_task"),
         {**COORD_ASSOC, "association": 404, "coordinator": 404},
     ),
-    ("volunteers:task_edit", lambda w, x: [x["own_task"].pk], COORD_ASSOC),
+    ("volunteers:task_edit", pk_of("own_task"), COORD_ASSOC),
     (
         "volunteers:task_edit",
-        lambda w, x: [x["centre_task"].pk],
+        pk_of("centre_task"),
         {**COORD_ASSOC, "association": 404},
     ),
-    ("volunteers:match_edit", lambda w, x: [x["match"].pk], COORD),
-    ("volunteers:match_edit", lambda w, x: [x["foreign_match"].pk], {**COORD, "coordinator": 404}),
+    ("volunteers:match_edit", pk_of("match"), COORD),
+    ("volunteers:match_edit", pk_of("foreign_match"), {**COORD, "coordinator": 404}),
     ("volunteers:me", None, VOLUNTEER),
     ("volunteers:me_edit", None, VOLUNTEER),
     ("volunteers:my_hours", None, VOLUNTEER),
     ("volunteers:signup", lambda w, x: [w.centre.slug], {"*": 200}),
     ("volunteers:signup_done", lambda w, x: [w.centre.slug], {"*": 200}),
-]
-
-ROLES = [
-    "anonymous",
-    "coordinator",
-    "association",
-    "municipality_viewer",
-    "volunteer_user",
-    "site_admin",
-]
-
-CASES = [
-    pytest.param(name, args, role, expected.get(role, expected.get("*")), id=f"{name}-{i}-{role}")
-    for i, (name, args, expected) in enumerate(MATRIX)
-    for role in ROLES
 ]
 
 
@@ -86,18 +73,7 @@ def extra(world):
     }
 
 
-@pytest.mark.parametrize(("url_name", "args", "role", "expected"), CASES)
-def test_it_answers_each_role_as_the_matrix_says(
-    world, extra, login, url_name, args, role, expected
-):
-    client = login(None if role == "anonymous" else getattr(world, role))
-    url = reverse(url_name, args=args(world, extra) if args else None)
-    response = client.get(url)
-    if expected == "login":
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected, f"{role} on {url}"
+test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX, objects="extra")
 
 
 @pytest.mark.parametrize(
