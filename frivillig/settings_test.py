@@ -35,14 +35,16 @@ if os.environ.get("FRIVILLIG_TEST_FAST_REDELIVERY"):
     }
     JOB_STALE_AFTER_SECONDS = 3
     JOB_SWEEP_SECONDS = 2
-if os.environ.get("FRIVILLIG_TEST_QUEUE"):
-    CELERY_TASK_DEFAULT_QUEUE = os.environ["FRIVILLIG_TEST_QUEUE"]
 
 # Under pytest-xdist (make test) each test process has a database of its own, and so a queue of
 # its own: the real worker started by one process never runs a job another process queued (its
 # row ids would name other rows). The worker inherits the variable, so it reads the same queue.
 if os.environ.get("PYTEST_XDIST_WORKER"):
     CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
+# A fault test's own worker reads (and its sweep queues jobs again to) the test's own queue; it
+# comes after the process's queue, which the worker inherits too.
+if os.environ.get("FRIVILLIG_TEST_QUEUE"):
+    CELERY_TASK_DEFAULT_QUEUE = os.environ["FRIVILLIG_TEST_QUEUE"]
 
 # Tests never reach the national register: a closed local port answers "unreachable" at once,
 # and the tests of the register point BRREG_API_URL at their own server (organisations/tests).
