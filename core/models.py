@@ -255,8 +255,8 @@ def _crosses_many(model: type[models.Model], path: str) -> bool:
 class CentreScopedQuerySet(models.QuerySet):
     """The one scoping mechanism: every centre-owned model's queryset goes through this.
 
-    `visible_to(access)` first restricts rows to the centres the user may see, then asks the
-    model's queryset for the rows a user of a limited role (association, volunteer) owns.
+    `visible_to(access)` first restricts rows to the centres the user may see, then keeps the
+    rows a user of a limited role (association, volunteer) owns, as the model's `owners` says.
     `for_centre(centre)` is for code that acts in one known centre, `system()` for code that
     reads across centres on purpose. Any other query of the model fails while the guard is on
     (see `core.scopes`).
