@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet
-from core.permissions import Access
+from core.models import CentreScopedModel, CentreScopedQuerySet, Owners
 from core.validators import validate_single_line
 
 
@@ -39,15 +37,6 @@ class ProjectQuerySet(CentreScopedQuerySet):
         """Projects with at least one activity marked public (their name is public then), of
         every centre: scoped by that mark."""
         return self.filter(activities__is_public=True).distinct()._scoped("public")
-
-    def owned_by(self, access: Access) -> ProjectQuerySet:
-        """An association user sees its own projects and the centre's (to log activities in)."""
-        if access.is_association:
-            return self.filter(
-                models.Q(organisation__isnull=True)
-                | models.Q(organisation__memberships__user_id=access.user_id)
-            )
-        return self.none()
 
 
 class Project(CentreScopedModel):
@@ -94,6 +83,12 @@ class Project(CentreScopedModel):
 
     objects = ProjectQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    # An association user changes its own projects and reads the centre's own (those without
+    # an association) too, to log its activities in them.
+    owners = Owners(
+        association="organisation", association_edits=True, association_reads_unowned=True
+    )
+
     class Meta:
         ordering = ["-is_operations", "name"]
         verbose_name = _("project")
@@ -112,16 +107,6 @@ class Project(CentreScopedModel):
                 {"end_date": _("The end date must be on or after the start date.")}
             )
 
-    def is_editable_by(self, access: Access) -> bool:
-        """Coordinators change their centre's projects; association users their own."""
-        if access.is_association:
-            return (
-                self.centre_id in access.centre_ids
-                and self.organisation_id is not None
-                and self.organisation_id in access.association_ids
-            )
-        return super().is_editable_by(access)
-
     def covers(self, day: dt.date) -> bool:
         """Whether `day` lies within the project period (open ends count as covered)."""
         return (self.start_date is None or day >= self.start_date) and (
@@ -129,13 +114,9 @@ class Project(CentreScopedModel):
         )
 
 
-class ProjectPartQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> ProjectPartQuerySet:
-        """An association user sees the targets, partners, grants and outcomes of its own
-        projects."""
-        if access.is_association:
-            return self.filter(project__organisation__memberships__user_id=access.user_id)
-        return self.none()
+# The targets, partners, grants and outcomes of a project: an association user reads those of
+# its own projects; only the centre changes them.
+PROJECT_PART_OWNERS = Owners(association="project__organisation")
 
 
 class Partner(CentreScopedModel):
@@ -154,7 +135,7 @@ class Partner(CentreScopedModel):
     agreement_start = models.DateField(_("agreement from"), null=True, blank=True)
     agreement_end = models.DateField(_("agreement to"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["kind", "name"]
@@ -189,7 +170,7 @@ class Grant(CentreScopedModel):
     applied_nok = models.PositiveIntegerField(_("applied for (NOK)"), null=True, blank=True)
     granted_nok = models.PositiveIntegerField(_("granted (NOK)"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["year", "funder"]
@@ -216,7 +197,7 @@ class OutcomeCounter(CentreScopedModel):
     value = models.PositiveIntegerField(_("number"))
     is_approximate = models.BooleanField(_("approximate (about)"), default=False)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["year", "name"]
@@ -252,7 +233,7 @@ class YearTarget(CentreScopedModel):
     persons_reached = models.PositiveIntegerField(_("persons reached"), null=True, blank=True)
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["project", "year"]
@@ -298,7 +279,7 @@ class ReportedFigure(CentreScopedModel):
     is_approximate = models.BooleanField(_("approximate (about)"), default=False)
     comment = models.CharField(_("comment"), max_length=300, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["figure", "year"]
@@ -357,7 +338,7 @@ class ProjectGoal(CentreScopedModel):
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.NUMBER)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["kind", "position", "pk"]
@@ -388,7 +369,7 @@ class GoalResult(CentreScopedModel):
     )
     comment = models.CharField(_("comment"), max_length=500, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["goal", "year"]
@@ -461,7 +442,7 @@ class BudgetLine(CentreScopedModel):
     budget = models.PositiveIntegerField(_("budget (NOK)"), null=True, blank=True)
     accounts = models.PositiveIntegerField(_("accounts (NOK)"), null=True, blank=True)
 
-    objects = ProjectPartQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = PROJECT_PART_OWNERS
 
     class Meta:
         ordering = ["year", "kind", "pk"]
@@ -494,12 +475,6 @@ class BudgetLine(CentreScopedModel):
 
 
 class OrganiserOwnedQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> OrganiserOwnedQuerySet:
-        """An association user sees the rows its own association organises."""
-        if access.is_association:
-            return self.filter(organiser__memberships__user_id=access.user_id)
-        return self.none()
-
     def listed_publicly(self) -> OrganiserOwnedQuerySet:
         """Rows marked public, of every centre: scoped by that mark (public pages and feeds
         show their public fields only: never counts, hours or notes)."""
@@ -511,20 +486,11 @@ class OrganiserOwnedModel(CentreScopedModel):
 
     objects = OrganiserOwnedQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
-    if TYPE_CHECKING:  # each concrete model has its organiser
-        organiser_id: int | None
+    # Each concrete model has its `organiser`: the association that runs the row.
+    owners = Owners(association="organiser", association_edits=True)
 
     class Meta:
         abstract = True
-
-    def is_editable_by(self, access: Access) -> bool:
-        if access.is_association:
-            return (
-                self.centre_id in access.centre_ids
-                and self.organiser_id is not None
-                and self.organiser_id in access.association_ids
-            )
-        return super().is_editable_by(access)
 
 
 class ActivitySeries(OrganiserOwnedModel):

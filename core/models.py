@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, Self
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Self, cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
@@ -183,11 +184,79 @@ class User(AbstractUser):
             raise ValidationError({"centre": _("This role needs a volunteer centre.")})
 
 
+# How an owner's users are reached from the owner's row: an association's through its
+# memberships (organisations.Membership), a volunteer through their own user. Named as field
+# paths, so core imports no app.
+ASSOCIATION_USER_PATH = "memberships__user_id"
+VOLUNTEER_USER_PATH = "user_id"
+SELF = "self"
+
+
+@dataclass(frozen=True)
+class Owners:
+    """Who a centre's row belongs to besides the centre: declared once on each model
+    (`owners = Owners(...)`), and the one source of `CentreScopedQuerySet.owned_by` (the rows a
+    limited role sees) and `CentreScopedModel.is_editable_by` (who may change a row).
+
+    - `association`: the field path from the row to the association (`organisations.
+      Organisation`) whose users see it; `SELF` when the row is the association.
+    - `volunteer`: the field path to the volunteer (`volunteers.Volunteer`) whose user sees
+      it; `SELF` when the row is the volunteer. A volunteer only reads through ownership.
+    - `association_edits`: the association's users may also change the row. The path must
+      then be one foreign key (or `SELF`), so the check reads a column and runs no query.
+    - `association_reads_unowned`: a row without an association (the centre's own) is read by
+      every association user of the centre.
+
+    `CENTRE_ONLY` (no owner): the centre's coordinators, and the municipality reading, only.
+    """
+
+    association: str | None = None
+    volunteer: str | None = None
+    association_edits: bool = False
+    association_reads_unowned: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.association_edits or self.association_reads_unowned) and (
+            self.association is None or "__" in self.association
+        ):
+            raise ValueError(
+                "association_edits and association_reads_unowned need an association "
+                "reached through one foreign key (or SELF)."
+            )
+        if self.association_reads_unowned and self.association == SELF:
+            raise ValueError("An association is never without itself.")
+
+    @property
+    def is_centre_only(self) -> bool:
+        return self.association is None and self.volunteer is None
+
+
+CENTRE_ONLY = Owners()
+
+
+def _users_path(owner_path: str, users_path: str) -> str:
+    return users_path if owner_path == SELF else f"{owner_path}__{users_path}"
+
+
+def _crosses_many(model: type[models.Model], path: str) -> bool:
+    """Whether the path crosses a relation to many rows (then one row can match twice)."""
+    if path == SELF:
+        return False
+    meta = model._meta
+    for name in path.split("__"):
+        field = meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        assert field.related_model is not None, f"{path} is not a path of relations"
+        meta = field.related_model._meta
+    return False
+
+
 class CentreScopedQuerySet(models.QuerySet):
     """The one scoping mechanism: every centre-owned model's queryset goes through this.
 
-    `visible_to(access)` first restricts rows to the centres the user may see, then asks the
-    model's queryset for the rows a user of a limited role (association, volunteer) owns.
+    `visible_to(access)` first restricts rows to the centres the user may see, then keeps the
+    rows a user of a limited role (association, volunteer) owns, as the model's `owners` says.
     `for_centre(centre)` is for code that acts in one known centre, `system()` for code that
     reads across centres on purpose. Any other query of the model fails while the guard is on
     (see `core.scopes`).
@@ -229,8 +298,23 @@ class CentreScopedQuerySet(models.QuerySet):
         return qs.owned_by(access)
 
     def owned_by(self, access: Access) -> Self:
-        """Rows a user with a limited role may see. Models override this; the default is none."""
-        return self.none()
+        """Rows a user with a limited role may see: those their association or their own
+        volunteer record owns, as the model's `owners` declares (none without an owner)."""
+        owners = cast("type[CentreScopedModel]", self.model).owners
+        if owners is None:
+            return self.none()
+        if access.is_association and owners.association is not None:
+            path = owners.association
+            rule = models.Q(**{_users_path(path, ASSOCIATION_USER_PATH): access.user_id})
+            if owners.association_reads_unowned:
+                rule = models.Q(**{f"{path}__isnull": True}) | rule
+        elif access.is_volunteer and owners.volunteer is not None:
+            path = owners.volunteer
+            rule = models.Q(**{_users_path(path, VOLUNTEER_USER_PATH): access.user_id})
+        else:
+            return self.none()
+        qs = self.filter(rule)
+        return qs.distinct() if _crosses_many(self.model, path) else qs
 
     def for_centre(self, centre: Centre | int) -> Self:
         """The rows of one centre, for code that acts in a centre it already holds (a service
@@ -310,12 +394,30 @@ class CentreScopedModel(models.Model):
     # lines carry `type: ignore[misc]` (typeddjango/django-stubs#1713).
     objects = CentreScopedQuerySet.as_manager()
 
+    # Who the row belongs to besides the centre: every concrete model declares it (`Owners`,
+    # or `CENTRE_ONLY`); a test holds each to it, so a new model cannot forget.
+    owners: ClassVar[Owners | None] = None
+
     class Meta:
         abstract = True
 
     def is_editable_by(self, access: Access) -> bool:
-        """Whether this row may be changed by the user. Coordinators may change their centre's."""
-        return access.is_coordinator and self.centre_id in access.centre_ids
+        """Whether this row may be changed by the user: coordinators change their centre's
+        rows, association users those their association owns where `owners` lets it edit."""
+        if self.centre_id not in access.centre_ids:
+            return False
+        if access.is_coordinator:
+            return True
+        owners = self.owners
+        if access.is_association and owners is not None and owners.association_edits:
+            association_id = self._owner_id(owners.association or SELF)
+            return association_id is not None and association_id in access.association_ids
+        return False
+
+    def _owner_id(self, path: str) -> int | None:
+        if path == SELF:
+            return self.pk
+        return getattr(self, f"{path}_id")  # a foreign key (`Owners` allows no other)
 
     # Uniqueness is checked across every centre (a clash anywhere is a clash in the database),
     # so these checks read as the system.
@@ -453,6 +555,8 @@ class CentreYear(CentreScopedModel):
         related_name="+",
         verbose_name=_("changed by"),
     )
+
+    owners = CENTRE_ONLY
 
     class Meta:
         ordering = ["centre", "-year"]

@@ -5,6 +5,11 @@ object up through the user's centre (and association or own person) and answers 
 the user may not see, 403 when a read-only user tries to change it. Querysets for lists come from
 `Model.objects.visible_to(access)` (see `core.models.CentreScopedQuerySet`).
 
+Who owns a row besides its centre is declared once, on the model (`owners = Owners(...)`, or
+`CENTRE_ONLY`; see `core.models.Owners`): the association and/or the volunteer it belongs to,
+as field paths. The rows an association or volunteer user sees (`owned_by`) and whether a user
+may change a row (`is_editable_by`) are derived from it; a test holds every centre model to it.
+
 The guard against unscoped queries (`core.scopes`). A query of a centre-owned model (every
 `CentreScopedModel`) must say whose rows it reads: `visible_to(access)` (a user's),
 `for_centre(centre)` / `for_centres(...)` (a centre the code already holds, checked against the

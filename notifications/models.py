@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CentreScopedModel
+from core.models import CENTRE_ONLY, CentreScopedModel
 
 
 class Delivery(CentreScopedModel):
@@ -48,6 +48,8 @@ class Delivery(CentreScopedModel):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    owners = CENTRE_ONLY
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -17,8 +17,14 @@ from stdnum.no import orgnr
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
 from core.jobs import Job
-from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
-from core.permissions import Access
+from core.models import (
+    CENTRE_ONLY,
+    SELF,
+    CentreScopedModel,
+    CentreScopedQuerySet,
+    Owners,
+    SharedListModel,
+)
 from core.validators import validate_single_line
 
 # An entry not confirmed for this long is "stale" and its association is asked to confirm it.
@@ -96,11 +102,6 @@ class OrganisationQuerySet(CentreScopedQuerySet):
         """Associations that consented to the public directory, of every centre: scoped by
         that consent (the directory shows their public fields only)."""
         return self.filter(is_public=True, is_archived=False)._scoped("public")
-
-    def owned_by(self, access: Access) -> OrganisationQuerySet:
-        if access.is_association:
-            return self.filter(memberships__user_id=access.user_id)
-        return self.none()
 
 
 class Organisation(CentreScopedModel):
@@ -233,6 +234,9 @@ class Organisation(CentreScopedModel):
 
     objects = OrganisationQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    # Its users (members) read and change it.
+    owners = Owners(association=SELF, association_edits=True)
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("association")
@@ -296,11 +300,6 @@ class Organisation(CentreScopedModel):
                 "public_search_text",
             }
         super().save(*args, **kwargs)
-
-    def is_editable_by(self, access: Access) -> bool:
-        if access.is_association:
-            return self.centre_id in access.centre_ids and self.pk in access.association_ids
-        return super().is_editable_by(access)
 
 
 class OrganisationCategory(models.Model):
@@ -393,6 +392,8 @@ class Invitation(CentreScopedModel):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+
+    owners = CENTRE_ONLY
 
     class Meta:
         ordering = ["-created_at"]
@@ -496,6 +497,8 @@ class ImportBatch(CentreScopedModel, Job):
     created_ids = models.JSONField(_("associations created"), default=list, blank=True)
     updated_ids = models.JSONField(_("associations updated"), default=list, blank=True)
 
+    owners = CENTRE_ONLY
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("import")
@@ -546,6 +549,8 @@ class RegisterChange(CentreScopedModel):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    owners = CENTRE_ONLY
 
     class Meta:
         ordering = ["organisation__name", "field"]

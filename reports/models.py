@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 
 from core.concurrency import version_field
 from core.jobs import ACTIVE_STATUSES, Job
-from core.models import CentreScopedModel, CentreScopedQuerySet
+from core.models import CENTRE_ONLY, CentreScopedModel, CentreScopedQuerySet
 from core.permissions import Access
 
 
@@ -97,6 +97,8 @@ class ReportJob(CentreScopedModel, Job):
 
     objects = ReportJobQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    owners = CENTRE_ONLY
+
     class Meta:
         ordering = ["-queued_at", "-pk"]
         verbose_name = _("report")
@@ -178,6 +180,8 @@ class Narrative(CentreScopedModel):
 
     # Optimistic locking: two people writing the narrative cannot overwrite each other.
     version = version_field()
+
+    owners = CENTRE_ONLY
 
     class Meta:
         verbose_name = _("report narrative")

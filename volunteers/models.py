@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet, SharedListModel
+from core.models import (
+    CENTRE_ONLY,
+    SELF,
+    CentreScopedModel,
+    CentreScopedQuerySet,
+    Owners,
+    SharedListModel,
+)
 from core.permissions import Access
 from core.validators import validate_single_line
 
@@ -100,11 +107,6 @@ class VolunteerQuerySet(CentreScopedQuerySet):
         if not token:
             return self.none()
         return self.filter(calendar_token=token, erased_at__isnull=True)._scoped("token")
-
-    def owned_by(self, access: Access) -> VolunteerQuerySet:
-        if access.is_volunteer:
-            return self.filter(user_id=access.user_id)
-        return self.none()
 
 
 class Volunteer(AvailabilityMixin, CentreScopedModel):
@@ -192,6 +194,9 @@ class Volunteer(AvailabilityMixin, CentreScopedModel):
 
     objects = VolunteerQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    # The volunteer reads their own record; changing it is the centre's.
+    owners = Owners(volunteer=SELF)
+
     # Optimistic locking: the coordinator and the volunteer cannot overwrite each other.
     version = version_field()
 
@@ -227,6 +232,8 @@ class ConsentText(CentreScopedModel):
     text = models.TextField(_("text (Norwegian)"))
     text_en = models.TextField(_("text (English)"), blank=True)
     created_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    owners = CENTRE_ONLY
 
     class Meta:
         ordering = ["-version"]
@@ -279,13 +286,6 @@ class TaskQuerySet(CentreScopedQuerySet):
         """Open tasks the centre made public, of every centre: scoped by that choice (public
         pages show their public fields only, never who was matched)."""
         return self.filter(is_public=True, status="open")._scoped("public")
-
-    def owned_by(self, access: Access) -> TaskQuerySet:
-        if access.is_association:
-            return self.filter(organisation__memberships__user_id=access.user_id)
-        if access.is_volunteer:
-            return self.filter(matches__volunteer__user_id=access.user_id).distinct()
-        return self.none()
 
 
 class Task(AvailabilityMixin, CentreScopedModel):
@@ -342,6 +342,11 @@ class Task(AvailabilityMixin, CentreScopedModel):
 
     objects = TaskQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    # The association that posted it changes it; a volunteer matched to it reads it.
+    owners = Owners(
+        association="organisation", association_edits=True, volunteer="matches__volunteer"
+    )
+
     # Optimistic locking: two people editing the task cannot overwrite each other.
     version = version_field()
 
@@ -358,23 +363,9 @@ class Task(AvailabilityMixin, CentreScopedModel):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The task ends before it starts.")})
 
-    def is_editable_by(self, access: Access) -> bool:
-        if access.is_association:
-            return (
-                self.centre_id in access.centre_ids
-                and self.organisation_id is not None
-                and self.organisation_id in access.association_ids
-            )
-        return super().is_editable_by(access)
-
 
 class MatchQuerySet(CentreScopedQuerySet):
-    def owned_by(self, access: Access) -> MatchQuerySet:
-        if access.is_volunteer:
-            return self.filter(volunteer__user_id=access.user_id)
-        if access.is_association:
-            return self.filter(task__organisation__memberships__user_id=access.user_id)
-        return self.none()
+    pass
 
 
 class Match(CentreScopedModel):
@@ -398,6 +389,9 @@ class Match(CentreScopedModel):
 
     objects = MatchQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
 
+    # The matched volunteer and the task's association read it; the centre changes it.
+    owners = Owners(association="task__organisation", volunteer="volunteer")
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("match")
@@ -410,16 +404,11 @@ class Match(CentreScopedModel):
         return f"{self.volunteer} – {self.task}"
 
 
-class VolunteerOwnedQuerySet(CentreScopedQuerySet):
-    """Rows a volunteer user sees of a model that points to a volunteer: their own."""
-
-    def owned_by(self, access: Access) -> Self:
-        if access.is_volunteer:
-            return self.filter(volunteer__user=access.user_id)
-        return self.none()
+# A row of one volunteer (their hours, shift sign-ups, certificates): the volunteer reads it.
+VOLUNTEER_OWNERS = Owners(volunteer="volunteer")
 
 
-class HourEntryQuerySet(VolunteerOwnedQuerySet):
+class HourEntryQuerySet(CentreScopedQuerySet):
     pass
 
 
@@ -470,6 +459,7 @@ class HourEntry(CentreScopedModel):
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
 
     objects = HourEntryQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = VOLUNTEER_OWNERS
 
     class Meta:
         ordering = ["-date", "-created_at"]
@@ -491,7 +481,8 @@ class HourEntry(CentreScopedModel):
 
 class RotaQuerySet(CentreScopedQuerySet):
     def owned_by(self, access: Access) -> RotaQuerySet:
-        # Volunteers see the centre's active rotas (their open shifts are what they sign up to).
+        # Not ownership, so not an `Owners` path: every volunteer of the centre sees the active
+        # rotas (their open shifts are what they sign up to).
         if access.is_volunteer:
             return self.filter(is_active=True)
         return self.none()
@@ -533,6 +524,7 @@ class Rota(CentreScopedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = RotaQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = CENTRE_ONLY  # no owner: the queryset opens the active ones to volunteers
 
     class Meta:
         ordering = ["title"]
@@ -550,6 +542,7 @@ class Rota(CentreScopedModel):
 
 class ShiftQuerySet(CentreScopedQuerySet):
     def owned_by(self, access: Access) -> ShiftQuerySet:
+        # Not ownership, as for rotas: every volunteer of the centre sees the active rotas' shifts.
         if access.is_volunteer:
             return self.filter(rota__is_active=True)
         return self.none()
@@ -569,6 +562,7 @@ class Shift(CentreScopedModel):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ShiftQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = CENTRE_ONLY  # no owner: the queryset opens the active ones to volunteers
 
     if TYPE_CHECKING:  # set on the shifts a page reads (volunteers.selectors)
         all_signups: list[ShiftSignup]
@@ -613,7 +607,7 @@ class Shift(CentreScopedModel):
         return self.starts_at - dt.timedelta(hours=self.rota.signup_closes_hours)
 
 
-class ShiftSignupQuerySet(VolunteerOwnedQuerySet):
+class ShiftSignupQuerySet(CentreScopedQuerySet):
     pass
 
 
@@ -642,6 +636,7 @@ class ShiftSignup(CentreScopedModel):
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     objects = ShiftSignupQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = VOLUNTEER_OWNERS
 
     class Meta:
         ordering = ["listed_at", "pk"]
@@ -658,7 +653,7 @@ class ShiftSignup(CentreScopedModel):
 # --- Paperwork ------------------------------------------------------------------------------------
 
 
-class CertificateQuerySet(VolunteerOwnedQuerySet):
+class CertificateQuerySet(CentreScopedQuerySet):
     pass
 
 
@@ -679,6 +674,7 @@ class Certificate(CentreScopedModel):
     created_at = models.DateTimeField(_("made"), auto_now_add=True)
 
     objects = CertificateQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
+    owners = VOLUNTEER_OWNERS
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,0 +1,258 @@
+"""Ownership declared once: every centre model says who owns its rows (`Owners`), and the rows a
+limited role sees (`owned_by`) and who may change a row (`is_editable_by`) are derived from it.
+
+The reference rules below are the per-model overrides the declaration replaced, kept here to
+prove the derivation changes nothing: the same SQL and the same rows for every model and role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.apps import apps
+from django.db import models
+
+from activities.tests import factories as af
+from core.models import SELF, CentreScopedModel, CentreScopedQuerySet, Owners
+from core.permissions import Access, access_for_user
+from tests import factories as f
+from volunteers.tests import factories as vf
+
+CENTRE_MODELS = sorted(
+    (m for m in apps.get_models() if issubclass(m, CentreScopedModel)),
+    key=lambda m: m._meta.label,
+)
+
+# Where the rule is genuinely not ownership, the queryset keeps its own `owned_by`, and says why.
+OWN_OWNED_BY = {"volunteers.Rota", "volunteers.Shift"}
+
+# --- The rules as they were written before the declaration ------------------------------------
+
+OldOwnedBy = Callable[[models.QuerySet, Access], models.QuerySet]
+
+
+def _association(path: str) -> OldOwnedBy:
+    def owned_by(qs: models.QuerySet, access: Access) -> models.QuerySet:
+        if access.is_association:
+            return qs.filter(**{path: access.user_id})
+        return qs.none()
+
+    return owned_by
+
+
+def _volunteer(path: str) -> OldOwnedBy:
+    def owned_by(qs: models.QuerySet, access: Access) -> models.QuerySet:
+        if access.is_volunteer:
+            return qs.filter(**{path: access.user_id})
+        return qs.none()
+
+    return owned_by
+
+
+def _project(qs: models.QuerySet, access: Access) -> models.QuerySet:
+    if access.is_association:
+        return qs.filter(
+            models.Q(organisation__isnull=True)
+            | models.Q(organisation__memberships__user_id=access.user_id)
+        )
+    return qs.none()
+
+
+def _task(qs: models.QuerySet, access: Access) -> models.QuerySet:
+    if access.is_association:
+        return qs.filter(organisation__memberships__user_id=access.user_id)
+    if access.is_volunteer:
+        return qs.filter(matches__volunteer__user_id=access.user_id).distinct()
+    return qs.none()
+
+
+def _match(qs: models.QuerySet, access: Access) -> models.QuerySet:
+    if access.is_volunteer:
+        return qs.filter(volunteer__user_id=access.user_id)
+    if access.is_association:
+        return qs.filter(task__organisation__memberships__user_id=access.user_id)
+    return qs.none()
+
+
+_project_part = _association("project__organisation__memberships__user_id")
+_organised = _association("organiser__memberships__user_id")
+_volunteer_owned = _volunteer("volunteer__user")
+
+OLD_OWNED_BY: dict[str, OldOwnedBy] = {
+    "organisations.Organisation": _association("memberships__user_id"),
+    "activities.Project": _project,
+    **{
+        f"activities.{name}": _project_part
+        for name in [
+            "Partner",
+            "Grant",
+            "OutcomeCounter",
+            "YearTarget",
+            "ReportedFigure",
+            "ProjectGoal",
+            "GoalResult",
+            "BudgetLine",
+        ]
+    },
+    "activities.ActivitySeries": _organised,
+    "activities.Activity": _organised,
+    "volunteers.Volunteer": _volunteer("user_id"),
+    "volunteers.Task": _task,
+    "volunteers.Match": _match,
+    "volunteers.HourEntry": _volunteer_owned,
+    "volunteers.ShiftSignup": _volunteer_owned,
+    "volunteers.Certificate": _volunteer_owned,
+    # Kept as the querysets' own rules (not ownership): the open rotas are every volunteer's.
+    "volunteers.Rota": lambda qs, access: (
+        qs.filter(is_active=True) if access.is_volunteer else qs.none()
+    ),
+    "volunteers.Shift": lambda qs, access: (
+        qs.filter(rota__is_active=True) if access.is_volunteer else qs.none()
+    ),
+}
+
+
+def old_owned_by(qs: models.QuerySet, access: Access) -> models.QuerySet:
+    rule = OLD_OWNED_BY.get(qs.model._meta.label)
+    return qs.none() if rule is None else rule(qs, access)
+
+
+def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
+    in_centre = row.centre_id in access.centre_ids
+    if access.is_association:
+        label = row._meta.label
+        if label == "organisations.Organisation":
+            return in_centre and row.pk in access.association_ids
+        field = {
+            "activities.Project": "organisation_id",
+            "volunteers.Task": "organisation_id",
+            "activities.Activity": "organiser_id",
+            "activities.ActivitySeries": "organiser_id",
+        }.get(label)
+        if field is not None:
+            owner_id = getattr(row, field)
+            return in_centre and owner_id is not None and owner_id in access.association_ids
+    return access.is_coordinator and in_centre
+
+
+# --- A world with rows of every owned model, owned by each association and volunteer ----------
+
+
+@pytest.fixture
+def owned_world(world):
+    owners = [world.organisation, world.other_organisation, None]
+    for organisation in [*owners, world.foreign_organisation]:
+        centre = organisation.centre if organisation else world.centre
+        project = f.ProjectFactory(centre=centre, organisation=organisation)
+        for factory in [
+            af.PartnerFactory,
+            af.GrantFactory,
+            af.OutcomeCounterFactory,
+            af.ReportedFigureFactory,
+            af.BudgetLineFactory,
+        ]:
+            factory(project=project)
+        f.YearTargetFactory(project=project)
+        af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
+        f.ActivityFactory(project=project, organiser=organisation)
+        af.ActivitySeriesFactory(project=project, organiser=organisation)
+    task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
+    vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
+    vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)
+    vf.MatchFactory(task=task_of[None], volunteer=world.volunteer)
+    vf.MatchFactory(task=task_of[None], volunteer=world.other_volunteer)
+    active = vf.RotaFactory(centre=world.centre)
+    closed = vf.RotaFactory(centre=world.centre, is_active=False)
+    for volunteer in [world.volunteer, world.other_volunteer, world.foreign_volunteer]:
+        vf.HourEntryFactory(volunteer=volunteer)
+        vf.CertificateFactory(volunteer=volunteer)
+        if volunteer.centre_id == world.centre.pk:
+            for rota in [active, closed]:
+                vf.ShiftSignupFactory(shift=vf.ShiftFactory(rota=rota), volunteer=volunteer)
+    return world
+
+
+def accesses(world) -> list[Access]:
+    users = [world.coordinator, world.association, world.volunteer_user, world.municipality_viewer]
+    return [access_for_user(user) for user in users]
+
+
+# --- The declaration is complete -------------------------------------------------------------
+
+
+def _reached(model: type[models.Model], path: str) -> type[models.Model]:
+    if path == SELF:
+        return model
+    for name in path.split("__"):
+        related = model._meta.get_field(name).related_model
+        assert related is not None, f"{path} leaves the relations at {name}"
+        model = related  # type: ignore[assignment]  # a relation leads to a model
+    return model
+
+
+@pytest.mark.parametrize("model", CENTRE_MODELS, ids=lambda m: m._meta.label)
+def test_every_centre_model_declares_its_owners_or_that_it_has_none(model):
+    owners = model.owners
+    assert isinstance(owners, Owners), (
+        f"{model._meta.label} declares no owners: set `owners = Owners(...)`, or "
+        "`owners = CENTRE_ONLY` when only the centre sees and changes its rows."
+    )
+    if owners.association is not None:
+        assert _reached(model, owners.association) is apps.get_model("organisations.Organisation")
+    if owners.volunteer is not None:
+        assert _reached(model, owners.volunteer) is apps.get_model("volunteers.Volunteer")
+
+
+def test_only_documented_models_keep_rules_of_their_own():
+    own_owned_by = {
+        m._meta.label
+        for m in CENTRE_MODELS
+        for cls in type(m.objects.all()).__mro__
+        if "owned_by" in cls.__dict__ and cls is not CentreScopedQuerySet
+    }
+    own_edit_rule = {
+        m._meta.label
+        for m in CENTRE_MODELS
+        for cls in m.__mro__
+        if "is_editable_by" in cls.__dict__ and cls is not CentreScopedModel
+    }
+    assert own_owned_by == OWN_OWNED_BY
+    assert own_edit_rule == set()
+    assert all(apps.get_model(label).owners.is_centre_only for label in OWN_OWNED_BY)
+
+
+def test_it_refuses_an_edit_right_through_more_than_one_relation():
+    with pytest.raises(ValueError):
+        Owners(association="project__organisation", association_edits=True)
+
+
+# --- The derived rules are the old ones -------------------------------------------------------
+
+
+def _sql(qs: models.QuerySet) -> str:
+    return "(none)" if qs.query.is_empty() else str(qs.query)
+
+
+@pytest.mark.parametrize("model", CENTRE_MODELS, ids=lambda m: m._meta.label)
+def test_the_derived_owned_by_is_the_old_one(owned_world, model):
+    everything = set(model.objects.system().values_list("pk", flat=True))
+    seen_by_someone = set()
+    for access in accesses(owned_world):
+        derived = model.objects.system().owned_by(access)
+        old = old_owned_by(model.objects.system(), access)
+        assert _sql(derived) == _sql(old), access
+        rows = list(derived.values_list("pk", flat=True))
+        assert sorted(rows) == sorted(old.values_list("pk", flat=True)), access
+        assert len(rows) == len(set(rows)), f"{access} sees a row twice"
+        seen_by_someone |= set(rows)
+    if model._meta.label in OLD_OWNED_BY:
+        # The world holds rows each role owns and rows it does not: the check is not empty.
+        assert set() < seen_by_someone < everything
+
+
+@pytest.mark.parametrize("model", CENTRE_MODELS, ids=lambda m: m._meta.label)
+def test_the_derived_edit_right_is_the_old_one(owned_world, model):
+    for row in model.objects.system():
+        for access in accesses(owned_world):
+            assert row.is_editable_by(access) == old_is_editable_by(row, access), (row, access)
