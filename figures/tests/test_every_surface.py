@@ -5,18 +5,22 @@ Hypothesis generates a centre's two years: projects with yearly targets, activit
 cancelled, some in the future, some without a participant count), hours logged on activities,
 volunteers' own hours (approved and waiting) and reported figures. For each example the figures
 are added up from the generated rows by plain Python (the oracle) and compared with the engine;
-then the pages that print them (the hours page, the municipality overview and its CSV, the
-dashboard, the public front page, the About the figures page, the open API and the annual
-report) are read by their `data-figure` keys and each number must be the engine's value,
-formatted by the one formatter.
+then the pages that print them (the hours page, the municipality overview and its CSV and
+Excel, the start page's card, each project's page and dashboard, the public front page, the
+About the figures page, the open API and the annual report) are read by their `data-figure`
+keys (or CSV/Excel headers) and each number must be the engine's value, formatted by the one
+formatter. The rows are written, edited and deleted one by one, and the rollups the engine
+reads must equal the logs after them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+import openpyxl
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -269,6 +273,39 @@ def _check(world, client, today, this_year, activities, hours, targets, edits, h
         assert Decimal(total) == formatting.quantize(
             figures.get("volunteer_hours.total", this_year), 1
         )
+
+        # The overview's Excel: numbers as numbers, the same values.
+        xlsx = client.get(reverse("reports:overview_export", args=["xlsx"])).content
+        sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        excel = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == centre.name), strict=True))
+        held = next(v for k, v in excel.items() if str(k).endswith("[activities.held]"))
+        assert held == figures.get("activities.held", this_year)
+
+        # The start page's card: activities held this year.
+        card = re.search(
+            r'class="card__figure"><strong><span data-figure="activities.held">([^<]*)<',
+            client.get(reverse("core:home")).content.decode(),
+        )
+        assert card.group(1) == shown("activities.held")
+
+        # Each project's page: one row per year, counted figures from the same engine.
+        for project in projects:
+            part = engine.compute(
+                engine.Scope.of_project(project), years=[this_year - 1, this_year], today=today
+            )
+            page = client.get(reverse("activities:project_detail", args=[project.pk]))
+            for year in (this_year - 1, this_year):
+                match = re.search(
+                    rf'<th scope="row">{year}</th>(.*?)</tr>', page.content.decode(), re.S
+                )
+                if match is None:  # a year without any figure is left out
+                    assert not part.get("activities.held", year)
+                    continue
+                cells = _figures_in(match.group(1))
+                assert cells["activities.held"] == [
+                    format_value("activities.held", part.get("activities.held", year))
+                ]
 
         # The dashboard of each project against its own target, like with like.
         for project in projects:
