@@ -47,7 +47,7 @@ from figures.catalogue import (
     definition,
     fte,
 )
-from figures.rollups import ACTIVITY_SUMS
+from figures.rollups import ACTIVITY_SUMS, activity_aggregates
 from figures.targets import Comparison, monthly_target
 
 # --- Scopes ----------------------------------------------------------------------------------
@@ -151,25 +151,6 @@ COMPUTED_KEYS = (
     | MATCH_KEYS
 )
 
-# The sums of the activity log, the same in the rollups (figures.rollups).
-_ACTIVITY_SUMS = ACTIVITY_SUMS
-
-
-def _activity_aggregates() -> dict:
-    held = Q(cancelled=False)
-    # Named agg_*: an annotation may not share a name with a field it filters on.
-    return {
-        "agg_logged": Count("pk"),
-        "agg_held": Count("pk", filter=held),
-        "agg_cancelled": Count("pk", filter=Q(cancelled=True)),
-        "agg_with_count": Count("pk", filter=held & Q(participants__isnull=False)),
-        "agg_with_new": Count("pk", filter=held & Q(participants_new__isnull=False)),
-        "agg_participants": Sum("participants", filter=held),
-        "agg_new": Sum("participants_new", filter=held),
-        "agg_volunteers": Sum("volunteer_count", filter=held),
-        "agg_hours": Sum("volunteer_hours", filter=held),
-    }
-
 
 def _year_bounds(years: Iterable[int]) -> tuple[dt.date, dt.date]:
     years = list(years)
@@ -216,7 +197,7 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
         for row in _activity_rows(m, scope, first, last, today):
             if row["year"] in wanted_years:
                 key = (row["centre_id"], row["project_id"], row["year"])
-                sums = {name: row[f"agg_{name}"] or 0 for name in _ACTIVITY_SUMS}
+                sums = {name: row[f"agg_{name}"] or 0 for name in ACTIVITY_SUMS}
                 if key in raw.activity:  # a rollup's months and the running month's log
                     sums = {name: raw.activity[key][name] + sums[name] for name in sums}
                 raw.activity[key] = sums
@@ -360,6 +341,25 @@ def _rollups_serve(scope: Scope) -> bool:
     return USE_ROLLUPS and scope.organisation_id is None and scope.volunteer_id is None
 
 
+def _closed_months(scope: Scope, running: dt.date, **filters):
+    """The scope's activity buckets of the months before `running` (the first day of the
+    running month, which the log gives up to today: what is held depends on the day)."""
+    from figures.models import ActivityMonth
+
+    months = ActivityMonth.objects.filter(centre_id__in=scope.centre_ids, **filters).filter(
+        Q(year__lt=running.year) | Q(year=running.year, month__lt=running.month)
+    )
+    return months.filter(project_id=scope.project_id) if scope.project_id else months
+
+
+def _volunteer_years(scope: Scope, **filters):
+    """The scope's approved own hours per volunteer, project and year (buckets with entries)."""
+    from figures.models import HourYear
+
+    years = HourYear.objects.filter(centre_id__in=scope.centre_ids, entries__gt=0, **filters)
+    return years.filter(project_key=scope.project_id) if scope.project_id else years
+
+
 def _activity_rows(m: dict, scope: Scope, first: dt.date, last: dt.date, today: dt.date):
     """Activity sums per (centre, project, year) from `first` to min(`last`, `today`): rows of
     {"centre_id", "project_id", "year", "agg_<sum>"}; a (centre, project, year) may come twice
@@ -371,17 +371,11 @@ def _activity_rows(m: dict, scope: Scope, first: dt.date, last: dt.date, today: 
         return list(
             _log_activity_rows(_activities(m, scope).filter(date__gte=first, date__lte=end))
         )
-    from figures.models import ActivityMonth
-
     running = end.replace(day=1)
-    months = ActivityMonth.objects.filter(
-        centre_id__in=scope.centre_ids, year__gte=first.year, year__lte=end.year
-    ).filter(Q(year__lt=running.year) | Q(year=running.year, month__lt=running.month))
-    if scope.project_id:
-        months = months.filter(project_id=scope.project_id)
+    months = _closed_months(scope, running, year__gte=first.year, year__lte=end.year)
     rows = list(
         months.values("centre_id", "project_id", "year")
-        .annotate(**{f"agg_{name}": Sum(name) for name in _ACTIVITY_SUMS})
+        .annotate(**{f"agg_{name}": Sum(name) for name in ACTIVITY_SUMS})
         .order_by()
     )
     log = _activities(m, scope).filter(date__gte=max(first, running), date__lte=end)
@@ -392,7 +386,7 @@ def _log_activity_rows(qs):
     return (
         qs.annotate(year=ExtractYear("date"))
         .values("centre_id", "project_id", "year")
-        .annotate(**_activity_aggregates())
+        .annotate(**activity_aggregates())
         .order_by()
     )
 
@@ -409,13 +403,7 @@ def _hour_rows(m: dict, scope: Scope, first: dt.date, last: dt.date):
             .annotate(total=Sum("hours"), n=Count("pk"))
             .order_by()
         )
-    from figures.models import HourYear
-
-    qs = HourYear.objects.filter(
-        centre_id__in=scope.centre_ids, year__gte=first.year, year__lte=last.year, entries__gt=0
-    )
-    if scope.project_id:
-        qs = qs.filter(project_key=scope.project_id)
+    qs = _volunteer_years(scope, year__gte=first.year, year__lte=last.year)
     return [
         {
             "centre_id": row["centre_id"],
@@ -545,13 +533,13 @@ class Figures:
         return self.years if year is None else [year]
 
     def _activity(self, years: list[int], projects: set | None = None) -> dict:
-        total = dict.fromkeys(_ACTIVITY_SUMS, 0)
+        total = dict.fromkeys(ACTIVITY_SUMS, 0)
         wanted = set(years)
         for (centre_id, project_id, year), row in self._raw.activity.items():
             if year in wanted and self._in(centre_id, project_id):
                 if projects is not None and project_id not in projects:
                     continue
-                for name in _ACTIVITY_SUMS:
+                for name in ACTIVITY_SUMS:
                     total[name] += row[name]
         return total
 
@@ -860,16 +848,8 @@ def _month_rows(m: dict, scope: Scope, year: int, today: dt.date) -> dict[int, A
             .annotate(**_HELD_COUNTS)
             .order_by()
         }
-    from figures.models import ActivityMonth
-
     running = today.replace(day=1)
-    months = ActivityMonth.objects.filter(centre_id__in=scope.centre_ids, year=year)
-    if year == running.year:
-        months = months.filter(month__lt=running.month)
-    elif year > running.year:
-        months = months.none()
-    if scope.project_id:
-        months = months.filter(project_id=scope.project_id)
+    months = _closed_months(scope, running, year=year)
     rows = {
         row["month"]: row
         for row in months.values("month")
@@ -946,16 +926,9 @@ def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:
         activity_years = {day.year for day in held.dates("date", "year")}
         own_years = {day.year for day in _approved_hours(m, scope).dates("date", "year")}
         return sorted(activity_years | own_years, reverse=True)
-    from figures.models import ActivityMonth, HourYear
-
     running = today.replace(day=1)
-    months = ActivityMonth.objects.filter(centre_id__in=scope.centre_ids, held__gt=0).filter(
-        Q(year__lt=running.year) | Q(year=running.year, month__lt=running.month)
-    )
-    own = HourYear.objects.filter(centre_id__in=scope.centre_ids, entries__gt=0)
-    if scope.project_id:
-        months = months.filter(project_id=scope.project_id)
-        own = own.filter(project_key=scope.project_id)
+    months = _closed_months(scope, running, held__gt=0)
+    own = _volunteer_years(scope)
     log = (
         _held_in(m, scope, running.year, today)
         .filter(date__gte=running)
@@ -988,13 +961,9 @@ def hours_by_volunteer(scope: Scope, *, year: int) -> list[PersonHours]:
     names are shown to those who may see the volunteers). One query."""
     m = _models()
     if _rollups_serve(scope):
-        from figures.models import HourYear
-
-        qs = HourYear.objects.filter(centre_id__in=scope.centre_ids, year=year, entries__gt=0)
-        if scope.project_id:
-            qs = qs.filter(project_key=scope.project_id)
         rows = (
-            qs.values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
+            _volunteer_years(scope, year=year)
+            .values("volunteer_id", "volunteer__first_name", "volunteer__last_name")
             .annotate(total=Sum("hours"), n=Sum("entries"))
             .order_by("-total", "volunteer__last_name", "volunteer_id")
         )

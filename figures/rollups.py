@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
@@ -99,15 +100,18 @@ def hour_part(values: dict) -> tuple[tuple, dict] | None:
     return key, {"hours": Decimal(values["hours"] or 0), "entries": 1}
 
 
-def _difference(part, before, after) -> dict[tuple, dict]:
+def _changes(part, removed: Iterable[dict], added: Iterable[dict]) -> dict[tuple, dict]:
+    """What the buckets gain and lose when `removed` rows stop counting and `added` ones start
+    (a save: the row before and after; a delete: removed only; a bulk insert: added only)."""
     changes: dict[tuple, dict] = defaultdict(dict)
-    for values, sign in ((before, -1), (after, 1)):
-        counted = part(values) if values else None
-        if counted is None:
-            continue
-        key, sums = counted
-        for name, value in sums.items():
-            changes[key][name] = changes[key].get(name, 0) + sign * value
+    for rows, sign in ((removed, -1), (added, 1)):
+        for values in rows:
+            counted = part(values)
+            if counted is None:
+                continue
+            key, sums = counted
+            for name, value in sums.items():
+                changes[key][name] = changes[key].get(name, 0) + sign * value
     return {key: sums for key, sums in changes.items() if any(sums.values())}
 
 
@@ -146,63 +150,51 @@ def _apply_hours(changes: dict[tuple, dict]) -> None:
 # --- The receivers ----------------------------------------------------------------------------
 
 
-def _values(instance, fields: Iterable[str]) -> dict:
-    return {name: getattr(instance, name) for name in fields}
+@dataclass(frozen=True)
+class _Watch:
+    """Keeps one log's rollup: the fields a row counts by, what it counts (`part`) and where
+    the difference goes (`apply`). Its methods are the log model's signal receivers."""
+
+    fields: tuple[str, ...]
+    part: Callable[[dict], tuple[tuple, dict] | None]
+    apply: Callable[[dict[tuple, dict]], None]
+
+    @property
+    def counted(self) -> set[str]:
+        """The names a save's `update_fields` may give for the counted fields."""
+        return {name.removesuffix("_id") for name in self.fields} | set(self.fields)
+
+    def values(self, instance) -> dict:
+        return {name: getattr(instance, name) for name in self.fields}
+
+    def pre_save(self, sender, instance, update_fields=None, **kwargs) -> None:
+        # What the row counted before this save, read from the database (None: a new row).
+        instance._figures_before = None
+        instance._figures_skip = update_fields is not None and not (
+            set(update_fields) & self.counted
+        )
+        if instance._figures_skip or instance._state.adding or instance.pk is None:
+            return
+        instance._figures_before = (
+            sender._base_manager.filter(pk=instance.pk).values(*self.fields).first()
+        )
+
+    def post_save(self, sender, instance, **kwargs) -> None:
+        if getattr(instance, "_figures_skip", False):
+            return
+        before = getattr(instance, "_figures_before", None)
+        self.apply(_changes(self.part, [before] if before else [], [self.values(instance)]))
+        instance._figures_before = None
+
+    def post_delete(self, sender, instance, **kwargs) -> None:
+        self.apply(_changes(self.part, [self.values(instance)], []))
+
+    def bulk_created(self, sender, activities, **kwargs) -> None:
+        self.apply(_changes(self.part, [], [self.values(row) for row in activities]))
 
 
-def _before(sender, instance, fields, counted, update_fields) -> None:
-    instance._figures_before = None
-    instance._figures_skip = update_fields is not None and not (set(update_fields) & counted)
-    if instance._figures_skip or instance._state.adding or instance.pk is None:
-        return
-    instance._figures_before = sender._base_manager.filter(pk=instance.pk).values(*fields).first()
-
-
-_ACTIVITY_COUNTED = {name.removesuffix("_id") for name in ACTIVITY_FIELDS} | set(ACTIVITY_FIELDS)
-_HOUR_COUNTED = {name.removesuffix("_id") for name in HOUR_FIELDS} | set(HOUR_FIELDS)
-
-
-def activity_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
-    _before(sender, instance, ACTIVITY_FIELDS, _ACTIVITY_COUNTED, update_fields)
-
-
-def activity_post_save(sender, instance, **kwargs) -> None:
-    if getattr(instance, "_figures_skip", False):
-        return
-    before = getattr(instance, "_figures_before", None)
-    _apply_activities(_difference(activity_part, before, _values(instance, ACTIVITY_FIELDS)))
-    instance._figures_before = None
-
-
-def activity_post_delete(sender, instance, **kwargs) -> None:
-    _apply_activities(_difference(activity_part, _values(instance, ACTIVITY_FIELDS), None))
-
-
-def activities_bulk_created(sender, activities, **kwargs) -> None:
-    changes: dict[tuple, dict] = defaultdict(dict)
-    for activity in activities:
-        for key, sums in _difference(
-            activity_part, None, _values(activity, ACTIVITY_FIELDS)
-        ).items():
-            for name, value in sums.items():
-                changes[key][name] = changes[key].get(name, 0) + value
-    _apply_activities(changes)
-
-
-def hour_pre_save(sender, instance, update_fields=None, **kwargs) -> None:
-    _before(sender, instance, HOUR_FIELDS, _HOUR_COUNTED, update_fields)
-
-
-def hour_post_save(sender, instance, **kwargs) -> None:
-    if getattr(instance, "_figures_skip", False):
-        return
-    before = getattr(instance, "_figures_before", None)
-    _apply_hours(_difference(hour_part, before, _values(instance, HOUR_FIELDS)))
-    instance._figures_before = None
-
-
-def hour_post_delete(sender, instance, **kwargs) -> None:
-    _apply_hours(_difference(hour_part, _values(instance, HOUR_FIELDS), None))
+ACTIVITIES = _Watch(ACTIVITY_FIELDS, activity_part, _apply_activities)
+HOURS = _Watch(HOUR_FIELDS, hour_part, _apply_hours)
 
 
 def project_post_delete(sender, instance, **kwargs) -> None:
@@ -218,62 +210,76 @@ def connect() -> None:
 
     Activity, HourEntry, Project, _, _ = _models()
     uid = "figures.rollups"
-    pre_save.connect(activity_pre_save, sender=Activity, dispatch_uid=f"{uid}.a.pre")
-    post_save.connect(activity_post_save, sender=Activity, dispatch_uid=f"{uid}.a.post")
-    post_delete.connect(activity_post_delete, sender=Activity, dispatch_uid=f"{uid}.a.del")
-    bulk_signal.connect(activities_bulk_created, dispatch_uid=f"{uid}.a.bulk")
-    pre_save.connect(hour_pre_save, sender=HourEntry, dispatch_uid=f"{uid}.h.pre")
-    post_save.connect(hour_post_save, sender=HourEntry, dispatch_uid=f"{uid}.h.post")
-    post_delete.connect(hour_post_delete, sender=HourEntry, dispatch_uid=f"{uid}.h.del")
+    for log, model, name in ((ACTIVITIES, Activity, "a"), (HOURS, HourEntry, "h")):
+        pre_save.connect(log.pre_save, sender=model, weak=False, dispatch_uid=f"{uid}.{name}.pre")
+        post_save.connect(
+            log.post_save, sender=model, weak=False, dispatch_uid=f"{uid}.{name}.post"
+        )
+        post_delete.connect(
+            log.post_delete, sender=model, weak=False, dispatch_uid=f"{uid}.{name}.del"
+        )
+    bulk_signal.connect(ACTIVITIES.bulk_created, weak=False, dispatch_uid=f"{uid}.a.bulk")
     post_delete.connect(project_post_delete, sender=Project, dispatch_uid=f"{uid}.p.del")
 
 
 # --- Recomputing from the logs ----------------------------------------------------------------
 
 
-def _from_logs(activity_model, hour_model, centre_ids) -> tuple[dict, dict]:
-    """The sums every bucket should hold, read from the logs."""
+def activity_aggregates() -> dict:
+    """The activity log's sums (`ACTIVITY_SUMS`) as aggregates, each named `agg_<sum>` (an
+    annotation may not share a name with a field it filters on): what a rollup bucket holds and
+    what the engine reads from the log where no bucket serves."""
+    held = Q(cancelled=False)
+    return {
+        "agg_logged": Count("pk"),
+        "agg_held": Count("pk", filter=held),
+        "agg_cancelled": Count("pk", filter=Q(cancelled=True)),
+        "agg_with_count": Count("pk", filter=held & Q(participants__isnull=False)),
+        "agg_with_new": Count("pk", filter=held & Q(participants_new__isnull=False)),
+        "agg_participants": Sum("participants", filter=held),
+        "agg_new": Sum("participants_new", filter=held),
+        "agg_volunteers": Sum("volunteer_count", filter=held),
+        "agg_hours": Sum("volunteer_hours", filter=held),
+    }
+
+
+def _logged_activities(activity_model, centre_ids) -> dict[tuple, dict]:
+    """The sums every activity bucket should hold, read from the log."""
     activities = activity_model._base_manager.all()
-    hours = hour_model._base_manager.filter(status=APPROVED)
     if centre_ids is not None:
         activities = activities.filter(centre_id__in=centre_ids)
-        hours = hours.filter(centre_id__in=centre_ids)
-    held = Q(cancelled=False)
-    activity_rows = (
+    rows = (
         activities.annotate(y=ExtractYear("date"), m=ExtractMonth("date"))
         .values("centre_id", "project_id", "y", "m")
-        .annotate(
-            s_logged=Count("pk"),
-            s_held=Count("pk", filter=held),
-            s_cancelled=Count("pk", filter=Q(cancelled=True)),
-            s_with_count=Count("pk", filter=held & Q(participants__isnull=False)),
-            s_with_new=Count("pk", filter=held & Q(participants_new__isnull=False)),
-            s_participants=Sum("participants", filter=held),
-            s_new=Sum("participants_new", filter=held),
-            s_volunteers=Sum("volunteer_count", filter=held),
-            s_hours=Sum("volunteer_hours", filter=held),
-        )
+        .annotate(**activity_aggregates())
         .order_by()
     )
-    expected_activities = {
+    return {
         (row["centre_id"], row["project_id"], row["y"], row["m"]): {
-            name: row[f"s_{name}"] or 0 for name in ACTIVITY_SUMS
+            name: row[f"agg_{name}"] or 0 for name in ACTIVITY_SUMS
         }
-        for row in activity_rows
+        for row in rows
     }
-    hour_rows = (
+
+
+def _logged_hours(hour_model, centre_ids) -> dict[tuple, dict]:
+    """The sums every hour bucket should hold, read from the log (approved entries)."""
+    hours = hour_model._base_manager.filter(status=APPROVED)
+    if centre_ids is not None:
+        hours = hours.filter(centre_id__in=centre_ids)
+    rows = (
         hours.annotate(y=ExtractYear("date"))
         .values("centre_id", "volunteer_id", "project_id", "y")
         .annotate(s_hours=Sum("hours"), s_entries=Count("pk"))
         .order_by()
     )
-    expected_hours: dict[tuple, dict] = {}
-    for row in hour_rows:
+    expected: dict[tuple, dict] = {}
+    for row in rows:
         key = (row["centre_id"], row["volunteer_id"], row["project_id"] or 0, row["y"])
-        bucket = expected_hours.setdefault(key, {"hours": Decimal(0), "entries": 0})
+        bucket = expected.setdefault(key, {"hours": Decimal(0), "entries": 0})
         bucket["hours"] += row["s_hours"] or 0
         bucket["entries"] += row["s_entries"]
-    return expected_activities, expected_hours
+    return expected
 
 
 def _stored(month_model, year_model, centre_ids) -> tuple[dict, dict]:
@@ -300,6 +306,14 @@ def _stored(month_model, year_model, centre_ids) -> tuple[dict, dict]:
     return stored_activities, stored_hours
 
 
+def _replace(model, centre_ids, rows: list) -> None:
+    old = model._base_manager.all()
+    if centre_ids is not None:
+        old = old.filter(centre_id__in=centre_ids)
+    old.delete()
+    model._base_manager.bulk_create(rows, batch_size=2000)
+
+
 def rebuild(centre_ids=None, *, activities: bool = True, hours: bool = True, apps=None) -> None:
     """Recompute the rollups of some centres (None: every centre) from the logs."""
     if apps is not None:
@@ -309,30 +323,25 @@ def rebuild(centre_ids=None, *, activities: bool = True, hours: bool = True, app
         year_model = apps.get_model("figures", "HourYear")
     else:
         activity_model, hour_model, _, month_model, year_model = _models()
-    expected_activities, expected_hours = _from_logs(activity_model, hour_model, centre_ids)
     if activities:
-        old = month_model._base_manager.all()
-        if centre_ids is not None:
-            old = old.filter(centre_id__in=centre_ids)
-        old.delete()
-        month_model._base_manager.bulk_create(
+        expected = _logged_activities(activity_model, centre_ids)
+        _replace(
+            month_model,
+            centre_ids,
             [
                 month_model(centre_id=c, project_id=p, year=y, month=m, **sums)
-                for (c, p, y, m), sums in expected_activities.items()
+                for (c, p, y, m), sums in expected.items()
             ],
-            batch_size=2000,
         )
     if hours:
-        old = year_model._base_manager.all()
-        if centre_ids is not None:
-            old = old.filter(centre_id__in=centre_ids)
-        old.delete()
-        year_model._base_manager.bulk_create(
+        expected = _logged_hours(hour_model, centre_ids)
+        _replace(
+            year_model,
+            centre_ids,
             [
                 year_model(centre_id=c, volunteer_id=v, project_key=p, year=y, **sums)
-                for (c, v, p, y), sums in expected_hours.items()
+                for (c, v, p, y), sums in expected.items()
             ],
-            batch_size=2000,
         )
 
 
@@ -341,7 +350,10 @@ def verify(centre_ids=None, *, repair: bool = False) -> list[str]:
 
     With `repair`, the centres with a difference are rebuilt from the logs."""
     activity_model, hour_model, _, month_model, year_model = _models()
-    expected = _from_logs(activity_model, hour_model, centre_ids)
+    expected = (
+        _logged_activities(activity_model, centre_ids),
+        _logged_hours(hour_model, centre_ids),
+    )
     stored = _stored(month_model, year_model, centre_ids)
     differences = []
     broken: set[int] = set()
