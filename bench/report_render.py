@@ -82,7 +82,7 @@ def main() -> None:
     # The state grant's conditions (printed in a centre's annual evaluation), and a project's
     # goals, reported figures and budget (printed in its final report).
     from activities.models import BudgetLine, GoalResult, ProjectGoal, ReportedFigure
-    from core.models import CentreIncome, CentreYear
+    from centreyear.models import CentreIncome, CentreYear
 
     centre_year = CentreYear.objects.create(
         centre=centre, year=year, staff_fte=Decimal("1.5"), owner_name="Fjordvik kommune"

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, Project, YearTarget
-from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
+from centreyear.models import CentreIncome, CentreYear
+from core.models import Centre, District, Municipality, Role, User
 from figures import rollups
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
 from volunteers.models import Volunteer

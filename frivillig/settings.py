@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "csp",
     "core",
     "organisations",
+    "centreyear",
     "volunteers",
     "activities",
     "figures",

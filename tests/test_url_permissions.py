@@ -155,7 +155,7 @@ def _org(o, **extra):
 KWARG_SOURCES: dict[str, Callable] = {
     # The centre is the user's own; another centre (`?centre=`) is tested in
     # core/tests/test_centre_year.py.
-    "core:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
+    "centreyear:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
     **{
         f"organisations:{name}": _org
         for name in ("detail", "edit", "archive", "restore", "confirm", "invite", "register_lookup")

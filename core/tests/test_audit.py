@@ -20,6 +20,7 @@ from volunteers import services as volunteer_services
 
 SERVICE_MODULES = [
     "core.services",
+    "centreyear.services",
     "organisations.services",
     "volunteers.services",
     "activities.services",

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import factory
 
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
 from tests.factories import CentreFactory
 
 
