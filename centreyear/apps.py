@@ -7,8 +7,12 @@ class CentreYearConfig(AppConfig):
     verbose_name = _("The centre's year and the grant round")
 
     def ready(self) -> None:
-        from core.startpage import register_cards
+        from core import privacy
+        from core.startpage import register_cards, register_nav
 
         from . import cards
+        from . import privacy as own_privacy
 
         register_cards(cards.cards)
+        register_nav(cards.nav)
+        privacy.register(eraser=own_privacy.erase, exporter=own_privacy.export)

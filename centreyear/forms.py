@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from organisations.services import normalise_organisation_number
+
 from .models import CentreIncome, CentreYear
 
 INCOME_MAX_FORMS = 50
@@ -32,6 +34,13 @@ class CentreYearForm(forms.ModelForm):
     """A centre's year: staff, owner, advisory body and premises; income lines are a formset."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    organisation_number = forms.CharField(
+        label=_("Organisation number"),
+        required=False,
+        max_length=20,
+        help_text=CentreYear._meta.get_field("organisation_number").help_text,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     is_final = forms.BooleanField(
         label=_("The figures are final"),
         required=False,
@@ -46,12 +55,21 @@ class CentreYearForm(forms.ModelForm):
             "owner_kind",
             "advisory_body",
             "voluntary_sector_on_body",
+            "advisory_members",
             "premises",
+            "organisation_number",
+            "activity_purpose",
+            "accounts_note",
+            *CentreYear.EXPECTATIONS,
         ]
         field_classes = {"staff_fte": FteField}
         widgets = {
             "staff_fte": forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             "premises": forms.Textarea(attrs={"rows": 3}),
+            "advisory_members": forms.Textarea(attrs={"rows": 3}),
+            "activity_purpose": forms.Textarea(attrs={"rows": 3}),
+            "accounts_note": forms.Textarea(attrs={"rows": 2}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in CentreYear.EXPECTATIONS},
         }
 
     def __init__(self, *args, **kwargs):
@@ -60,6 +78,18 @@ class CentreYearForm(forms.ModelForm):
         self.fields["is_final"].initial = not self.instance.is_draft
         self.fields["staff_fte"].widget.is_localized = True  # shown as 1,50 in Norwegian
         self.fields["owner_name"].widget.attrs["autocomplete"] = "organization"
+
+    @property
+    def expectation_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in CentreYear.EXPECTATIONS]
+
+    @property
+    def main_fields(self) -> list[forms.BoundField]:
+        skipped = {"is_final", *CentreYear.EXPECTATIONS}
+        return [field for field in self.visible_fields() if field.name not in skipped]
+
+    def clean_organisation_number(self) -> str:
+        return normalise_organisation_number(self.cleaned_data.get("organisation_number")) or ""
 
     def clean(self):
         cleaned = super().clean()

@@ -13,7 +13,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import CENTRE_ONLY, FIRST_YEAR, LAST_YEAR, CentreScopedModel
+from core.jobs import ACTIVE_STATUSES, Job
+from core.models import CENTRE_ONLY, FIRST_YEAR, LAST_YEAR, CentreScopedModel, Municipality
+from organisations.models import validate_organisation_number
 
 # --- The state grant's conditions, entered once per centre and year ------------------------------
 
@@ -70,6 +72,43 @@ class CentreYear(CentreScopedModel):
         blank=True,
         help_text=_("The centre's physical premises: address and what they are."),
     )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=9,
+        blank=True,
+        validators=[validate_organisation_number],
+        help_text=_(
+            "The centre's own organisation number, or its owner's: the state grant's "
+            "application names it. Nine digits, e.g. 123 456 785."
+        ),
+    )
+    activity_purpose = models.TextField(
+        _("how the activity fits the purpose"),
+        blank=True,
+        help_text=_(
+            "In a few sentences: how the centre encourages volunteering, is an open meeting "
+            "place and links the municipality with the voluntary sector."
+        ),
+    )
+    advisory_members = models.TextField(
+        _("members of the advisory body"),
+        blank=True,
+        help_text=_("One per line: the name and whom the member represents."),
+    )
+    accounts_note = models.TextField(
+        _("accounts and annual report"),
+        blank=True,
+        help_text=_(
+            "Where the centre's own accounts and annual report are, e.g. \"Approved by the "
+            'board 12.03.". Not needed when the annual evaluation is made in Frivillig.'
+        ),
+    )
+    # The award letter's expectations: what the centre did about each, in a sentence or two.
+    expect_diversity = models.TextField(_("diversity and equality"), blank=True)
+    expect_universal_design = models.TextField(_("universal design"), blank=True)
+    expect_low_threshold = models.TextField(_("low thresholds and low user fees"), blank=True)
+    expect_children_youth = models.TextField(_("children and young people"), blank=True)
+    expect_age_friendly = models.TextField(_("an age-friendly community"), blank=True)
     is_draft = models.BooleanField(_("draft"), default=True)
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -80,6 +119,14 @@ class CentreYear(CentreScopedModel):
         blank=True,
         related_name="+",
         verbose_name=_("changed by"),
+    )
+
+    EXPECTATIONS = (
+        "expect_diversity",
+        "expect_universal_design",
+        "expect_low_threshold",
+        "expect_children_youth",
+        "expect_age_friendly",
     )
 
     owners = CENTRE_ONLY
@@ -136,3 +183,115 @@ class CentreIncome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()}: {self.amount}"
+
+
+# --- The municipality's grant round ---------------------------------------------------------
+
+
+class GrantDecision(CentreScopedModel):
+    """The municipality's decision about one centre in the grant round for an operating year:
+    it confirms that the centre meets the eight conditions (and applies for it), or decides
+    not to apply, with its reason (an individual decision that can be appealed).
+
+    `evidence` keeps what was confirmed as it stood then (name, organisation number, local
+    share, each condition's state and evidence), so a past year reads back as it was decided
+    and the application prints what was confirmed. Only a municipality viewer of the
+    centre's municipality decides (`centreyear.permissions.may_decide`).
+    """
+
+    class Decision(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed: the municipality applies")
+        NOT_APPLYING = "not_applying", _("Decided not to apply")
+
+    year = models.PositiveSmallIntegerField(
+        _("operating year"),
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    evidence = models.JSONField(_("what was confirmed"), default=dict, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"))
+
+    owners = CENTRE_ONLY
+
+    class Meta:
+        ordering = ["-year", "centre"]
+        verbose_name = _("grant decision")
+        verbose_name_plural = _("grant decisions")
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="grantdecision_unique_year"),
+            models.CheckConstraint(
+                condition=~models.Q(decision="not_applying") | ~models.Q(reason=""),
+                name="grantdecision_not_applying_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre} {self.year}: {self.get_decision_display()}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.decision == self.Decision.NOT_APPLYING and not self.reason.strip():
+            raise ValidationError(
+                {"reason": _("Give the reason the municipality does not apply for the centre.")}
+            )
+
+
+class GrantApplicationQuerySet(models.QuerySet):
+    def of_municipality(self, municipality_id: int | None) -> GrantApplicationQuerySet:
+        return self.filter(municipality_id=municipality_id) if municipality_id else self.none()
+
+    def active(self) -> GrantApplicationQuerySet:
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+
+class GrantApplication(Job):
+    """The application summary of a municipality's grant round (PDF and CSV), made by a job on
+    the job kernel once every centre is decided. Read by the municipality's viewers only."""
+
+    task_name = "centreyear.make_grant_application"
+    time_limit = 150
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("operating year"),
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    pdf = models.FileField(_("PDF"), upload_to="grant/%Y/", blank=True)
+    csv = models.FileField(_("CSV"), upload_to="grant/%Y/", blank=True)
+
+    objects = GrantApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-queued_at", "-pk"]
+        verbose_name = _("grant application")
+        verbose_name_plural = _("grant applications")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year} ({self.get_status_display()})"
+
+    def download_name(self, extension: str) -> str:
+        from django.utils.text import slugify
+
+        return f"{slugify(str(self.municipality))}-tilskudd-{self.year}.{extension}"

@@ -19,9 +19,10 @@ through `Access.centre_ids` first). Totals are never stored; they are computed h
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -30,7 +31,11 @@ from core import formatting
 from core.formatting import money as nok
 from core.models import Centre
 
-from .models import CentreIncome, CentreYear
+from .models import CentreIncome, CentreYear, GrantApplication, GrantDecision
+from .registry import annual_reports_made
+
+if TYPE_CHECKING:
+    from .grant import CentreRound
 
 LOCAL_SHARE_MINIMUM = Decimal(40)
 STAFF_MINIMUM = Decimal(1)
@@ -71,6 +76,8 @@ class CentreYearFigures:
     premises: str
     is_draft: bool
     problems: tuple[str, ...]
+    # The award letter's expectations: (what is expected, what the centre did), all five.
+    expectations: tuple[tuple[str, str], ...] = ()
 
     @property
     def meets_all(self) -> bool:
@@ -155,6 +162,13 @@ def figures_for(centre_year: CentreYear, amounts: Mapping[str, int]) -> CentreYe
         premises=centre_year.premises,
         is_draft=centre_year.is_draft,
         problems=tuple(problems),
+        expectations=tuple(
+            (
+                str(CentreYear._meta.get_field(name).verbose_name),
+                getattr(centre_year, name).strip(),
+            )
+            for name in CentreYear.EXPECTATIONS
+        ),
     )
 
 
@@ -180,13 +194,10 @@ def centre_year_figures(*, centre: Centre | int, year: int) -> CentreYearFigures
     return figures_for(centre_year, {row["source"]: row["amount"] for row in rows})
 
 
-def centre_year_overview(
-    *, centres: Iterable[Centre | int], year: int
-) -> dict[int, CentreYearFigures]:
-    """The saved figures of many centres for one year, keyed by centre id (2 queries).
-
-    Centres that have saved nothing for the year are left out of the answer.
-    """
+def _years_with_amounts(
+    centres: Iterable[Centre | int], year: int
+) -> dict[int, tuple[CentreYear, dict[str, int]]]:
+    """The saved years of many centres with their amounts per source, by centre id (2 queries)."""
     centre_years = list(CentreYear.objects.for_centres(centres).filter(year=year))
     if not centre_years:
         return {}
@@ -199,4 +210,69 @@ def centre_year_overview(
     )
     for row in rows:
         amounts[row["centre_year_id"]][row["source"]] = row["amount"]
-    return {row.centre_id: figures_for(row, amounts[row.pk]) for row in centre_years}
+    return {row.centre_id: (row, amounts[row.pk]) for row in centre_years}
+
+
+def centre_year_overview(
+    *, centres: Iterable[Centre | int], year: int
+) -> dict[int, CentreYearFigures]:
+    """The saved figures of many centres for one year, keyed by centre id (2 queries).
+
+    Centres that have saved nothing for the year are left out of the answer.
+    """
+    return {
+        centre_id: figures_for(row, amounts)
+        for centre_id, (row, amounts) in _years_with_amounts(centres, year).items()
+    }
+
+
+# --- The grant round ------------------------------------------------------------------------------
+
+
+def grant_round(*, centres: Sequence[Centre], year: int) -> list[CentreRound]:
+    """Every given centre in the grant round for operating `year`: its eight conditions
+    decided on the evidence of the year before (`centreyear.grant`), what is missing, and the
+    municipality's decision. A fixed number of queries (5, whatever the number of centres)."""
+    from .grant import conditions_for, evidence_year, report_year
+
+    if not centres:
+        return []
+    years = _years_with_amounts(centres, evidence_year(year))
+    decisions = {
+        d.centre_id: d
+        for d in GrantDecision.objects.for_centres(centres)
+        .filter(year=year)
+        .select_related("decided_by")
+    }
+    made = annual_reports_made([c.pk for c in centres], report_year(year))
+    rounds = []
+    for centre in centres:
+        row, amounts = years.get(centre.pk, (None, {}))
+        entry = conditions_for(
+            centre=centre,
+            year=year,
+            centre_year=row,
+            figures=figures_for(row, amounts) if row is not None else None,
+            annual_report_made=centre.pk in made,
+        )
+        entry.decision = decisions.get(centre.pk)
+        rounds.append(entry)
+    return rounds
+
+
+def grant_applications(*, municipality_id: int | None, year: int) -> list[GrantApplication]:
+    """The application summaries made for the municipality's round, newest first."""
+    return list(
+        GrantApplication.objects.of_municipality(municipality_id)
+        .filter(year=year)
+        .select_related("requested_by")
+    )
+
+
+def grant_decisions_count(*, centres: Iterable[Centre | int], year: int) -> int:
+    """How many of the centres the municipality has confirmed for operating `year`."""
+    return (
+        GrantDecision.objects.for_centres(centres)
+        .filter(year=year, decision=GrantDecision.Decision.CONFIRMED)
+        .count()
+    )

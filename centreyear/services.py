@@ -3,15 +3,19 @@
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import log_change, stored_snapshot
+from core import jobs
+from core.audit import log_action, log_change, stored_snapshot
 from core.concurrency import EditConflict, claim_version
 from core.models import Centre
 from core.permissions import Access
 
-from .models import CentreIncome, CentreYear
+from .models import CentreIncome, CentreYear, GrantApplication, GrantDecision
+from .permissions import may_decide, may_request_application
 
 # The fields a new year takes over from the year before (everything but year, state and history).
 CARRIED_FIELDS = (
@@ -133,3 +137,127 @@ def centre_year_save(
         else None,
     )
     return centre_year
+
+
+# --- The grant round ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def grant_decide(
+    *,
+    actor: Access,
+    centre: Centre,
+    year: int,
+    decision: str,
+    reason: str = "",
+) -> GrantDecision:
+    """Record the municipality's decision about a centre for operating `year`: confirmed (the
+    centre meets every condition; refused otherwise) or not applying (a reason is required).
+    A later decision replaces the earlier one; both stay in the audit trail with who and when.
+    What was confirmed is kept with the decision (`GrantDecision.evidence`)."""
+    from . import selectors
+
+    if not may_decide(actor, centre.pk):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if decision not in GrantDecision.Decision.values:
+        raise ValidationError({"decision": _("Choose a decision.")})
+    if decision == GrantDecision.Decision.NOT_APPLYING and not reason:
+        raise ValidationError(
+            {"reason": _("Give the reason the municipality does not apply for the centre.")}
+        )
+    (entry,) = selectors.grant_round(centres=[centre], year=year)
+    if decision == GrantDecision.Decision.CONFIRMED and not entry.may_be_confirmed:
+        raise ValidationError(
+            _("%(centre)s cannot be confirmed yet: %(missing)s")
+            % {
+                "centre": centre.name,
+                "missing": "; ".join(f"{c.label} ({c.state_label})" for c in entry.missing),
+            }
+        )
+    row = GrantDecision.objects.for_centre(centre).select_for_update().filter(year=year).first()
+    before = (str(row.get_decision_display()), row.reason) if row is not None else (None, None)
+    if row is None:
+        row = GrantDecision(centre=centre, year=year)
+    row.decision = decision
+    row.reason = reason if decision == GrantDecision.Decision.NOT_APPLYING else ""
+    row.evidence = entry.evidence_snapshot()
+    row.decided_by_id = actor.user_id
+    row.decided_at = timezone.now()
+    row.full_clean()
+    row.save()
+    after = (str(row.get_decision_display()), row.reason)
+    log_action(
+        actor=actor,
+        action="grant.confirmed"
+        if decision == GrantDecision.Decision.CONFIRMED
+        else "grant.not_applying",
+        obj=row,
+        changes={
+            name: [old or None, new or None]
+            for name, old, new in zip(("decision", "reason"), before, after, strict=True)
+            if old != new
+        },
+        data={"year": year, "local_share": row.evidence.get("local_share")},
+    )
+    return row
+
+
+@transaction.atomic
+def grant_application_request(
+    *, actor: Access, year: int, language: str = "nb"
+) -> GrantApplication:
+    """Queue the application summary (PDF and CSV) of the actor's municipality for operating
+    `year`. Every centre of the municipality must be decided first. The job is queued when the
+    transaction commits (core.jobs)."""
+    from . import selectors
+
+    if not may_request_application(actor):
+        raise PermissionDenied
+    centres = list(Centre.objects.filter(id__in=actor.centre_ids))
+    undecided = [
+        e.centre.name for e in selectors.grant_round(centres=centres, year=year) if not e.decision
+    ]
+    if undecided:
+        raise ValidationError(
+            _("Decide about every centre first: %(centres)s.") % {"centres": ", ".join(undecided)}
+        )
+    active = GrantApplication.objects.of_municipality(actor.municipality_id).filter(year=year)
+    existing = active.active().first()
+    if existing is not None:
+        return existing
+    application = GrantApplication.objects.create(
+        municipality_id=actor.municipality_id,
+        year=year,
+        requested_by_id=actor.user_id,
+        language=language,
+        task_id=f"grant-{actor.municipality_id}-{year}-{timezone.now():%Y%m%d%H%M%S%f}",
+    )
+    log_action(
+        actor=actor,
+        action="grant.application_requested",
+        obj=application,
+        centre=min(actor.centre_ids),
+        data={"year": year},
+    )
+    transaction.on_commit(lambda: jobs.job_queue(application))
+    return application
+
+
+def grant_application_run(*, job_id: int, may_retry: bool = False) -> GrantApplication | None:
+    """Make the application's PDF and CSV inside the job kernel's failure handling."""
+    return jobs.job_run(GrantApplication, job_id, _make_application, may_retry=may_retry)
+
+
+def _make_application(job: GrantApplication) -> None:
+    from .application import application_csv, application_pdf
+
+    job = GrantApplication.objects.select_related("municipality", "requested_by").get(pk=job.pk)
+    jobs.job_progress(job, 10)
+    pdf = application_pdf(job)
+    jobs.job_progress(job, 70)
+    csv_bytes = application_csv(job)
+    with transaction.atomic():
+        job.pdf.save(job.download_name("pdf"), ContentFile(pdf), save=False)
+        job.csv.save(job.download_name("csv"), ContentFile(csv_bytes), save=False)
+        jobs.job_finish(job, pdf=job.pdf.name, csv=job.csv.name)

@@ -7,4 +7,16 @@ app_name = "centreyear"
 urlpatterns = [
     path("centre/year/", views.centre_year_current, name="centre_year_current"),
     path("centre/year/<int:year>/", views.centre_year, name="centre_year"),
+    path("grant/", views.grant_round_current, name="grant_round_current"),
+    path("grant/<int:year>/", views.grant_round, name="grant_round"),
+    path(
+        "grant/<int:year>/application/",
+        views.grant_application_create,
+        name="grant_application_create",
+    ),
+    path(
+        "grant/application/<int:pk>/<str:fmt>/",
+        views.grant_application_download,
+        name="grant_application_download",
+    ),
 ]

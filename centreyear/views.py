@@ -4,18 +4,23 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import jobs
+from core.jobs import JobStatus
 from core.models import FIRST_YEAR, LAST_YEAR, Centre, Role
 from core.permissions import Access, get_access, role_required
 
 from . import selectors, services
 from .forms import CentreIncomeFormSet, CentreYearForm
+from .grant import current_round, deadline_for, evidence_year, report_year
+from .models import GrantApplication, GrantDecision
+from .permissions import may_decide
 
 # Coordinators enter their centre's year; municipality viewers read their centres' years.
 CENTRE_YEAR_ROLES = (Role.COORDINATOR, Role.MUNICIPALITY)
@@ -127,3 +132,146 @@ def _year_links(year: int) -> dict[str, int | None]:
         "previous_year": year - 1 if year > FIRST_YEAR else None,
         "next_year": year + 1 if year < LAST_YEAR else None,
     }
+
+
+# --- The grant round ------------------------------------------------------------------------------
+
+GRANT_ROLES = (Role.COORDINATOR, Role.MUNICIPALITY)
+
+
+@role_required(*GRANT_ROLES)
+@require_GET
+def grant_round_current(request: HttpRequest) -> HttpResponse:
+    return redirect("centreyear:grant_round", year=current_round())
+
+
+@role_required(*GRANT_ROLES)
+@require_http_methods(["GET", "POST"])
+def grant_round(request: HttpRequest, year: int) -> HttpResponse:
+    """The grant round for operating `year`: each centre of the municipality (a coordinator:
+    their own) with its eight conditions, what is missing and who must fix it, and the
+    municipality's decision. Municipality viewers confirm or decide not to apply (POST)."""
+    if not FIRST_YEAR < year <= LAST_YEAR:
+        raise Http404
+    access = get_access(request)
+    centres = list(
+        Centre.objects.filter(id__in=access.centre_ids)
+        .select_related("municipality")
+        .order_by("name")
+    )
+    errors: dict[int, list[str]] = {}
+    posted: dict[str, str] = {}
+    if request.method == "POST":
+        raw = request.POST.get("centre", "")
+        if not raw.isdigit() or int(raw) not in access.centre_ids:
+            raise Http404
+        centre = next(c for c in centres if c.pk == int(raw))
+        if not may_decide(access, centre.pk):
+            raise PermissionDenied
+        posted = {
+            "centre": raw,
+            "decision": request.POST.get("decision", ""),
+            "reason": request.POST.get("reason", ""),
+        }
+        try:
+            services.grant_decide(
+                actor=access,
+                centre=centre,
+                year=year,
+                decision=posted["decision"],
+                reason=posted["reason"],
+            )
+        except ValidationError as error:
+            errors[centre.pk] = error.messages
+        else:
+            if posted["decision"] == GrantDecision.Decision.CONFIRMED:
+                text = _("%(centre)s is confirmed for %(year)s.")
+            else:
+                text = _("The decision not to apply for %(centre)s in %(year)s is recorded.")
+            messages.success(request, text % {"centre": centre.name, "year": year})
+            return redirect("centreyear:grant_round", year=year)
+
+    rounds = selectors.grant_round(centres=centres, year=year)
+    for entry in rounds:
+        entry.errors = errors.get(entry.centre.pk, [])
+    decided = sum(1 for r in rounds if r.decision)
+    confirmed = sum(
+        1 for r in rounds if r.decision and r.decision.decision == GrantDecision.Decision.CONFIRMED
+    )
+    applications = (
+        selectors.grant_applications(municipality_id=access.municipality_id, year=year)
+        if access.is_municipality
+        else []
+    )
+    jobs.jobs_sweep_if_due(applications)
+    context: dict[str, Any] = {
+        "year": year,
+        "evidence_year": evidence_year(year),
+        "report_year": report_year(year),
+        "deadline": deadline_for(year),
+        "deadline_passed": timezone.now() >= deadline_for(year),
+        "rounds": rounds,
+        "decided": decided,
+        "confirmed": confirmed,
+        "total": len(rounds),
+        "all_decided": bool(rounds) and decided == len(rounds),
+        "may_decide": access.is_municipality,
+        "applications": applications,
+        "errors": errors,
+        "posted": posted,
+        "previous_year": year - 1 if year - 1 > FIRST_YEAR else None,
+        "next_year": year + 1 if year < current_round() else None,
+    }
+    status = 400 if errors else 200
+    return render(request, "centreyear/grant_round.html", context, status=status)
+
+
+@role_required(Role.MUNICIPALITY)
+@require_POST
+def grant_application_create(request: HttpRequest, year: int) -> HttpResponse:
+    """Make the application summary (PDF and CSV) once every centre is decided."""
+    if not FIRST_YEAR < year <= LAST_YEAR:
+        raise Http404
+    access = get_access(request)
+    try:
+        services.grant_application_request(
+            actor=access, year=year, language=translation.get_language() or "nb"
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    except jobs.JobQueueUnavailable:
+        messages.error(
+            request,
+            _("The application could not be queued. Please try again in a few minutes."),
+        )
+    else:
+        messages.success(
+            request, _("The application summary is being made. It is listed below when ready.")
+        )
+    return redirect("centreyear:grant_round", year=year)
+
+
+@role_required(Role.MUNICIPALITY)
+@require_GET
+def grant_application_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    """The application's PDF or CSV, for the municipality's viewers only (404 otherwise)."""
+    if fmt not in ("pdf", "csv"):
+        raise Http404
+    access = get_access(request)
+    job = (
+        GrantApplication.objects.of_municipality(access.municipality_id)
+        .filter(pk=pk, status=JobStatus.DONE)
+        .first()
+    )
+    file = getattr(job, fmt, None) if job is not None else None
+    if job is None or not file:
+        raise Http404
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    content_type = "application/pdf" if fmt == "pdf" else "text/csv; charset=utf-8"
+    return FileResponse(
+        handle, as_attachment=True, filename=job.download_name(fmt), content_type=content_type
+    )
