@@ -104,6 +104,6 @@ def grant_cards(request: HttpRequest, access: Access) -> list[Card]:
         missing = entry.missing if entry else []
         card.figure = len(missing)
         card.figure_label = _("things to fix for the application")
-        card.warnings = [f"{item.label}: {item.fix}" for item in missing[:5]]
+        # The list itself is on the round's page (the year's own card warns about the figures).
         card.actions = [Action(_("See what the municipality sees"), url, True)]
     return [card]

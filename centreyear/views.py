@@ -253,7 +253,6 @@ def grant_application_create(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @role_required(Role.MUNICIPALITY)
-@require_GET
 def grant_application_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     """The application's PDF or CSV, for the municipality's viewers only (404 otherwise)."""
     if fmt not in ("pdf", "csv"):

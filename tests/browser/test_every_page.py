@@ -72,6 +72,7 @@ def _kwargs_for(user) -> dict[str, dict]:
     invitation = Invitation.objects.pending().filter(centre=centre).first()
     found = {
         "centreyear:centre_year": {"year": timezone.localdate().year},
+        "centreyear:grant_round": {"year": timezone.localdate().year + 1},
         "organisations:category_edit": {"pk": Category.objects.order_by("pk").first().pk},
         "volunteers:lists": {"kind": "interests"},
         "volunteers:lists_edit": {"kind": "interests", "pk": Interest.objects.first().pk},
