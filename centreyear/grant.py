@@ -73,8 +73,11 @@ def deadline_for(year: int) -> dt.datetime:
 
 
 def current_round(now: dt.datetime | None = None) -> int:
-    """The operating year whose round is open (or last closed) now: next year."""
-    return timezone.localtime(now or timezone.now()).year + 1
+    """The operating year whose round is open now: next year's until its deadline (1 June),
+    then the year after's."""
+    now = now or timezone.now()
+    year = timezone.localtime(now).year + 1
+    return year if now < deadline_for(year) else year + 1
 
 
 def evidence_year(year: int) -> int:
@@ -128,14 +131,15 @@ class CentreRound:
 
     @property
     def organisation_number(self) -> str:
-        return self.centre_year.organisation_number if self.centre_year else ""
+        """The centre's (or its owner's) organisation number, as 123 456 785."""
+        return formatted_orgnr(self.centre_year.organisation_number) if self.centre_year else ""
 
     def evidence_snapshot(self) -> dict[str, Any]:
         """What a decision keeps of the round as it stood (for reading back and printing)."""
         share = self.figures.local_share if self.figures else None
         return {
             "name": self.centre.name,
-            "organisation_number": self.organisation_number,
+            "organisation_number": self.centre_year.organisation_number if self.centre_year else "",
             "evidence_year": evidence_year(self.year),
             "local_share": None if share is None else str(share),
             "conditions": [

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory, Project, YearTarget
+from centreyear.grant import current_round, evidence_year
 from centreyear.models import CentreIncome, CentreYear
 from core.models import Centre, District, Municipality, Role, User
 from figures import rollups
@@ -348,6 +349,13 @@ def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
         ),
         (north, today.year, True, {"state_grant": 480_046, "municipality": 290_000}),
     ]
+    # The open grant round's evidence is the year before its operating year: after 1 June
+    # that is next year, which the demo then also holds (a copy of this year's).
+    evidence = evidence_year(
+        current_round(timezone.make_aware(dt.datetime.combine(today, dt.time(12))))
+    )
+    if evidence > today.year:
+        plans += [(each, evidence, draft, amounts) for each, year, draft, amounts in plans[1:]]
     grant_facts = {
         centre.pk: {
             "organisation_number": "974760673",
@@ -372,7 +380,7 @@ def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
         },
     }
     for each, year, draft, amounts in plans:
-        facts = grant_facts[each.pk] if year == today.year else {}
+        facts = grant_facts[each.pk] if year >= today.year else {}
         centre_year, created = CentreYear.objects.get_or_create(
             centre=each,
             year=year,

@@ -42,7 +42,8 @@ def test_the_deadline_is_1_june_13_00_in_oslo():
 
     assert deadline_for(2027) == DEADLINE
     assert deadline_for(2027).astimezone(dt.UTC).hour == 11
-    assert current_round(DEADLINE) == 2027
+    assert current_round(DEADLINE - dt.timedelta(minutes=1)) == 2027
+    assert current_round(DEADLINE) == 2028  # the next round opens at the deadline
 
 
 def test_coordinators_are_reminded_four_weeks_and_one_week_before_once_each(people):
