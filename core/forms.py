@@ -148,3 +148,21 @@ class CentreScopedInlineFormSet(ScopedModelFormSet, forms.BaseInlineFormSet):
             queryset = manager.for_centre(centre_id) if centre_id else manager.none()
         # *args are only the data and the files, never the instance or the queryset.
         super().__init__(*args, instance=instance, queryset=queryset, **kwargs)  # type: ignore[misc]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+# The message of a count field (participants, volunteers) that is not a whole number >= 0.
+COUNT_MESSAGE = _("Enter a whole number, 0 or more.")

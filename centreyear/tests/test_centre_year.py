@@ -1,4 +1,4 @@
-"""The page core:centre_year: the coordinator enters the year, municipality viewers read it."""
+"""The page centreyear:centre_year: the coordinator enters the year, municipality viewers read it."""
 
 from decimal import Decimal
 
