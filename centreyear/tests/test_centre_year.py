@@ -1,4 +1,4 @@
-"""The page centreyear:centre_year: the coordinator enters the year, municipality viewers read it."""
+"""The centre's year page: the coordinator enters the year, municipality viewers read it."""
 
 from decimal import Decimal
 
