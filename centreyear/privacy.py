@@ -57,7 +57,7 @@ def erase(person: Person, actor: Any) -> None:
         )
         for application in applications:
             for file in (application.pdf, application.csv):
-                if file:
+                if file.name:
                     transaction.on_commit(partial(file.storage.delete, file.name))
             log_action(
                 actor=actor,

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from django.db.models import Sum
+from django.db.models import Field, Sum
 from django.utils.translation import gettext as _
 
 from core import formatting
@@ -164,7 +164,7 @@ def figures_for(centre_year: CentreYear, amounts: Mapping[str, int]) -> CentreYe
         problems=tuple(problems),
         expectations=tuple(
             (
-                str(CentreYear._meta.get_field(name).verbose_name),
+                str(cast(Field, CentreYear._meta.get_field(name)).verbose_name),
                 getattr(centre_year, name).strip(),
             )
             for name in CentreYear.EXPECTATIONS

@@ -226,6 +226,7 @@ def grant_application_request(
     existing = active.active().first()
     if existing is not None:
         return existing
+    assert actor.municipality_id is not None  # may_request_application checked it
     application = GrantApplication.objects.create(
         municipality_id=actor.municipality_id,
         year=year,

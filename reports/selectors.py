@@ -84,12 +84,12 @@ def annual_report_states(*, centres: Sequence[Centre], year: int) -> list[Annual
     if not centres:
         return []
     latest: dict[int, ReportJob] = {}
-    for job in (
+    for row in (
         ReportJob.objects.for_centres(centres)
         .filter(kind=ReportKind.ANNUAL, year=year, project__isnull=True)
         .order_by("queued_at", "pk")
     ):
-        latest[job.centre_id] = job
+        latest[row.centre_id] = row
     final_narratives = set(
         Narrative.objects.for_centres(centres)
         .filter(kind=ReportKind.ANNUAL, year=year, project__isnull=True, is_draft=False)
