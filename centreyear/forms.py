@@ -60,6 +60,7 @@ class CentreYearForm(forms.ModelForm):
             "organisation_number",
             "activity_purpose",
             "accounts_note",
+            "accounts_file",
             *CentreYear.EXPECTATIONS,
         ]
         field_classes = {"staff_fte": FteField}
@@ -69,6 +70,7 @@ class CentreYearForm(forms.ModelForm):
             "advisory_members": forms.Textarea(attrs={"rows": 3}),
             "activity_purpose": forms.Textarea(attrs={"rows": 3}),
             "accounts_note": forms.Textarea(attrs={"rows": 2}),
+            "accounts_file": forms.FileInput(attrs={"accept": "application/pdf"}),
             **{name: forms.Textarea(attrs={"rows": 2}) for name in CentreYear.EXPECTATIONS},
         }
 

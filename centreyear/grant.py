@@ -233,6 +233,9 @@ def conditions_for(
 
     # 4 Own accounts and annual report: the annual evaluation made in Frivillig, or a note.
     accounts = cy.accounts_note.strip() if cy else ""
+    if cy and cy.accounts_file:
+        uploaded = _("The accounts and annual report are uploaded.")
+        accounts = f"{uploaded} {accounts}".strip()
     if annual_report_made:
         add(
             4,

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.jobs import ACTIVE_STATUSES, Job
 from core.models import CENTRE_ONLY, FIRST_YEAR, LAST_YEAR, CentreScopedModel, Municipality
 from organisations.models import validate_organisation_number
+
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def validate_document_size(file) -> None:
+    if file and getattr(file, "size", 0) > DOCUMENT_MAX_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."), code="too_large")
+
 
 # --- The state grant's conditions, entered once per centre and year ------------------------------
 
@@ -102,6 +110,13 @@ class CentreYear(CentreScopedModel):
             "Where the centre's own accounts and annual report are, e.g. \"Approved by the "
             'board 12.03.". Not needed when the annual evaluation is made in Frivillig.'
         ),
+    )
+    accounts_file = models.FileField(
+        _("accounts and annual report (PDF)"),
+        upload_to="centreyear/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_document_size],
+        help_text=_("The approved accounts and annual report as one PDF, at most 10 MB."),
     )
     # The award letter's expectations: what the centre did about each, in a sentence or two.
     expect_diversity = models.TextField(_("diversity and equality"), blank=True)

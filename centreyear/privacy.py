@@ -5,8 +5,11 @@
   documentation). Also copied into a grant decision's `evidence` and the application's files.
 - `CentreYear.updated_by`, `GrantDecision.decided_by`, `GrantApplication.requested_by` (the
   application's contact person): who did it (purpose: the record of the grant round).
+- `CentreYear.accounts_file`: the centre's own accounts and annual report (a PDF the
+  coordinator uploads for condition 4), which usually names the board.
 Erasure takes the person out of the members' lists and the decisions' evidence, and deletes
-the application files that printed them (the municipality makes them again)."""
+the application files that printed them (the municipality makes them again) and the uploaded
+accounts of a year whose advisory body named them (the coordinator uploads them again)."""
 
 from __future__ import annotations
 
@@ -40,12 +43,17 @@ def _decisions_naming(person: Person) -> list[GrantDecision]:
 def erase(person: Person, actor: Any) -> None:
     for row in _years_naming(person):
         row.advisory_members = person.redact(row.advisory_members)
-        row.save(update_fields=["advisory_members", "updated_at"])
+        fields = ["advisory_members", "updated_at"]
+        if row.accounts_file.name:
+            transaction.on_commit(partial(row.accounts_file.storage.delete, row.accounts_file.name))
+            row.accounts_file = ""
+            fields.append("accounts_file")
+        row.save(update_fields=fields)
         log_action(
             actor=actor,
             action="centreyear.redacted",
             obj=row,
-            data={"erased_fields": ["advisory_members"]},
+            data={"erased_fields": [name for name in fields if name != "updated_at"]},
         )
     for decision in _decisions_naming(person):
         for condition in decision.evidence.get("conditions", []):

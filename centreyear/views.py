@@ -19,7 +19,7 @@ from core.permissions import Access, get_access, role_required
 from . import selectors, services
 from .forms import CentreIncomeFormSet, CentreYearForm
 from .grant import current_round, deadline_for, evidence_year, report_year
-from .models import GrantApplication, GrantDecision
+from .models import CentreYear, GrantApplication, GrantDecision
 from .permissions import may_decide
 
 # Coordinators enter their centre's year; municipality viewers read their centres' years.
@@ -94,7 +94,8 @@ def centre_year(request: HttpRequest, year: int) -> HttpResponse:
     # Computed before the form is bound: binding writes the posted values onto the instance.
     context["figures"] = selectors.figures_for(centre_year, selectors.amounts_of(incomes))
     data = request.POST if request.method == "POST" else None
-    form = CentreYearForm(data, instance=centre_year)
+    files = request.FILES if request.method == "POST" else None
+    form = CentreYearForm(data, files, instance=centre_year)
     formset = CentreIncomeFormSet(
         data,
         instance=centre_year,
@@ -274,3 +275,23 @@ def grant_application_download(request: HttpRequest, pk: int, fmt: str) -> FileR
     return FileResponse(
         handle, as_attachment=True, filename=job.download_name(fmt), content_type=content_type
     )
+
+
+@role_required(*CENTRE_YEAR_ROLES)
+@require_GET
+def accounts_file(request: HttpRequest, year: int) -> FileResponse:
+    """The centre's uploaded accounts and annual report of `year` (`?centre=` for the
+    municipality's viewers), through the app's permission check; 404 where none is to be seen."""
+    access = get_access(request)
+    centre = _centre_of(request, access)
+    if centre is None:
+        raise Http404
+    row = CentreYear.objects.for_centre(centre).filter(year=year).first()
+    if row is None or not row.accounts_file:
+        raise Http404
+    try:
+        handle = row.accounts_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = f"{centre.slug}-regnskap-og-arsmelding-{year}.pdf"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")

@@ -165,6 +165,7 @@ KWARG_SOURCES: dict[str, Callable] = {
     # The centre is the user's own; another centre (`?centre=`) is tested in
     # core/tests/test_centre_year.py.
     "centreyear:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
+    "centreyear:accounts_file": lambda o: ({"year": timezone.localdate().year}, None),
     # The round is read through the user's centres; deciding is tested in
     # centreyear/tests/test_grant_round.py and centreyear/tests/test_permissions_matrix.py.
     "centreyear:grant_round": lambda o: ({"year": timezone.localdate().year + 1}, None),

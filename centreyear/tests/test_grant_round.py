@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from centreyear import services
 from centreyear.grant import current_round, evidence_year
-from centreyear.models import GrantApplication, GrantDecision
+from centreyear.models import CentreYear, GrantApplication, GrantDecision
 from core.audit import events_of
 from core.formatting import percent
 from core.models import AuditEvent
@@ -244,3 +244,50 @@ def test_the_municipality_start_page_shows_the_round(two_centres, login):
     page = english(login(world.municipality_viewer)).get(reverse("core:home")).content.decode()
     assert f"State grant round {YEAR}" in page
     assert "1 / 2" in page and "centres confirmed" in page
+
+
+def _pdf_upload(name="regnskap.pdf", content=b"%PDF-1.4 regnskap"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def test_the_uploaded_accounts_meet_condition_4_and_only_the_centres_readers_get_them(world, login):
+    from .test_centre_year import post_data
+
+    complete_year(world.centre, EVIDENCE, accounts_note="")
+    client = login(world.coordinator)
+    url = reverse("centreyear:centre_year", kwargs={"year": EVIDENCE})
+    row = world.centre  # the centre whose year is posted
+    data = post_data(version=1, final=True, accounts_file=_pdf_upload())
+    data.update(
+        {
+            "advisory_members": "Kari Nordmann",
+            "activity_purpose": "Møteplass",
+            "organisation_number": "123456785",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+
+    page = english(login(world.municipality_viewer)).get(URL).content.decode()
+    section = _section(page, row)
+    assert '<tr data-condition="4" data-state="met">' in section
+    assert "The accounts and annual report are uploaded." in section
+    download = reverse("centreyear:accounts_file", kwargs={"year": EVIDENCE})
+    response = login(world.municipality_viewer).get(f"{download}?centre={row.pk}")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 regnskap"
+    assert (
+        login(world.other_municipality_viewer).get(f"{download}?centre={row.pk}").status_code == 404
+    )
+    assert login(world.association).get(download).status_code == 403
+
+
+def test_only_a_pdf_is_taken_as_the_accounts(world, login):
+    from .test_centre_year import post_data
+
+    url = reverse("centreyear:centre_year", kwargs={"year": EVIDENCE})
+    data = post_data(accounts_file=_pdf_upload("regnskap.exe", b"MZ"))
+    response = login(world.coordinator).post(url, data)
+    assert response.status_code == 200
+    assert not CentreYear.objects.system().exists()
