@@ -1,30 +1,11 @@
 # The audit trail names an object by "app_label.model" (core.audit): events written while the
-# centre's year lived in core say "core.centreyear" / "core.centreincome". They are renamed so
-# a year's history (events_of) still finds them; so are the content types, which keep the
-# permissions and the admin's log attached. Reversible.
+# centre's year lived in core say "core.centreyear" / "core.centreincome". They follow the
+# models (so a year's history, events_of, still finds them), and so do the content types,
+# which keep the permissions and the admin's log attached. Reversible.
 
 from django.db import migrations
 
-MODELS = ("centreyear", "centreincome")
-
-
-def _move(apps, old: str, new: str) -> None:
-    AuditEvent = apps.get_model("core", "AuditEvent")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MODELS:
-        AuditEvent.objects.filter(object_type=f"{old}.{model}").update(
-            object_type=f"{new}.{model}"
-        )
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
-            ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
-
-
-def forwards(apps, schema_editor) -> None:
-    _move(apps, "core", "centreyear")
-
-
-def backwards(apps, schema_editor) -> None:
-    _move(apps, "centreyear", "core")
+from core.migration_ops import relabel_models
 
 
 class Migration(migrations.Migration):
@@ -34,4 +15,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [relabel_models("core", {"centreyear": "centreyear", "centreincome": "centreyear"})]
