@@ -84,3 +84,23 @@ def test_a_job_that_finishes_is_announced_once_and_the_updates_pause_and_stop(
     page.wait_for_timeout(4500)
     assert not [url for url in requests if "/reports/" in url]
     context.close()
+
+
+def test_a_message_after_saving_is_announced(browser, live_server, world):
+    """A message shown after a redirect ("Version 1 of the consent text is published.") is
+    written into the page's live region after the page has loaded, so it is read out; the
+    visible message stays."""
+    context = browser.new_context(bypass_csp=True, locale="nb-NO")
+    _as(context, live_server, world.coordinator)
+    page = context.new_page()
+    page.goto(live_server.url + "/volunteers/people/consent/")
+    page.locator("textarea[name=text]").fill("Vi lagrer navnet ditt og hvordan vi når deg.")
+    page.get_by_role("button", name="Publiser").click()
+    page.wait_for_load_state()
+    message = page.locator("[data-messages] .message")
+    expect(message).to_contain_text("publisert")
+    announcer = page.locator("#announcer")
+    expect(announcer).to_have_text(message.inner_text().strip(), timeout=3000)
+    # The message itself is no second live region, so it is not read twice.
+    assert page.locator("[data-messages][role], [data-messages][aria-live]").count() == 0
+    context.close()
