@@ -66,7 +66,9 @@ def written_texts() -> set[str]:
     """The demo's Norwegian texts long enough not to be mistaken for a word of the interface."""
     from activities.models import Activity
     from organisations.models import Organisation
-    from volunteers.models import ConsentText, Rota, Task
+    from rotas.models import Rota
+    from tasks.models import Task
+    from volunteers.models import ConsentText
 
     texts = {
         *Activity.objects.system().values_list("title", flat=True),

@@ -25,7 +25,9 @@ def test_chart_labels_grow_with_the_text_size(visit, world):
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         doubled = page.evaluate(SIZES)
         assert normal and len(normal) == len(doubled), (width, normal, doubled)
-        assert all(abs(big - 2 * small) < 0.5 for small, big in zip(normal, doubled)), (
+        assert all(
+            abs(big - 2 * small) < 0.5 for small, big in zip(normal, doubled, strict=True)
+        ), (
             width,
             normal,
             doubled,
