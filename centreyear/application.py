@@ -1,6 +1,7 @@
-"""The application summary of a municipality's grant round: a PDF (WeasyPrint, A4, tagged
-PDF/UA, the reports' print stylesheet) and a CSV, from the decisions as they were made.
+"""The application summary of a municipality's grant round: a PDF (A4, the reports' print
+stylesheet) and a CSV, from the decisions as they were made.
 
+Written by the one PDF renderer (core.pdf), so it is archived and published like the reports.
 The local share is printed from the decision's evidence with the same filter the annual
 evaluation uses (`percent:1`), so both read alike in every language."""
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from core import formatting
 from core.models import Centre
+from core.pdf import html_to_pdf
 
 from .grant import deadline_for, evidence_year, formatted_orgnr
 from .models import GrantApplication, GrantDecision
@@ -84,14 +86,10 @@ def application_context(job: GrantApplication) -> dict[str, Any]:
 
 
 def application_pdf(job: GrantApplication) -> bytes:
-    from weasyprint import HTML
-
+    """The summary through the one PDF renderer (core.pdf: tagged PDF/A-2a, PDF/UA-1)."""
     with translation.override(job.language):
         html = render_to_string("centreyear/pdf/application.html", application_context(job))
-        document = HTML(string=html, base_url=str(STATIC_DIR)).render(
-            pdf_tags=True, pdf_variant="pdf/ua-1"
-        )
-        return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+        return html_to_pdf(html, base_url=str(STATIC_DIR))
 
 
 def application_csv(job: GrantApplication) -> bytes:

@@ -216,6 +216,8 @@ def grant_round(request: HttpRequest, year: int) -> HttpResponse:
         "confirmed": confirmed,
         "total": len(rounds),
         "all_decided": bool(rounds) and decided == len(rounds),
+        # Conditions whose evidence is only what the centre wrote (marked with its language).
+        "written_conditions": (1, 5),
         "may_decide": access.is_municipality,
         "applications": applications,
         "errors": errors,
