@@ -11,7 +11,7 @@ from core.migration_ops import relabel_models
 class Migration(migrations.Migration):
     dependencies = [
         ("centreyear", "0001_initial"),
-        ("core", "0006_move_centre_year_to_centreyear"),
+        ("core", "0007_move_centre_year_to_centreyear"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('centreyear', '0002_audit_and_content_types'),
-        ('core', '0006_move_centre_year_to_centreyear'),
+        ('core', '0007_move_centre_year_to_centreyear'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

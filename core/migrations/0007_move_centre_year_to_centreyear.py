@@ -7,7 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0005_centre_public_page_and_language"),
+        ("core", "0006_centre_description_nynorsk"),
         ("centreyear", "0001_initial"),
     ]
 
