@@ -82,7 +82,7 @@ def main() -> None:
 
     # The state grant's conditions (printed in a centre's annual evaluation), and a project's
     # goals, reported figures and budget (printed in its final report).
-    from core.models import CentreIncome, CentreYear
+    from centreyear.models import CentreIncome, CentreYear
     from projects.models import BudgetLine, GoalResult, ProjectGoal, ReportedFigure
 
     centre_year = CentreYear.objects.create(

@@ -9,7 +9,7 @@ Saving again then deliberately keeps the user's version. `edit_with_conflict` is
 an edit view: validate, save through the service, show a conflict on the form, or redirect with a
 message.
 
-A centre's year (`core.services.centre_year_save`) claims its row the same way; its form also
+A centre's year (`centreyear.services.centre_year_save`) claims its row the same way; its form also
 carries version 0 for a year not saved yet, so that two people starting the same year cannot
 both create it.
 """

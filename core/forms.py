@@ -11,8 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import CentreIncome, CentreYear
-
 
 def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     """`form.fields[name]`, typed as the model choice field it is (django-stubs types a form's
@@ -128,96 +126,6 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-# --- The state grant's conditions per centre and year --------------------------------------------
-
-INCOME_MAX_FORMS = 50
-
-
-class AmountField(forms.IntegerField):
-    """Whole kroner, typed as 480046, 480 046 or kr 480 046; never negative."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(value.split()).removeprefix("kr").removesuffix(",-")
-        return super().to_python(value)
-
-
-class FteField(forms.DecimalField):
-    """Årsverk as 1,5 or 1.5, whatever the language of the page."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(value.split()).replace(",", ".")
-        return super().to_python(value)
-
-
-class CentreYearForm(forms.ModelForm):
-    """A centre's year: staff, owner, advisory body and premises; income lines are a formset."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    is_final = forms.BooleanField(
-        label=_("The figures are final"),
-        required=False,
-        help_text=_("Leave unticked while the figures are a draft."),
-    )
-
-    class Meta:
-        model = CentreYear
-        fields = [
-            "staff_fte",
-            "owner_name",
-            "owner_kind",
-            "advisory_body",
-            "voluntary_sector_on_body",
-            "premises",
-        ]
-        field_classes = {"staff_fte": FteField}
-        widgets = {
-            "staff_fte": forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-            "premises": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
-        self.fields["is_final"].initial = not self.instance.is_draft
-        self.fields["staff_fte"].widget.is_localized = True  # shown as 1,50 in Norwegian
-        self.fields["owner_name"].widget.attrs["autocomplete"] = "organization"
-
-    def clean(self):
-        cleaned = super().clean()
-        # Set before the model's own validation, which asks more of figures marked final.
-        self.instance.is_draft = not cleaned.get("is_final")
-        return cleaned
-
-
-class CentreIncomeForm(forms.ModelForm):
-    amount = AmountField(
-        label=_("Amount (NOK)"),
-        min_value=0,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-    class Meta:
-        model = CentreIncome
-        fields = ["source", "description", "amount"]
-
-    def __init__(self, *args, carried: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.carried = carried
-        self.fields["description"].widget.attrs["autocomplete"] = "off"
-
-    def has_changed(self) -> bool:
-        # A line carried forward from last year is shown as initial data; it is new to this
-        # year and is saved even if the coordinator leaves it as it was (unless emptied).
-        if self.carried and self.is_bound:
-            return any(
-                str(self.data.get(self.add_prefix(name), "")).strip()
-                for name in ("description", "amount")
-            )
-        return super().has_changed()
-
-
 class ScopedModelFormSet(forms.BaseModelFormSet):
     """A model formset of centre-owned rows: the hidden id of each row is looked up in the
     formset's own (scoped) queryset, not in the model's unscoped default manager as Django
@@ -240,37 +148,6 @@ class CentreScopedInlineFormSet(ScopedModelFormSet, forms.BaseInlineFormSet):
             queryset = manager.for_centre(centre_id) if centre_id else manager.none()
         # *args are only the data and the files, never the instance or the queryset.
         super().__init__(*args, instance=instance, queryset=queryset, **kwargs)  # type: ignore[misc]
-
-
-class BaseCentreIncomeFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, carried: list[CentreIncome] | None = None, **kwargs):
-        carried = carried or []
-        if carried:
-            kwargs["initial"] = [
-                {"source": line.source, "description": line.description, "amount": line.amount}
-                for line in carried
-            ]
-        super().__init__(*args, **kwargs)
-        self.carried_count = len(carried)
-        if carried:
-            self.extra = len(carried) + 1
-
-    def _construct_form(self, i, **kwargs):
-        carried = self.initial_form_count() <= i < self.initial_form_count() + self.carried_count
-        return super()._construct_form(i, carried=carried, **kwargs)
-
-
-CentreIncomeFormSet = forms.inlineformset_factory(
-    CentreYear,
-    CentreIncome,
-    form=CentreIncomeForm,
-    formset=BaseCentreIncomeFormSet,
-    extra=1,
-    can_delete=True,
-    max_num=INCOME_MAX_FORMS,
-    absolute_max=INCOME_MAX_FORMS,
-    validate_max=True,
-)
 
 
 class DateInput(forms.DateInput):

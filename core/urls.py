@@ -6,7 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("start/", views.home, name="home"),
-    path("centre/year/", views.centre_year_current, name="centre_year_current"),
-    path("centre/year/<int:year>/", views.centre_year, name="centre_year"),
     path("mail/failed/", views.mail_failed, name="mail_failed"),
 ]

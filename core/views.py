@@ -1,21 +1,16 @@
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors, services
-from .forms import CentreIncomeFormSet, CentreYearForm
-from .models import FIRST_YEAR, LAST_YEAR, Centre, Municipality, Role
-from .permissions import Access, get_access, role_required, signed_in_required
+from . import selectors
+from .models import Centre, Municipality, Role
+from .permissions import get_access, role_required, signed_in_required
 from .startpage import cards_for, panels_for, work_for
 
 
@@ -74,120 +69,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "time": timezone.now().isoformat(),
     }
     return JsonResponse(body, status=200 if healthy else 503)
-
-
-# --- The state grant's conditions per centre and year --------------------------------------------
-
-# Coordinators enter their centre's year; municipality viewers read their centres' years.
-CENTRE_YEAR_ROLES = (Role.COORDINATOR, Role.MUNICIPALITY)
-
-
-def _centre_of(request: HttpRequest, access: Access) -> Centre | None:
-    """The centre whose year is shown: `?centre=` (one the user may see, else 404), or the
-    user's only centre; None when a municipality viewer of several centres must choose."""
-    raw = request.GET.get("centre", "")
-    if raw:
-        if not raw.isdigit() or int(raw) not in access.centre_ids:
-            raise Http404
-        centre_id = int(raw)
-    elif access.centre_id is None:
-        return None
-    else:
-        centre_id = access.centre_id
-    return Centre.objects.get(pk=centre_id)
-
-
-@role_required(*CENTRE_YEAR_ROLES)
-@require_GET
-def centre_year_current(request: HttpRequest) -> HttpResponse:
-    url = reverse("core:centre_year", kwargs={"year": timezone.localdate().year})
-    query = request.GET.urlencode()
-    return redirect(f"{url}?{query}" if query else url)
-
-
-@role_required(*CENTRE_YEAR_ROLES)
-@require_http_methods(["GET", "POST"])
-def centre_year(request: HttpRequest, year: int) -> HttpResponse:
-    """A centre's figures for the state grant's conditions in one year: the coordinator
-    enters them (a draft carried forward from the year before, until saved); municipality
-    viewers read what is saved."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
-    access = get_access(request)
-    if request.method == "POST" and not access.is_coordinator:
-        raise PermissionDenied
-    centre = _centre_of(request, access)
-    if centre is None:
-        centres = list(Centre.objects.filter(id__in=access.centre_ids))
-        overview = selectors.centre_year_overview(centres=centres, year=year)
-        rows = [(c, overview.get(c.pk)) for c in centres]
-        return render(
-            request,
-            "core/centre_year_choose.html",
-            {"year": year, "rows": rows, **_year_links(year)},
-        )
-
-    centre_year, incomes, carried_from = services.centre_year_start(centre=centre, year=year)
-    can_edit = centre_year.is_editable_by(access)
-    if request.method == "POST" and not can_edit:
-        raise PermissionDenied
-    context: dict[str, Any] = {
-        "centre": centre,
-        "year": year,
-        "centre_year": centre_year,
-        "is_saved": centre_year.pk is not None,
-        "can_edit": can_edit,
-        "incomes": incomes,
-        "carried_from": carried_from,
-        **_year_links(year),
-    }
-    if not can_edit:
-        # Readers see what the coordinator has saved, never an unsaved carried-forward copy.
-        if centre_year.pk is not None:
-            context["figures"] = selectors.figures_for(centre_year, selectors.amounts_of(incomes))
-        return render(request, "core/centre_year.html", context)
-
-    # Computed before the form is bound: binding writes the posted values onto the instance.
-    context["figures"] = selectors.figures_for(centre_year, selectors.amounts_of(incomes))
-    data = request.POST if request.method == "POST" else None
-    form = CentreYearForm(data, instance=centre_year)
-    formset = CentreIncomeFormSet(
-        data,
-        instance=centre_year,
-        prefix="incomes",
-        carried=incomes if carried_from else None,
-    )
-    if data is not None:
-        form_valid = form.is_valid()
-        if form_valid and formset.is_valid():
-            try:
-                services.centre_year_save(
-                    actor=access,
-                    centre_year=form.save(commit=False),
-                    incomes=formset.save(commit=False),
-                    deleted=formset.deleted_objects,
-                    expected_version=form.cleaned_data["version"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error.messages)
-            else:
-                if centre_year.is_draft:
-                    text = _("The figures for %(year)s were saved as a draft.")
-                else:
-                    text = _("The figures for %(year)s were saved as final.")
-                messages.success(request, text % {"year": year})
-                return redirect("core:centre_year", year=year)
-        elif form_valid and form.cleaned_data["version"] != centre_year.version:
-            form.add_error(None, services.centre_year_conflict())
-    context.update(form=form, formset=formset)
-    return render(request, "core/centre_year.html", context)
-
-
-def _year_links(year: int) -> dict[str, int | None]:
-    return {
-        "previous_year": year - 1 if year > FIRST_YEAR else None,
-        "next_year": year + 1 if year < LAST_YEAR else None,
-    }
 
 
 # --- E-mails the mail server did not take ---------------------------------------------------------

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory
-from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
+from centreyear.grant import current_round, evidence_year
+from centreyear.models import CentreIncome, CentreYear
+from core.models import Centre, District, Municipality, Role, User
 from figures import rollups
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
 from projects.models import Project, YearTarget
@@ -334,19 +336,52 @@ def _dated_facts(*, today: dt.date) -> None:
 
 
 def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
-    """The state grant's conditions: last year final, this year a draft; Nordbyen's local
-    funding falls below 40 % this year, so the flag shows on its start page and the overview."""
+    """The state grant's conditions: last year final, this year Fjordvik's final and complete
+    (ready for the municipality to confirm in next year's grant round) and Nordbyen's a draft
+    whose local funding falls below 40 % and whose premises and advisory body's members are
+    not entered, so the round, the start pages and the overview show what is missing."""
     plans = [
         (centre, today.year - 1, False, {"state_grant": 480_046, "municipality": 350_000}),
         (
             centre,
             today.year,
-            True,
+            False,
             {"state_grant": 480_046, "municipality": 360_000, "own_income": 25_000},
         ),
         (north, today.year, True, {"state_grant": 480_046, "municipality": 290_000}),
     ]
+    # The open grant round's evidence is the year before its operating year: after 1 June
+    # that is next year, which the demo then also holds (a copy of this year's).
+    evidence = evidence_year(
+        current_round(timezone.make_aware(dt.datetime.combine(today, dt.time(12))))
+    )
+    if evidence > today.year:
+        plans += [(each, evidence, draft, amounts) for each, year, draft, amounts in plans[1:]]
+    grant_facts = {
+        centre.pk: {
+            "organisation_number": "974760673",
+            "activity_purpose": (
+                "Frivilligsentralen er en åpen møteplass, rekrutterer frivillige til lag og "
+                "foreninger og er bindeleddet mellom kommunen og frivilligheten."
+            ),
+            "advisory_members": (
+                "Kari Nordmann, Fjordvik Sanitetsforening\nOla Hansen, Fjordvik Turlag\n"
+                "Aina Berg, kommunen"
+            ),
+            "accounts_note": "Regnskap og årsmelding godkjent av styret 12.03.",
+            "expect_diversity": "Språkkafé hver uke og frivillige med ti morsmål.",
+            "expect_universal_design": "Trinnfri inngang, teleslynge i møterommet.",
+            "expect_low_threshold": "Alle aktiviteter er gratis; kaffe koster 10 kroner.",
+            "expect_children_youth": "Leksehjelp to dager i uka med 25 frivillige.",
+            "expect_age_friendly": "Besøksvenner og turgrupper for eldre.",
+        },
+        north.pk: {
+            "organisation_number": "974760673",
+            "activity_purpose": "Møteplass i bydelshuset og formidling av frivillige.",
+        },
+    }
     for each, year, draft, amounts in plans:
+        facts = grant_facts[each.pk] if year >= today.year else {}
         centre_year, created = CentreYear.objects.get_or_create(
             centre=each,
             year=year,
@@ -356,8 +391,9 @@ def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
                 "owner_kind": CentreYear.OwnerKind.MUNICIPALITY,
                 "advisory_body": CentreYear.AdvisoryBody.BOARD,
                 "voluntary_sector_on_body": True,
-                "premises": each.address or "Nordbyen bydelshus",
+                "premises": "" if each == north else each.address,
                 "is_draft": draft,
+                **facts,
             },
         )
         if created:
@@ -365,3 +401,6 @@ def _centre_years(*, centre: Centre, north: Centre, today: dt.date) -> None:
                 CentreIncome(centre_year=centre_year, source=source, amount=amount)
                 for source, amount in amounts.items()
             )
+        elif facts and not centre_year.organisation_number:
+            # A demo seeded before the grant round: its year gains the round's facts.
+            CentreYear.objects.system().filter(pk=centre_year.pk).update(**facts)

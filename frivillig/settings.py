@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "core",
     "organisations",
     "projects",
+    "centreyear",
     "activities",
     "volunteers",
     "tasks",
@@ -353,8 +354,21 @@ CELERY_BEAT_SCHEDULE.update(
             "schedule": crontab(minute=20, hour=8, day_of_week=1),
         },
         "notifications-retry-sms": {"task": "notifications.retry_sms", "schedule": 5 * 60},
+        # On the hour, so a reminder due at the deadline's hour (13:00) goes out then.
+        "notifications-grant-deadline-reminders": {
+            "task": "notifications.grant_deadline_reminders",
+            "schedule": crontab(minute=0),
+        },
+        "notifications-report-ready-notices": {
+            "task": "notifications.report_ready_notices",
+            "schedule": crontab(minute=25),
+        },
     }
 )
+# The state grant round: the municipality's application is due this day and hour (Europe/Oslo)
+# of the year before the operating year ("MM-DD HH:MM"; Lottstift's deadline is 1 June 13:00).
+GRANT_DEADLINE = env.str("GRANT_DEADLINE", default="06-01 13:00")
+
 # No reminder goes out from REMINDER_QUIET_START to REMINDER_QUIET_END (local hours).
 REMINDER_QUIET_START = env.int("REMINDER_QUIET_START", default=21)
 REMINDER_QUIET_END = env.int("REMINDER_QUIET_END", default=8)

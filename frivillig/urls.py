@@ -41,5 +41,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("reminders/", include("notifications.urls")),
     path("", include("core.urls")),
+    path("", include("centreyear.urls")),
     path("", include("publicsite.urls")),
 ]

@@ -23,6 +23,8 @@ class Delivery(CentreScopedModel):
         FOLLOW_UP = "follow_up", _("Follow-up of a match")
         CONFIRMATION = "confirmation", _("Please confirm the entry")
         HOURS_DIGEST = "hours_digest", _("Hours waiting for approval")
+        GRANT_DEADLINE = "grant_deadline", _("The state grant's deadline")
+        REPORT_READY = "report_ready", _("An annual evaluation is ready")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

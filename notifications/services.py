@@ -373,3 +373,153 @@ def reminders_opt_out_set(*, actor: User, wants_reminders: bool) -> None:
         centre=actor.centre_id,
         changes={"wants_reminders": [not wants_reminders, wants_reminders]},
     )
+
+
+# --- The state grant round's deadline ------------------------------------------------------------
+
+# Before the deadline (settings.GRANT_DEADLINE), who is reminded when: coordinators four weeks
+# and one week before, the municipality's viewers one week and one day before.
+GRANT_REMINDERS: dict[str, tuple[dt.timedelta, ...]] = {
+    Role.COORDINATOR: (dt.timedelta(weeks=4), dt.timedelta(weeks=1)),
+    Role.MUNICIPALITY: (dt.timedelta(weeks=1), dt.timedelta(days=1)),
+}
+
+
+def _grant_step(role: str, deadline: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
+    """The reminder of `role` that is due now: the latest one whose time has come (a run that
+    comes late sends the latest only, never two at once); None before the first or after
+    the deadline."""
+    if now >= deadline:
+        return None
+    due = [step for step in GRANT_REMINDERS[role] if now >= deadline - step]
+    return min(due) if due else None
+
+
+def send_grant_deadline_reminders(*, now: dt.datetime) -> int:
+    """Before the grant round's deadline: each coordinator of a centre not yet decided, and
+    each viewer of a municipality with a centre not yet decided, once per reminder, at the
+    reminder's time in Europe/Oslo (beat runs this every hour). Opted-out users get none."""
+    from centreyear.grant import current_round, deadline_for
+    from centreyear.models import GrantDecision
+    from core.models import Centre
+
+    if in_quiet_period(now):
+        return 0
+    year = current_round(now)
+    deadline = deadline_for(year)
+    steps = {role: _grant_step(role, deadline, now) for role in GRANT_REMINDERS}
+    if not any(steps.values()):
+        return 0
+    decided = set(
+        GrantDecision.objects.system().filter(year=year).values_list("centre_id", flat=True)
+    )
+    open_centres: dict[int, list[int]] = {}
+    for centre_id, municipality_id in Centre.objects.order_by("pk").values_list(
+        "pk", "municipality_id"
+    ):
+        if centre_id not in decided:
+            open_centres.setdefault(municipality_id, []).append(centre_id)
+    url = settings.SITE_URL + reverse("centreyear:grant_round", kwargs={"year": year})
+    local_deadline = timezone.localtime(deadline)
+    opted_out = _opted_out_user_ids()
+    made = 0
+    recipients: list[tuple[User, int, str]] = []
+    if steps[Role.COORDINATOR]:
+        all_open = {c for ids in open_centres.values() for c in ids}
+        for centre_id, users in _coordinators(all_open).items():
+            recipients += [(user, centre_id, Role.COORDINATOR) for user in users]
+    if steps[Role.MUNICIPALITY]:
+        viewers = User.objects.filter(
+            role=Role.MUNICIPALITY, municipality_id__in=list(open_centres), is_active=True
+        ).order_by("pk")
+        for user in viewers:
+            if user.pk not in opted_out and user.municipality_id is not None:
+                recipients.append((user, open_centres[user.municipality_id][0], Role.MUNICIPALITY))
+    for user, centre_id, role in recipients:
+        step = steps[role]
+        assert step is not None
+        made += deliver(
+            Message(
+                kind=Delivery.Kind.GRANT_DEADLINE,
+                recipient=f"user:{user.pk}",
+                subject_key=f"grant:{year}:{role}:{int(step.total_seconds() // 3600)}h",
+                centre_id=centre_id,
+                email=user.email,
+                phone="",
+                template="grant_deadline",
+                context={
+                    "user": user,
+                    "year": year,
+                    "deadline": local_deadline,
+                    "is_municipality": role == Role.MUNICIPALITY,
+                    "url": url,
+                },
+            ),
+            now=now,
+        )
+    return made
+
+
+# --- A report is ready: the municipality is told ------------------------------------------------
+
+REPORT_READY_WITHIN = dt.timedelta(days=7)
+
+
+def send_report_ready_notices(*, now: dt.datetime) -> int:
+    """An annual evaluation of a whole centre is ready: each viewer of the centre's municipality
+    is told once (unless they opted out). Looks back a week, so a late run still tells."""
+    from core.models import Centre
+    from reports.models import ReportJob, ReportKind
+
+    if in_quiet_period(now):
+        return 0
+    ready = list(
+        ReportJob.objects.system()
+        .filter(
+            kind=ReportKind.ANNUAL,
+            project__isnull=True,
+            status=ReportJob.Status.DONE,
+            finished_at__gte=now - REPORT_READY_WITHIN,
+        )
+        .order_by("pk")
+    )
+    if not ready:
+        return 0
+    municipality_of = dict(
+        Centre.objects.filter(pk__in={job.centre_id for job in ready}).values_list(
+            "pk", "municipality_id"
+        )
+    )
+    opted_out = _opted_out_user_ids()
+    viewers: dict[int, list[User]] = {}
+    for user in User.objects.filter(
+        role=Role.MUNICIPALITY,
+        municipality_id__in=set(municipality_of.values()),
+        is_active=True,
+    ).order_by("pk"):
+        if user.pk not in opted_out and user.municipality_id is not None:
+            viewers.setdefault(user.municipality_id, []).append(user)
+    centres = Centre.objects.in_bulk(list(municipality_of))
+    url = settings.SITE_URL + reverse("reports:list")
+    made = 0
+    for job in ready:
+        for user in viewers.get(municipality_of[job.centre_id], []):
+            made += deliver(
+                Message(
+                    kind=Delivery.Kind.REPORT_READY,
+                    recipient=f"user:{user.pk}",
+                    subject_key=f"reportjob:{job.pk}",
+                    centre_id=job.centre_id,
+                    email=user.email,
+                    phone="",
+                    template="report_ready",
+                    context={
+                        "user": user,
+                        "centre": centres[job.centre_id],
+                        "year": job.year,
+                        "url": url,
+                    },
+                ),
+                now=now,
+            )
+    return made

@@ -30,3 +30,13 @@ def hours_digests() -> int:
 @shared_task(name="notifications.retry_sms", soft_time_limit=240, time_limit=300)
 def retry_sms() -> int:
     return services.retry_due_sms(now=timezone.now())
+
+
+@shared_task(name="notifications.grant_deadline_reminders", soft_time_limit=240, time_limit=300)
+def grant_deadline_reminders() -> int:
+    return services.send_grant_deadline_reminders(now=timezone.now())
+
+
+@shared_task(name="notifications.report_ready_notices", soft_time_limit=240, time_limit=300)
+def report_ready_notices() -> int:
+    return services.send_report_ready_notices(now=timezone.now())

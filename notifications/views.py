@@ -23,13 +23,14 @@ class PreferencesForm(forms.Form):
         label=gettext_lazy("Send me reminders"),
         required=False,
         help_text=gettext_lazy(
-            "Coordinators: follow-ups due and the weekly hours waiting for approval. "
-            "Associations: the yearly request to confirm the entry."
+            "Coordinators: follow-ups due, the weekly hours waiting for approval and the "
+            "state grant's deadline. Associations: the yearly request to confirm the entry. "
+            "The municipality: the state grant's deadline and annual evaluations that are ready."
         ),
     )
 
 
-@role_required(Role.COORDINATOR, Role.ASSOCIATION)
+@role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     opted_out = OptOut.objects.filter(user=request.user).exists()
     form = PreferencesForm(

@@ -20,3 +20,9 @@ class ReportsConfig(AppConfig):
         register_work(startpage.work)
         register_panels(startpage.panels)
         register_nav(startpage.nav)
+        from centreyear.registry import register_annual_reports
+
+        from .selectors import annual_reports_made
+
+        # The grant round's condition 4: the annual evaluation made in Frivillig.
+        register_annual_reports(annual_reports_made)

@@ -27,10 +27,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities import selectors as activity_selectors
-from core import selectors as core_selectors
+from centreyear import selectors as centre_year_selectors
+from centreyear.selectors import CentreYearFigures
 from core.models import Centre
 from core.permissions import ANONYMOUS, Access
-from core.selectors import CentreYearFigures
 from figures import engine
 from figures.catalogue import fte
 from figures.engine import Pair, Scope
@@ -615,7 +615,7 @@ def annual_figures(
                 access=access, as_of=min(dt.date(year, 12, 31), today)
             ),
         )
-        result.state = core_selectors.centre_year_figures(centre=centre, year=year)
+        result.state = centre_year_selectors.centre_year_figures(centre=centre, year=year)
     else:
         result.project_figures = ProjectFigures(project=project, years=[year], figures=figures)
         result.goals = project_selectors.goals_of(access=access, project=project, years=years)
@@ -750,7 +750,7 @@ def municipality_overview(*, access: Access, year: int, today: dt.date) -> list[
         keys=OVERVIEW_KEYS,
         by="centre",
     )
-    states = core_selectors.centre_year_overview(centres=centres, year=year)
+    states = centre_year_selectors.centre_year_overview(centres=centres, year=year)
     rows = []
     for centre in centres:
         part = figures.group(centre.pk)

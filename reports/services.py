@@ -7,7 +7,7 @@ import hashlib
 import logging
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -174,11 +174,21 @@ def report_job_fail(*, job_id: int, message: str) -> ReportJob | None:
 
 
 def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:
-    """Queue the annual evaluation of `year` for every centre (Celery beat, in January)."""
+    """Queue the annual evaluation of `year` for every centre (Celery beat, in January), once:
+    a centre whose annual evaluation of the year has been made or asked for already (done,
+    being made, or failed, which the municipality then sees as failed) is left alone."""
     from .figures import all_centres
 
+    centres = list(all_centres())
+    already = set(
+        ReportJob.objects.for_centres(centres)
+        .filter(kind=ReportKind.ANNUAL, year=year, project__isnull=True)
+        .values_list("centre_id", flat=True)
+    )
     jobs = []
-    for centre in all_centres():
+    for centre in centres:
+        if centre.pk in already:
+            continue
         try:
             job, _created = report_request(
                 actor=None, centre=centre, kind=ReportKind.ANNUAL, year=year, language="nb"
@@ -231,3 +241,47 @@ def narrative_save(
         before=before,
     )
     return narrative
+
+
+@transaction.atomic
+def report_finish_request(*, actor: User, centre: Centre, year: int) -> int:
+    """A municipality viewer asks the centre's coordinators to finish the annual evaluation of
+    `year` (write or finish the narrative, or make the report again): an e-mail to each active
+    coordinator, recorded in the audit trail. Returns how many were told."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from core.mail import mail_queue
+    from core.models import Role
+
+    if not (
+        actor.role == Role.MUNICIPALITY
+        and actor.municipality_id is not None
+        and centre.municipality_id == actor.municipality_id
+    ):
+        raise PermissionDenied
+    coordinators = list(
+        User.objects.filter(role=Role.COORDINATOR, centre=centre, is_active=True).order_by("pk")
+    )
+    context = {
+        "centre": centre,
+        "year": year,
+        "asked_by": actor,
+        "url": settings.SITE_URL + reverse("reports:narrative") + f"?kind=annual&year={year}",
+    }
+    for user in coordinators:
+        mail_queue(
+            to=user.email,
+            subject=render_to_string("reports/email/finish_subject.txt", context).strip(),
+            body=render_to_string("reports/email/finish_body.txt", {**context, "user": user}),
+            centre=centre,
+        )
+    log_action(
+        actor=actor,
+        action="report.finish_requested",
+        obj=centre,
+        centre=centre,
+        data={"year": year, "told": len(coordinators)},
+    )
+    return len(coordinators)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.models import Centre
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, Panel, WorkItem
 
@@ -53,11 +54,18 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
         ]
     if access.is_municipality:
         count = selectors.report_job_count(access=access)
+        year = timezone.localdate().year - 1
+        centres = list(Centre.objects.filter(id__in=access.centre_ids))
+        states = selectors.annual_report_states(centres=centres, year=year)
+        ready = sum(1 for s in states if s.state == selectors.READY)
         return [
             _figures_card(access),
             Card(
                 title=_("Reports"),
-                description=_("Annual evaluations and final reports of your centres, as PDF."),
+                description=_("Annual evaluations and final reports of your centres, as PDF.")
+                + " "
+                + _("Annual evaluations %(year)s: %(ready)s of %(total)s ready.")
+                % {"year": year, "ready": ready, "total": len(states)},
                 url=reverse("reports:list"),
                 order=60,
                 figure=count,
@@ -106,4 +114,10 @@ def panels(request: HttpRequest, access: Access) -> list[Panel]:
         return []
     today = timezone.localdate()
     rows = figures.municipality_overview(access=access, year=today.year, today=today)
-    return [Panel("reports/partials/centre_figures.html", {"rows": rows, "year": today.year})]
+    year = today.year - 1
+    centres = list(Centre.objects.filter(id__in=access.centre_ids).order_by("name"))
+    annual = {"year": year, "rows": selectors.annual_report_states(centres=centres, year=year)}
+    return [
+        Panel("reports/partials/annual_panel.html", {"annual": annual}, order=20),
+        Panel("reports/partials/centre_figures.html", {"rows": rows, "year": today.year}),
+    ]

@@ -14,6 +14,11 @@ urlpatterns = [
     path("hours/", views.hours, name="hours"),
     path("overview/", views.overview, name="overview"),
     path("overview/export.<str:fmt>", views.overview, name="overview_export"),
+    path(
+        "annual/<int:year>/<int:centre_pk>/ask/",
+        views.annual_finish_request,
+        name="annual_ask",
+    ),
 ]
 
 # The volunteer certificate's PDF reads the figures engine, so it is served from here; its

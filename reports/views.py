@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core import exports, formatting, jobs
 from core.concurrency import edit_with_conflict
 from core.http import AuthenticatedHttpRequest
-from core.models import FIRST_YEAR, LAST_YEAR, Role
+from core.models import FIRST_YEAR, LAST_YEAR, Centre, Role
 from core.permissions import get_access, get_object_for_user, role_required
 from volunteers import selectors as volunteer_selectors
 from volunteers.paperwork_views import pdf_response
@@ -64,6 +64,9 @@ def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = _jobs_context(request)
     if request.htmx:
         return render(request, "reports/partials/job_table.html", context)
+    access = get_access(request)
+    if access.is_municipality:
+        context["annual"] = annual_states_context(access)
     if context["can_edit"]:
         context["form"] = ReportRequestForm(centre=_own_centre(request))
     return render(request, "reports/report_list.html", context)
@@ -345,3 +348,38 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         paperwork.certificate_pdf(certificate),
         _("certificate %(name)s") % {"name": certificate.volunteer},
     )
+
+
+def annual_states_context(access) -> dict:
+    """Last year's annual evaluation of each of the municipality's centres, with its state."""
+    year = timezone.localdate().year - 1
+    centres = list(Centre.objects.filter(id__in=access.centre_ids).order_by("name"))
+    return {"year": year, "rows": selectors.annual_report_states(centres=centres, year=year)}
+
+
+@require_POST
+@role_required(Role.MUNICIPALITY)
+def annual_finish_request(request: AuthenticatedHttpRequest, year: int, centre_pk: int):
+    """The municipality asks a centre's coordinators to finish its annual evaluation."""
+    access = get_access(request)
+    if centre_pk not in access.centre_ids or not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    centre = Centre.objects.get(pk=centre_pk)
+    told = services.report_finish_request(actor=request.user, centre=centre, year=year)
+    if told:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s coordinator of %(centre)s was asked to finish the annual evaluation.",
+                "%(count)s coordinators of %(centre)s were asked to finish the annual evaluation.",
+                told,
+            )
+            % {"count": told, "centre": centre.name},
+        )
+    else:
+        messages.warning(
+            request,
+            _("%(centre)s has no coordinator with a login to ask.") % {"centre": centre.name},
+        )
+    # Back to where the button was: the start page or the report list (never a posted address).
+    return redirect("core:home" if request.POST.get("next") == "home" else "reports:list")

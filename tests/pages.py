@@ -45,7 +45,8 @@ def _kwargs_for(user) -> dict[str, dict]:
     match = Match.objects.filter(centre=centre).order_by("pk").first()
     invitation = Invitation.objects.pending().filter(centre=centre).first()
     found = {
-        "core:centre_year": {"year": timezone.localdate().year},
+        "centreyear:centre_year": {"year": timezone.localdate().year},
+        "centreyear:grant_round": {"year": timezone.localdate().year + 1},
         "organisations:category_edit": {"pk": Category.objects.order_by("pk").first().pk},
         "volunteers:lists": {"kind": "interests"},
         "volunteers:lists_edit": {"kind": "interests", "pk": Interest.objects.first().pk},

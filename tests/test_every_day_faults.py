@@ -142,7 +142,7 @@ def test_the_counts_page_refers_only_to_descriptions_it_shows(world, login):
         "activities:quick_add",
         "activities:project_create",
         "volunteers:task_create",
-        "core:centre_year_current",
+        "centreyear:centre_year_current",
     ],
 )
 def test_every_description_of_a_form_exists_after_a_failed_submit(world, login, name):

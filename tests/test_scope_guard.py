@@ -36,7 +36,7 @@ def test_it_discovers_every_centre_owned_model():
         "projects.Project",
         "activities.Activity",
         "projects.YearTarget",
-        "core.CentreYear",
+        "centreyear.CentreYear",
         "reports.ReportJob",
         "reports.Narrative",
     } <= labels

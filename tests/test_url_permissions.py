@@ -20,6 +20,7 @@ from conftest import ROLES
 # Namespaces that belong to us; third-party URLs (admin, allauth, i18n) are tested elsewhere.
 OURS = {
     "core",
+    "centreyear",
     "organisations",
     "volunteers",
     "activities",
@@ -93,6 +94,14 @@ class Objects:
         )
         self.report = ReportJobFactory(centre=world.centre)
         self.foreign_report = ReportJobFactory(centre=world.other_centre)
+        from centreyear.models import GrantApplication
+
+        self.grant_application = GrantApplication.objects.create(
+            municipality=world.municipality, year=2027, status="done", pdf="grant/a.pdf"
+        )
+        self.foreign_grant_application = GrantApplication.objects.create(
+            municipality=world.other_municipality, year=2027, status="done", pdf="grant/b.pdf"
+        )
 
         from tests import factories as tf
         from volunteers.models import Consent
@@ -155,7 +164,23 @@ def _org(o, **extra):
 KWARG_SOURCES: dict[str, Callable] = {
     # The centre is the user's own; another centre (`?centre=`) is tested in
     # core/tests/test_centre_year.py.
-    "core:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
+    "centreyear:centre_year": lambda o: ({"year": timezone.localdate().year}, None),
+    "centreyear:accounts_file": lambda o: ({"year": timezone.localdate().year}, None),
+    # The round is read through the user's centres; deciding is tested in
+    # centreyear/tests/test_grant_round.py and centreyear/tests/test_permissions_matrix.py.
+    "centreyear:grant_round": lambda o: ({"year": timezone.localdate().year + 1}, None),
+    "centreyear:grant_application_create": lambda o: (
+        {"year": timezone.localdate().year + 1},
+        None,
+    ),
+    "centreyear:grant_application_download": lambda o: (
+        {"pk": o.grant_application.pk, "fmt": "pdf"},
+        {"pk": o.foreign_grant_application.pk, "fmt": "pdf"},
+    ),
+    "reports:annual_ask": lambda o: (
+        {"year": timezone.localdate().year - 1, "centre_pk": o.world.centre.pk},
+        {"year": timezone.localdate().year - 1, "centre_pk": o.world.other_centre.pk},
+    ),
     **{
         f"organisations:{name}": _org
         for name in ("detail", "edit", "archive", "restore", "confirm", "invite", "register_lookup")

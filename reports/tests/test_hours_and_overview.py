@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
 from tests import factories as f
 from volunteers.tests.factories import HourEntryFactory
 

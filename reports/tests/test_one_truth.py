@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activities.tests.factories import ReportedFigureFactory
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
 from reports.rendering import ReportParams, render_pdf
 from tests import factories as f
 from volunteers.tests.factories import HourEntryFactory

@@ -15,7 +15,7 @@ from activities.tests.factories import (
     ProjectGoalFactory,
     ReportedFigureFactory,
 )
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
 from core.permissions import Access
 from projects import selectors as project_selectors
 from reports import figures

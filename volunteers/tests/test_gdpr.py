@@ -264,6 +264,8 @@ SECTIONS_ON_THE_PAGE = {
     "activity_notes_naming_the_person",
     "reports_requested",
     "report_narratives_naming_the_person",
+    "advisory_body_memberships",
+    "grant_decisions_made",
     "contact_person_of",
     "association_notes_naming_the_person",
 }

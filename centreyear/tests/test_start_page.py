@@ -18,7 +18,7 @@ def home(client):
 def test_it_flags_that_nothing_is_entered_for_the_year(world, login):
     page = home(login(world.coordinator))
     assert f"State grant conditions {YEAR}" in page
-    assert f'href="{reverse("core:centre_year", kwargs={"year": YEAR})}"' in page
+    assert f'href="{reverse("centreyear:centre_year", kwargs={"year": YEAR})}"' in page
     assert "Needs attention:" in page
     assert f"Nothing is entered for {YEAR} yet." in page
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from core.models import CentreIncome, CentreYear
-from core.selectors import centre_year_figures, centre_year_overview
+from centreyear.models import CentreIncome, CentreYear
+from centreyear.selectors import centre_year_figures, centre_year_overview
 
 from .factories import CentreYearFactory, incomes
 

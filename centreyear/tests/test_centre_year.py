@@ -1,4 +1,4 @@
-"""The page core:centre_year: the coordinator enters the year, municipality viewers read it."""
+"""The centre's year page: the coordinator enters the year, municipality viewers read it."""
 
 from decimal import Decimal
 
@@ -8,11 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
 
 from .factories import CentreYearFactory, incomes
 
-URL = reverse("core:centre_year", kwargs={"year": 2026})
+URL = reverse("centreyear:centre_year", kwargs={"year": 2026})
 
 
 def english(client):
@@ -231,16 +231,16 @@ def test_it_is_closed_to_other_roles(world, login, role):
 
 @pytest.mark.parametrize("year", [1989, 2101, 99999])
 def test_it_answers_404_outside_1990_to_2100(world, login, year):
-    url = reverse("core:centre_year", kwargs={"year": year})
+    url = reverse("centreyear:centre_year", kwargs={"year": year})
     assert login(world.coordinator).get(url).status_code == 404
 
 
 def test_it_redirects_to_this_year(world, login):
     from django.utils import timezone
 
-    response = login(world.coordinator).get(reverse("core:centre_year_current"))
+    response = login(world.coordinator).get(reverse("centreyear:centre_year_current"))
     year = timezone.localdate().year
-    assert response.url == reverse("core:centre_year", kwargs={"year": year})
+    assert response.url == reverse("centreyear:centre_year", kwargs={"year": year})
 
 
 @pytest.mark.parametrize("role", ["coordinator", "municipality_viewer"])

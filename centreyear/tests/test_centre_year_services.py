@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from core.models import CentreIncome, CentreYear
+from centreyear.models import CentreIncome, CentreYear
+from centreyear.services import centre_year_save, centre_year_start
 from core.permissions import access_for_user
-from core.services import centre_year_save, centre_year_start
 
 from .factories import CentreYearFactory, incomes
 
