@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core.signals import request_finished
 
-        from . import cards, signals  # noqa: F401  (signals: auth event receivers)
+        from . import cards, checks, signals  # noqa: F401  (signals: auth event receivers)
         from .maintenance import after_request
         from .startpage import register_cards
 

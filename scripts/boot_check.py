@@ -129,6 +129,7 @@ def boot(python_bin: Path, workdir: Path, port: int, store: str) -> int:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,
         "SITE_URL": f"https://{HOST}",
+        "ACCESSIBILITY_STATEMENT_URL": "https://uustatus.no/nb/erklaringer/publisert/frivillig",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/7",
         "CACHE_URL": "redis://127.0.0.1:6379/8",
