@@ -1,6 +1,8 @@
 from collections.abc import Callable
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
 # Views that may open sign-up (an association invitation, the volunteer sign-up) put this key
@@ -56,4 +58,23 @@ class AccountAdapter(DefaultAccountAdapter):
 
         return landing_for(request, access_for_user(request.user)) or (
             super().get_login_redirect_url(request)
+        )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        """A user whose role needs two-factor sign-in keeps at least one second factor."""
+        from allauth.mfa.models import Authenticator
+
+        from .mfa import mfa_required_for
+
+        user = authenticator.user
+        if authenticator.type == Authenticator.Type.RECOVERY_CODES or not mfa_required_for(user):
+            return True
+        return (
+            Authenticator.objects.filter(
+                user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+            )
+            .exclude(pk=authenticator.pk)
+            .exists()
         )

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from .audit import log_action
 from .http import client_ip
 from .models import AuditEvent
+from .sessions import session_start
 
 
 def _client(request: HttpRequest | None, email: str) -> dict[str, Any]:
@@ -34,6 +35,8 @@ def _record(action: str, user: Any, request: HttpRequest | None, email: str) -> 
 @receiver(user_logged_in)
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     _record("auth.login", user, request, user.email)
+    if request is not None:
+        session_start(request, user)
 
 
 @receiver(user_logged_out)

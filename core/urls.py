@@ -6,6 +6,8 @@ app_name = "core"
 
 urlpatterns = [
     path("start/", views.home, name="home"),
+    path("account/", views.account, name="account"),
+    path("account/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
     path("centre/year/", views.centre_year_current, name="centre_year_current"),
     path("centre/year/<int:year>/", views.centre_year, name="centre_year"),
     path("mail/failed/", views.mail_failed, name="mail_failed"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "django_htmx",
     "django_celery_beat",
@@ -76,9 +77,11 @@ MIDDLEWARE = [
     "core.middleware.PrivateCacheMiddleware",
     "core.middleware.ScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.mfa.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -127,6 +130,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# How long a sign-in lasts (core.sessions): staff (coordinators, municipality viewers, site
+# admins) are signed out after STAFF_SESSION_IDLE_HOURS without a request and
+# STAFF_SESSION_MAX_HOURS after signing in; volunteers and association contacts after
+# SESSION_IDLE_DAYS idle and SESSION_MAX_DAYS in all.
+STAFF_SESSION_IDLE_HOURS = env.float("STAFF_SESSION_IDLE_HOURS", default=8)
+STAFF_SESSION_MAX_HOURS = env.float("STAFF_SESSION_MAX_HOURS", default=12)
+SESSION_IDLE_DAYS = env.float("SESSION_IDLE_DAYS", default=14)
+SESSION_MAX_DAYS = env.float("SESSION_MAX_DAYS", default=30)
+SESSION_COOKIE_AGE = int(max(SESSION_MAX_DAYS * 86400, STAFF_SESSION_MAX_HOURS * 3600))
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -151,6 +163,33 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Frivillig] "
+# Sensitive steps (erasing or exporting a person, changing roles, a whole registry export) ask
+# for the password or second factor again unless it was given this many seconds ago.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("ACCOUNT_REAUTHENTICATION_TIMEOUT", default=300)
+
+# --- Two-factor sign-in (allauth.mfa: authenticator apps, passkeys, recovery codes) ------------
+# The roles that must have a second factor (core.mfa): they are sent to enrol one at their first
+# sign-in after it becomes required, and the admin opens only with one. "site_admin" is a user
+# with is_staff or is_superuser. Off in development (DEBUG) unless set.
+MFA_REQUIRED_ROLES = env.list(
+    "MFA_REQUIRED_ROLES", default=[] if DEBUG else ["coordinator", "municipality", "site_admin"]
+)
+if set(MFA_REQUIRED_ROLES) - {
+    "coordinator",
+    "municipality",
+    "association",
+    "volunteer",
+    "site_admin",
+}:
+    raise ImproperlyConfigured(
+        "MFA_REQUIRED_ROLES takes coordinator, municipality, association, volunteer, site_admin."
+    )
+MFA_ADAPTER = "core.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Frivillig"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Passkeys need HTTPS; only development on http://127.0.0.1 may use them without.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 # --- Internationalisation -----------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
@@ -315,8 +354,14 @@ HOURS_PER_FTE = env.int("HOURS_PER_FTE", default=1695)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Login records are kept this long, then purged by a nightly task.
 AUTH_EVENT_RETENTION_DAYS = env.int("AUTH_EVENT_RETENTION_DAYS", default=180)
+# E-mails sent (or finally failed) are deleted this many days after they were made.
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=90)
 # Volunteers with no hours, match or change for this many months are listed for review (GDPR).
 VOLUNTEER_INACTIVE_MONTHS = env.int("VOLUNTEER_INACTIVE_MONTHS", default=18)
+# Finished reports (their PDFs) are deleted this many years after they were made.
+REPORT_RETENTION_YEARS = env.int("REPORT_RETENTION_YEARS", default=10)
+# The log of reminders sent (to which address or number) is kept this many days.
+REMINDER_LOG_RETENTION_DAYS = env.int("REMINDER_LOG_RETENTION_DAYS", default=180)
 # Public sign-ups allowed per IP address and hour (spam protection, counted in the cache).
 VOLUNTEER_SIGNUP_RATE_PER_HOUR = env.int("VOLUNTEER_SIGNUP_RATE_PER_HOUR", default=5)
 
@@ -342,6 +387,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     # E-mails the mail server refused or could not take are tried again (core.mail).
     "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
     "core-clear-sessions": {"task": "core.clear_sessions", "schedule": 24 * 60 * 60},
+    "core-purge-sent-mail": {"task": "core.purge_sent_mail", "schedule": 24 * 60 * 60},
     "organisations-purge-stale-imports": {
         "task": "organisations.purge_stale_imports",
         "schedule": 60 * 60,
@@ -352,6 +398,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
         "schedule": crontab(minute=15, hour=3),
     },
 }
+# Retention (core.privacy): each rule with a time limit is a job; what it did is in the audit trail.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "volunteers-review-inactive": {
+            "task": "volunteers.review_inactive",
+            "schedule": crontab(minute=30, hour=5, day_of_month=1),
+        },
+        "reports-purge-old-reports": {
+            "task": "reports.purge_old_reports",
+            "schedule": crontab(minute=45, hour=3),
+        },
+        "notifications-purge-deliveries": {
+            "task": "notifications.purge_deliveries",
+            "schedule": crontab(minute=50, hour=3),
+        },
+    }
+)
 # The figures' rollups checked against the logs nightly (figures.rollups); drift is repaired.
 CELERY_BEAT_SCHEDULE["figures-verify-rollups"] = {
     "task": "figures.verify_rollups",

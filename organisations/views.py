@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
@@ -79,6 +80,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
+@reauthentication_required
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset = selectors.organisation_filter(access=get_access(request), params=request.GET)
     if fmt == "xlsx":
