@@ -37,3 +37,55 @@ def export(person: Person) -> dict[str, Any]:
             for a in _naming(person)
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the activity log and the projects hold about persons (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.privacy import declare, declare_not_personal, declare_retention
+
+    declare_retention(
+        "activities",
+        _(
+            "Activities and projects: kept as the centre's record for the reports; a person "
+            "named in a note is taken out when erased"
+        ),
+    )
+    declare(
+        "activities.Activity",
+        ["note"],
+        persons="named_in_text",
+        category="free_text",
+        purpose=_("Notes on an activity"),
+        legal_basis="public_task",
+        retention="activities",
+    )
+    declare(
+        "activities.Project",
+        ["leader"],
+        persons="staff",
+        category="identity",
+        purpose=_("Naming a project's leader in its reports"),
+        legal_basis="public_task",
+        retention="activities",
+        recipients=[_("Funders, in the project's reports")],
+    )
+    declare(
+        "figures.HourYear",
+        ["volunteer"],
+        persons="volunteer",
+        category="engagement",
+        purpose=_("Summing the hours given per volunteer and year"),
+        legal_basis="contract",
+        retention="hours",
+    )
+    not_personal = _("The project's own data (names of things, not of persons)")
+    declare_not_personal("activities.Project", ["name", "owner_name"], reason=not_personal)
+    declare_not_personal("activities.ProjectGoal", ["text"], reason=not_personal)
+    declare_not_personal("activities.GoalResult", ["comment"], reason=not_personal)
+    declare_not_personal("activities.ReportedFigure", ["comment"], reason=not_personal)
+    declare_not_personal("activities.OutcomeCounter", ["name"], reason=not_personal)
+    declare_not_personal("activities.BudgetLine", ["name"], reason=not_personal)
+    declare_not_personal("activities.Partner", ["name"], reason=_("A partner organisation's name"))
+    declare_not_personal("activities.ActivityCategory", ["name"], reason=_("A list entry"))

@@ -14,5 +14,8 @@ class CoreConfig(AppConfig):
         from .startpage import register_cards
 
         register_cards(cards.cards)
+        from .personal_data import declare_core
+
+        declare_core()
         # Without a broker nothing runs beat's schedule: the web process does (core.maintenance).
         request_finished.connect(after_request, dispatch_uid="frivillig-maintenance")

@@ -30,3 +30,9 @@ def hours_digests() -> int:
 @shared_task(name="notifications.retry_sms", soft_time_limit=240, time_limit=300)
 def retry_sms() -> int:
     return services.retry_due_sms(now=timezone.now())
+
+
+@shared_task(name="notifications.purge_deliveries", soft_time_limit=240, time_limit=300)
+def purge_deliveries() -> int:
+    """Delete the log of reminders sent longer ago than REMINDER_LOG_RETENTION_DAYS."""
+    return services.deliveries_purge(now=timezone.now())

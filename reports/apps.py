@@ -20,3 +20,4 @@ class ReportsConfig(AppConfig):
         register_work(startpage.work)
         register_panels(startpage.panels)
         register_nav(startpage.nav)
+        privacy.declare_fields()
