@@ -14,6 +14,8 @@ urlpatterns = [
     path("hours/", views.hours, name="hours"),
     path("overview/", views.overview, name="overview"),
     path("overview/export.<str:fmt>", views.overview, name="overview_export"),
+    path("privacy/", views.privacy_record, name="privacy_record"),
+    path("privacy/record.pdf", views.privacy_record_pdf, name="privacy_record_pdf"),
 ]
 
 # The volunteer certificate's PDF reads the figures engine, so it is served from here; its
