@@ -40,7 +40,7 @@ def export(person: Person) -> dict[str, Any]:
 
 
 def declare_fields() -> None:
-    """What the activity log and the projects hold about persons (core.privacy)."""
+    """What the activity log holds about persons (core.privacy)."""
     from django.utils.translation import gettext_lazy as _
 
     from core.privacy import declare, declare_not_personal, declare_retention
@@ -62,16 +62,6 @@ def declare_fields() -> None:
         retention="activities",
     )
     declare(
-        "activities.Project",
-        ["leader"],
-        persons="staff",
-        category="identity",
-        purpose=_("Naming a project's leader in its reports"),
-        legal_basis="public_task",
-        retention="activities",
-        recipients=[_("Funders, in the project's reports")],
-    )
-    declare(
         "figures.HourYear",
         ["volunteer"],
         persons="volunteer",
@@ -80,12 +70,4 @@ def declare_fields() -> None:
         legal_basis="contract",
         retention="hours",
     )
-    not_personal = _("The project's own data (names of things, not of persons)")
-    declare_not_personal("activities.Project", ["name", "owner_name"], reason=not_personal)
-    declare_not_personal("activities.ProjectGoal", ["text"], reason=not_personal)
-    declare_not_personal("activities.GoalResult", ["comment"], reason=not_personal)
-    declare_not_personal("activities.ReportedFigure", ["comment"], reason=not_personal)
-    declare_not_personal("activities.OutcomeCounter", ["name"], reason=not_personal)
-    declare_not_personal("activities.BudgetLine", ["name"], reason=not_personal)
-    declare_not_personal("activities.Partner", ["name"], reason=_("A partner organisation's name"))
     declare_not_personal("activities.ActivityCategory", ["name"], reason=_("A list entry"))

@@ -101,42 +101,6 @@ def declare_volunteers() -> None:
         retention="volunteer_record",
     )
     declare(
-        "volunteers.Match",
-        ["volunteer", "follow_up_notes"],
-        persons="volunteer",
-        category="engagement",
-        purpose=FOLLOW_UP,
-        legal_basis="contract",
-        retention="hours",
-    )
-    declare(
-        "volunteers.HourEntry",
-        ["volunteer", "description"],
-        persons="volunteer",
-        category="engagement",
-        purpose=HOURS,
-        legal_basis="contract",
-        retention="hours",
-    )
-    declare(
-        "volunteers.HourEntry",
-        ["entered_by", "decided_by"],
-        persons="staff",
-        category="log",
-        purpose=HOURS,
-        legal_basis="legitimate_interest",
-        retention="hours",
-    )
-    declare(
-        "volunteers.ShiftSignup",
-        ["volunteer"],
-        persons="volunteer",
-        category="engagement",
-        purpose=REGISTER,
-        legal_basis="contract",
-        retention="hours",
-    )
-    declare(
         "volunteers.Certificate",
         ["volunteer", "tasks"],
         persons="volunteer",
@@ -154,19 +118,6 @@ def declare_volunteers() -> None:
         legal_basis="legitimate_interest",
         retention="volunteer_record",
     )
-    declare(
-        "volunteers.Task",
-        ["created_by"],
-        persons="staff",
-        category="log",
-        purpose=FOLLOW_UP,
-        legal_basis="legitimate_interest",
-        retention="audit_trail",
-    )
-    declare_not_personal(
-        "volunteers.Task", ["description"], reason=_("What a task is; names no volunteer")
-    )
-    declare_not_personal("volunteers.Rota", ["description"], reason=_("What a rota is"))
     declare_not_personal("volunteers.ConsentText", ["text"], reason=_("The consent text"))
     declare_not_personal(
         "volunteers.Interest", ["name"], reason=_("A list entry (an interest or skill)")

@@ -264,6 +264,7 @@ SECTIONS_ON_THE_PAGE = {
     "activity_notes_naming_the_person",
     "reports_requested",
     "report_narratives_naming_the_person",
+    "import_files_naming_the_person",
     "contact_person_of",
     "association_notes_naming_the_person",
 }
