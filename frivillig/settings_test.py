@@ -53,4 +53,4 @@ BRREG_RETRIES = 0
 BRREG_BACKOFF = 0
 
 # Two-factor sign-in is required with DEBUG off; tests of it (core/tests/test_mfa.py) turn it on.
-MFA_REQUIRED_ROLES: list[str] = []
+MFA_REQUIRED_ROLES = []

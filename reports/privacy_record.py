@@ -88,6 +88,11 @@ def sub_processors() -> list[dict[str, str]]:
     return found
 
 
+def _retention_rule(key: str) -> Any:
+    rule = privacy.retention(key)
+    return rule.rule if rule is not None else key
+
+
 def record() -> dict[str, Any]:
     """Everything the record page and its PDF print."""
     models: dict[str, ModelRecord] = {}
@@ -105,9 +110,7 @@ def record() -> dict[str, Any]:
                 "category": privacy.CATEGORIES[item.category],
                 "purpose": item.purpose,
                 "legal_basis": privacy.LEGAL_BASES[item.legal_basis],
-                "retention": privacy.retention(item.retention).rule
-                if privacy.retention(item.retention)
-                else item.retention,
+                "retention": _retention_rule(item.retention),
                 "recipients": ", ".join(str(r) for r in item.recipients),
             }
         )
