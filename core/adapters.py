@@ -50,6 +50,14 @@ class AccountAdapter(DefaultAccountAdapter):
         request.session.pop(SIGNUP_GRANT_SESSION_KEY, None)
         return False
 
+    def get_logout_redirect_url(self, request: HttpRequest) -> str:
+        """After an electronic-ID sign-in, logout goes on to the provider's end-session endpoint
+        (allauth asks for this address before it logs the user out), then back to our login."""
+        from .eid.adapter import SESSION_KEY, end_session_url
+
+        info = request.session.get(SESSION_KEY)
+        return (info and end_session_url(request, info)) or super().get_logout_redirect_url(request)
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Where a user lands after login when no `next` was given: an app's landing page for
         the role (see core.startpage.register_landing), else the start page."""

@@ -46,11 +46,13 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
     "django_filters",
     "django_htmx",
     "django_celery_beat",
     "csp",
     "core",
+    "core.eid",
     "organisations",
     "projects",
     "activities",
@@ -194,6 +196,54 @@ MFA_TOTP_ISSUER = "Frivillig"
 MFA_PASSKEY_LOGIN_ENABLED = False
 # Passkeys need HTTPS; only development on http://127.0.0.1 may use them without.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+# --- Electronic ID: ID-porten and Ansattporten (core.eid; README: "Signing in with ID-porten") --
+# Each is an OpenID Connect provider configured from the environment; a provider without a client
+# id is off. The national identity number is never stored: only an HMAC of it (EID_PID_HMAC_KEY).
+SOCIALACCOUNT_ADAPTER = "core.eid.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an e-mail address never links an account by itself
+SOCIALACCOUNT_STORE_TOKENS = False  # the ID token holds the identity number
+EID_PID_HMAC_KEY = env.str("EID_PID_HMAC_KEY", default="")
+EID_PROVIDERS = {
+    # provider id: (name, default roles, may sign up new volunteers)
+    "idporten": ("ID-porten", ["volunteer", "association"], True),
+    "ansattporten": ("Ansattporten", ["coordinator", "municipality"], False),
+}
+
+
+def _eid_app(provider_id: str) -> dict[str, Any] | None:
+    prefix = provider_id.upper()
+    client_id = env.str(f"{prefix}_CLIENT_ID", default="")
+    if not client_id:
+        return None
+    name, roles, signup = EID_PROVIDERS[provider_id]
+    key_file = env.str(f"{prefix}_PRIVATE_KEY_FILE", default="")
+    issuer = env.str(f"{prefix}_ISSUER")
+    return {
+        "provider_id": provider_id,
+        "name": name,
+        "client_id": client_id,
+        "secret": env.str(f"{prefix}_CLIENT_SECRET", default=""),
+        "settings": {
+            "server_url": issuer,
+            "issuer": issuer,
+            "private_key": Path(key_file).read_text() if key_file else "",
+            "key_id": env.str(f"{prefix}_KEY_ID", default=""),
+            "scope": env.list(f"{prefix}_SCOPES", default=["openid", "profile"]),
+            "acr_values": env.str(f"{prefix}_ACR_VALUES", default="idporten-loa-substantial"),
+            "roles": env.list(f"{prefix}_ROLES", default=roles),
+            "signup": env.bool(f"{prefix}_SIGNUP", default=signup),
+            "fetch_userinfo": False,
+        },
+    }
+
+
+SOCIALACCOUNT_PROVIDERS: dict[str, Any] = {
+    "eid": {"APPS": [app for app in map(_eid_app, EID_PROVIDERS) if app is not None]}
+}
+if SOCIALACCOUNT_PROVIDERS["eid"]["APPS"] and not EID_PID_HMAC_KEY and not DEBUG:
+    raise ImproperlyConfigured("EID_PID_HMAC_KEY must be set when ID-porten or Ansattporten is.")
 
 # --- Internationalisation -----------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
