@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from .privacy import declare, declare_not_personal, declare_retention
+from .privacy import Person, declare, declare_not_personal, declare_retention, register
 
 SIGN_IN = _("Signing in and keeping the account secure")
 AUDIT = _("Showing who changed what (accountability, art. 5 (2)), and the person's own history")
@@ -127,6 +127,20 @@ def declare_core() -> None:
         reason=_("The centre's owner (an organisation) and premises"),
     )
     declare(
+        "socialaccount.SocialAccount",
+        ["uid", "extra_data", "user"],
+        persons="any_user",
+        category="login",
+        purpose=_(
+            "Recognising a person who signs in with ID-porten or Ansattporten (a keyed hash "
+            "of the identity number, never the number itself)"
+        ),
+        legal_basis="legitimate_interest",
+        retention="account",
+        recipients=[_("Digdir (ID-porten, Ansattporten) sees the sign-in, not our data")],
+    )
+    register(eraser=_erase_electronic_ids)
+    declare(
         "core.CentreYear",
         ["updated_by"],
         persons="staff",
@@ -140,3 +154,11 @@ def declare_core() -> None:
     )
     declare_not_personal("core.CentreIncome", ["description"], reason=_("A line of income"))
     declare_not_personal("core.OutgoingMail", ["from_email"], reason=_("The service's sender"))
+
+
+def _erase_electronic_ids(person: Person, actor: object) -> None:
+    """An erased person's login is no longer linked to their electronic ID."""
+    from allauth.socialaccount.models import SocialAccount
+
+    if person.user_id:
+        SocialAccount.objects.filter(user_id=person.user_id).delete()

@@ -26,11 +26,19 @@ from .startpage import cards_for, panels_for, work_for
 def account(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's own account: password, two-factor sign-in, and signing out everywhere."""
     from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
 
     from .mfa import mfa_required_for
     from .sessions import SESSION_AUTH_AT, SESSION_STAFF, session_limits
 
     idle, absolute = session_limits(bool(request.session.get(SESSION_STAFF)))
+    linked = set(SocialAccount.objects.filter(user=request.user).values_list("provider", flat=True))
+    role = request.user.role
+    eids = [
+        {**app, "linked": app["provider_id"] in linked}
+        for app in settings.SOCIALACCOUNT_PROVIDERS.get("eid", {}).get("APPS", [])
+        if role in app["settings"].get("roles", [])
+    ]
     return render(
         request,
         "core/account.html",
@@ -42,6 +50,7 @@ def account(request: AuthenticatedHttpRequest) -> HttpResponse:
             "idle_hours": round(idle / 3600, 1),
             "absolute_hours": round(absolute / 3600, 1),
             "signed_in_at": request.session.get(SESSION_AUTH_AT),
+            "eids": eids,
         },
     )
 

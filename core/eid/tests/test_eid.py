@@ -191,3 +191,13 @@ def test_staff_use_ansattporten_not_id_porten(world, eid, eid_browser):
     )
     response = eid_browser.login("22222222222", provider_id="ansattporten")
     assert response.wsgi_request.user == world.coordinator
+
+
+def test_the_login_page_and_the_account_page_offer_the_electronic_ids(world, eid, login):
+    page = login(None).get(reverse("account_login")).content.decode()
+    assert reverse("eid_login", args=["idporten"]) in page
+    assert reverse("eid_login", args=["ansattporten"]) in page
+    account = login(world.volunteer_user).get(reverse("core:account")).content.decode()
+    assert reverse("eid_login", args=["idporten"]) in account
+    assert reverse("eid_login", args=["ansattporten"]) not in account
+    assert 'name="process" value="connect"' in account
