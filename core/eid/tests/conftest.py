@@ -63,8 +63,9 @@ class Provider:
         }
 
 
-@pytest.fixture(scope="session")
-def oidc_provider() -> Iterator[Provider]:
+def start_provider(redirect_uris: list[str], post_logout_redirect_uris: list[str]) -> Provider:
+    """Start tests/oidc/provider.js on a free port of ours with one client; `npm ci` first when
+    the package is not installed yet (the lock file pins it)."""
     node = shutil.which("node")
     npm = shutil.which("npm")
     if not node or not npm:
@@ -80,8 +81,8 @@ def oidc_provider() -> Iterator[Provider]:
     client = {
         "client_id": CLIENT_ID,
         "client_secret": CLIENT_SECRET,
-        "redirect_uris": [CALLBACK.format("idporten"), CALLBACK.format("ansattporten")],
-        "post_logout_redirect_uris": ["http://testserver/accounts/login/"],
+        "redirect_uris": redirect_uris,
+        "post_logout_redirect_uris": post_logout_redirect_uris,
         "token_endpoint_auth_method": "client_secret_post",
         "grant_types": ["authorization_code"],
         "response_types": ["code"],
@@ -106,9 +107,22 @@ def oidc_provider() -> Iterator[Provider]:
             process.kill()
             raise RuntimeError(f"The OpenID Connect provider did not start:\n{output}")
         time.sleep(0.2)
-    yield Provider(issuer=issuer, process=process)
-    process.terminate()
-    process.wait(timeout=10)
+    return Provider(issuer=issuer, process=process)
+
+
+def stop_provider(provider: Provider) -> None:
+    provider.process.terminate()
+    provider.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider() -> Iterator[Provider]:
+    provider = start_provider(
+        [CALLBACK.format("idporten"), CALLBACK.format("ansattporten")],
+        ["http://testserver/accounts/login/"],
+    )
+    yield provider
+    stop_provider(provider)
 
 
 @pytest.fixture
