@@ -71,8 +71,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest, sociallogin: SocialLogin) -> bool:
         """A new account through an electronic ID only where the provider allows sign-up
-        (ID-porten: a new volunteer) and the sign-up was opened (the volunteer sign-up form or
-        an invitation: core.adapters.SIGNUP_GRANT_SESSION_KEY)."""
+        (ID-porten) and sign-up was opened (an invitation: core.adapters.SIGNUP_GRANT_SESSION_KEY,
+        the same rule as for a password account)."""
         from core.adapters import AccountAdapter
 
         if not sociallogin.provider.app.settings.get("signup"):
