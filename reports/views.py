@@ -375,5 +375,5 @@ def privacy_record_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The same record as a tagged PDF."""
     from volunteers.paperwork import print_pdf
 
-    context = _privacy_record_context(request)
+    context = {**_privacy_record_context(request), "LANGUAGE_CODE": translation.get_language()}
     return pdf_response(print_pdf("reports/pdf/privacy_record.html", context), "frivillig-record")

@@ -45,3 +45,11 @@ def test_coordinators_and_volunteers_do_not_see_it(world, login):
     for user in (world.coordinator, world.volunteer_user, world.association):
         assert login(user).get(reverse("reports:privacy_record")).status_code == 403
         assert login(user).get(reverse("reports:privacy_record_pdf")).status_code == 403
+
+
+def test_the_pdf_names_its_language(world, login):
+    from pypdf import PdfReader
+
+    response = login(world.site_admin).get(reverse("reports:privacy_record_pdf"))
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"].get("/Lang") == "nb"
