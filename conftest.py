@@ -115,13 +115,33 @@ ROLES = [
 def login(client):
     """login(user) logs the test client in as `user` (None stays anonymous)."""
 
-    def _login(user):
+    def _login(user, *, reauthenticated: bool = True):
         client.logout()
         if user is not None:
             client.force_login(user)
+            if reauthenticated:
+                mark_reauthenticated(client, user)
         return client
 
     return _login
+
+
+def mark_reauthenticated(client, user) -> None:
+    """As if `user` had just signed in through the login form: allauth's record of the sign-in,
+    which counts as a recent re-authentication (core.sessions.mark_recent_sign_in), so the
+    sensitive steps (erasure, exports, roles) do not ask again. Tests of the re-authentication
+    use login(user, reauthenticated=False)."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "email": user.email, "reauthenticated": True}
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
 
 
 @pytest.fixture(autouse=True)

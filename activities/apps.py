@@ -19,3 +19,4 @@ class ActivitiesConfig(AppConfig):
         register_cards(startpage.cards)
         register_work(startpage.work)
         register_nav(startpage.nav)
+        privacy.declare_fields()

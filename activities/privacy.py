@@ -37,3 +37,37 @@ def export(person: Person) -> dict[str, Any]:
             for a in _naming(person)
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the activity log holds about persons (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.privacy import declare, declare_not_personal, declare_retention
+
+    declare_retention(
+        "activities",
+        _(
+            "Activities and projects: kept as the centre's record for the reports; a person "
+            "named in a note is taken out when erased"
+        ),
+    )
+    declare(
+        "activities.Activity",
+        ["note"],
+        persons="named_in_text",
+        category="free_text",
+        purpose=_("Notes on an activity"),
+        legal_basis="public_task",
+        retention="activities",
+    )
+    declare(
+        "figures.HourYear",
+        ["volunteer"],
+        persons="volunteer",
+        category="engagement",
+        purpose=_("Summing the hours given per volunteer and year"),
+        legal_basis="contract",
+        retention="hours",
+    )
+    declare_not_personal("activities.ActivityCategory", ["name"], reason=_("A list entry"))

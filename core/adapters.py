@@ -1,6 +1,8 @@
 from collections.abc import Callable
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
 
 # Views that may open sign-up (an association invitation, the volunteer sign-up) put this key
@@ -48,6 +50,14 @@ class AccountAdapter(DefaultAccountAdapter):
         request.session.pop(SIGNUP_GRANT_SESSION_KEY, None)
         return False
 
+    def get_logout_redirect_url(self, request: HttpRequest) -> str:
+        """After an electronic-ID sign-in, logout goes on to the provider's end-session endpoint
+        (allauth asks for this address before it logs the user out), then back to our login."""
+        from .eid.adapter import SESSION_KEY, end_session_url
+
+        info = request.session.get(SESSION_KEY)
+        return (info and end_session_url(request, info)) or super().get_logout_redirect_url(request)
+
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """Where a user lands after login when no `next` was given: an app's landing page for
         the role (see core.startpage.register_landing), else the start page."""
@@ -56,4 +66,23 @@ class AccountAdapter(DefaultAccountAdapter):
 
         return landing_for(request, access_for_user(request.user)) or (
             super().get_login_redirect_url(request)
+        )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Any) -> bool:
+        """A user whose role needs two-factor sign-in keeps at least one second factor."""
+        from allauth.mfa.models import Authenticator
+
+        from .mfa import mfa_required_for
+
+        user = authenticator.user
+        if authenticator.type == Authenticator.Type.RECOVERY_CODES or not mfa_required_for(user):
+            return True
+        return (
+            Authenticator.objects.filter(
+                user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+            )
+            .exclude(pk=authenticator.pk)
+            .exists()
         )

@@ -2,6 +2,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.views import redirect_to_login
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
@@ -140,6 +142,13 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+
+    @method_decorator(reauthentication_required)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Giving or changing a role (and every other change of a user) asks for the password
+        or second factor again unless given in the last few minutes."""
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     add_fieldsets = [
         (
             None,

@@ -14,6 +14,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "access": access,
         "nav_items": nav_for(request, access) if access.user_id else [],
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        # ID-porten and Ansattporten, where configured (core.eid).
+        "eid_providers": settings.SOCIALACCOUNT_PROVIDERS.get("eid", {}).get("APPS", []),
         # The language switch names each language in itself.
         "language_choices": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGE_CODES],
     }

@@ -105,3 +105,28 @@ class ScopeMiddleware:
 
         with request_scope(centre_ids):
             return self.get_response(request)
+
+
+def permissions_policy_header(policy: dict[str, list[str]]) -> str:
+    """`{"camera": [], "publickey-credentials-get": ["self"]}` as the header's text:
+    `camera=(), publickey-credentials-get=(self)`."""
+
+    def allowlist(origins: list[str]) -> str:
+        return " ".join(origin if origin in {"self", "*"} else f'"{origin}"' for origin in origins)
+
+    return ", ".join(f"{feature}=({allowlist(origins)})" for feature, origins in policy.items())
+
+
+class PermissionsPolicyMiddleware:
+    """Send `Permissions-Policy` on every response: the browser features Frivillig does not
+    use are denied to every page and every frame (settings.PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = permissions_policy_header(settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

@@ -11,12 +11,13 @@ pointing one way: volunteers never imports reports or activities.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,142 @@ def rows_everywhere(person: Person) -> list[Any]:
 def isodate(value: Any) -> str | None:
     """A date or time as the export writes it (ISO 8601), or None."""
     return value.isoformat() if value else None
+
+
+# --- What is held about whom, why and for how long (the record of processing) -----------------
+#
+# Each app declares, in its privacy.py, every model field that holds personal data: the kind of
+# person it is about, the category of data, the purpose, the legal basis and the retention rule.
+# The record of processing (GDPR art. 30) and the DPIA starting point are generated from these
+# declarations (reports.privacy_record), and core/tests/test_privacy_record.py fails when a model
+# field of a personal kind is neither declared personal nor declared not personal with a reason.
+
+# Categories of persons (GDPR art. 30 (1) c).
+PERSONS: dict[str, Any] = {
+    "volunteer": gettext_lazy("Volunteers and people who sign up to volunteer"),
+    "association_contact": gettext_lazy("Contact persons and users of associations"),
+    "staff": gettext_lazy(
+        "Staff of the centres and the municipality (coordinators, viewers, admins)"
+    ),
+    "any_user": gettext_lazy("Everyone with a login"),
+    "named_in_text": gettext_lazy("People named in free text (notes, narratives)"),
+    "recipient": gettext_lazy("Recipients of e-mails and reminders"),
+}
+
+# Categories of personal data (art. 30 (1) c).
+CATEGORIES: dict[str, Any] = {
+    "identity": gettext_lazy("Name and identity"),
+    "contact": gettext_lazy("Contact details (e-mail, phone, address)"),
+    "login": gettext_lazy("Login and security data (password hash, second factors, sessions)"),
+    "log": gettext_lazy("Log of logins and actions (time, IP address, browser)"),
+    "profile": gettext_lazy("Volunteer profile (interests, availability, background, languages)"),
+    "engagement": gettext_lazy("Tasks, shifts and hours given"),
+    "consent": gettext_lazy("Consents given and withdrawn"),
+    "police_certificate": gettext_lazy(
+        "Police certificate: only the dates it was asked for and shown"
+    ),
+    "free_text": gettext_lazy("Free text that may name a person"),
+    "communication": gettext_lazy("E-mails and reminders sent"),
+    "files": gettext_lazy("Uploaded and generated files"),
+}
+
+# Legal bases (art. 6 (1)).
+LEGAL_BASES: dict[str, Any] = {
+    "consent": gettext_lazy("Consent, art. 6 (1) a"),
+    "contract": gettext_lazy("Agreement with the person (volunteering), art. 6 (1) b"),
+    "legal_obligation": gettext_lazy(
+        "Legal obligation (accounting, police certificates), art. 6 (1) c"
+    ),
+    "public_task": gettext_lazy(
+        "Task in the public interest (the municipality's services), art. 6 (1) e"
+    ),
+    "legitimate_interest": gettext_lazy(
+        "Legitimate interest (security, running the service), art. 6 (1) f"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Retention:
+    """A retention rule; `task` is the Celery beat task that enforces it (None: kept while the
+    row it belongs to is, and erased with the person)."""
+
+    key: str
+    rule: Any
+    task: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonalField:
+    """One model field that holds personal data."""
+
+    model: str  # app_label.ModelName
+    field: str
+    persons: str
+    category: str
+    purpose: Any
+    legal_basis: str
+    retention: str
+    recipients: tuple[Any, ...] = ()
+
+
+_fields: dict[tuple[str, str], PersonalField] = {}
+_not_personal: dict[tuple[str, str], Any] = {}
+_retentions: dict[str, Retention] = {}
+
+
+def declare_retention(key: str, rule: Any, *, task: str | None = None) -> None:
+    """Called from an app's privacy module: a retention rule, and the job that enforces it."""
+    _retentions[key] = Retention(key=key, rule=rule, task=task)
+
+
+def declare(
+    model: type[Any] | str,
+    fields: Iterable[str],
+    *,
+    persons: str,
+    category: str,
+    purpose: Any,
+    legal_basis: str,
+    retention: str,
+    recipients: Iterable[Any] = (),
+) -> None:
+    """Called from an app's privacy module: these fields of `model` hold personal data."""
+    label = model if isinstance(model, str) else model._meta.label
+    if persons not in PERSONS or category not in CATEGORIES or legal_basis not in LEGAL_BASES:
+        raise ValueError(f"Unknown person kind, category or legal basis for {label}")
+    for name in fields:
+        _fields[(label, name)] = PersonalField(
+            model=label,
+            field=name,
+            persons=persons,
+            category=category,
+            purpose=purpose,
+            legal_basis=legal_basis,
+            retention=retention,
+            recipients=tuple(recipients),
+        )
+
+
+def declare_not_personal(model: type[Any] | str, fields: Iterable[str], *, reason: Any) -> None:
+    """Fields that look personal (a name, a note) but are not about a person, and why."""
+    label = model if isinstance(model, str) else model._meta.label
+    for name in fields:
+        _not_personal[(label, name)] = reason
+
+
+def personal_fields() -> list[PersonalField]:
+    """Every declared personal field, by model and field."""
+    return sorted(_fields.values(), key=lambda f: (f.model, f.field))
+
+
+def not_personal_fields() -> dict[tuple[str, str], Any]:
+    return dict(_not_personal)
+
+
+def retentions() -> list[Retention]:
+    return sorted(_retentions.values(), key=lambda r: r.key)
+
+
+def retention(key: str) -> Retention | None:
+    return _retentions.get(key)

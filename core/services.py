@@ -2,7 +2,40 @@ import datetime as dt
 
 from django.db import transaction
 
-from .models import AuditEvent
+from .audit import log_action
+from .models import AuditEvent, User
+
+
+def sessions_of(user_id: int) -> list[str]:
+    """The keys of the user's unexpired sessions (a session names its user only inside its
+    signed data, so each is decoded; there are as many rows as signed-in browsers)."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    return [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == str(user_id)
+    ]
+
+
+@transaction.atomic
+def user_sign_out_everywhere(*, actor: User, user: User) -> int:
+    """End every session of `user`, on every browser and device (this one included).
+    Returns how many ended."""
+    from django.contrib.sessions.models import Session
+
+    keys = sessions_of(user.pk)
+    Session.objects.filter(pk__in=keys).delete()
+    log_action(
+        actor=actor, action="auth.sign_out_everywhere", obj=user, data={"sessions": len(keys)}
+    )
+    return len(keys)
+
+
+def retention_record(key: str, **data: object) -> None:
+    """Record in the audit trail what a retention job did (`retention.<key>`, by the system)."""
+    log_action(actor=None, action=f"retention.{key}", data=data)
 
 
 @transaction.atomic
@@ -12,4 +45,20 @@ def auth_events_purge(*, before: dt.datetime) -> int:
     deleted, _count = AuditEvent.objects.filter(
         action__startswith="auth.", created_at__lt=before
     ).delete()
+    retention_record("login_records", deleted=deleted, before=before.isoformat())
+    return deleted
+
+
+@transaction.atomic
+def sent_mail_purge(*, before: dt.datetime) -> int:
+    """Delete e-mails sent (or finally failed) before `before`: the text names the recipient.
+    Returns the count."""
+    from .models import OutgoingMail
+
+    deleted, _count = (
+        OutgoingMail.objects.exclude(status=OutgoingMail.Status.QUEUED)
+        .filter(created_at__lt=before)
+        .delete()
+    )
+    retention_record("sent_mail", deleted=deleted, before=before.isoformat())
     return deleted

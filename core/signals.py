@@ -3,6 +3,7 @@ supported hook)."""
 
 from typing import Any
 
+from allauth.account.signals import user_logged_in as allauth_logged_in
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -10,6 +11,7 @@ from django.http import HttpRequest
 from .audit import log_action
 from .http import client_ip
 from .models import AuditEvent
+from .sessions import session_start
 
 
 def _client(request: HttpRequest | None, email: str) -> dict[str, Any]:
@@ -34,6 +36,8 @@ def _record(action: str, user: Any, request: HttpRequest | None, email: str) -> 
 @receiver(user_logged_in)
 def record_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     _record("auth.login", user, request, user.email)
+    if request is not None:
+        session_start(request, user)
 
 
 @receiver(user_logged_out)
@@ -48,3 +52,11 @@ def record_login_failed(
 ) -> None:
     email = str(credentials.get("email") or credentials.get("username") or "")[:254]
     _record("auth.login_failed", None, request, email)
+
+
+@receiver(allauth_logged_in)
+def remember_electronic_id(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """After a sign-in through ID-porten or Ansattporten, logout must end that session too."""
+    from .eid.adapter import remember_for_logout
+
+    remember_for_logout(request, kwargs.get("sociallogin"))

@@ -14,6 +14,13 @@ def purge_auth_events(days: int | None = None) -> int:
     return services.auth_events_purge(before=timezone.now() - dt.timedelta(days=keep_days))
 
 
+@shared_task(name="core.purge_sent_mail", acks_late=True, soft_time_limit=120, time_limit=180)
+def purge_sent_mail(days: int | None = None) -> int:
+    """Delete e-mails sent longer ago than MAIL_RETENTION_DAYS (idempotent)."""
+    keep_days = days if days is not None else settings.MAIL_RETENTION_DAYS
+    return services.sent_mail_purge(before=timezone.now() - dt.timedelta(days=keep_days))
+
+
 @shared_task(name="core.backup_database", soft_time_limit=1800, time_limit=2000)
 def backup_database() -> str:
     """The nightly backup to settings.BACKUP_DIR (README: Production, backups)."""
@@ -41,9 +48,12 @@ def send_due_mail() -> int:
 @shared_task(name="core.clear_sessions", soft_time_limit=300, time_limit=360)
 def clear_sessions() -> None:
     """Delete expired sessions (they hold who was logged in, and uploads' names)."""
+    from django.contrib.sessions.models import Session
     from django.core.management import call_command
 
+    expired = Session.objects.filter(expire_date__lt=timezone.now()).count()
     call_command("clearsessions")
+    services.retention_record("sessions", deleted=expired)
 
 
 @shared_task(name="core.sweep_jobs", acks_late=True, soft_time_limit=60, time_limit=90)

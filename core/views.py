@@ -1,17 +1,72 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import selectors
+from . import selectors, services
+from .http import AuthenticatedHttpRequest
 from .models import Centre, Municipality, Role
 from .permissions import get_access, role_required, signed_in_required
 from .startpage import cards_for, panels_for, work_for
+
+
+@signed_in_required
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The user's own account: password, two-factor sign-in, and signing out everywhere."""
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
+
+    from .mfa import mfa_required_for
+    from .sessions import SESSION_AUTH_AT, SESSION_STAFF, session_limits
+
+    idle, absolute = session_limits(bool(request.session.get(SESSION_STAFF)))
+    linked = set(SocialAccount.objects.filter(user=request.user).values_list("provider", flat=True))
+    role = request.user.role
+    eids = [
+        {**app, "linked": app["provider_id"] in linked}
+        for app in settings.SOCIALACCOUNT_PROVIDERS.get("eid", {}).get("APPS", [])
+        if role in app["settings"].get("roles", [])
+    ]
+    return render(
+        request,
+        "core/account.html",
+        {
+            "factors": list(
+                Authenticator.objects.filter(user=request.user).values_list("type", flat=True)
+            ),
+            "mfa_required": mfa_required_for(request.user),
+            "idle_hours": round(idle / 3600, 1),
+            "absolute_hours": round(absolute / 3600, 1),
+            "signed_in_at": request.session.get(SESSION_AUTH_AT),
+            "eids": eids,
+        },
+    )
+
+
+@signed_in_required
+@require_http_methods(["POST"])
+def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """End every session of the user, on every device (this one too), then the login page."""
+    user = request.user
+    count = services.user_sign_out_everywhere(actor=user, user=user)
+    logout(request)
+    messages.success(
+        request,
+        ngettext(
+            "You were logged out of %(count)d session, on every device.",
+            "You were logged out of %(count)d sessions, on every device.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("account_login")
 
 
 @signed_in_required

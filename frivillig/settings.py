@@ -45,11 +45,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
     "django_filters",
     "django_htmx",
     "django_celery_beat",
     "csp",
     "core",
+    "core.eid",
     "organisations",
     "projects",
     "centreyear",
@@ -71,6 +74,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageCookieMiddleware",
@@ -80,9 +84,11 @@ MIDDLEWARE = [
     "core.middleware.PrivateCacheMiddleware",
     "core.middleware.ScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.mfa.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -133,6 +139,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# How long a sign-in lasts (core.sessions): staff (coordinators, municipality viewers, site
+# admins) are signed out after STAFF_SESSION_IDLE_HOURS without a request and
+# STAFF_SESSION_MAX_HOURS after signing in; volunteers and association contacts after
+# SESSION_IDLE_DAYS idle and SESSION_MAX_DAYS in all.
+STAFF_SESSION_IDLE_HOURS = env.float("STAFF_SESSION_IDLE_HOURS", default=8)
+STAFF_SESSION_MAX_HOURS = env.float("STAFF_SESSION_MAX_HOURS", default=12)
+SESSION_IDLE_DAYS = env.float("SESSION_IDLE_DAYS", default=14)
+SESSION_MAX_DAYS = env.float("SESSION_MAX_DAYS", default=30)
+SESSION_COOKIE_AGE = int(max(SESSION_MAX_DAYS * 86400, STAFF_SESSION_MAX_HOURS * 3600))
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -157,6 +172,81 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Frivillig] "
+# Sensitive steps (erasing or exporting a person, changing roles, a whole registry export) ask
+# for the password or second factor again unless it was given this many seconds ago.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("ACCOUNT_REAUTHENTICATION_TIMEOUT", default=300)
+
+# --- Two-factor sign-in (allauth.mfa: authenticator apps, passkeys, recovery codes) ------------
+# The roles that must have a second factor (core.mfa): they are sent to enrol one at their first
+# sign-in after it becomes required, and the admin opens only with one. "site_admin" is a user
+# with is_staff or is_superuser. Off in development (DEBUG) unless set.
+MFA_REQUIRED_ROLES = env.list(
+    "MFA_REQUIRED_ROLES", default=[] if DEBUG else ["coordinator", "municipality", "site_admin"]
+)
+if set(MFA_REQUIRED_ROLES) - {
+    "coordinator",
+    "municipality",
+    "association",
+    "volunteer",
+    "site_admin",
+}:
+    raise ImproperlyConfigured(
+        "MFA_REQUIRED_ROLES takes coordinator, municipality, association, volunteer, site_admin."
+    )
+MFA_ADAPTER = "core.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Frivillig"
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Passkeys need HTTPS; only development on http://127.0.0.1 may use them without.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+# --- Electronic ID: ID-porten and Ansattporten (core.eid; README: "Signing in with ID-porten") --
+# Each is an OpenID Connect provider configured from the environment; a provider without a client
+# id is off. The national identity number is never stored: only an HMAC of it (EID_PID_HMAC_KEY).
+SOCIALACCOUNT_ADAPTER = "core.eid.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an e-mail address never links an account by itself
+SOCIALACCOUNT_STORE_TOKENS = False  # the ID token holds the identity number
+EID_PID_HMAC_KEY = env.str("EID_PID_HMAC_KEY", default="")
+EID_PROVIDERS = {
+    # provider id: (name, default roles, may sign up new volunteers)
+    "idporten": ("ID-porten", ["volunteer", "association"], True),
+    "ansattporten": ("Ansattporten", ["coordinator", "municipality"], False),
+}
+
+
+def _eid_app(provider_id: str) -> dict[str, Any] | None:
+    prefix = provider_id.upper()
+    client_id = env.str(f"{prefix}_CLIENT_ID", default="")
+    if not client_id:
+        return None
+    name, roles, signup = EID_PROVIDERS[provider_id]
+    key_file = env.str(f"{prefix}_PRIVATE_KEY_FILE", default="")
+    issuer = env.str(f"{prefix}_ISSUER")
+    return {
+        "provider_id": provider_id,
+        "name": name,
+        "client_id": client_id,
+        "secret": env.str(f"{prefix}_CLIENT_SECRET", default=""),
+        "settings": {
+            "server_url": issuer,
+            "issuer": issuer,
+            "private_key": Path(key_file).read_text() if key_file else "",
+            "key_id": env.str(f"{prefix}_KEY_ID", default=""),
+            "scope": env.list(f"{prefix}_SCOPES", default=["openid", "profile"]),
+            "acr_values": env.str(f"{prefix}_ACR_VALUES", default="idporten-loa-substantial"),
+            "roles": env.list(f"{prefix}_ROLES", default=roles),
+            "signup": env.bool(f"{prefix}_SIGNUP", default=signup),
+            "fetch_userinfo": False,
+        },
+    }
+
+
+SOCIALACCOUNT_PROVIDERS: dict[str, Any] = {
+    "eid": {"APPS": [app for app in map(_eid_app, EID_PROVIDERS) if app is not None]}
+}
+if SOCIALACCOUNT_PROVIDERS["eid"]["APPS"] and not EID_PID_HMAC_KEY and not DEBUG:
+    raise ImproperlyConfigured("EID_PID_HMAC_KEY must be set when ID-porten or Ansattporten is.")
 
 # --- Internationalisation -----------------------------------------------------------------------
 LANGUAGE_CODE = "nb"
@@ -276,6 +366,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Browser features: Frivillig uses none but passkeys (WebAuthn, for two-factor sign-in on this
+# site only), so every other one is denied to every page and frame (core.middleware). A QR
+# scanner would need camera=(self) here.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -292,8 +411,14 @@ HOURS_PER_FTE = env.int("HOURS_PER_FTE", default=1695)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Login records are kept this long, then purged by a nightly task.
 AUTH_EVENT_RETENTION_DAYS = env.int("AUTH_EVENT_RETENTION_DAYS", default=180)
+# E-mails sent (or finally failed) are deleted this many days after they were made.
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=90)
 # Volunteers with no hours, match or change for this many months are listed for review (GDPR).
 VOLUNTEER_INACTIVE_MONTHS = env.int("VOLUNTEER_INACTIVE_MONTHS", default=18)
+# Finished reports (their PDFs) are deleted this many years after they were made.
+REPORT_RETENTION_YEARS = env.int("REPORT_RETENTION_YEARS", default=10)
+# The log of reminders sent (to which address or number) is kept this many days.
+REMINDER_LOG_RETENTION_DAYS = env.int("REMINDER_LOG_RETENTION_DAYS", default=180)
 # Public sign-ups allowed per IP address and hour (spam protection, counted in the cache).
 VOLUNTEER_SIGNUP_RATE_PER_HOUR = env.int("VOLUNTEER_SIGNUP_RATE_PER_HOUR", default=5)
 
@@ -319,6 +444,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     # E-mails the mail server refused or could not take are tried again (core.mail).
     "core-send-due-mail": {"task": "core.send_due_mail", "schedule": 60},
     "core-clear-sessions": {"task": "core.clear_sessions", "schedule": 24 * 60 * 60},
+    "core-purge-sent-mail": {"task": "core.purge_sent_mail", "schedule": 24 * 60 * 60},
     "organisations-purge-stale-imports": {
         "task": "organisations.purge_stale_imports",
         "schedule": 60 * 60,
@@ -329,6 +455,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
         "schedule": crontab(minute=15, hour=3),
     },
 }
+# Retention (core.privacy): each rule with a time limit is a job; what it did is in the audit trail.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "volunteers-review-inactive": {
+            "task": "volunteers.review_inactive",
+            "schedule": crontab(minute=30, hour=5, day_of_month=1),
+        },
+        "reports-purge-old-reports": {
+            "task": "reports.purge_old_reports",
+            "schedule": crontab(minute=45, hour=3),
+        },
+        "notifications-purge-deliveries": {
+            "task": "notifications.purge_deliveries",
+            "schedule": crontab(minute=50, hour=3),
+        },
+    }
+)
 # The figures' rollups checked against the logs nightly (figures.rollups); drift is repaired.
 CELERY_BEAT_SCHEDULE["figures-verify-rollups"] = {
     "task": "figures.verify_rollups",

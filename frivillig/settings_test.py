@@ -51,3 +51,6 @@ if os.environ.get("FRIVILLIG_TEST_QUEUE"):
 BRREG_API_URL = "http://127.0.0.1:9"
 BRREG_RETRIES = 0
 BRREG_BACKOFF = 0
+
+# Two-factor sign-in is required with DEBUG off; tests of it (core/tests/test_mfa.py) turn it on.
+MFA_REQUIRED_ROLES = []

@@ -21,3 +21,4 @@ class HoursConfig(AppConfig):
         register_nav(startpage.nav)
         register_work(startpage.work)
         register_inactive_rule(selectors.inactive_rule)
+        privacy.declare_fields()

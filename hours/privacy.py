@@ -37,3 +37,30 @@ def export(person: Person) -> dict[str, Any]:
             for h in _entries(person).select_related("task")
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the app holds about persons, for the record of processing (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _  # noqa: F401
+
+    from core.privacy import declare, declare_not_personal  # noqa: F401
+    from volunteers.privacy import HOURS
+
+    declare(
+        "hours.HourEntry",
+        ["volunteer", "description"],
+        persons="volunteer",
+        category="engagement",
+        purpose=HOURS,
+        legal_basis="contract",
+        retention="hours",
+    )
+    declare(
+        "hours.HourEntry",
+        ["entered_by", "decided_by"],
+        persons="staff",
+        category="log",
+        purpose=HOURS,
+        legal_basis="legitimate_interest",
+        retention="hours",
+    )

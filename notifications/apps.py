@@ -12,3 +12,4 @@ class NotificationsConfig(AppConfig):
         from . import privacy
 
         register(eraser=privacy.erase, exporter=privacy.export)
+        privacy.declare_fields()

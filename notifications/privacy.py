@@ -45,3 +45,36 @@ def export(person: Person) -> dict[str, Any]:
             for d in _of(person).order_by("created_at")
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the reminders hold about persons (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.privacy import declare, declare_retention
+
+    reminding = _("Reminding volunteers and staff of shifts, follow-ups and confirmations")
+    declare_retention(
+        "reminders",
+        _("The log of reminders sent: REMINDER_LOG_RETENTION_DAYS (180) days (nightly job)"),
+        task="notifications.purge_deliveries",
+    )
+    declare(
+        "notifications.Delivery",
+        ["recipient", "to", "text"],
+        persons="recipient",
+        category="communication",
+        purpose=reminding,
+        legal_basis="legitimate_interest",
+        retention="reminders",
+        recipients=[_("The e-mail provider and the SMS gateway (sub-processors)")],
+    )
+    declare(
+        "notifications.OptOut",
+        ["user"],
+        persons="any_user",
+        category="profile",
+        purpose=_("Not sending reminders to those who said no"),
+        legal_basis="legitimate_interest",
+        retention="account",
+    )

@@ -523,3 +523,23 @@ def send_report_ready_notices(*, now: dt.datetime) -> int:
                 now=now,
             )
     return made
+
+
+@transaction.atomic
+def deliveries_purge(*, now: dt.datetime) -> int:
+    """Delete reminders delivered (or finally failed) more than REMINDER_LOG_RETENTION_DAYS
+    before `now`: the log names the recipient's address or number. Records what it did in the
+    audit trail. Returns how many."""
+    from django.conf import settings
+
+    from core.services import retention_record
+
+    before = now - dt.timedelta(days=settings.REMINDER_LOG_RETENTION_DAYS)
+    deleted, _count = (
+        Delivery.objects.system()
+        .exclude(status=Delivery.Status.QUEUED)
+        .filter(created_at__lt=before)
+        .delete()
+    )
+    retention_record("reminders", deleted=deleted, before=before.isoformat())
+    return deleted

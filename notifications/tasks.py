@@ -40,3 +40,9 @@ def grant_deadline_reminders() -> int:
 @shared_task(name="notifications.report_ready_notices", soft_time_limit=240, time_limit=300)
 def report_ready_notices() -> int:
     return services.send_report_ready_notices(now=timezone.now())
+
+
+@shared_task(name="notifications.purge_deliveries", soft_time_limit=240, time_limit=300)
+def purge_deliveries() -> int:
+    """Delete the log of reminders sent longer ago than REMINDER_LOG_RETENTION_DAYS."""
+    return services.deliveries_purge(now=timezone.now())

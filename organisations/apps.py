@@ -29,3 +29,4 @@ class OrganisationsConfig(AppConfig):
         user_signed_up.connect(
             signals.accept_invitation_on_signup, dispatch_uid="organisations_invitation_signup"
         )
+        privacy.declare_fields()

@@ -960,6 +960,31 @@ def upload_discard(path: str | None) -> None:
         default_storage.delete(path)
 
 
+def upload_text(path: str, filename: str) -> str:
+    """Every cell of a stored upload as one text (every column, imported or not), to find a
+    person in it; "" when the file is gone or cannot be read."""
+    opener = upload_opener(path)
+    if opener is None:
+        return ""
+    kind = source_format(filename) or "csv"
+    with opener() as handle:
+        if handle.read(4) == b"PK\x03\x04":
+            kind = "xlsx"
+    try:
+        raw = (
+            _xlsx_rows(opener, max_rows=MAX_SCANNED_ROWS)
+            if kind == "xlsx"
+            else _csv_rows(opener, gz=kind == "csv.gz")
+        )
+        try:
+            return "\n".join(" | ".join(cells) for cells in raw)
+        finally:
+            raw.close()
+    except ImportFileError:
+        with opener() as handle:
+            return handle.read().decode("utf-8", errors="replace")
+
+
 def uploads_purge(*, now: dt.datetime | None = None) -> int:
     """Delete uploads older than UPLOAD_LIFETIME that were never confirmed. Returns how many."""
     from django.core.files.storage import default_storage
@@ -978,4 +1003,7 @@ def uploads_purge(*, now: dt.datetime | None = None) -> int:
             if default_storage.get_modified_time(path) < limit:
                 default_storage.delete(path)
                 deleted += 1
+    from core.services import retention_record
+
+    retention_record("import_files", deleted=deleted, before=limit.isoformat())
     return deleted

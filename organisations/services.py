@@ -323,9 +323,26 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     return invitation
 
 
+def invitation_is_for(*, user: User, invitation: Invitation) -> bool:
+    """Whether `user` holds the invited address (their login or another of their addresses)."""
+    invited = invitation.email.lower()
+    return user.email.lower() == invited or (
+        EmailAddress.objects.filter(user=user, email__iexact=invited).exists()
+    )
+
+
 @transaction.atomic
-def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
-    """Bind `user` to the invitation's association, once; the e-mail link proves the address."""
+def invitation_accept(
+    *, user: User, invitation: Invitation, as_other_address: bool = False
+) -> Membership:
+    """Bind `user` to the invitation's association, once.
+
+    The invitation is bound to its address: the e-mail link proves that address, so a user who
+    holds it is bound at once (and the address counts as verified). A user signed in with
+    another address (a forwarded link) is bound only when they took the explicit step "accept
+    as <their address>" (`as_other_address`), which the audit trail records with both
+    addresses.
+    """
     invitation = (
         Invitation.objects.for_centre(invitation.centre_id)
         .select_for_update()
@@ -333,6 +350,15 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     )
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has already been used, revoked or has expired."))
+    same_address = invitation_is_for(user=user, invitation=invitation)
+    if not same_address and not as_other_address:
+        raise ValidationError(
+            _(
+                "This invitation was sent to %(invited)s, but you are logged in as %(email)s. "
+                "Log in with the invited address, or accept it as %(email)s."
+            )
+            % {"invited": invitation.email, "email": user.email}
+        )
     if user.role and user.role != Role.ASSOCIATION:
         raise ValidationError(
             _("This account already has another role. Log in with another e-mail address.")
@@ -349,13 +375,14 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
-    log_action(
-        actor=user,
-        action="invitation.accepted",
-        obj=invitation,
-        data={"organisation": invitation.organisation_id},
-    )
+    if same_address:
+        EmailAddress.objects.filter(user=user, email__iexact=invitation.email).update(verified=True)
+    data: dict[str, object] = {"organisation": invitation.organisation_id}
+    if not same_address:
+        data.update(
+            {"accepted_as_other_address": True, "invited": invitation.email, "as": user.email}
+        )
+    log_action(actor=user, action="invitation.accepted", obj=invitation, data=data)
     return membership
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
@@ -79,6 +80,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COORDINATOR)
+@reauthentication_required
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset = selectors.organisation_filter(access=get_access(request), params=request.GET)
     if fmt == "xlsx":
@@ -277,9 +279,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 "login_url": f"{reverse('account_login')}?{query}",
             },
         )
+    same_address = services.invitation_is_for(user=request.user, invitation=invitation)
     if request.method == "POST":
         try:
-            services.invitation_accept(user=request.user, invitation=invitation)
+            services.invitation_accept(
+                user=request.user,
+                invitation=invitation,
+                as_other_address=request.POST.get("accept_as") == request.user.email,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(here)
@@ -290,7 +297,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             _("Welcome! You now keep the entry of %(name)s.") % {"name": invitation.organisation},
         )
         return redirect("organisations:detail", invitation.organisation_id)
-    return render(request, "organisations/invitation_accept.html", {"invitation": invitation})
+    return render(
+        request,
+        "organisations/invitation_accept.html",
+        {
+            "invitation": invitation,
+            "same_address": same_address,
+        },
+    )
 
 
 # --- Import -------------------------------------------------------------------------------------

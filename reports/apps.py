@@ -26,3 +26,4 @@ class ReportsConfig(AppConfig):
 
         # The grant round's condition 4: the annual evaluation made in Frivillig.
         register_annual_reports(annual_reports_made)
+        privacy.declare_fields()

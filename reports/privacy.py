@@ -75,3 +75,58 @@ def export(person: Person) -> dict[str, Any]:
             for n in _naming(person)
         ],
     }
+
+
+def declare_fields() -> None:
+    """What the reports hold about persons (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.privacy import declare, declare_retention
+
+    reporting = _("Reporting to the owner, the municipality and the funders")
+    declare_retention(
+        "reports",
+        _(
+            "Finished reports: REPORT_RETENTION_YEARS (10) years, then the PDF and its job are "
+            "deleted (nightly job); a PDF naming an erased person is deleted at once"
+        ),
+        task="reports.purge_old_reports",
+    )
+    declare(
+        "reports.Narrative",
+        list(SECTIONS),
+        persons="named_in_text",
+        category="free_text",
+        purpose=reporting,
+        legal_basis="public_task",
+        retention="reports",
+        recipients=[_("The municipality and the funders")],
+    )
+    declare(
+        "reports.Narrative",
+        ["updated_by"],
+        persons="staff",
+        category="log",
+        purpose=reporting,
+        legal_basis="legitimate_interest",
+        retention="reports",
+    )
+    declare(
+        "reports.ReportJob",
+        ["file"],
+        persons="named_in_text",
+        category="files",
+        purpose=reporting,
+        legal_basis="public_task",
+        retention="reports",
+        recipients=[_("The municipality and the funders")],
+    )
+    declare(
+        "reports.ReportJob",
+        ["requested_by"],
+        persons="staff",
+        category="log",
+        purpose=reporting,
+        legal_basis="legitimate_interest",
+        retention="reports",
+    )

@@ -3,6 +3,7 @@ saving narratives."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from typing import Any
@@ -285,3 +286,25 @@ def report_finish_request(*, actor: User, centre: Centre, year: int) -> int:
         data={"year": year, "told": len(coordinators)},
     )
     return len(coordinators)
+
+
+def reports_purge(*, now: dt.datetime) -> int:
+    """Delete the report jobs, and their stored PDFs, that finished more than
+    REPORT_RETENTION_YEARS years before `now` (a report names the centre's people in its
+    narrative). Records what it did in the audit trail. Returns how many."""
+    from django.conf import settings
+
+    from core.services import retention_record
+
+    years = settings.REPORT_RETENTION_YEARS
+    try:
+        before = now.replace(year=now.year - years)
+    except ValueError:  # 29 February
+        before = now.replace(year=now.year - years, day=28)
+    old = list(ReportJob.objects.system().filter(finished_at__lt=before))
+    for job in old:
+        if job.file:
+            job.file.delete(save=False)
+    ReportJob.objects.system().filter(pk__in=[job.pk for job in old]).delete()
+    retention_record("reports", deleted=len(old), before=before.isoformat())
+    return len(old)

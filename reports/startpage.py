@@ -72,8 +72,23 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
                 figure_label=_("finished reports"),
                 actions=[Action(_("See the reports"), reverse("reports:list"), True)],
             ),
+            _privacy_card(),
         ]
+    if access.is_site_admin:
+        return [_privacy_card()]
     return []
+
+
+def _privacy_card() -> Card:
+    return Card(
+        title=_("Record of processing"),
+        description=_(
+            "What is stored about whom, why and for how long, for the data protection officer."
+        ),
+        url=reverse("reports:privacy_record"),
+        order=90,
+        actions=[Action(_("See the record"), reverse("reports:privacy_record"), True)],
+    )
 
 
 def nav(request: HttpRequest, access: Access) -> list[NavItem]:

@@ -38,3 +38,9 @@ def queue_annual_reports(year: int | None = None) -> int:
     """Queue last year's annual evaluation for every centre (run by Celery beat in January)."""
     year = year or timezone.localdate().year - 1
     return len(services.report_queue_annual_for_all_centres(year=year))
+
+
+@shared_task(name="reports.purge_old_reports", soft_time_limit=240, time_limit=300)
+def purge_old_reports() -> int:
+    """Delete finished report PDFs (and their jobs) older than REPORT_RETENTION_YEARS."""
+    return services.reports_purge(now=timezone.now())

@@ -19,6 +19,8 @@ urlpatterns = [
         views.annual_finish_request,
         name="annual_ask",
     ),
+    path("privacy/", views.privacy_record, name="privacy_record"),
+    path("privacy/record.pdf", views.privacy_record_pdf, name="privacy_record_pdf"),
 ]
 
 # The volunteer certificate's PDF reads the figures engine, so it is served from here; its

@@ -383,3 +383,35 @@ def annual_finish_request(request: AuthenticatedHttpRequest, year: int, centre_p
         )
     # Back to where the button was: the start page or the report list (never a posted address).
     return redirect("core:home" if request.POST.get("next") == "home" else "reports:list")
+
+
+# --- The record of processing (GDPR art. 30), for the site admin and the municipality's DPO ----
+
+
+def _privacy_record_context(request: AuthenticatedHttpRequest) -> dict:
+    from core.models import Centre
+
+    from .privacy_record import record
+
+    access = get_access(request)
+    if not (access.is_site_admin or access.role == Role.MUNICIPALITY):
+        raise PermissionDenied
+    centres = Centre.objects.select_related("municipality").order_by("name")
+    if not access.is_site_admin:
+        centres = centres.filter(id__in=access.centre_ids)
+    return {"record": record(), "centres": list(centres), "today": timezone.localdate()}
+
+
+@role_required(Role.MUNICIPALITY, "")
+def privacy_record(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """What is stored about whom, why and how long: generated from the apps' declarations."""
+    return render(request, "reports/privacy_record.html", _privacy_record_context(request))
+
+
+@role_required(Role.MUNICIPALITY, "")
+def privacy_record_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The same record as a tagged PDF."""
+    from volunteers.paperwork import print_pdf
+
+    context = {**_privacy_record_context(request), "LANGUAGE_CODE": translation.get_language()}
+    return pdf_response(print_pdf("reports/pdf/privacy_record.html", context), "frivillig-record")

@@ -20,3 +20,4 @@ class RotasConfig(AppConfig):
         register_cards(startpage.cards)
         register_nav(startpage.nav)
         register_done(selectors.rotas_done)
+        privacy.declare_fields()

@@ -44,3 +44,22 @@ def export(person: Person) -> dict[str, Any]:
             for s in _signups(person).select_related("shift__rota", "hour_entry")
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the app holds about persons, for the record of processing (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _  # noqa: F401
+
+    from core.privacy import declare, declare_not_personal  # noqa: F401
+    from volunteers.privacy import REGISTER
+
+    declare(
+        "rotas.ShiftSignup",
+        ["volunteer"],
+        persons="volunteer",
+        category="engagement",
+        purpose=REGISTER,
+        legal_basis="contract",
+        retention="hours",
+    )
+    declare_not_personal("rotas.Rota", ["description"], reason=_("What a rota is"))

@@ -22,3 +22,4 @@ class TasksConfig(AppConfig):
         register_work(startpage.work)
         register_done(selectors.tasks_done)
         register_inactive_rule(selectors.inactive_rule)
+        privacy.declare_fields()

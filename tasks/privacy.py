@@ -38,3 +38,33 @@ def export(person: Person) -> dict[str, Any]:
             for m in _matches(person).select_related("task")
         ]
     }
+
+
+def declare_fields() -> None:
+    """What the app holds about persons, for the record of processing (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _  # noqa: F401
+
+    from core.privacy import declare, declare_not_personal  # noqa: F401
+    from volunteers.privacy import FOLLOW_UP
+
+    declare(
+        "tasks.Match",
+        ["volunteer", "follow_up_notes"],
+        persons="volunteer",
+        category="engagement",
+        purpose=FOLLOW_UP,
+        legal_basis="contract",
+        retention="hours",
+    )
+    declare(
+        "tasks.Task",
+        ["created_by"],
+        persons="staff",
+        category="log",
+        purpose=FOLLOW_UP,
+        legal_basis="legitimate_interest",
+        retention="audit_trail",
+    )
+    declare_not_personal(
+        "tasks.Task", ["description"], reason=_("What a task is; names no volunteer")
+    )

@@ -9,6 +9,13 @@ from tests.matrix import matrix_test
 # Roles: anonymous, coordinator, association, municipality_viewer, volunteer_user, site_admin
 MATRIX = [
     ("core:home", None, {"anonymous": "login", "*": 200}),
+    ("core:account", None, {"anonymous": "login", "*": 200}),
+    (
+        "reports:privacy_record",
+        None,
+        {"anonymous": "login", "municipality_viewer": 200, "site_admin": 200, "*": 403},
+    ),
+    ("core:sign_out_everywhere", None, {"anonymous": "login", "*": 405}),
     ("healthz", None, {"*": 200}),
     ("account_login", None, {"anonymous": 200, "*": 302}),
     (

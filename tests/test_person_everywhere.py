@@ -133,6 +133,18 @@ def person(world, client, django_capture_on_commit_callbacks):
         organisation=organisation,
         data={"contact_name": "Per Hansen", "email": "per@example.org", "phone": "90000000"},
     )
+    # An import file with the person as an association's contact, uploaded and checked but
+    # never confirmed (it would be deleted within a day anyway).
+    from organisations.batches import import_batch_create, import_batch_run
+
+    content = (
+        f"Navn;Kontaktperson;E-post;Telefon\nFjordvik Sjakklubb;{FIRST} {LAST};{EMAIL};{PHONE}\n"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=False):
+        batch = import_batch_create(
+            actor=coordinator, centre=world.centre, filename="lag.csv", file=content
+        )
+    import_batch_run(batch_id=batch.pk)
     project = f.ProjectFactory(centre=world.centre)
     activity_services.activity_create(
         actor=access,
@@ -179,7 +191,9 @@ def test_the_person_is_held_in_every_place_the_test_means(person):
         "reports.Narrative",
     ]:
         assert label in tables, label
-    assert any(FIRST in text for text in _texts_of_every_file().values())
+    files = _texts_of_every_file()
+    assert any(FIRST in text for path, text in files.items() if path.endswith(".pdf"))
+    assert any(EMAIL in text for path, text in files.items() if "/imports/" in path)
 
 
 def test_the_export_lists_every_place(person, world, login):
@@ -205,8 +219,9 @@ def test_the_export_lists_every_place(person, world, login):
     assert data["report_narratives_naming_the_person"][0]["year"] == YEAR
     assert data["matches"][0]["follow_up_notes"] == f"{FIRST} trives"
     assert data["hours"][0]["activity"] == f"Med {FIRST}"
+    assert data["import_files_naming_the_person"][0]["file"] == "lag.csv"
     page = client.get(reverse("volunteers:export", args=[person.pk])).content.decode()
-    for text in [OLD_EMAIL, "203.0.113.44", "Turgruppe"]:
+    for text in [OLD_EMAIL, "203.0.113.44", "Turgruppe", "lag.csv"]:
         assert text in page
 
 

@@ -32,3 +32,21 @@ def test_it_sends_hsts_and_secure_cookies_over_https(client, db, settings):
     response = client.get(reverse("account_login"), secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert response.cookies["csrftoken"]["secure"]
+
+
+def test_it_denies_the_browser_features_it_does_not_use(client, world, login):
+    """Permissions-Policy on every response: pages, the embeddable list, errors, static files
+    and redirects. Passkeys (WebAuthn) stay allowed for this site only."""
+    responses = [
+        client.get(reverse("account_login")),
+        client.get(reverse("public:embed", args=[world.centre.slug])),
+        client.get("/no-such-page/"),
+        client.get(reverse("core:home")),  # a redirect to the login
+        login(world.coordinator).get(reverse("core:home")),
+    ]
+    for response in responses:
+        policy = response["Permissions-Policy"]
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+            assert f"{feature}=()" in policy
+        assert "publickey-credentials-get=(self)" in policy
+        assert "*" not in policy

@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7Gq2-very-long-random-production-secret-key-for-the-deploy-check-91",
     "ALLOWED_HOSTS": "frivillig.example.no",
     "DATABASE_URL": "sqlite:////tmp/frivillig-deploy-check.sqlite3",
+    "ACCESSIBILITY_STATEMENT_URL": "https://uustatus.no/nb/erklaringer/publisert/frivillig",
 }
 
 
@@ -48,3 +49,12 @@ def test_the_deploy_check_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_deploy_check_fails_without_the_accessibility_statement():
+    env = {**PRODUCTION_ENV, "ACCESSIBILITY_STATEMENT_URL": ""}
+    # An error, not a warning: the default fail level (ERROR) already refuses it.
+    result = _manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "frivillig.E001" in result.stderr + result.stdout
+    assert "ACCESSIBILITY_STATEMENT_URL" in result.stderr + result.stdout

@@ -350,11 +350,14 @@ def test_it_enforces_roles_and_centres_on(world, login, namespace, pattern, rout
         user = None if role == "anonymous" else getattr(world, role)
         client = login(user)
         if name in PUBLIC:
-            assert client.get(own_url).status_code < 500
+            response = client.get(own_url)
+            assert response.status_code < 500
+            assert "camera=()" in response["Permissions-Policy"], own_url
             continue
         for verb in ("get", "post"):
             method = getattr(client, verb)
             response = method(own_url)
+            assert "camera=()" in response["Permissions-Policy"], f"{role} {verb} {own_url}"
             # A POST-only view may answer a GET with 405 before anything else: it shows nothing.
             if verb == "get" and response.status_code == 405:
                 continue

@@ -16,3 +16,6 @@ class VolunteersConfig(AppConfig):
         register_cards(startpage.cards)
         register_work(startpage.work)
         register_nav(startpage.nav)
+        from . import privacy
+
+        privacy.declare_volunteers()

@@ -26,7 +26,7 @@ from core.audit import (
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import access_for_user, may_change_shared_row
+from core.permissions import Access, access_for_user, may_change_shared_row
 from core.privacy import Person, erase_everywhere, rows_everywhere
 
 from .models import (
@@ -558,3 +558,27 @@ def police_certificate_record(
         changes=changes_between(before, snapshot(volunteer, fields=names)),
     )
     return volunteer
+
+
+def inactive_review_record() -> int:
+    """Record in the audit trail, for each centre, how many volunteers are due for review
+    (retention: nobody is kept longer than needed without being asked). Returns the total."""
+    from django.conf import settings
+
+    from core.services import retention_record
+
+    from .selectors import volunteers_inactive
+
+    total = 0
+    for centre_id in Centre.objects.values_list("pk", flat=True):
+        due = volunteers_inactive(access=Access.system([centre_id])).count()
+        total += due
+        if due:
+            log_action(
+                actor=None,
+                action="retention.inactive_review",
+                centre=centre_id,
+                data={"due_for_review": due, "months": settings.VOLUNTEER_INACTIVE_MONTHS},
+            )
+    retention_record("inactive_review", due_for_review=total)
+    return total

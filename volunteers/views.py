@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
+from allauth.account.decorators import reauthentication_required
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -242,6 +243,7 @@ def consent_withdraw(request: AuthenticatedHttpRequest, pk: int, consent_pk: int
 
 
 @role_required(COORDINATOR)
+@reauthentication_required
 def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """All data held about one person: a readable page, or JSON with ?format=json."""
     access = get_access(request)
@@ -270,6 +272,7 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
 
 
 @role_required(COORDINATOR)
+@reauthentication_required
 def volunteer_erase(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     if request.method == "POST":

@@ -236,3 +236,66 @@ def test_revoking_the_invitation_closes_a_sign_up_already_started(world, client)
     # Nor does the sign-up page open again later.
     page = client.get(reverse("account_signup"))
     assert "account/signup_closed.html" in [t.name for t in page.templates]
+
+
+def test_it_refuses_an_invitation_opened_by_another_signed_in_account(world, login):
+    """A forwarded link opened by somebody signed in with another address binds nothing."""
+    other = f.UserFactory(email="videresendt@example.org")
+    invitation = InvitationFactory(organisation=world.other_organisation, email="leder@lag.example")
+    client = login(other)
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    page = client.get(url).content.decode()
+    # The page names both addresses and offers the explicit step.
+    assert "leder@lag.example" in page
+    assert "videresendt@example.org" in page
+    assert 'name="accept_as"' in page
+    response = client.post(url)
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    other.refresh_from_db()
+    assert other.role == ""
+    assert not Membership.objects.filter(user=other).exists()
+    # Naming another address than the signed-in one is no explicit step either.
+    client.post(url, {"accept_as": "leder@lag.example"})
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+def test_the_explicit_accept_as_step_binds_and_is_recorded(world, login):
+    from core.models import AuditEvent
+
+    other = f.UserFactory(email="videresendt@example.org")
+    EmailAddress.objects.create(user=other, email=other.email, verified=False, primary=True)
+    invitation = InvitationFactory(organisation=world.other_organisation, email="leder@lag.example")
+    client = login(other)
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    response = client.post(url, {"accept_as": "videresendt@example.org"})
+    assert response.url == reverse("organisations:detail", args=[world.other_organisation.pk])
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == other
+    # The link proved the invited address, not this one: it stays unverified.
+    assert not EmailAddress.objects.get(user=other).verified
+    event = AuditEvent.objects.get(action="invitation.accepted")
+    assert event.data["accepted_as_other_address"] is True
+    assert event.data["invited"] == "leder@lag.example"
+    assert event.data["as"] == "videresendt@example.org"
+
+
+def test_signing_up_with_another_address_asks_for_the_explicit_step(world, client):
+    invitation = InvitationFactory(organisation=world.other_organisation, email="ny@example.org")
+    url = reverse("organisations:invitation_accept", args=[invitation.token])
+    client.get(url)
+    client.post(
+        f"{reverse('account_signup')}?next={url}",
+        {
+            "email": "annen@example.org",
+            "password1": "et-godt-passord-42",
+            "password2": "et-godt-passord-42",
+        },
+    )
+    user = User.objects.get(email="annen@example.org")
+    assert user.role == ""
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    assert 'name="accept_as"' in client.get(url).content.decode()

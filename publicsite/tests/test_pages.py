@@ -212,7 +212,12 @@ def test_it_links_the_accessibility_statement_from_every_page(login, world, sett
     settings.ACCESSIBILITY_STATEMENT_URL = "https://uustatus.no/nb/erklaringer/publisert/abc"
     link = 'href="https://uustatus.no/nb/erklaringer/publisert/abc"'
     anonymous = login(None)
-    for url in (reverse("account_login"), reverse("public:root"), reverse("public:accessibility")):
+    for url in (
+        reverse("account_login"),
+        reverse("public:root"),
+        reverse("public:accessibility"),
+        reverse("public:embed", args=[world.centre.slug]),
+    ):
         assert link in anonymous.get(url).content.decode(), url
     assert link in login(world.coordinator).get(reverse("core:home")).content.decode()
 
