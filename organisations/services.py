@@ -323,22 +323,27 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     return invitation
 
 
+def invitation_refusal(*, user: User, invitation: Invitation) -> str:
+    """Why this signed-in account cannot take the invitation ("" when it can): an account of
+    another role or of another centre keeps what it has; the person signs out and opens the
+    link again to create (or log in with) the association's own account."""
+    if user.role and user.role != Role.ASSOCIATION:
+        return str(_("This account already has another role. Log in with another e-mail address."))
+    if user.role == Role.ASSOCIATION and user.centre_id != invitation.centre_id:
+        return str(_("This account belongs to another volunteer centre."))
+    return ""
+
+
 @transaction.atomic
 def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     """Bind `user` to the invitation's association, once; the e-mail link proves the address."""
-    invitation = (
-        Invitation.objects.for_centre(invitation.centre_id)
-        .select_for_update()
-        .get(pk=invitation.pk)
-    )
+    # The token is the permission (the user may be of no centre yet, or of another one).
+    invitation = Invitation.objects.by_token(invitation.token).select_for_update().get()
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has already been used, revoked or has expired."))
-    if user.role and user.role != Role.ASSOCIATION:
-        raise ValidationError(
-            _("This account already has another role. Log in with another e-mail address.")
-        )
-    if user.role == Role.ASSOCIATION and user.centre_id != invitation.centre_id:
-        raise ValidationError(_("This account belongs to another volunteer centre."))
+    refusal = invitation_refusal(user=user, invitation=invitation)
+    if refusal:
+        raise ValidationError(refusal)
     user.role = Role.ASSOCIATION
     user.centre_id = invitation.centre_id
     user.full_clean()

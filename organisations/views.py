@@ -277,6 +277,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 "login_url": f"{reverse('account_login')}?{query}",
             },
         )
+    refusal = services.invitation_refusal(user=request.user, invitation=invitation)
+    if refusal:
+        # Signed in with an account that cannot take it (another role or centre): say so and
+        # offer to sign out, after which the same link opens the sign-up.
+        return render(
+            request,
+            "organisations/invitation_accept.html",
+            {"invitation": invitation, "refusal": refusal, "here": here},
+        )
     if request.method == "POST":
         try:
             services.invitation_accept(user=request.user, invitation=invitation)

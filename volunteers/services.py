@@ -193,7 +193,9 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 def consent_text_current(*, centre: Centre) -> ConsentText | None:
-    return ConsentText.objects.for_centre(centre).order_by("-version").first()
+    """The centre's current consent text. Published text, read through its public scope: the
+    public sign-up form shows it to visitors signed in at another centre too."""
+    return ConsentText.objects.published().filter(centre=centre).order_by("-version").first()
 
 
 @transaction.atomic
