@@ -16,8 +16,8 @@ from .models import (
 
 @admin.register(ActivityCategory)
 class ActivityCategoryAdmin(AuditedAdmin):
-    list_display = ["name", "name_nn", "name_en", "position"]
-    list_editable = ["position"]
+    list_display = ["name", "name_nn", "name_en", "position", "public_default"]
+    list_editable = ["position", "public_default"]
 
 
 class YearTargetInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import CentreScopedInlineFormSet, HoursField, ScopedModelFormSet, model_choice
+from core.models import Centre
 from core.permissions import Access
 
 from . import selectors
@@ -83,7 +85,29 @@ class VolunteerCountMixin:
         return self.cleaned_data.get("volunteer_count") or 0
 
 
-class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
+class PublicDefaultMixin:
+    """The "public" box of a new activity or series starts as the centre (and the chosen
+    category) says; `static/js/app.js` follows a change of category until the box is touched,
+    from the defaults the box carries in `data-public-defaults`."""
+
+    fields: dict[str, forms.Field]
+    instance: Any
+    initial: dict[str, Any]
+    is_bound: bool
+
+    def _set_public_default(self, access: Access) -> None:
+        if "is_public" not in self.fields or self.instance.pk or access.centre_id is None:
+            return
+        centre = Centre.objects.get(pk=access.centre_id)
+        defaults = selectors.public_defaults(centre=centre)
+        self.fields["is_public"].widget.attrs["data-public-defaults"] = json.dumps(defaults)
+        if not self.is_bound and "is_public" not in self.initial:
+            category = self.initial.get("category")
+            category_id = str(getattr(category, "pk", category) or "")
+            self.initial["is_public"] = defaults.get(category_id, defaults[""])
+
+
+class ActivityForm(PublicDefaultMixin, VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
     """The full activity form; `QuickActivityForm` shows the fields needed in seconds."""
 
     volunteer_hours = _hours_field()
@@ -143,6 +167,7 @@ class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
             else:
                 model_choice(self, "organiser").empty_label = _("The centre itself")
         _count_messages(self)
+        self._set_public_default(access)
 
 
 class QuickActivityForm(ActivityForm):
@@ -158,10 +183,11 @@ class QuickActivityForm(ActivityForm):
             "participants",
             "volunteer_count",
             "volunteer_hours",
+            "is_public",
         ]
 
 
-class SeriesForm(forms.ModelForm):
+class SeriesForm(PublicDefaultMixin, forms.ModelForm):
     class Meta:
         model = ActivitySeries
         fields = [
@@ -201,6 +227,7 @@ class SeriesForm(forms.ModelForm):
             self.fields["organiser"].help_text = _("Your association organises it.")
         else:
             model_choice(self, "organiser").empty_label = _("The centre itself")
+        self._set_public_default(access)
 
     def clean(self) -> dict:
         """Saving an identical series again updates it (see services.series_save): validate

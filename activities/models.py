@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet, Owners
+from core.models import Centre, CentreScopedModel, CentreScopedQuerySet, Owners
 from core.validators import validate_single_line
 
 
@@ -23,6 +23,23 @@ class ActivityCategory(BilingualNameMixin, models.Model):
     name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
+    class PublicDefault(models.TextChoices):
+        CENTRE = "", _("As the centre's setting")
+        PUBLIC = "public", _("Public")
+        PRIVATE = "private", _("Not public")
+
+    public_default = models.CharField(
+        _("new activities of this category"),
+        max_length=10,
+        choices=PublicDefault.choices,
+        default=PublicDefault.CENTRE,
+        blank=True,
+        help_text=_(
+            "Whether a new activity of this category starts out public: as the centre's "
+            "setting, always public or never (one-to-one help is private)."
+        ),
+    )
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = _("activity category")
@@ -30,6 +47,14 @@ class ActivityCategory(BilingualNameMixin, models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def starts_public(self, centre: Centre) -> bool:
+        """Whether a new activity of this category in `centre` is public unless changed."""
+        if self.public_default == self.PublicDefault.PUBLIC:
+            return True
+        if self.public_default == self.PublicDefault.PRIVATE:
+            return False
+        return centre.activities_public_by_default
 
 
 class ProjectQuerySet(CentreScopedQuerySet):

@@ -18,6 +18,7 @@ from django import forms
 from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
 
@@ -103,6 +104,15 @@ def target_for(*, access: Access, project: Project, year: int) -> YearTarget | N
 
 
 # --- Activities ----------------------------------------------------------------------------------
+
+
+def public_defaults(*, centre: Centre) -> dict[str, bool]:
+    """Whether a new activity of each category starts public in `centre` (by category id as
+    text, "" for none chosen yet): the centre's setting unless the category says otherwise."""
+    defaults = {"": centre.activities_public_by_default}
+    for category in ActivityCategory.objects.all():
+        defaults[str(category.pk)] = category.starts_public(centre)
+    return defaults
 
 
 def activity_list(*, access: Access) -> QuerySet[Activity]:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from core.audit import as_text, log_action, log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
+from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
 
@@ -112,6 +113,9 @@ def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) ->
     if not actor.can_write or centre_id not in actor.centre_ids:
         raise PermissionDenied
     activity = Activity(centre_id=centre_id, **fields)
+    if "is_public" not in fields and activity.category_id:
+        # A path without the box (an import, the API): public as the centre and category say.
+        activity.is_public = activity.category.starts_public(Centre.objects.get(pk=centre_id))
     _check_project(actor, activity.project)
     _check_organiser(actor, activity.organiser)
     activity.full_clean()

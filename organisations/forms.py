@@ -13,9 +13,24 @@ from core.models import District
 from .models import Category, CooperationArea, Organisation, validate_municipality_number
 from .services import (
     ASSOCIATION_EDITABLE_FIELDS,
+    CONTACT_CONSENT_TEXT,
     COORDINATOR_EDITABLE_FIELDS,
+    REGISTER_STATUS_FIELDS,
     normalise_organisation_number,
     normalise_phone,
+    published_kinds,
+)
+
+# What only the national register (Enhetsregisteret) fills: shown read-only on the form, in a
+# folded section "From the national register"; the look-up and the nightly sync change them.
+REGISTER_FIELDS = (
+    "mobile",
+    "business_address",
+    "business_postal_code",
+    "business_postal_place",
+    "activity",
+    "founded_date",
+    *REGISTER_STATUS_FIELDS,
 )
 
 
@@ -50,6 +65,13 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         queryset=CooperationArea.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    public_contacts = forms.MultipleChoiceField(
+        label=_("Publish these contact details"),
+        choices=[("email", _("E-mail")), ("phone", _("Phone")), ("website", _("Website"))],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=CONTACT_CONSENT_TEXT,
     )
 
     field_order = [
@@ -110,6 +132,14 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             for name in list(self.fields):
                 if name in COORDINATOR_EDITABLE_FIELDS and name not in ASSOCIATION_EDITABLE_FIELDS:
                     del self.fields[name]
+        # The consent to publish contact details is `public_contacts` (recorded as such).
+        self.fields.pop("shows_contact", None)
+        if self.instance.pk:
+            # An entry's register fields are read-only (a new entry takes them from the
+            # look-up), in the folded section below the form.
+            for name in REGISTER_FIELDS:
+                self.fields.pop(name, None)
+        self.initial["public_contacts"] = published_kinds(self.instance)
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
             for rank in (1, 2, 3):
@@ -182,8 +212,31 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             _("Volunteers and cooperation"),
             ["needs_volunteers", "volunteer_needs", "cooperation_areas"],
         ),
-        (_("Visibility and notes"), ["is_public", "notes"]),
+        (_("Visibility and notes"), ["is_public", "public_contacts", "notes"]),
     ]
+
+    @property
+    def register_values(self) -> list[tuple[str, str]]:
+        """(label, value) of each register field the entry has, for the read-only section."""
+        rows = []
+        for name in REGISTER_FIELDS:
+            field = Organisation._meta.get_field(name)
+            value = getattr(self.instance, name)
+            if value in (None, "", False):
+                continue
+            if value is True:
+                value = _("Yes")
+            elif hasattr(value, "strftime"):
+                value = value.strftime("%d.%m.%Y")
+            rows.append((str(field.verbose_name).capitalize(), str(value)))
+        return rows
+
+    @property
+    def public_contact_choice(self) -> list[str] | None:
+        """The contact details ticked, or None when the form has no such box."""
+        if "public_contacts" not in self.fields:
+            return None
+        return list(self.cleaned_data.get("public_contacts") or [])
 
     @property
     def categories(self) -> list[Category | None]:
@@ -192,7 +245,11 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     @property
     def entry_data(self) -> dict[str, Any]:
         fields = self._meta.fields or ()
-        return {name: self.cleaned_data[name] for name in fields if name in self.fields}
+        return {
+            name: self.cleaned_data[name]
+            for name in fields
+            if name in self.fields and name in self.cleaned_data
+        }
 
 
 class CategoryForm(forms.ModelForm):

@@ -112,6 +112,7 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             data=form.entry_data,
             categories=form.categories,
             cooperation_areas=form.cleaned_data["cooperation_areas"],
+            public_contacts=form.public_contact_choice,
         )
         messages.success(request, _("%(name)s was added to the registry.") % {"name": organisation})
         return redirect("organisations:detail", organisation.pk)
@@ -134,6 +135,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "organisation": organisation,
         "can_edit": organisation.is_editable_by(access),
+        "help_offers": selectors.help_offers_of(access=access, organisation=organisation)[:20],
     }
     if access.is_coordinator:
         context.update(
@@ -164,6 +166,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             by_association=access.is_association,
             expected_version=form.loaded_version,
             confirm="confirm" in request.POST,
+            public_contacts=form.public_contact_choice,
         ),
         message=_("The entry was saved and confirmed as current. Thank you!")
         if "confirm" in request.POST
@@ -569,6 +572,7 @@ DIRECTORY_COLUMNS = [
     "email",
     "phone",
     "website",
+    "page",
 ]
 
 

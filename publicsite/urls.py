@@ -12,6 +12,7 @@ urlpatterns = [
     path("c/<slug:slug>/calendar/", views.calendar, name="calendar"),
     path("c/<slug:slug>/calendar.ics", views.centre_feed, name="centre_feed"),
     path("c/<slug:slug>/embed/", views.embed, name="embed"),
+    path("c/<slug:slug>/associations/<int:pk>/", views.association_page, name="association"),
     path(
         "c/<slug:slug>/associations/<int:pk>/calendar.ics",
         views.association_feed,

@@ -6,6 +6,8 @@ import datetime as dt
 
 from csp.decorators import csp_replace
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,11 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from core.http import client_ip, over_rate
 from core.models import FIRST_YEAR
+from organisations import services as organisation_services
 
 from . import feeds, selectors, wcag
+from .forms import HelpOfferForm
 
 LIST_PAGE_SIZE = 50
 EMBED_SIZE = 20
@@ -145,6 +150,60 @@ def centre_feed(request: HttpRequest, slug: str) -> HttpResponse:
         name=centre.name,
         activities=selectors.feed_activities(centre=centre),
         url=reverse("public:calendar", kwargs={"slug": slug}),
+    )
+
+
+def _help_rate_limited(request: HttpRequest, centre_id: int) -> bool:
+    """Offers of help allowed per address and hour (as the volunteer sign-up's)."""
+    key = f"help-offer:{centre_id}:{client_ip(request) or 'unknown'}"
+    return over_rate(key, limit=settings.VOLUNTEER_SIGNUP_RATE_PER_HOUR, window=60 * 60)
+
+
+@require_http_methods(["GET", "POST"])
+def association_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """An association's public page: what it is, the contact details it consented to publish,
+    its public activities and tasks, and "I want to help" (no account; the message goes to
+    the association through the centre)."""
+    centre = selectors.centre_by_slug(slug)
+    association = selectors.public_association(centre=centre, pk=pk)
+    form = HelpOfferForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _help_rate_limited(request, centre.pk):
+            form.add_error(
+                None, _("Too many messages from your network. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_bot:
+            return redirect(f"{request.path}?sent=1#help")  # the script learns nothing
+        elif form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            try:
+                organisation_services.help_offer_send(organisation=association, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Thank you! Your message was sent to %(name)s through %(centre)s.")
+                    % {"name": association.name, "centre": centre.name},
+                )
+                return redirect(f"{request.path}?sent=1#help")
+    return render(
+        request,
+        "public/association.html",
+        {
+            "centre": centre,
+            "association": association,
+            "contacts": association.public_contacts,
+            "activities": selectors.feed_activities(centre=centre, organiser=association).filter(
+                date__gte=timezone.localdate()
+            )[:20],
+            "tasks": selectors.public_tasks(centre=centre).filter(organisation=association),
+            "form": form,
+            "sent": request.GET.get("sent") == "1",
+        },
+        status=status,
     )
 
 

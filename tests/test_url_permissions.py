@@ -45,6 +45,7 @@ PUBLIC: set[str] = {
     "public:calendar",
     "public:centre_feed",
     "public:embed",
+    "public:association",
     "public:association_feed",
     "public:project_feed",
     "api:api-root",
@@ -240,6 +241,10 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     # The public feeds answer 404 for an association not listed and a project without a public
     # activity; tests/test_public_pages.py shows what they carry.
+    "public:association": lambda o: (
+        {"slug": o.world.centre.slug, "pk": o.world.organisation.pk},
+        None,
+    ),
     "public:association_feed": lambda o: (
         {"slug": o.world.centre.slug, "pk": o.world.organisation.pk},
         None,

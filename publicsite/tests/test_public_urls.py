@@ -17,6 +17,7 @@ def _kwargs(name: str, world) -> dict:
         "volunteers:signup": {"slug": centre},
         "volunteers:signup_done": {"slug": centre},
         "public:association_feed": {"slug": centre, "pk": world.listed.pk},
+        "public:association": {"slug": centre, "pk": world.listed.pk},
         "public:project_feed": {"slug": centre, "project": world.project.slug},
         "organisations:directory_export": {"fmt": "json"},
     }.get(name, {"slug": centre})
