@@ -14,7 +14,6 @@ from django.utils import timezone
 from activities.models import Activity, ActivityCategory, Project, YearTarget
 from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
 from figures import rollups
-from organisations.services import CONTACT_CONSENT_TEXT
 from organisations.models import (
     Category,
     ContactConsent,
@@ -22,6 +21,7 @@ from organisations.models import (
     Organisation,
     OrganisationCategory,
 )
+from organisations.services import CONTACT_CONSENT_TEXT
 from volunteers.models import Volunteer
 
 from . import data, seed_activities

@@ -112,9 +112,9 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Organisation
         fields = list(COORDINATOR_EDITABLE_FIELDS)
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
+            "description": forms.Textarea(attrs={"rows": 3}),
             "target_groups": forms.Textarea(attrs={"rows": 2}),
-            "offers": forms.Textarea(attrs={"rows": 3}),
+            "offers": forms.Textarea(attrs={"rows": 2}),
             "volunteer_needs": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
