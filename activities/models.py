@@ -699,3 +699,31 @@ class Activity(OrganiserOwnedModel):
     def outside_project_period(self) -> bool:
         """True when the date lies outside the project's period (a warning, never an error)."""
         return bool(self.project_id and self.date and not self.project.covers(self.date))
+
+
+class DoorCount(CentreScopedModel):
+    """One tap at the door (+1 or −1 participant), sent by the door mode with a key the device
+    made for it: a tap sent twice (a retry after the network came back) is stored and counted
+    once. The activity's `participants` is kept as the sum; no names, as always."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="door_counts",
+        verbose_name=_("activity"),
+    )
+    key = models.CharField(_("idempotency key"), max_length=64, unique=True)
+    delta = models.SmallIntegerField(
+        _("change"), validators=[MinValueValidator(-1), MaxValueValidator(1)]
+    )
+    counted_at = models.DateTimeField(_("counted"), auto_now_add=True)
+
+    owners = Owners(association="activity__organiser")
+
+    class Meta:
+        ordering = ["counted_at", "pk"]
+        verbose_name = _("count at the door")
+        verbose_name_plural = _("counts at the door")
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.delta:+d}"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from core.audit import as_text, log_action, log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
@@ -15,7 +16,7 @@ from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
 
-from .models import Activity, ActivitySeries, Project
+from .models import Activity, ActivitySeries, DoorCount, Project
 from .signals import activities_bulk_created
 
 CHILD_FIELDS_SKIPPED = {"id", "pk"}
@@ -122,6 +123,56 @@ def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) ->
     activity.save()
     log_change(actor=actor, action="activity.created", obj=activity, before=None)
     return activity
+
+
+DOOR_KEY_MAX = 64
+DOOR_BATCH_MAX = 500
+
+
+@transaction.atomic
+def door_count(
+    *, actor: Access, activity: Activity, entries: Iterable[tuple[str, int]]
+) -> tuple[int, int]:
+    """Apply taps of the door mode (+1/−1, each with the key its device made) to the activity's
+    participants, each key once: a batch sent again after a lost answer changes nothing.
+    Returns (taps applied now, participants). The count never goes below 0."""
+    if not activity.is_editable_by(actor):
+        raise PermissionDenied
+    taps = [(str(key), int(delta)) for key, delta in entries]
+    if len(taps) > DOOR_BATCH_MAX or any(
+        not key or len(key) > DOOR_KEY_MAX or delta not in (-1, 1) for key, delta in taps
+    ):
+        raise ValidationError(_("The counts sent are not valid."))
+    # One writer at a time per activity: the row lock orders two devices counting together.
+    activity = (
+        Activity.objects.for_centre(activity.centre_id).select_for_update().get(pk=activity.pk)
+    )
+    seen = set(
+        DoorCount.objects.for_centre(activity.centre_id)
+        .filter(key__in=[key for key, _delta in taps])
+        .values_list("key", flat=True)
+    )
+    new = []
+    for key, delta in taps:
+        if key not in seen:
+            seen.add(key)
+            new.append(
+                DoorCount(centre_id=activity.centre_id, activity=activity, key=key, delta=delta)
+            )
+    if new:
+        DoorCount.objects.bulk_create(new)
+        before = stored_snapshot(activity)
+        activity.participants = max(0, (activity.participants or 0) + sum(c.delta for c in new))
+        activity.full_clean()
+        activity.save()
+        log_change(
+            actor=actor,
+            action="activity.door_counted",
+            obj=activity,
+            before=before,
+            data={"taps": len(new)},
+        )
+    return len(new), activity.participants or 0
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import door, views
 
 app_name = "activities"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("log/<int:pk>/edit/", views.activity_edit, name="edit"),
     path("log/series/new/", views.series_create, name="series_create"),
     path("log/counts/", views.activity_counts, name="counts"),
+    path("log/<int:pk>/door/", door.door, name="door"),
+    path("log/<int:pk>/door/sync/", door.door_sync, name="door_sync"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_create, name="project_create"),
     path("projects/<int:project_pk>/edit/", views.project_edit, name="project_edit"),

@@ -1,3 +1,4 @@
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,6 +55,42 @@ def _check_broker() -> str | None:
     except Exception as exc:
         return type(exc).__name__
     return None
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the root so that it may keep the door pages (an app
+    page's worker must sit at or above the pages it serves)."""
+    body = (Path(settings.BASE_DIR) / "static" / "js" / "sw.js").read_text()
+    response = HttpResponse(body, content_type="application/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: Frivillig installs on a phone's home screen (the door mode)."""
+    return JsonResponse(
+        {
+            "name": "Frivillig",
+            "short_name": "Frivillig",
+            "start_url": reverse("core:home"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b4a5e",
+            "icons": [
+                {
+                    "src": static("img/manifest-icon.svg"),
+                    "sizes": "any",
+                    "type": "image/svg+xml",
+                    "purpose": "any",
+                }
+            ],
+        },
+        content_type="application/manifest+json",
+    )
 
 
 @never_cache

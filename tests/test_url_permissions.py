@@ -46,6 +46,8 @@ PUBLIC: set[str] = {
     "public:centre_feed",
     "public:embed",
     "public:association",
+    "core:service_worker",
+    "core:manifest",
     "public:association_feed",
     "public:project_feed",
     "api:api-root",
@@ -260,6 +262,8 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
     "activities:edit": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    "activities:door": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    "activities:door_sync": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
     **{
         f"activities:{name}": lambda o: (
             {"project_pk": o.activity.project_id},
