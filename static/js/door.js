@@ -29,7 +29,7 @@
     const shown = Math.max(0, state.server + state.queue.reduce((sum, tap) => sum + tap.delta, 0));
     countEl.textContent = String(shown);
     statusEl.textContent = waiting
-      ? statusEl.dataset.textWaiting.replace("%(count)s", String(waiting))
+      ? `${statusEl.dataset.textWaiting}: ${waiting}. ${statusEl.dataset.textLater}`
       : statusEl.dataset.textSynced;
     statusEl.classList.toggle("door__status--waiting", waiting > 0);
     root.dataset.waiting = String(waiting);
