@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import CentreIncome, CentreYear
+from .models import Centre, CentreIncome, CentreYear
 
 
 def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
@@ -271,3 +271,12 @@ CentreIncomeFormSet = forms.inlineformset_factory(
     absolute_max=INCOME_MAX_FORMS,
     validate_max=True,
 )
+
+
+class CentrePublicForm(forms.ModelForm):
+    """What the centre shows the public (the coordinator's setting)."""
+
+    class Meta:
+        model = Centre
+        fields = ["activities_public_by_default", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}

@@ -140,3 +140,21 @@ def centre_year_save(
         else None,
     )
     return centre_year
+
+
+PUBLIC_SETTINGS = ("activities_public_by_default", "description")
+
+
+@transaction.atomic
+def centre_public_update(*, actor: object, centre: Centre, **fields: object) -> Centre:
+    """Change what the centre shows the public: whether new activities, series and tasks start
+    public, and the text about the centre on its front page."""
+    before = stored_snapshot(centre)
+    for name, value in fields.items():
+        if name not in PUBLIC_SETTINGS:
+            raise ValueError(name)
+        setattr(centre, name, value)
+    centre.full_clean()
+    centre.save(update_fields=list(fields))
+    log_change(actor=actor, action="centre.public_updated", obj=centre, before=before)
+    return centre

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("start/", views.home, name="home"),
+    path("centre/public/", views.centre_public, name="centre_public"),
     path("centre/year/", views.centre_year_current, name="centre_year_current"),
     path("centre/year/<int:year>/", views.centre_year, name="centre_year"),
     path("mail/failed/", views.mail_failed, name="mail_failed"),

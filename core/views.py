@@ -15,9 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
-from .forms import CentreIncomeFormSet, CentreYearForm
+from .forms import CentreIncomeFormSet, CentrePublicForm, CentreYearForm
+from .http import AuthenticatedHttpRequest
 from .models import FIRST_YEAR, LAST_YEAR, Centre, Municipality, Role
-from .permissions import Access, get_access, role_required, signed_in_required
+from .permissions import Access, get_access, own_centre, role_required, signed_in_required
 from .startpage import cards_for, panels_for, work_for
 
 
@@ -133,6 +134,23 @@ def _centre_of(request: HttpRequest, access: Access) -> Centre | None:
     else:
         centre_id = access.centre_id
     return Centre.objects.get(pk=centre_id)
+
+
+@role_required(Role.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def centre_public(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The centre's public face: whether new activities start public, and its description."""
+    centre = own_centre(request)
+    form = CentrePublicForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        services.centre_public_update(
+            actor=request.user,
+            centre=centre,
+            **{name: form.cleaned_data[name] for name in form.changed_data},
+        )
+        messages.success(request, _("The centre's public settings were saved."))
+        return redirect("core:centre_public")
+    return render(request, "core/centre_public.html", {"form": form, "centre": centre})
 
 
 @role_required(*CENTRE_YEAR_ROLES)
