@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from core.scopes import scopes_disabled
 from organisations.models import HelpOffer, Organisation
 from tests import factories as f
-from volunteers.models import Task
+from tasks.models import Task
 
 PASSWORD = "passord-123"
 
