@@ -26,6 +26,7 @@ from core.permissions import (
 from projects.models import Project
 from tasks import services as task_services
 from tasks.models import Task
+from tasks.selectors import OpenTaskFilters, open_task_choices
 from volunteers.models import Volunteer
 from volunteers.views import current_volunteer, form_error
 
@@ -263,7 +264,8 @@ def open_needs(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     volunteer = current_volunteer(request)
     now = timezone.now()
-    needs = selectors.open_for_volunteer(volunteer=volunteer, now=now)
+    task_filters = OpenTaskFilters.from_params(request.GET)
+    needs = selectors.open_for_volunteer(volunteer=volunteer, now=now, task_filters=task_filters)
     return render(
         request,
         "rotas/open_needs.html",
@@ -271,6 +273,8 @@ def open_needs(request: HttpRequest) -> HttpResponse:
             "volunteer": volunteer,
             "shifts": needs.shifts,
             "tasks": needs.tasks,
+            "task_filters": task_filters,
+            "task_choices": open_task_choices(volunteer=volunteer),
             "signups": selectors.own_signups(access=access, since=now),
             "is_approved": volunteer.status == Volunteer.Status.ACTIVE,
         },

@@ -13,8 +13,8 @@ from playwright.sync_api import expect
 
 from core.scopes import scopes_disabled
 from organisations.models import HelpOffer, Organisation
-from tests import factories as f
 from tasks.models import Task
+from tests import factories as f
 
 PASSWORD = "passord-123"
 
