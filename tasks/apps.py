@@ -8,7 +8,11 @@ class TasksConfig(AppConfig):
 
     def ready(self) -> None:
         from core import privacy as person_data
-        from volunteers.selectors import register_done, register_inactive_rule
+        from volunteers.selectors import (
+            register_done,
+            register_inactive_rule,
+            register_public_task,
+        )
 
         from . import privacy, selectors
 
@@ -22,3 +26,4 @@ class TasksConfig(AppConfig):
         register_work(startpage.work)
         register_done(selectors.tasks_done)
         register_inactive_rule(selectors.inactive_rule)
+        register_public_task(selectors.public_task_title)

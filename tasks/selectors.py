@@ -331,3 +331,13 @@ def open_task_choices(*, volunteer: Volunteer) -> dict[str, Any]:
             Interest.objects.filter(pk__in=open_tasks.values("interests")).distinct()
         ),
     }
+
+
+def public_task_title(centre: Any, pk: int) -> str | None:
+    """The title of an open task `centre` made public (the public sign-up form names it)."""
+    return (
+        Task.objects.listed_publicly()
+        .filter(centre=centre, pk=pk)
+        .values_list("title", flat=True)
+        .first()
+    )

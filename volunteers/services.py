@@ -235,11 +235,27 @@ def consent_record(
 
 
 @transaction.atomic
-def volunteer_sign_up(*, centre: Centre, consent_text: ConsentText, **fields: Any) -> Volunteer:
-    """The public sign-up: an applicant with their consent recorded, and a confirmation e-mail."""
+def volunteer_sign_up(
+    *,
+    centre: Centre,
+    consent_text: ConsentText,
+    wanted_task: tuple[int, str] | None = None,
+    **fields: Any,
+) -> Volunteer:
+    """The public sign-up: an applicant with their consent recorded, and a confirmation e-mail.
+    `wanted_task` (id, title): the public task they signed up from, noted for the coordinator."""
+    if wanted_task is not None:
+        fields["notes"] = _("Signed up for the task: %(task)s") % {"task": wanted_task[1]}
     volunteer = volunteer_create(
         actor=None, centre=centre, status=Volunteer.Status.APPLICANT, **fields
     )
+    if wanted_task is not None:
+        log_action(
+            actor=None,
+            action="volunteer.wants_task",
+            obj=volunteer,
+            data={"task": wanted_task[0], "title": wanted_task[1]},
+        )
     consent_record(
         actor=None,
         volunteer=volunteer,

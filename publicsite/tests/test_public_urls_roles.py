@@ -103,3 +103,36 @@ def test_it_tells_a_signed_in_user_of_another_role_what_to_do_with_an_invitation
     # page says to sign out and open it again.
     assert world.foreign_invitation.accepted_at is None
     assert "Logg ut" in answer.content.decode()
+
+
+def test_a_public_tasks_link_opens_the_sign_up_form_with_the_task_chosen(foreign_world, client):
+    from tasks.models import Task
+    from volunteers.models import Volunteer
+
+    world = foreign_world
+    with scopes_disabled():
+        task = Task.objects.system().get(title="Sjåfør til handletur")
+        private = Task.objects.system().get(title="Privat oppdrag")
+    front = client.get(reverse("public:centre", kwargs={"slug": world.centre.slug}))
+    link = reverse("volunteers:signup", kwargs={"slug": world.centre.slug}) + f"?task={task.pk}"
+    assert link in front.content.decode()
+    page = client.get(link).content.decode()
+    assert "Sjåfør til handletur" in page and f'name="task" value="{task.pk}"' in page
+    assert (
+        "Privat oppdrag"
+        not in client.get(link.replace(str(task.pk), str(private.pk))).content.decode()
+    )
+    response = client.post(
+        link,
+        {
+            "first_name": "Siv",
+            "last_name": "Sjåfør",
+            "email": "siv@example.org",
+            "consent": "on",
+            "task": task.pk,
+        },
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        volunteer = Volunteer.objects.system().get(email="siv@example.org")
+    assert "Sjåfør til handletur" in volunteer.notes
