@@ -181,6 +181,8 @@ class ShiftSignup(CentreScopedModel):
         verbose_name=_("hour entry"),
     )
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    # When the volunteer answered the reminder "I'm coming" (a link or an SMS reply).
+    confirmed_at = models.DateTimeField(_("confirmed they are coming"), null=True, blank=True)
 
     objects = ShiftSignupQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
     owners = VOLUNTEER_OWNERS

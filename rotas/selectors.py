@@ -170,3 +170,14 @@ def rotas_done(volunteer: Volunteer) -> list[str]:
         .select_related("shift__rota")
         .order_by("shift__starts_at")
     ]
+
+
+def answer_signup(*, signup_id: int, volunteer_id: int) -> ShiftSignup | None:
+    """The sign-up a reminder's signed answer link names (the link is the permission), with
+    its shift and rota, or None."""
+    return (
+        ShiftSignup.objects.system()
+        .filter(pk=signup_id, volunteer_id=volunteer_id)
+        .select_related("shift", "shift__rota")
+        .first()
+    )

@@ -156,6 +156,7 @@ def shift_sign_up(
     signup.status = status
     signup.listed_at = timezone.now()
     signup.reminded_at = None
+    signup.confirmed_at = None
     signup.full_clean()
     signup.save()
     log_change(actor=actor, action="shift_signup.created", obj=signup, before=before)
@@ -172,6 +173,54 @@ def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSi
     if signup.status == ShiftSignup.Status.CANCELLED:
         raise ValidationError(_("This sign-up is already cancelled."))
     return _cancel_locked(actor=actor, shift=shift, signup=signup)
+
+
+class AnswerRefused(ValidationError):
+    """The answer cannot be taken (told to the volunteer on the answer page)."""
+
+
+@transaction.atomic
+def shift_answer(
+    *, signup_id: int, volunteer_id: int, action: str, channel: str
+) -> tuple[ShiftSignup, ShiftSignup | None]:
+    """A volunteer's answer to a shift reminder without signing in (a signed link or an SMS
+    reply, `channel` "link" or "sms"): "confirm" (I'm coming) records when they said so;
+    "cancel" (I can't come) cancels their place and moves the waiting list up, as
+    `shift_cancel` does. The answer must be for this volunteer's own sign-up, before the shift
+    starts; answering twice changes nothing. Returns the sign-up and who moved up (or None)."""
+    found = (
+        ShiftSignup.objects.system()
+        .filter(pk=signup_id, volunteer_id=volunteer_id)
+        .select_related("shift")
+        .first()
+    )
+    if found is None:
+        raise AnswerRefused(_("This link is not valid."))
+    shift = _locked_shift(found.shift)
+    signup = shift.signups.select_related("volunteer").get(pk=found.pk)
+    if shift.held_at is not None or timezone.now() >= shift.starts_at:
+        raise AnswerRefused(_("The shift has already started, so the link no longer works."))
+    data = {"channel": channel, "answer": action}
+    if action == "confirm":
+        if signup.status != ShiftSignup.Status.CONFIRMED:
+            raise AnswerRefused(
+                _("You have no place on this shift (cancelled, or on the waiting list).")
+            )
+        if signup.confirmed_at is None:
+            before = stored_snapshot(signup)
+            signup.confirmed_at = timezone.now()
+            signup.save(update_fields=["confirmed_at"])
+            log_change(
+                actor=None, action="shift_signup.confirmed", obj=signup, before=before, data=data
+            )
+        return signup, None
+    if action != "cancel":
+        raise AnswerRefused(_("This link is not valid."))
+    if signup.status == ShiftSignup.Status.CANCELLED:
+        return signup, None
+    log_action(actor=None, action="shift_signup.answered", obj=signup, data=data)
+    moved = _cancel_locked(actor=None, shift=shift, signup=signup)
+    return signup, moved
 
 
 def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:

@@ -47,6 +47,8 @@ PUBLIC: set[str] = {
     "public:embed",
     "public:association",
     "core:service_worker",
+    "notifications:answer",
+    "notifications:sms_inbound",
     "core:manifest",
     "public:association_feed",
     "public:project_feed",
@@ -262,6 +264,7 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
     "activities:edit": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    "notifications:answer": lambda o: ({"action": "confirm", "token": "unknown-token"}, None),
     "activities:door": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
     "activities:door_sync": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
     **{
