@@ -41,9 +41,9 @@ def test_volunteers_answer_the_reminder_without_signing_in(
     ida = f.VolunteerFactory(centre=world.centre, first_name="Ida", email="ida@example.org")
     per = f.VolunteerFactory(centre=world.centre, first_name="Per", email="per@example.org")
     kim = f.VolunteerFactory(centre=world.centre, first_name="Kim", email="kim@example.org")
-    coming = ShiftSignupFactory(shift=shift, volunteer=ida)
-    cancelling = ShiftSignupFactory(shift=shift, volunteer=per)
-    waiting = ShiftSignupFactory(shift=shift, volunteer=kim, status=ShiftSignup.Status.WAITING)
+    ShiftSignupFactory(shift=shift, volunteer=ida)
+    ShiftSignupFactory(shift=shift, volunteer=per)
+    ShiftSignupFactory(shift=shift, volunteer=kim, status=ShiftSignup.Status.WAITING)
     with django_capture_on_commit_callbacks(execute=True):
         services.send_shift_reminders(now=timezone.now())
     page = visit.page
@@ -70,7 +70,6 @@ def test_volunteers_answer_the_reminder_without_signing_in(
         "Per": (ShiftSignup.Status.CANCELLED, False),
         "Kim": (ShiftSignup.Status.CONFIRMED, False),
     }
-    assert (coming.pk, cancelling.pk, waiting.pk)
 
     # The coordinator's shift page shows Ida confirmed.
     visit.login(world.coordinator.email, PASSWORD)
