@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from core import formatting
 from core.http import AuthenticatedHttpRequest
 from core.models import Role
 from core.permissions import (
@@ -248,6 +249,34 @@ def signup_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if access.is_coordinator:
         return redirect("volunteers:shift_detail", signup.shift_id)
     return redirect("volunteers:open_needs")
+
+
+@role_required(Role.VOLUNTEER)
+@require_http_methods(["GET", "POST"])
+def shift_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Check in and out of a shift at the place: the address the shift's QR code carries (and
+    the button on the volunteer's own shifts). One tap each; check-out logs the hours, waiting
+    for the coordinator's approval."""
+    access = get_access(request)
+    shift = get_object_for_user(request, Shift, pk=pk)
+    volunteer = current_volunteer(request)
+    signup = shift.signups.filter(volunteer=volunteer).first()
+    if request.method == "POST" and signup is not None:
+        try:
+            entry = services.shift_check(actor=request.user, access=access, signup=signup)
+        except ValidationError as error:
+            _error_message(request, error)
+        else:
+            if entry is None:
+                messages.success(request, _("You are checked in. Check out when you leave."))
+            else:
+                messages.success(
+                    request,
+                    _("You are checked out: %(hours)s hours wait for the coordinator's approval.")
+                    % {"hours": formatting.number(entry.hours, 2)},
+                )
+        return redirect("volunteers:shift_check", shift.pk)
+    return render(request, "rotas/shift_check.html", {"shift": shift, "signup": signup})
 
 
 # --- Volunteers: open shifts and tasks -----------------------------------------------------------

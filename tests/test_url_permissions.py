@@ -229,6 +229,7 @@ KWARG_SOURCES: dict[str, Callable] = {
             "shift_capacity",
             "shift_hold",
             "shift_sign_up",
+            "shift_check",
         )
     },
     "volunteers:certificate_pdf": lambda o: (
