@@ -66,29 +66,22 @@ class VolunteerCountMixin:
         return self.cleaned_data.get("volunteer_count") or 0
 
 
-class PublicDefaultMixin:
+def set_public_default(form: forms.ModelForm, access: Access) -> None:
     """The "public" box of a new activity or series starts as the centre (and the chosen
     category) says; `static/js/app.js` follows a change of category until the box is touched,
     from the defaults the box carries in `data-public-defaults`."""
-
-    fields: dict[str, forms.Field]
-    instance: Any
-    initial: dict[str, Any]
-    is_bound: bool
-
-    def _set_public_default(self, access: Access) -> None:
-        if "is_public" not in self.fields or self.instance.pk or access.centre_id is None:
-            return
-        centre = Centre.objects.get(pk=access.centre_id)
-        defaults = selectors.public_defaults(centre=centre)
-        self.fields["is_public"].widget.attrs["data-public-defaults"] = json.dumps(defaults)
-        if not self.is_bound and "is_public" not in self.initial:
-            category = self.initial.get("category")
-            category_id = str(getattr(category, "pk", category) or "")
-            self.initial["is_public"] = defaults.get(category_id, defaults[""])
+    if "is_public" not in form.fields or form.instance.pk or access.centre_id is None:
+        return
+    centre = Centre.objects.get(pk=access.centre_id)
+    defaults = selectors.public_defaults(centre=centre)
+    form.fields["is_public"].widget.attrs["data-public-defaults"] = json.dumps(defaults)
+    if not form.is_bound and "is_public" not in form.initial:
+        category = form.initial.get("category")
+        category_id = str(getattr(category, "pk", category) or "")
+        form.initial["is_public"] = defaults.get(category_id, defaults[""])
 
 
-class ActivityForm(PublicDefaultMixin, VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
+class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
     """The full activity form; `QuickActivityForm` shows the fields needed in seconds."""
 
     volunteer_hours = _hours_field()
@@ -150,7 +143,7 @@ class ActivityForm(PublicDefaultMixin, VersionedFormMixin, VolunteerCountMixin, 
             else:
                 model_choice(self, "organiser").empty_label = _("The centre itself")
         _count_messages(self)
-        self._set_public_default(access)
+        set_public_default(self, access)
 
 
 class QuickActivityForm(ActivityForm):
@@ -170,7 +163,7 @@ class QuickActivityForm(ActivityForm):
         ]
 
 
-class SeriesForm(PublicDefaultMixin, forms.ModelForm):
+class SeriesForm(forms.ModelForm):
     class Meta:
         model = ActivitySeries
         fields = [
@@ -210,7 +203,7 @@ class SeriesForm(PublicDefaultMixin, forms.ModelForm):
             self.fields["organiser"].help_text = _("Your association organises it.")
         else:
             model_choice(self, "organiser").empty_label = _("The centre itself")
-        self._set_public_default(access)
+        set_public_default(self, access)
 
     def clean(self) -> dict:
         """Saving an identical series again updates it (see services.series_save): validate

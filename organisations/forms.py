@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
@@ -220,7 +221,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         """(label, value) of each register field the entry has, for the read-only section."""
         rows = []
         for name in REGISTER_FIELDS:
-            field = Organisation._meta.get_field(name)
+            field = cast(models.Field, Organisation._meta.get_field(name))
             value = getattr(self.instance, name)
             if value in (None, "", False):
                 continue

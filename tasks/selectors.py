@@ -302,7 +302,7 @@ def open_tasks_for_volunteer(
         tasks = tasks.filter(district_id=filters.district)
     if filters.interest:
         tasks = tasks.filter(interests=filters.interest)
-    found = list(
+    found: list[Any] = list(
         tasks.select_related("district", "organisation")
         .prefetch_related("interests")
         .order_by("-created_at", "-pk")[:200]
