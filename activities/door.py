@@ -13,6 +13,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
@@ -28,7 +29,12 @@ def door(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_for_user(
         request, selectors.activity_list(access=access), edit=True, pk=pk
     )
-    return render(request, "activities/door.html", {"activity": activity})
+    self_count_url = request.build_absolute_uri(
+        reverse("public:self_count", args=[services.self_count_token(activity)])
+    )
+    return render(
+        request, "activities/door.html", {"activity": activity, "self_count_url": self_count_url}
+    )
 
 
 @role_required(*WRITERS)

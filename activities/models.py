@@ -64,6 +64,11 @@ class OrganiserOwnedQuerySet(CentreScopedQuerySet):
         show their public fields only: never counts, hours or notes)."""
         return self.filter(is_public=True)._scoped("public")
 
+    def by_self_count(self, pk: int) -> OrganiserOwnedQuerySet:
+        """The row a signed self-count token names (the QR code on the door): the token is
+        the permission to count oneself there, so this is scoped by the token."""
+        return self.filter(pk=pk)._scoped("token")
+
 
 class OrganiserOwnedModel(CentreScopedModel):
     """A row organised by the centre or by an association, whose users may then change it."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import as_text, log_action, log_change, stored_snapshot
@@ -98,6 +100,51 @@ def door_count(
             data={"taps": len(new)},
         )
     return len(new), activity.participants or 0
+
+
+SELF_COUNT_SALT = "frivillig.activity-self-count"
+
+
+def self_count_token(activity: Activity) -> str:
+    """The token of an activity's self-count address (the QR code on the door)."""
+    return signing.dumps(activity.pk, salt=SELF_COUNT_SALT)
+
+
+def self_count_activity(token: str) -> Activity | None:
+    """The activity a self-count token names, on its own day only (else None): the token is the
+    permission, as an invitation's is."""
+    try:
+        pk = int(signing.loads(token, salt=SELF_COUNT_SALT, max_age=2 * 24 * 60 * 60))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    activity = Activity.objects.by_self_count(pk).select_related("project").first()
+    if activity is None or activity.cancelled or activity.date != timezone.localdate():
+        return None
+    return activity
+
+
+@transaction.atomic
+def door_self_count(*, activity: Activity, device: str) -> bool:
+    """A participant counts themselves by the QR code on the door: +1 once per device (the
+    device's own key, kept in a cookie). True when counted now. Anonymous, as every count."""
+    key = f"self:{activity.pk}:{device}"[:DOOR_KEY_MAX]
+    activity = (
+        Activity.objects.for_centre(activity.centre_id).select_for_update().get(pk=activity.pk)
+    )
+    if DoorCount.objects.for_centre(activity.centre_id).filter(key=key).exists():
+        return False
+    DoorCount.objects.create(centre_id=activity.centre_id, activity=activity, key=key, delta=1)
+    before = stored_snapshot(activity)
+    activity.participants = (activity.participants or 0) + 1
+    activity.save()
+    log_change(
+        actor=None,
+        action="activity.self_counted",
+        obj=activity,
+        before=before,
+        data={"taps": 1},
+    )
+    return True
 
 
 @transaction.atomic

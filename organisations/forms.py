@@ -69,7 +69,11 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     )
     public_contacts = forms.MultipleChoiceField(
         label=_("Publish these contact details"),
-        choices=[("email", _("E-mail")), ("phone", _("Phone")), ("website", _("Website"))],
+        choices=[
+            ("email", _("The e-mail address")),
+            ("phone", _("The phone number")),
+            ("website", _("The website")),
+        ],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=CONTACT_CONSENT_TEXT,

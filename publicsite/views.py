@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from csp.decorators import csp_replace
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from activities import services as activity_services
 from core.http import client_ip, over_rate
 from core.models import FIRST_YEAR
 from organisations import services as organisation_services
@@ -205,6 +207,36 @@ def association_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+SELF_COUNT_COOKIE = "frivillig-device"
+
+
+@require_http_methods(["GET", "POST"])
+def self_count(request: HttpRequest, token: str) -> HttpResponse:
+    """The QR code on the door: a participant counts themselves, once per device (a random
+    key in a cookie), on the activity's day. No name, no account; rate-limited."""
+    activity = activity_services.self_count_activity(token)
+    if activity is None:
+        return render(request, "public/self_count.html", {"invalid": True}, status=410)
+    device = request.COOKIES.get(SELF_COUNT_COOKIE) or ""
+    if not device.isalnum() or len(device) > 40:
+        device = secrets.token_hex(16)
+    counted = False
+    if request.method == "POST":
+        key = f"self-count:{client_ip(request) or 'unknown'}"
+        if over_rate(key, limit=60, window=60 * 60):
+            return render(request, "public/self_count.html", {"busy": True}, status=429)
+        counted = activity_services.door_self_count(activity=activity, device=device)
+    response = render(
+        request,
+        "public/self_count.html",
+        {"activity": activity, "counted": counted, "posted": request.method == "POST"},
+    )
+    response.set_cookie(
+        SELF_COUNT_COOKIE, device, max_age=365 * 24 * 60 * 60, httponly=True, samesite="Lax"
+    )
+    return response
 
 
 @require_GET

@@ -14,6 +14,7 @@ def _kwargs(name: str, world) -> dict:
     return {
         "organisations:invitation_accept": {"token": "unknown-token"},
         "notifications:answer": {"action": "confirm", "token": "unknown-token"},
+        "public:self_count": {"token": "unknown-token"},
         "volunteers:shift_feed": {"token": "unknown-token"},
         "volunteers:signup": {"slug": centre},
         "volunteers:signup_done": {"slug": centre},
