@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0012_activitycategory_public_default'),
-        ('core', '0006_centre_activities_public_by_default'),
+        ('core', '0007_centre_activities_public_by_default'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_centre_activities_public_by_default'),
+        ('core', '0007_centre_activities_public_by_default'),
         ('organisations', '0016_single_line_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
