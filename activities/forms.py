@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from core.forms import (
     TimeInput,
     model_choice,
 )
+from core.models import Centre
 from core.permissions import Access
 from projects import selectors as project_selectors
 
@@ -62,6 +64,21 @@ class VolunteerCountMixin:
     def clean_volunteer_count(self) -> int:
         """An empty number of volunteers means none."""
         return self.cleaned_data.get("volunteer_count") or 0
+
+
+def set_public_default(form: forms.ModelForm, access: Access) -> None:
+    """The "public" box of a new activity or series starts as the centre (and the chosen
+    category) says; `static/js/app.js` follows a change of category until the box is touched,
+    from the defaults the box carries in `data-public-defaults`."""
+    if "is_public" not in form.fields or form.instance.pk or access.centre_id is None:
+        return
+    centre = Centre.objects.get(pk=access.centre_id)
+    defaults = selectors.public_defaults(centre=centre)
+    form.fields["is_public"].widget.attrs["data-public-defaults"] = json.dumps(defaults)
+    if not form.is_bound and "is_public" not in form.initial:
+        category = form.initial.get("category")
+        category_id = str(getattr(category, "pk", category) or "")
+        form.initial["is_public"] = defaults.get(category_id, defaults[""])
 
 
 class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
@@ -126,6 +143,7 @@ class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
             else:
                 model_choice(self, "organiser").empty_label = _("The centre itself")
         _count_messages(self)
+        set_public_default(self, access)
 
 
 class QuickActivityForm(ActivityForm):
@@ -141,6 +159,7 @@ class QuickActivityForm(ActivityForm):
             "participants",
             "volunteer_count",
             "volunteer_hours",
+            "is_public",
         ]
 
 
@@ -184,6 +203,7 @@ class SeriesForm(forms.ModelForm):
             self.fields["organiser"].help_text = _("Your association organises it.")
         else:
             model_choice(self, "organiser").empty_label = _("The centre itself")
+        set_public_default(self, access)
 
     def clean(self) -> dict:
         """Saving an identical series again updates it (see services.series_save): validate

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
 from core.i18n import BilingualNameMixin
-from core.models import CentreScopedModel, CentreScopedQuerySet, Owners
+from core.models import Centre, CentreScopedModel, CentreScopedQuerySet, Owners
 from core.validators import validate_single_line
 from projects.models import Project
 
@@ -23,6 +24,23 @@ class ActivityCategory(BilingualNameMixin, models.Model):
     name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
 
+    class PublicDefault(models.TextChoices):
+        CENTRE = "", _("As the centre's setting")
+        PUBLIC = "public", _("Public")
+        PRIVATE = "private", _("Not public")
+
+    public_default = models.CharField(
+        _("new activities of this category"),
+        max_length=10,
+        choices=PublicDefault.choices,
+        default=PublicDefault.CENTRE,
+        blank=True,
+        help_text=_(
+            "Whether a new activity of this category starts out public: as the centre's "
+            "setting, always public or never (one-to-one help is private)."
+        ),
+    )
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = _("activity category")
@@ -31,12 +49,25 @@ class ActivityCategory(BilingualNameMixin, models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def starts_public(self, centre: Centre) -> bool:
+        """Whether a new activity of this category in `centre` is public unless changed."""
+        if self.public_default == self.PublicDefault.PUBLIC:
+            return True
+        if self.public_default == self.PublicDefault.PRIVATE:
+            return False
+        return centre.activities_public_by_default
+
 
 class OrganiserOwnedQuerySet(CentreScopedQuerySet):
     def listed_publicly(self) -> OrganiserOwnedQuerySet:
         """Rows marked public, of every centre: scoped by that mark (public pages and feeds
         show their public fields only: never counts, hours or notes)."""
         return self.filter(is_public=True)._scoped("public")
+
+    def by_self_count(self, pk: int) -> OrganiserOwnedQuerySet:
+        """The row a signed self-count token names (the QR code on the door): the token is
+        the permission to count oneself there, so this is scoped by the token."""
+        return self.filter(pk=pk)._scoped("token")
 
 
 class OrganiserOwnedModel(CentreScopedModel):
@@ -232,3 +263,31 @@ class Activity(OrganiserOwnedModel):
     def outside_project_period(self) -> bool:
         """True when the date lies outside the project's period (a warning, never an error)."""
         return bool(self.project_id and self.date and not self.project.covers(self.date))
+
+
+class DoorCount(CentreScopedModel):
+    """One tap at the door (+1 or −1 participant), sent by the door mode with a key the device
+    made for it: a tap sent twice (a retry after the network came back) is stored and counted
+    once. The activity's `participants` is kept as the sum; no names, as always."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="door_counts",
+        verbose_name=_("activity"),
+    )
+    key = models.CharField(_("idempotency key"), max_length=64, unique=True)
+    delta = models.SmallIntegerField(
+        _("change"), validators=[MinValueValidator(-1), MaxValueValidator(1)]
+    )
+    counted_at = models.DateTimeField(_("counted"), auto_now_add=True)
+
+    owners = Owners(association="activity__organiser")
+
+    class Meta:
+        ordering = ["counted_at", "pk"]
+        verbose_name = _("count at the door")
+        verbose_name_plural = _("counts at the door")
+
+    def __str__(self) -> str:
+        return f"{self.activity} {self.delta:+d}"

@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
 from projects.models import (
@@ -28,6 +29,15 @@ from .models import Activity, ActivityCategory, ActivitySeries
 
 
 # --- Activities ----------------------------------------------------------------------------------
+
+
+def public_defaults(*, centre: Centre) -> dict[str, bool]:
+    """Whether a new activity of each category starts public in `centre` (by category id as
+    text, "" for none chosen yet): the centre's setting unless the category says otherwise."""
+    defaults = {"": centre.activities_public_by_default}
+    for category in ActivityCategory.objects.all():
+        defaults[str(category.pk)] = category.starts_public(centre)
+    return defaults
 
 
 def activity_list(*, access: Access) -> QuerySet[Activity]:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.audit import as_text, log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
+from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
 from projects.models import Project
 
-from .models import Activity, ActivitySeries
+from .models import Activity, ActivitySeries, DoorCount
 from .signals import activities_bulk_created
 
 
@@ -37,12 +41,110 @@ def activity_create(*, actor: Access, centre_id: int, fields: dict[str, Any]) ->
     if not actor.can_write or centre_id not in actor.centre_ids:
         raise PermissionDenied
     activity = Activity(centre_id=centre_id, **fields)
+    if "is_public" not in fields and activity.category_id:
+        # A path without the box (an import, the API): public as the centre and category say.
+        activity.is_public = activity.category.starts_public(Centre.objects.get(pk=centre_id))
     _check_project(actor, activity.project)
     _check_organiser(actor, activity.organiser)
     activity.full_clean()
     activity.save()
     log_change(actor=actor, action="activity.created", obj=activity, before=None)
     return activity
+
+
+DOOR_KEY_MAX = 64
+DOOR_BATCH_MAX = 500
+
+
+@transaction.atomic
+def door_count(
+    *, actor: Access, activity: Activity, entries: Iterable[tuple[str, int]]
+) -> tuple[int, int]:
+    """Apply taps of the door mode (+1/−1, each with the key its device made) to the activity's
+    participants, each key once: a batch sent again after a lost answer changes nothing.
+    Returns (taps applied now, participants). The count never goes below 0."""
+    if not activity.is_editable_by(actor):
+        raise PermissionDenied
+    taps = [(str(key), int(delta)) for key, delta in entries]
+    if len(taps) > DOOR_BATCH_MAX or any(
+        not key or len(key) > DOOR_KEY_MAX or delta not in (-1, 1) for key, delta in taps
+    ):
+        raise ValidationError(_("The counts sent are not valid."))
+    # One writer at a time per activity: the row lock orders two devices counting together.
+    activity = (
+        Activity.objects.for_centre(activity.centre_id).select_for_update().get(pk=activity.pk)
+    )
+    seen = set(
+        DoorCount.objects.for_centre(activity.centre_id)
+        .filter(key__in=[key for key, _delta in taps])
+        .values_list("key", flat=True)
+    )
+    new = []
+    for key, delta in taps:
+        if key not in seen:
+            seen.add(key)
+            new.append(
+                DoorCount(centre_id=activity.centre_id, activity=activity, key=key, delta=delta)
+            )
+    if new:
+        DoorCount.objects.bulk_create(new)
+        before = stored_snapshot(activity)
+        activity.participants = max(0, (activity.participants or 0) + sum(c.delta for c in new))
+        activity.full_clean()
+        activity.save()
+        log_change(
+            actor=actor,
+            action="activity.door_counted",
+            obj=activity,
+            before=before,
+            data={"taps": len(new)},
+        )
+    return len(new), activity.participants or 0
+
+
+SELF_COUNT_SALT = "frivillig.activity-self-count"
+
+
+def self_count_token(activity: Activity) -> str:
+    """The token of an activity's self-count address (the QR code on the door)."""
+    return signing.dumps(activity.pk, salt=SELF_COUNT_SALT)
+
+
+def self_count_activity(token: str) -> Activity | None:
+    """The activity a self-count token names, on its own day only (else None): the token is the
+    permission, as an invitation's is."""
+    try:
+        pk = int(signing.loads(token, salt=SELF_COUNT_SALT, max_age=2 * 24 * 60 * 60))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    activity = Activity.objects.by_self_count(pk).select_related("project").first()
+    if activity is None or activity.cancelled or activity.date != timezone.localdate():
+        return None
+    return activity
+
+
+@transaction.atomic
+def door_self_count(*, activity: Activity, device: str) -> bool:
+    """A participant counts themselves by the QR code on the door: +1 once per device (the
+    device's own key, kept in a cookie). True when counted now. Anonymous, as every count."""
+    key = f"self:{activity.pk}:{device}"[:DOOR_KEY_MAX]
+    activity = (
+        Activity.objects.for_centre(activity.centre_id).select_for_update().get(pk=activity.pk)
+    )
+    if DoorCount.objects.for_centre(activity.centre_id).filter(key=key).exists():
+        return False
+    DoorCount.objects.create(centre_id=activity.centre_id, activity=activity, key=key, delta=1)
+    before = stored_snapshot(activity)
+    activity.participants = (activity.participants or 0) + 1
+    activity.save()
+    log_change(
+        actor=None,
+        action="activity.self_counted",
+        obj=activity,
+        before=before,
+        data={"taps": 1},
+    )
+    return True
 
 
 @transaction.atomic

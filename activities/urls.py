@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import door, views
 
 app_name = "activities"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("log/<int:pk>/edit/", views.activity_edit, name="edit"),
     path("log/series/new/", views.series_create, name="series_create"),
     path("log/counts/", views.activity_counts, name="counts"),
+    path("log/<int:pk>/door/", door.door, name="door"),
+    path("log/<int:pk>/door/sync/", door.door_sync, name="door_sync"),
 ]

@@ -107,7 +107,7 @@ class MunicipalityAdmin(AuditedAdmin):
 
 @admin.register(Centre)
 class CentreAdmin(AuditedAdmin):
-    list_display = ["name", "municipality", "slug", "email"]
+    list_display = ["name", "municipality", "slug", "email", "activities_public_by_default"]
     list_filter = ["municipality"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .models import Centre
+
 
 def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     """`form.fields[name]`, typed as the model choice field it is (django-stubs types a form's
@@ -166,3 +168,12 @@ class TimeInput(forms.TimeInput):
 
 # The message of a count field (participants, volunteers) that is not a whole number >= 0.
 COUNT_MESSAGE = _("Enter a whole number, 0 or more.")
+
+
+class CentrePublicForm(forms.ModelForm):
+    """What the centre shows the public (the coordinator's setting)."""
+
+    class Meta:
+        model = Centre
+        fields = ["activities_public_by_default", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}

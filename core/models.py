@@ -73,6 +73,16 @@ class Centre(models.Model):
         ),
     )
 
+    activities_public_by_default = models.BooleanField(
+        _("new activities are public"),
+        default=False,
+        help_text=_(
+            "Whether a new activity, series or task starts out marked public (shown on the "
+            "centre's front page, calendar and feed). An activity category can say otherwise; "
+            "each form has the box to change it."
+        ),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("volunteer centre")

@@ -2,8 +2,8 @@ import datetime as dt
 
 from django.db import transaction
 
-from .audit import log_action
-from .models import AuditEvent, User
+from .audit import log_action, log_change, stored_snapshot
+from .models import AuditEvent, Centre, User
 
 
 def sessions_of(user_id: int) -> list[str]:
@@ -62,3 +62,21 @@ def sent_mail_purge(*, before: dt.datetime) -> int:
     )
     retention_record("sent_mail", deleted=deleted, before=before.isoformat())
     return deleted
+
+
+PUBLIC_SETTINGS = ("activities_public_by_default", "description")
+
+
+@transaction.atomic
+def centre_public_update(*, actor: object, centre: Centre, **fields: object) -> Centre:
+    """Change what the centre shows the public: whether new activities, series and tasks start
+    public, and the text about the centre on its front page."""
+    before = stored_snapshot(centre)
+    for name, value in fields.items():
+        if name not in PUBLIC_SETTINGS:
+            raise ValueError(name)
+        setattr(centre, name, value)
+    centre.full_clean()
+    centre.save(update_fields=list(fields))
+    log_change(actor=actor, action="centre.public_updated", obj=centre, before=before)
+    return centre

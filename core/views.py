@@ -1,9 +1,13 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -11,9 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
+from .forms import CentrePublicForm
 from .http import AuthenticatedHttpRequest
 from .models import Centre, Municipality, Role
-from .permissions import get_access, role_required, signed_in_required
+from .permissions import get_access, own_centre, role_required, signed_in_required
 from .startpage import cards_for, panels_for, work_for
 
 
@@ -105,6 +110,42 @@ def _check_broker() -> str | None:
     return None
 
 
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker, served from the root so that it may keep the door pages (an app
+    page's worker must sit at or above the pages it serves)."""
+    body = (Path(settings.BASE_DIR) / "static" / "js" / "sw.js").read_text()
+    response = HttpResponse(body, content_type="application/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: Frivillig installs on a phone's home screen (the door mode)."""
+    return JsonResponse(
+        {
+            "name": "Frivillig",
+            "short_name": "Frivillig",
+            "start_url": reverse("core:home"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b4a5e",
+            "icons": [
+                {
+                    "src": static("img/manifest-icon.svg"),
+                    "sizes": "any",
+                    "type": "image/svg+xml",
+                    "purpose": "any",
+                }
+            ],
+        },
+        content_type="application/manifest+json",
+    )
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -124,6 +165,23 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "time": timezone.now().isoformat(),
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@role_required(Role.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def centre_public(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The centre's public face: whether new activities start public, and its description."""
+    centre = own_centre(request)
+    form = CentrePublicForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        services.centre_public_update(
+            actor=request.user,
+            centre=centre,
+            **{name: form.cleaned_data[name] for name in form.changed_data},
+        )
+        messages.success(request, _("The centre's public settings were saved."))
+        return redirect("core:centre_public")
+    return render(request, "core/centre_public.html", {"form": form, "centre": centre})
 
 
 # --- E-mails the mail server did not take ---------------------------------------------------------

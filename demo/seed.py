@@ -16,7 +16,14 @@ from centreyear.grant import current_round, evidence_year
 from centreyear.models import CentreIncome, CentreYear
 from core.models import Centre, District, Municipality, Role, User
 from figures import rollups
-from organisations.models import Category, Membership, Organisation, OrganisationCategory
+from organisations.models import (
+    Category,
+    ContactConsent,
+    Membership,
+    Organisation,
+    OrganisationCategory,
+)
+from organisations.services import CONTACT_CONSENT_TEXT
 from projects.models import Project, YearTarget
 from volunteers.models import Volunteer
 
@@ -68,6 +75,30 @@ def _user(email: str, **fields) -> User:
 
 
 @transaction.atomic
+def _consent_to_contacts(organisation: Organisation, *, with_phone: bool) -> None:
+    """The association consented (at its yearly confirmation) to publish its e-mail and
+    website, and some their phone: recorded as the consent service records it."""
+
+    if organisation.contact_consents.exists():
+        return
+    published = ["email", "phone", "website"] if with_phone else ["email", "website"]
+    organisation.shows_contact = True
+    organisation.shows_email = True
+    organisation.shows_phone = with_phone
+    organisation.shows_website = True
+    if not organisation.website:
+        slug = organisation.email.split("@")[1].removesuffix(".example")
+        organisation.website = f"https://{slug}.example"
+    organisation.save()
+    ContactConsent.objects.create(
+        centre_id=organisation.centre_id,
+        organisation=organisation,
+        published=",".join(published),
+        text=str(CONTACT_CONSENT_TEXT),
+        given_at=organisation.confirmed_at or timezone.now(),
+    )
+
+
 def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[str, int]:
     today = today or timezone.localdate()
     rng = random.Random(2026)
@@ -87,6 +118,8 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
             "email": "post@fjordvik-frivilligsentral.example",
             "phone": "76 00 00 00",
             "address": "Storgata 12, 8500 Fjordvik",
+            # New activities are public unless their category is private (one-to-one help).
+            "activities_public_by_default": True,
         },
     )
     north, _ = Centre.objects.get_or_create(
@@ -112,6 +145,12 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
                 name=name, defaults={"name_en": name_en, "position": position}
             )[0]
         )
+    # One-to-one help names a person's need: never public, whatever the centre's setting.
+    ActivityCategory.objects.filter(name="En-til-en hjelp", public_default="").update(
+        public_default=ActivityCategory.PublicDefault.PRIVATE
+    )
+    for category in activity_categories:
+        category.refresh_from_db(fields=["public_default"])
 
     # Associations: most in the main centre, the last ten in Nordbyen.
     organisations = []
@@ -135,7 +174,8 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
                 "member_count": rng.randrange(12, 400),
                 "founded_year": rng.randrange(1890, 2022),
                 "needs_volunteers": index % 4 == 0,
-                "is_public": index % 5 != 0,
+                # The demo association user's entry (the first) is listed too.
+                "is_public": index == 0 or index % 5 != 0,
                 "confirmed_at": timezone.now() - dt.timedelta(days=rng.randrange(10, 700)),
             },
         )
@@ -148,6 +188,8 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
                     organisation=organisation, category=categories[second], rank=2
                 )
         organisations.append(organisation)
+        if organisation.is_public and index % 3 == 0:
+            _consent_to_contacts(organisation, with_phone=index % 2 == 0)
 
     # Volunteers of the main centre.
     statuses = ["active"] * 7 + ["applicant", "paused", "ended"]
@@ -203,12 +245,14 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
             },
         )
 
-    # A year of activities: three weekly series plus some events, up to today.
+    # A year of activities: three weekly series plus some events, up to today, and those
+    # planned for the rest of this week and the next (public, as the centre wants it).
     existing = set(Activity.objects.filter(project=project).values_list("date", "title"))
     new_activities = []
     start = dt.date(today.year - 1, 1, 1)
+    planned_until = today + dt.timedelta(days=13 - today.weekday())
     day = start
-    while day <= today:
+    while day <= planned_until:
         for title, category_index, weekday, start_hour, end_hour in data.ACTIVITY_PLAN:
             week = day.isocalendar()[1]
             if day.weekday() != weekday or (category_index == 6 and week % 3 == 0):
@@ -230,9 +274,10 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
                     place="Frivilligsentralen, Storgata 12",
                     organiser=organisations[29] if category_index == 0 else None,
                     participants=None if (cancelled or future) else day_rng.randrange(5, 17),
-                    volunteer_count=day_rng.randrange(1, 4),
-                    volunteer_hours=Decimal(day_rng.randrange(2, 9)),
-                    cancelled=cancelled,
+                    volunteer_count=0 if future else day_rng.randrange(1, 4),
+                    volunteer_hours=Decimal(0) if future else Decimal(day_rng.randrange(2, 9)),
+                    cancelled=cancelled and not future,
+                    is_public=activity_categories[category_index].starts_public(centre),
                 )
             )
         day += dt.timedelta(days=1)

@@ -128,6 +128,8 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
                 "volunteers_needed": needed,
                 "needs_police_certificate": cert,
                 "starts_on": today - dt.timedelta(days=200),
+                # Most are on the centre's public front page (the sign-up form names them).
+                "is_public": index % 3 != 2,
             },
         )
         if created:

@@ -189,6 +189,20 @@ CATALOGUE: dict[str, Figure] = {
             public=True,
         ),
         Figure(
+            "volunteer_hours.waiting",
+            _("Volunteer hours waiting for approval"),
+            _(
+                "Hours volunteers logged themselves (their tasks, shifts and check-ins) that "
+                "the coordinator has not yet approved or rejected, whatever their date. Not "
+                "counted in any total until approved."
+            ),
+            HOURS,
+            1,
+            AT_END,
+            frozenset({CENTRE}),
+            additive=False,
+        ),
+        Figure(
             "volunteer_hours.total",
             _("Volunteer hours in total"),
             _(

@@ -1038,6 +1038,19 @@ def hours_of_volunteer(
     return VolunteerHours(years=years, total=sum((row.hours for row in years), Decimal(0)))
 
 
+def hours_waiting(access: Access) -> Decimal:
+    """`volunteer_hours.waiting`: the hours waiting for approval that `access` may decide (a
+    coordinator's centre), whatever their date. One query."""
+    m = _models()
+    total = (
+        m["HourEntry"]
+        .objects.visible_to(access)
+        .filter(status=m["HourEntry"].Status.PENDING)
+        .aggregate(total=Sum("hours"))["total"]
+    )
+    return total or Decimal(0)
+
+
 def pending_hours_by_centre() -> dict[int, dict]:
     """Hours waiting for approval per centre, every centre ({centre_id: {entries, hours}}):
     the weekly digest to coordinators. One query."""

@@ -520,6 +520,12 @@ SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
 SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
 SMS_SENDER = env.str("SMS_SENDER", default="Frivillig")
 SMS_TIMEOUT = env.float("SMS_TIMEOUT", default=5.0)
+# The gateway's inbound webhook (replies JA/NEI to a shift reminder) signs each call with this
+# shared secret (HMAC-SHA256 of the body, hex, in X-Frivillig-Signature); empty: refused.
+SMS_INBOUND_SECRET = env.str("SMS_INBOUND_SECRET", default="")
+# How long the "I'm coming" / "I can't come" links in a reminder work (they stop at the shift's
+# start in any case).
+ANSWER_LINK_MAX_AGE = env.int("ANSWER_LINK_MAX_AGE", default=7 * 24 * 60 * 60)
 # Brønnøysundregistrene's open API (Enhetsregisteret and Frivillighetsregisteret).
 BRREG_API_URL = env.str("BRREG_API_URL", default="https://data.brreg.no")
 BRREG_TIMEOUT = env.float("BRREG_TIMEOUT", default=5.0)

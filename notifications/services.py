@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -32,6 +33,7 @@ from core.audit import log_action
 from core.mail import mail_queue, subject_line
 from core.models import Role, User
 
+from . import answers
 from .models import Delivery, OptOut
 from .sms import SmsError, get_provider, phone_number
 
@@ -227,6 +229,13 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
                     "volunteer": volunteer,
                     "shift": signup.shift,
                     "url": settings.SITE_URL + reverse("volunteers:open_needs"),
+                    # Answered without signing in: signed links for this sign-up and person.
+                    "confirm_url": answers.answer_url(
+                        signup_id=signup.pk, volunteer_id=volunteer.pk, action="confirm"
+                    ),
+                    "cancel_url": answers.answer_url(
+                        signup_id=signup.pk, volunteer_id=volunteer.pk, action="cancel"
+                    ),
                 },
             ),
             now=now,
@@ -235,6 +244,40 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
             ShiftSignup.objects.system().filter(pk=signup.pk).update(reminded_at=now)
         made += sent
     return made
+
+
+def sms_reply(*, sender: str, text: str) -> str:
+    """A reply to a shift reminder by SMS (from the gateway's signed webhook): JA confirms,
+    NEI cancels and moves the waiting list up (`rotas.services.shift_answer`), for the newest
+    shift reminder sent to that number. Returns what happened: "confirm", "cancel",
+    "refused" or "ignored" (not a yes or no, or no reminder to that number)."""
+    from rotas.models import ShiftSignup
+    from rotas.services import shift_answer
+
+    number = phone_number(sender)
+    action = answers.sms_action(text)
+    if number is None or action is None:
+        return "ignored"
+    for delivery in Delivery.objects.system().filter(
+        kind=Delivery.Kind.SHIFT, channel=Delivery.Channel.SMS, to=number
+    )[:5]:
+        signup_id = delivery.subject.split(":")[1] if delivery.subject.count(":") >= 2 else ""
+        if not signup_id.isdigit():
+            continue
+        signup = ShiftSignup.objects.system().filter(pk=int(signup_id)).first()
+        if signup is None or signup.shift.starts_at <= timezone.now():
+            continue
+        try:
+            shift_answer(
+                signup_id=signup.pk,
+                volunteer_id=signup.volunteer_id,
+                action=action,
+                channel="sms",
+            )
+        except ValidationError:
+            return "refused"
+        return action
+    return "ignored"
 
 
 def send_follow_up_reminders(*, now: dt.datetime) -> int:

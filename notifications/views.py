@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.http import AuthenticatedHttpRequest
 from core.models import Role, User
 from core.permissions import get_access, role_required
+from rotas import selectors as rota_selectors
+from rotas import services as rota_services
 
-from . import services
+from . import answers, services
 from .models import Delivery, OptOut
 
 
@@ -84,3 +91,56 @@ def _recipient_names(access, deliveries) -> dict[str, str]:
         for user in User.objects.filter(pk__in=ids["user"], centre_id__in=access.centre_ids):
             names[f"user:{user.pk}"] = str(user)
     return names
+
+
+# --- Answers to a shift reminder without signing in --------------------------------------------
+
+
+def _answer_page(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
+    return render(request, "notifications/answer.html", context, status=status)
+
+
+@csrf_exempt  # the signed link is the permission; a mail client opens it without a form
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, action: str, token: str) -> HttpResponse:
+    """A reminder's "I'm coming" / "I can't come" link: no login, and nothing but the answer.
+    "I'm coming" is taken at once (one tap; taking it twice changes nothing); "I can't come"
+    gives the place away, so it asks for one more tap on this page (a mail program that
+    opens links to check them must not cancel anybody's shift)."""
+    try:
+        said = answers.read_answer(token, action=action)
+    except answers.BadAnswerLink:
+        return _answer_page(request, {"invalid": True}, status=410)
+    if action == "cancel" and request.method != "POST":
+        signup = rota_selectors.answer_signup(
+            signup_id=said.signup_id, volunteer_id=said.volunteer_id
+        )
+        if signup is None:
+            return _answer_page(request, {"invalid": True}, status=410)
+        return _answer_page(request, {"ask": True, "signup": signup, "action": action})
+    try:
+        signup, moved = rota_services.shift_answer(
+            signup_id=said.signup_id,
+            volunteer_id=said.volunteer_id,
+            action=action,
+            channel="link",
+        )
+    except ValidationError as error:
+        return _answer_page(request, {"refused": " ".join(error.messages)}, status=409)
+    return _answer_page(request, {"done": True, "signup": signup, "action": action})
+
+
+@csrf_exempt  # called by the SMS gateway, authenticated by its signature instead
+@require_POST
+def sms_inbound(request: HttpRequest) -> HttpResponse:
+    """The SMS gateway's inbound webhook: a reply JA/NEI to a shift reminder. Refused (403)
+    without a valid signature of the body with the shared secret (SMS_INBOUND_SECRET)."""
+    if not answers.signature_valid(request.body, request.headers.get(answers.SIGNATURE_HEADER, "")):
+        return JsonResponse({"error": "signature"}, status=403)
+    try:
+        payload = json.loads(request.body)
+        sender, text = str(payload["from"]), str(payload["text"])
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": "invalid"}, status=400)
+    result = services.sms_reply(sender=sender, text=text)
+    return JsonResponse({"result": result})

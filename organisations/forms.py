@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
@@ -13,9 +14,24 @@ from core.models import District
 from .models import Category, CooperationArea, Organisation, validate_municipality_number
 from .services import (
     ASSOCIATION_EDITABLE_FIELDS,
+    CONTACT_CONSENT_TEXT,
     COORDINATOR_EDITABLE_FIELDS,
+    REGISTER_STATUS_FIELDS,
     normalise_organisation_number,
     normalise_phone,
+    published_kinds,
+)
+
+# What only the national register (Enhetsregisteret) fills: shown read-only on the form, in a
+# folded section "From the national register"; the look-up and the nightly sync change them.
+REGISTER_FIELDS = (
+    "mobile",
+    "business_address",
+    "business_postal_code",
+    "business_postal_place",
+    "activity",
+    "founded_date",
+    *REGISTER_STATUS_FIELDS,
 )
 
 # The input purposes (HTML autocomplete tokens) of an association's own contact fields.
@@ -67,6 +83,17 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    public_contacts = forms.MultipleChoiceField(
+        label=_("Publish these contact details"),
+        choices=[
+            ("email", _("The e-mail address")),
+            ("phone", _("The phone number")),
+            ("website", _("The website")),
+        ],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=CONTACT_CONSENT_TEXT,
+    )
 
     field_order = [
         "name",
@@ -106,9 +133,9 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Organisation
         fields = list(COORDINATOR_EDITABLE_FIELDS)
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
+            "description": forms.Textarea(attrs={"rows": 3}),
             "target_groups": forms.Textarea(attrs={"rows": 2}),
-            "offers": forms.Textarea(attrs={"rows": 3}),
+            "offers": forms.Textarea(attrs={"rows": 2}),
             "volunteer_needs": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
@@ -133,6 +160,14 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
                 self.fields[name].widget.attrs["autocomplete"] = (
                     purpose if for_association else "off"
                 )
+        # The consent to publish contact details is `public_contacts` (recorded as such).
+        self.fields.pop("shows_contact", None)
+        if self.instance.pk:
+            # An entry's register fields are read-only (a new entry takes them from the
+            # look-up), in the folded section below the form.
+            for name in REGISTER_FIELDS:
+                self.fields.pop(name, None)
+        self.initial["public_contacts"] = published_kinds(self.instance)
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
             for rank in (1, 2, 3):
@@ -205,8 +240,31 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             _("Volunteers and cooperation"),
             ["needs_volunteers", "volunteer_needs", "cooperation_areas"],
         ),
-        (_("Visibility and notes"), ["is_public", "notes"]),
+        (_("Visibility and notes"), ["is_public", "public_contacts", "notes"]),
     ]
+
+    @property
+    def register_values(self) -> list[tuple[str, str]]:
+        """(label, value) of each register field the entry has, for the read-only section."""
+        rows = []
+        for name in REGISTER_FIELDS:
+            field = cast(models.Field, Organisation._meta.get_field(name))
+            value = getattr(self.instance, name)
+            if value in (None, "", False):
+                continue
+            if value is True:
+                value = _("Yes")
+            elif hasattr(value, "strftime"):
+                value = value.strftime("%d.%m.%Y")
+            rows.append((str(field.verbose_name).capitalize(), str(value)))
+        return rows
+
+    @property
+    def public_contact_choice(self) -> list[str] | None:
+        """The contact details ticked, or None when the form has no such box."""
+        if "public_contacts" not in self.fields:
+            return None
+        return list(self.cleaned_data.get("public_contacts") or [])
 
     @property
     def categories(self) -> list[Category | None]:
@@ -215,7 +273,11 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     @property
     def entry_data(self) -> dict[str, Any]:
         fields = self._meta.fields or ()
-        return {name: self.cleaned_data[name] for name in fields if name in self.fields}
+        return {
+            name: self.cleaned_data[name]
+            for name in fields
+            if name in self.fields and name in self.cleaned_data
+        }
 
 
 class CategoryForm(forms.ModelForm):

@@ -209,6 +209,11 @@ class Organisation(CentreScopedModel):
         default=False,
         help_text=_("Only with the association's consent."),
     )
+    # Which of the contact details the association consented to publish (with `shows_contact`;
+    # each consent is recorded as a `ContactConsent`).
+    shows_email = models.BooleanField(_("publish the e-mail address"), default=True)
+    shows_phone = models.BooleanField(_("publish the phone number"), default=True)
+    shows_website = models.BooleanField(_("publish the website"), default=True)
     is_archived = models.BooleanField(_("archived"), default=False)
     # When it was archived (the figures engine counts the registry at a year's end from it).
     archived_at = models.DateTimeField(_("archived on"), null=True, blank=True, editable=False)
@@ -245,6 +250,18 @@ class Organisation(CentreScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def public_contacts(self) -> dict[str, str]:
+        """The contact details the association consented to publish (and has), by kind."""
+        if not self.shows_contact:
+            return {}
+        shown = {
+            "email": self.email if self.shows_email else "",
+            "phone": self.phone if self.shows_phone else "",
+            "website": self.website if self.shows_website else "",
+        }
+        return {kind: value for kind, value in shown.items() if value}
 
     @staticmethod
     def in_registry_on(day: dt.date) -> models.Q:
@@ -598,3 +615,78 @@ class RegisterSyncState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.synced_until}"
+
+
+CONTACT_KINDS = ("email", "phone", "website")
+
+
+class ContactConsent(CentreScopedModel):
+    """An association's consent to publish some of its contact details in the public directory
+    and on its public page: what it was asked (the text, word for word), what it chose, when
+    and by whom. The newest one is what the entry shows (`Organisation.shows_*`)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="contact_consents",
+        verbose_name=_("association"),
+    )
+    published = models.CharField(
+        _("published contact details"),
+        max_length=40,
+        blank=True,
+        help_text=_("e-mail, phone, website: those chosen (none withdraws the consent)."),
+    )
+    text = models.TextField(_("consent text"))
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("given by"),
+    )
+
+    owners = Owners(association="organisation")
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent to publish contact details")
+        verbose_name_plural = _("consents to publish contact details")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.given_at:%Y-%m-%d}"
+
+    @property
+    def published_kinds(self) -> list[str]:
+        return [kind for kind in self.published.split(",") if kind]
+
+
+class HelpOffer(CentreScopedModel):
+    """A visitor's "I want to help" message to an association, sent through the centre from
+    the association's public page (no account). The visitor's e-mail and phone reach the
+    association only when they agreed (`share_contact`); otherwise the centre answers."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="help_offers",
+        verbose_name=_("association"),
+    )
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    message = models.TextField(_("message"), max_length=2000)
+    share_contact = models.BooleanField(_("the association may contact me directly"), default=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    owners = Owners(association="organisation")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("offer of help")
+        verbose_name_plural = _("offers of help")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.created_at:%Y-%m-%d}"

@@ -10,7 +10,7 @@ from django.db.models import Q
 from core.audit import log_action
 from core.privacy import Person
 
-from .models import ImportBatch, Organisation
+from .models import HelpOffer, ImportBatch, Organisation
 
 
 def _contact_of(person: Person) -> list[Organisation]:
@@ -70,6 +70,15 @@ def _erase_imports(person: Person, actor: Any) -> None:
         )
 
 
+def _help_offers_of(person: Person) -> list[HelpOffer]:
+    match = Q(pk__in=[])
+    for email in person.emails:
+        match |= Q(email__iexact=email)
+    for name in person.names:
+        match |= Q(name__iexact=name)
+    return list(HelpOffer.objects.for_centre(person.centre_id).filter(match))
+
+
 def erase(person: Person, actor: Any) -> None:
     _erase_imports(person, actor)
     _erase_registry(person, actor)
@@ -78,7 +87,16 @@ def erase(person: Person, actor: Any) -> None:
 def _erase_registry(person: Person, actor: Any) -> None:
     """Redact the coordinator's notes. An association whose *current* contact person is the
     person keeps its entry (the association's own data) but loses the person's name, e-mail
-    and phone there too: the coordinator is asked to find a new contact."""
+    and phone there too: the coordinator is asked to find a new contact. Their offers of help
+    to associations (name, address, message) are deleted."""
+    for offer in _help_offers_of(person):
+        log_action(
+            actor=actor,
+            action="help_offer.deleted",
+            obj=offer.organisation,
+            data={"help_offer": offer.pk},
+        )
+        offer.delete()
     for organisation in _notes_naming(person):
         organisation.notes = person.redact(organisation.notes)
         organisation.save(update_fields=["notes", "updated_at"])
@@ -114,6 +132,18 @@ def export(person: Person) -> dict[str, Any]:
         "contact_person_of": [
             {"association": o.name, "contact_name": o.contact_name, "email": o.email}
             for o in _contact_of(person)
+        ],
+        "offers_of_help": [
+            {
+                "association": o.organisation.name,
+                "sent": o.created_at.isoformat(),
+                "name": o.name,
+                "email": o.email,
+                "phone": o.phone,
+                "message": o.message,
+                "passed_on_to_the_association": o.share_contact,
+            }
+            for o in _help_offers_of(person)
         ],
         "association_notes_naming_the_person": [
             {"association": o.name, "notes": o.notes} for o in _notes_naming(person)

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -20,6 +22,7 @@ from .filters import OrganisationFilter
 from .models import (
     CONFIRMATION_INTERVAL,
     Category,
+    HelpOffer,
     Invitation,
     Membership,
     Organisation,
@@ -99,6 +102,11 @@ def invitations_of(*, organisation: Organisation) -> QuerySet[Invitation]:
     return organisation.invitations.select_related("created_by").order_by("-created_at")
 
 
+def help_offers_of(*, access: Access, organisation: Organisation) -> QuerySet[HelpOffer]:
+    """The visitors' offers of help to an association (its users and the coordinators)."""
+    return HelpOffer.objects.visible_to(access).filter(organisation=organisation)
+
+
 def public_param(params: Any, name: str) -> str:
     """A text parameter of the public directory, without NUL characters (PostgreSQL refuses
     them in a query, which would answer a 500) and surrounding white space."""
@@ -138,12 +146,19 @@ def public_districts() -> QuerySet:
     ).order_by("name")
 
 
+def public_page_url(organisation: Organisation) -> str:
+    """The address of an association's public page (contacts, activities, "I want to help")."""
+    path = reverse("public:association", args=[organisation.centre.slug, organisation.pk])
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def public_directory_rows(organisations: Iterable[Organisation]) -> list[dict[str, Any]]:
     """The open-data form of the directory: public fields only, and e-mail, phone and website
-    only where the association consented to show them (`shows_contact`)."""
+    only those the association consented to publish (`Organisation.public_contacts`), and
+    the address of its public page."""
     rows = []
     for organisation in organisations:
-        contact = organisation.shows_contact
+        contact = organisation.public_contacts
         rows.append(
             {
                 "id": organisation.pk,
@@ -160,9 +175,10 @@ def public_directory_rows(organisations: Iterable[Organisation]) -> list[dict[st
                 "volunteer_needs": organisation.volunteer_needs
                 if organisation.needs_volunteers
                 else "",
-                "email": organisation.email if contact else "",
-                "phone": organisation.phone if contact else "",
-                "website": organisation.website if contact else "",
+                "email": contact.get("email", ""),
+                "phone": contact.get("phone", ""),
+                "website": contact.get("website", ""),
+                "page": public_page_url(organisation),
             }
         )
     return rows

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.audit import creation, log_action, log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
@@ -23,8 +24,11 @@ from core.models import Centre, Role, User
 from core.permissions import access_for_user, may_change_shared_row
 
 from .models import (
+    CONTACT_KINDS,
     Category,
+    ContactConsent,
     CooperationArea,
+    HelpOffer,
     Invitation,
     Membership,
     Organisation,
@@ -163,9 +167,11 @@ def organisation_create(
     categories: Sequence[Category | None] = (),
     cooperation_areas: Iterable[CooperationArea] = (),
     source: str | None = None,
+    public_contacts: Sequence[str] | None = None,
 ) -> Organisation:
     """Register a new association in `centre`. `source` says where the entry came from for the
-    audit trail (the app, an import, the national register)."""
+    audit trail (the app, an import, the national register). `public_contacts` records the
+    association's consent to publish those contact details (see `contact_consent_record`)."""
     organisation = Organisation(centre=centre)
     _apply(organisation, data, COORDINATOR_EDITABLE_FIELDS)
     if source == "register":
@@ -185,6 +191,8 @@ def organisation_create(
         category_summary=organisation.category_summary,
         cooperation_summary=organisation.cooperation_summary,
     )
+    if public_contacts:
+        contact_consent_record(actor=actor, organisation=organisation, kinds=public_contacts)
     return organisation
 
 
@@ -200,6 +208,7 @@ def organisation_update(
     expected_version: int | None = None,
     source: str | None = None,
     confirm: bool = False,
+    public_contacts: Sequence[str] | None = None,
 ) -> Organisation:
     """Change an association's entry. Association users cannot change the coordinator's fields:
     anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
@@ -224,6 +233,11 @@ def organisation_update(
     if source == "register":
         organisation.register_synced_at = timezone.now()
     _save(organisation, actor=actor, action="updated", before=before, source=source)
+    if public_contacts is not None:
+        # The yearly confirmation renews the consent (recorded again, with today's date).
+        contact_consent_record(
+            actor=actor, organisation=organisation, kinds=public_contacts, renew=confirm
+        )
     return organisation
 
 
@@ -254,6 +268,107 @@ def organisation_confirm(*, actor: User | None, organisation: Organisation) -> O
     organisation.confirmed_at = timezone.now()
     _save(organisation, actor=actor, action="confirmed", before=before)
     return organisation
+
+
+# --- Publishing contact details, and offers of help ---------------------------------------------
+
+CONTACT_CONSENT_TEXT = gettext_lazy(
+    "We agree that the volunteer centre publishes the contact details we tick here on our "
+    "association's public page, in the public directory of associations and in its open data "
+    "(CSV and JSON), where anybody can see and copy them, until we change this. We can "
+    "withdraw the consent at any time by removing the ticks."
+)
+
+
+def published_kinds(organisation: Organisation) -> list[str]:
+    """The contact details an association publishes now (e-mail, phone, website)."""
+    if not organisation.shows_contact:
+        return []
+    return [kind for kind in CONTACT_KINDS if getattr(organisation, f"shows_{kind}")]
+
+
+@transaction.atomic
+def contact_consent_record(
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    kinds: Iterable[str],
+    renew: bool = False,
+) -> ContactConsent | None:
+    """Record which contact details the association consents to publish (the text it was
+    shown, when and who), and publish those; none withdraws the consent. Nothing is recorded
+    when the choice is unchanged, unless `renew` (the yearly confirmation) and some are
+    published."""
+    chosen = [kind for kind in CONTACT_KINDS if kind in set(kinds)]
+    if chosen == published_kinds(organisation) and not (renew and chosen):
+        return None
+    before = snapshot(organisation)
+    organisation.shows_contact = bool(chosen)
+    for kind in CONTACT_KINDS:
+        setattr(organisation, f"shows_{kind}", kind in chosen)
+    organisation.full_clean()
+    organisation.save(
+        update_fields=["shows_contact", "shows_email", "shows_phone", "shows_website"]
+    )
+    log_change(actor=actor, action="organisation.contact_consent", obj=organisation, before=before)
+    consent = ContactConsent(
+        centre_id=organisation.centre_id,
+        organisation=organisation,
+        published=",".join(chosen),
+        text=str(CONTACT_CONSENT_TEXT),
+        given_by=actor,
+    )
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def help_offer_send(
+    *,
+    organisation: Organisation,
+    name: str,
+    email: str,
+    phone: str = "",
+    message: str,
+    share_contact: bool = False,
+) -> HelpOffer:
+    """A visitor's "I want to help" to an association, through the centre (no account). The
+    association sees it on its page and gets an e-mail; the visitor's e-mail and phone are in
+    that e-mail only when they agreed, else the centre (which gets a copy) answers them."""
+    offer = HelpOffer(
+        centre_id=organisation.centre_id,
+        organisation=organisation,
+        name=name,
+        email=email,
+        phone=phone,
+        message=message,
+        share_contact=share_contact,
+    )
+    offer.full_clean()
+    offer.save()
+    log_action(
+        actor=None,
+        action="help_offer.received",
+        obj=organisation,
+        data={"help_offer": offer.pk, "share_contact": share_contact},
+    )
+    centre = organisation.centre
+    context = {"offer": offer, "organisation": organisation, "centre": centre}
+    subject = _("Someone wants to help %(name)s") % {"name": organisation.name}
+    to_association = render_to_string("organisations/email/help_offer.txt", context)
+    mail_queue(
+        to=organisation.email or centre.email,
+        subject=subject,
+        body=to_association,
+        centre=centre,
+    )
+    if centre.email and centre.email != (organisation.email or centre.email):
+        copy = render_to_string(
+            "organisations/email/help_offer.txt", {**context, "for_centre": True}
+        )
+        mail_queue(to=centre.email, subject=subject, body=copy, centre=centre)
+    return offer
 
 
 # --- Categories ------------------------------------------------------------------------------
@@ -323,6 +438,17 @@ def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     return invitation
 
 
+def invitation_refusal(*, user: User, invitation: Invitation) -> str:
+    """Why this signed-in account cannot take the invitation ("" when it can): an account of
+    another role or of another centre keeps what it has; the person signs out and opens the
+    link again to create (or log in with) the association's own account."""
+    if user.role and user.role != Role.ASSOCIATION:
+        return str(_("This account already has another role. Log in with another e-mail address."))
+    if user.role == Role.ASSOCIATION and user.centre_id != invitation.centre_id:
+        return str(_("This account belongs to another volunteer centre."))
+    return ""
+
+
 def invitation_is_for(*, user: User, invitation: Invitation) -> bool:
     """Whether `user` holds the invited address (their login or another of their addresses)."""
     invited = invitation.email.lower()
@@ -343,11 +469,8 @@ def invitation_accept(
     as <their address>" (`as_other_address`), which the audit trail records with both
     addresses.
     """
-    invitation = (
-        Invitation.objects.for_centre(invitation.centre_id)
-        .select_for_update()
-        .get(pk=invitation.pk)
-    )
+    # The token is the permission (the user may be of no centre yet, or of another one).
+    invitation = Invitation.objects.by_token(invitation.token).select_for_update().get()
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has already been used, revoked or has expired."))
     same_address = invitation_is_for(user=user, invitation=invitation)
@@ -359,12 +482,9 @@ def invitation_accept(
             )
             % {"invited": invitation.email, "email": user.email}
         )
-    if user.role and user.role != Role.ASSOCIATION:
-        raise ValidationError(
-            _("This account already has another role. Log in with another e-mail address.")
-        )
-    if user.role == Role.ASSOCIATION and user.centre_id != invitation.centre_id:
-        raise ValidationError(_("This account belongs to another volunteer centre."))
+    refusal = invitation_refusal(user=user, invitation=invitation)
+    if refusal:
+        raise ValidationError(refusal)
     user.role = Role.ASSOCIATION
     user.centre_id = invitation.centre_id
     user.full_clean()

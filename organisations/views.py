@@ -114,6 +114,7 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             data=form.entry_data,
             categories=form.categories,
             cooperation_areas=form.cleaned_data["cooperation_areas"],
+            public_contacts=form.public_contact_choice,
         )
         messages.success(request, _("%(name)s was added to the registry.") % {"name": organisation})
         return redirect("organisations:detail", organisation.pk)
@@ -136,6 +137,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "organisation": organisation,
         "can_edit": organisation.is_editable_by(access),
+        "help_offers": selectors.help_offers_of(access=access, organisation=organisation)[:20],
     }
     if access.is_coordinator:
         context.update(
@@ -166,6 +168,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             by_association=access.is_association,
             expected_version=form.loaded_version,
             confirm="confirm" in request.POST,
+            public_contacts=form.public_contact_choice,
         ),
         message=_("The entry was saved and confirmed as current. Thank you!")
         if "confirm" in request.POST
@@ -278,6 +281,15 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 "signup_url": f"{reverse('account_signup')}?{query}",
                 "login_url": f"{reverse('account_login')}?{query}",
             },
+        )
+    refusal = services.invitation_refusal(user=request.user, invitation=invitation)
+    if refusal:
+        # Signed in with an account that cannot take it (another role or centre): say so and
+        # offer to sign out, after which the same link opens the sign-up.
+        return render(
+            request,
+            "organisations/invitation_accept.html",
+            {"invitation": invitation, "refusal": refusal, "here": here},
         )
     same_address = services.invitation_is_for(user=request.user, invitation=invitation)
     if request.method == "POST":
@@ -574,6 +586,7 @@ DIRECTORY_COLUMNS = [
     "email",
     "phone",
     "website",
+    "page",
 ]
 
 

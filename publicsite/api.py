@@ -142,6 +142,10 @@ class AssociationOut(Schema):
     email: str = Field(description="Empty unless the association consented to show it.")
     phone: str = Field(description="Empty unless the association consented to show it.")
     website: str = Field(description="Empty unless the association consented to show it.")
+    page: str = Field(
+        description="The association's public page: its consented contacts, its public "
+        "activities and a form to offer help."
+    )
 
 
 class ActivityOut(Schema):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from csp.decorators import csp_replace
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,11 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from activities import services as activity_services
+from core.http import client_ip, over_rate
 from core.models import FIRST_YEAR
+from organisations import services as organisation_services
 
 from . import feeds, selectors, wcag
+from .forms import HelpOfferForm
 
 LIST_PAGE_SIZE = 50
 EMBED_SIZE = 20
@@ -146,6 +153,90 @@ def centre_feed(request: HttpRequest, slug: str) -> HttpResponse:
         activities=selectors.feed_activities(centre=centre),
         url=reverse("public:calendar", kwargs={"slug": slug}),
     )
+
+
+def _help_rate_limited(request: HttpRequest, centre_id: int) -> bool:
+    """Offers of help allowed per address and hour (as the volunteer sign-up's)."""
+    key = f"help-offer:{centre_id}:{client_ip(request) or 'unknown'}"
+    return over_rate(key, limit=settings.VOLUNTEER_SIGNUP_RATE_PER_HOUR, window=60 * 60)
+
+
+@require_http_methods(["GET", "POST"])
+def association_page(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """An association's public page: what it is, the contact details it consented to publish,
+    its public activities and tasks, and "I want to help" (no account; the message goes to
+    the association through the centre)."""
+    centre = selectors.centre_by_slug(slug)
+    association = selectors.public_association(centre=centre, pk=pk)
+    form = HelpOfferForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _help_rate_limited(request, centre.pk):
+            form.add_error(
+                None, _("Too many messages from your network. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_bot:
+            return redirect(f"{request.path}?sent=1#help")  # the script learns nothing
+        elif form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            try:
+                organisation_services.help_offer_send(organisation=association, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Thank you! Your message was sent to %(name)s through %(centre)s.")
+                    % {"name": association.name, "centre": centre.name},
+                )
+                return redirect(f"{request.path}?sent=1#help")
+    return render(
+        request,
+        "public/association.html",
+        {
+            "centre": centre,
+            "association": association,
+            "contacts": association.public_contacts,
+            "activities": selectors.feed_activities(centre=centre, organiser=association).filter(
+                date__gte=timezone.localdate()
+            )[:20],
+            "tasks": selectors.public_tasks(centre=centre).filter(organisation=association),
+            "form": form,
+            "sent": request.GET.get("sent") == "1",
+        },
+        status=status,
+    )
+
+
+SELF_COUNT_COOKIE = "frivillig-device"
+
+
+@require_http_methods(["GET", "POST"])
+def self_count(request: HttpRequest, token: str) -> HttpResponse:
+    """The QR code on the door: a participant counts themselves, once per device (a random
+    key in a cookie), on the activity's day. No name, no account; rate-limited."""
+    activity = activity_services.self_count_activity(token)
+    if activity is None:
+        return render(request, "public/self_count.html", {"invalid": True}, status=410)
+    device = request.COOKIES.get(SELF_COUNT_COOKIE) or ""
+    if not device.isalnum() or len(device) > 40:
+        device = secrets.token_hex(16)
+    counted = False
+    if request.method == "POST":
+        key = f"self-count:{client_ip(request) or 'unknown'}"
+        if over_rate(key, limit=60, window=60 * 60):
+            return render(request, "public/self_count.html", {"busy": True}, status=429)
+        counted = activity_services.door_self_count(activity=activity, device=device)
+    response = render(
+        request,
+        "public/self_count.html",
+        {"activity": activity, "counted": counted, "posted": request.method == "POST"},
+    )
+    response.set_cookie(
+        SELF_COUNT_COOKIE, device, max_age=365 * 24 * 60 * 60, httponly=True, samesite="Lax"
+    )
+    return response
 
 
 @require_GET

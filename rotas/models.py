@@ -181,6 +181,12 @@ class ShiftSignup(CentreScopedModel):
         verbose_name=_("hour entry"),
     )
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    # When the volunteer answered the reminder "I'm coming" (a link or an SMS reply).
+    confirmed_at = models.DateTimeField(_("confirmed they are coming"), null=True, blank=True)
+    # Checked in and out at the place (a tap on the volunteer's phone): the times become one
+    # hour entry waiting for approval (`hour_entry`), so the shift's hours are counted once.
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_out_at = models.DateTimeField(_("checked out"), null=True, blank=True)
 
     objects = ShiftSignupQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
     owners = VOLUNTEER_OWNERS

@@ -16,8 +16,8 @@ from django.db.models import (
 from django.utils import timezone
 
 from core.permissions import Access
-from tasks.models import Match, Task
-from tasks.selectors import fits
+from tasks.models import Task
+from tasks.selectors import OpenTaskFilters, fits, open_tasks_for_volunteer
 from volunteers.models import Volunteer
 
 from .models import Rota, Shift, ShiftSignup
@@ -115,12 +115,14 @@ class OpenNeeds:
     tasks: Sequence[Task]
 
 
-def open_for_volunteer(*, volunteer: Volunteer, now: dt.datetime) -> OpenNeeds:
-    """The open shifts and tasks that fit an approved volunteer (see `fits`), in their own
-    centre. Shifts: of active rotas, not held, still open for sign-up; each carries `taken`,
-    `waiting` and `own` (the volunteer's sign-up, or None). Tasks: open, not yet filled
-    (fewer proposed or active matches than volunteers needed), not ended, and not already the
-    volunteer's. Six queries whatever the numbers."""
+def open_for_volunteer(
+    *, volunteer: Volunteer, now: dt.datetime, task_filters: OpenTaskFilters | None = None
+) -> OpenNeeds:
+    """The open shifts that fit an approved volunteer (see `fits`) and every open task of
+    their centre, in their own centre. Shifts: of active rotas, not held, still open for
+    sign-up; each carries `taken`, `waiting` and `own` (the volunteer's sign-up, or None).
+    Tasks: all open ones with places left, those that fit first and saying why
+    (`tasks.selectors.open_tasks_for_volunteer`). Six queries whatever the numbers."""
     if volunteer.status != Volunteer.Status.ACTIVE:
         return OpenNeeds(shifts=[], tasks=[])
     interest_ids = {i.pk for i in volunteer.interests.all()}
@@ -153,37 +155,10 @@ def open_for_volunteer(*, volunteer: Volunteer, now: dt.datetime) -> OpenNeeds:
             continue
         shift.own = own.get(shift.pk)
         fitting_shifts.append(shift)
-    today = timezone.localtime(now).date()
-    tasks = (
-        Task.objects.for_centre(volunteer.centre_id)
-        .filter(status=Task.Status.OPEN)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .exclude(matches__volunteer=volunteer)
-        .annotate(
-            filled=Count(
-                "matches",
-                filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE]),
-                distinct=True,
-            )
-        )
-        .select_related("district")
-        .prefetch_related("interests")
-        .order_by("-created_at", "-pk")[:200]
+    tasks = open_tasks_for_volunteer(
+        volunteer=volunteer, today=timezone.localtime(now).date(), filters=task_filters
     )
-    fitting_tasks = [
-        task
-        for task in tasks
-        if task.filled < task.volunteers_needed
-        and fits(
-            volunteer,
-            interest_ids,
-            district_id=task.district_id,
-            wanted={i.pk for i in task.interests.all()},
-            slots=task.availability_flags(),
-            needs_certificate=task.needs_police_certificate,
-        )
-    ]
-    return OpenNeeds(shifts=fitting_shifts, tasks=fitting_tasks)
+    return OpenNeeds(shifts=fitting_shifts, tasks=tasks)
 
 
 def rotas_done(volunteer: Volunteer) -> list[str]:
@@ -195,3 +170,14 @@ def rotas_done(volunteer: Volunteer) -> list[str]:
         .select_related("shift__rota")
         .order_by("shift__starts_at")
     ]
+
+
+def answer_signup(*, signup_id: int, volunteer_id: int) -> ShiftSignup | None:
+    """The sign-up a reminder's signed answer link names (the link is the permission), with
+    its shift and rota, or None."""
+    return (
+        ShiftSignup.objects.system()
+        .filter(pk=signup_id, volunteer_id=volunteer_id)
+        .select_related("shift", "shift__rota")
+        .first()
+    )

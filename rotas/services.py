@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -156,6 +157,7 @@ def shift_sign_up(
     signup.status = status
     signup.listed_at = timezone.now()
     signup.reminded_at = None
+    signup.confirmed_at = None
     signup.full_clean()
     signup.save()
     log_change(actor=actor, action="shift_signup.created", obj=signup, before=before)
@@ -172,6 +174,110 @@ def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSi
     if signup.status == ShiftSignup.Status.CANCELLED:
         raise ValidationError(_("This sign-up is already cancelled."))
     return _cancel_locked(actor=actor, shift=shift, signup=signup)
+
+
+CHECK_IN_EARLY = dt.timedelta(hours=1)
+CHECK_OUT_LATE = dt.timedelta(hours=3)
+
+
+def _rounded_hours(start: dt.datetime, end: dt.datetime) -> Decimal:
+    """The time between check-in and check-out in hours, to the nearest quarter (at least
+    a quarter of an hour, at most 24)."""
+    quarters = round((end - start).total_seconds() / 900)
+    return min(Decimal(24), max(Decimal("0.25"), Decimal(quarters) / 4))
+
+
+@transaction.atomic
+def shift_check(*, actor: User, access: Access, signup: ShiftSignup) -> HourEntry | None:
+    """A volunteer checks in at the place (from an hour before the shift until its end), then
+    out: the time between becomes one hour entry waiting for the coordinator's approval, tied
+    to the sign-up, so holding the shift later does not log it again. Returns the entry at
+    check-out (None at check-in)."""
+    shift = _locked_shift(signup.shift)
+    signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
+    if not access.is_volunteer or signup.volunteer.user_id != actor.pk:
+        raise PermissionDenied
+    if signup.status != ShiftSignup.Status.CONFIRMED:
+        raise ValidationError(_("You have no place on this shift."))
+    if shift.held_at is not None or signup.hour_entry_id is not None:
+        raise ValidationError(_("The hours of this shift are already logged."))
+    now = timezone.now()
+    before = stored_snapshot(signup)
+    if signup.checked_in_at is None:
+        if not shift.starts_at - CHECK_IN_EARLY <= now <= shift.ends_at:
+            raise ValidationError(_("Check in from an hour before the shift starts until it ends."))
+        signup.checked_in_at = now
+        signup.save(update_fields=["checked_in_at"])
+        log_change(actor=actor, action="shift_signup.checked_in", obj=signup, before=before)
+        return None
+    if now > shift.ends_at + CHECK_OUT_LATE:
+        raise ValidationError(_("Too late to check out: ask the coordinator to log the hours."))
+    entry = HourEntry(
+        centre_id=shift.centre_id,
+        volunteer=signup.volunteer,
+        project=shift.rota.project,
+        description=str(shift.rota.title)[:200],
+        date=timezone.localtime(shift.starts_at).date(),
+        hours=_rounded_hours(signup.checked_in_at, now),
+        status=HourEntry.Status.PENDING,
+        entered_by=actor,
+    )
+    entry.full_clean()
+    entry.save()
+    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
+    signup.checked_out_at = now
+    signup.hour_entry = entry
+    signup.save(update_fields=["checked_out_at", "hour_entry"])
+    log_change(actor=actor, action="shift_signup.checked_out", obj=signup, before=before)
+    return entry
+
+
+class AnswerRefused(ValidationError):
+    """The answer cannot be taken (told to the volunteer on the answer page)."""
+
+
+@transaction.atomic
+def shift_answer(
+    *, signup_id: int, volunteer_id: int, action: str, channel: str
+) -> tuple[ShiftSignup, ShiftSignup | None]:
+    """A volunteer's answer to a shift reminder without signing in (a signed link or an SMS
+    reply, `channel` "link" or "sms"): "confirm" (I'm coming) records when they said so;
+    "cancel" (I can't come) cancels their place and moves the waiting list up, as
+    `shift_cancel` does. The answer must be for this volunteer's own sign-up, before the shift
+    starts; answering twice changes nothing. Returns the sign-up and who moved up (or None)."""
+    found = (
+        ShiftSignup.objects.system()
+        .filter(pk=signup_id, volunteer_id=volunteer_id)
+        .select_related("shift")
+        .first()
+    )
+    if found is None:
+        raise AnswerRefused(_("This link is not valid."))
+    shift = _locked_shift(found.shift)
+    signup = shift.signups.select_related("volunteer").get(pk=found.pk)
+    if shift.held_at is not None or timezone.now() >= shift.starts_at:
+        raise AnswerRefused(_("The shift has already started, so the link no longer works."))
+    data = {"channel": channel, "answer": action}
+    if action == "confirm":
+        if signup.status != ShiftSignup.Status.CONFIRMED:
+            raise AnswerRefused(
+                _("You have no place on this shift (cancelled, or on the waiting list).")
+            )
+        if signup.confirmed_at is None:
+            before = stored_snapshot(signup)
+            signup.confirmed_at = timezone.now()
+            signup.save(update_fields=["confirmed_at"])
+            log_change(
+                actor=None, action="shift_signup.confirmed", obj=signup, before=before, data=data
+            )
+        return signup, None
+    if action != "cancel":
+        raise AnswerRefused(_("This link is not valid."))
+    if signup.status == ShiftSignup.Status.CANCELLED:
+        return signup, None
+    log_action(actor=None, action="shift_signup.answered", obj=signup, data=data)
+    moved = _cancel_locked(actor=None, shift=shift, signup=signup)
+    return signup, moved
 
 
 def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
@@ -251,7 +357,8 @@ def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) 
     now = timezone.now()
     came = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).select_related("volunteer")
     for signup in came:
-        if signup.pk in absent:
+        # Checked out already: their hours are logged (waiting for approval), once.
+        if signup.pk in absent or signup.hour_entry_id:
             continue
         entry = HourEntry(
             centre_id=shift.centre_id,

@@ -15,6 +15,7 @@ volunteers_pages = [
     path("shifts/<int:pk>/places/", views.shift_capacity, name="shift_capacity"),
     path("shifts/<int:pk>/held/", views.shift_hold, name="shift_hold"),
     path("shifts/<int:pk>/sign-up/", views.shift_sign_up, name="shift_sign_up"),
+    path("shifts/<int:pk>/check/", views.shift_check, name="shift_check"),
     path("sign-ups/<int:pk>/cancel/", views.signup_cancel, name="signup_cancel"),
     path("open/", views.open_needs, name="open_needs"),
     path("tasks/<int:pk>/interested/", views.task_interest, name="task_interest"),

@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from core import formatting
 from core.http import AuthenticatedHttpRequest
 from core.models import Role
 from core.permissions import (
@@ -26,6 +27,7 @@ from core.permissions import (
 from projects.models import Project
 from tasks import services as task_services
 from tasks.models import Task
+from tasks.selectors import OpenTaskFilters, open_task_choices
 from volunteers.models import Volunteer
 from volunteers.views import current_volunteer, form_error
 
@@ -249,6 +251,34 @@ def signup_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("volunteers:open_needs")
 
 
+@role_required(Role.VOLUNTEER)
+@require_http_methods(["GET", "POST"])
+def shift_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Check in and out of a shift at the place: the address the shift's QR code carries (and
+    the button on the volunteer's own shifts). One tap each; check-out logs the hours, waiting
+    for the coordinator's approval."""
+    access = get_access(request)
+    shift = get_object_for_user(request, Shift, pk=pk)
+    volunteer = current_volunteer(request)
+    signup = shift.signups.filter(volunteer=volunteer).first()
+    if request.method == "POST" and signup is not None:
+        try:
+            entry = services.shift_check(actor=request.user, access=access, signup=signup)
+        except ValidationError as error:
+            _error_message(request, error)
+        else:
+            if entry is None:
+                messages.success(request, _("You are checked in. Check out when you leave."))
+            else:
+                messages.success(
+                    request,
+                    _("You are checked out: %(hours)s hours wait for the coordinator's approval.")
+                    % {"hours": formatting.number(entry.hours, 2)},
+                )
+        return redirect("volunteers:shift_check", shift.pk)
+    return render(request, "rotas/shift_check.html", {"shift": shift, "signup": signup})
+
+
 # --- Volunteers: open shifts and tasks -----------------------------------------------------------
 
 
@@ -263,7 +293,8 @@ def open_needs(request: HttpRequest) -> HttpResponse:
     access = get_access(request)
     volunteer = current_volunteer(request)
     now = timezone.now()
-    needs = selectors.open_for_volunteer(volunteer=volunteer, now=now)
+    task_filters = OpenTaskFilters.from_params(request.GET)
+    needs = selectors.open_for_volunteer(volunteer=volunteer, now=now, task_filters=task_filters)
     return render(
         request,
         "rotas/open_needs.html",
@@ -271,6 +302,8 @@ def open_needs(request: HttpRequest) -> HttpResponse:
             "volunteer": volunteer,
             "shifts": needs.shifts,
             "tasks": needs.tasks,
+            "task_filters": task_filters,
+            "task_choices": open_task_choices(volunteer=volunteer),
             "signups": selectors.own_signups(access=access, since=now),
             "is_approved": volunteer.status == Volunteer.Status.ACTIVE,
         },

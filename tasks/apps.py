@@ -8,7 +8,11 @@ class TasksConfig(AppConfig):
 
     def ready(self) -> None:
         from core import privacy as person_data
-        from volunteers.selectors import register_done, register_inactive_rule
+        from volunteers.selectors import (
+            register_done,
+            register_inactive_rule,
+            register_public_task,
+        )
 
         from . import privacy, selectors
 
@@ -23,3 +27,4 @@ class TasksConfig(AppConfig):
         register_done(selectors.tasks_done)
         register_inactive_rule(selectors.inactive_rule)
         privacy.declare_fields()
+        register_public_task(selectors.public_task_title)

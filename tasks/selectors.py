@@ -219,3 +219,125 @@ def inactive_rule(cutoff: dt.date) -> tuple[dict[str, Any], Q]:
         "matches", filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE])
     )
     return {"running_matches": running}, Q(running_matches=0)
+
+
+@dataclass
+class OpenTaskFilters:
+    """The volunteer's filters of the open tasks: a slot of the week, a district, an interest."""
+
+    day: str = ""
+    district: int | None = None
+    interest: int | None = None
+
+    @classmethod
+    def from_params(cls, params: Any) -> OpenTaskFilters:
+        def number(name: str) -> int | None:
+            raw = str(params.get(name) or "")
+            return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+        day = str(params.get("day") or "")
+        return cls(
+            day=day if day in {"weekdays", "evenings", "weekends"} else "",
+            district=number("district"),
+            interest=number("interest"),
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.day or self.district or self.interest)
+
+
+def fit_reasons(volunteer: Volunteer, interest_ids: set[int], task: Task) -> list[str]:
+    """Why an open task fits the volunteer, in words (empty when it does not fit: see `fits`)."""
+    wanted = {i.pk for i in task.interests.all()}
+    if not fits(
+        volunteer,
+        interest_ids,
+        district_id=task.district_id,
+        wanted=wanted,
+        slots=task.availability_flags(),
+        needs_certificate=task.needs_police_certificate,
+    ):
+        return []
+    reasons = []
+    shared = [i.label for i in task.interests.all() if i.pk in interest_ids]
+    if shared:
+        reasons.append(_("Your interests: %(names)s") % {"names": ", ".join(shared)})
+    if task.district_id and task.district_id == volunteer.district_id:
+        reasons.append(_("Your district: %(district)s") % {"district": task.district})
+    slots = task.availability_flags() & volunteer.availability_flags()
+    if slots:
+        names = [str(label) for name, label in Task.SLOTS if name in slots]
+        reasons.append(_("When you can: %(slots)s") % {"slots": ", ".join(names)})
+    if task.needs_police_certificate:
+        reasons.append(_("Your police certificate is checked"))
+    return reasons or [_("It asks for nothing you lack")]
+
+
+def open_tasks_for_volunteer(
+    *, volunteer: Volunteer, today: dt.date, filters: OpenTaskFilters | None = None
+) -> list[Task]:
+    """Every open task of the volunteer's centre with places left (fewer proposed or active
+    matches than volunteers needed), not ended and not already theirs; those that fit them
+    first, each with `fit_reasons` (why, in words; empty when it does not fit). Filters: a
+    slot of the week, a district, an interest. Three queries."""
+    filters = filters or OpenTaskFilters()
+    tasks = (
+        Task.objects.for_centre(volunteer.centre_id)
+        .filter(status=Task.Status.OPEN)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exclude(matches__volunteer=volunteer)
+        .annotate(
+            filled=Count(
+                "matches",
+                filter=Q(matches__status__in=[Match.Status.PROPOSED, Match.Status.ACTIVE]),
+                distinct=True,
+            )
+        )
+        .filter(filled__lt=F("volunteers_needed"))
+    )
+    if filters.day:
+        tasks = tasks.filter(**{f"needs_{filters.day}": True})
+    if filters.district:
+        tasks = tasks.filter(district_id=filters.district)
+    if filters.interest:
+        tasks = tasks.filter(interests=filters.interest)
+    found: list[Any] = list(
+        tasks.select_related("district", "organisation")
+        .prefetch_related("interests")
+        .order_by("-created_at", "-pk")[:200]
+    )
+    interest_ids = {i.pk for i in volunteer.interests.all()}
+    for task in found:
+        task.fit_reasons = fit_reasons(volunteer, interest_ids, task)
+        task.places_left = task.volunteers_needed - task.filled
+    # Those that fit first (a stable sort keeps the newest first within each group).
+    found.sort(key=lambda task: not task.fit_reasons)
+    return found
+
+
+def open_task_choices(*, volunteer: Volunteer) -> dict[str, Any]:
+    """What the open tasks' filters offer: the districts and interests of the centre's open
+    tasks (two queries)."""
+    from core.models import District
+    from volunteers.models import Interest
+
+    open_tasks = Task.objects.for_centre(volunteer.centre_id).filter(status=Task.Status.OPEN)
+    return {
+        "districts": list(
+            District.objects.filter(pk__in=open_tasks.values("district_id")).order_by("name")
+        ),
+        "interests": list(
+            Interest.objects.filter(pk__in=open_tasks.values("interests")).distinct()
+        ),
+    }
+
+
+def public_task_title(centre: Any, pk: int) -> str | None:
+    """The title of an open task `centre` made public (the public sign-up form names it)."""
+    return (
+        Task.objects.listed_publicly()
+        .filter(centre=centre, pk=pk)
+        .values_list("title", flat=True)
+        .first()
+    )

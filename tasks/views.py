@@ -45,8 +45,11 @@ def _task_organisations(request: HttpRequest) -> QuerySet:
     return organisation_list(access=access).filter(is_archived=False)
 
 
-@role_required(COORDINATOR, Role.ASSOCIATION)
+@role_required(COORDINATOR, Role.ASSOCIATION, Role.VOLUNTEER)
 def task_list(request: HttpRequest) -> HttpResponse:
+    if get_access(request).is_volunteer:
+        # A volunteer's list of tasks is every open task of their centre, on their own page.
+        return redirect(reverse("volunteers:open_needs") + "#tasks-heading")
     tasks = selectors.task_list(access=get_access(request))
     status = request.GET.get("status", "open")
     tasks = selectors.tasks_with_status(tasks, status)

@@ -37,10 +37,21 @@ def test_it_builds_a_realistic_municipality(db):
     assert 35 <= Volunteer.objects.count() <= 45
     target = YearTarget.objects.get(project__slug="steg-for-steg", year=2026)
     assert (target.activities, target.average_participants) == (220, 10)
-    # A year of activities logged, all in the past.
+    # A year of activities logged; ahead only the planned ones of this week and the next
+    # (no counts yet), public as the centre wants it, one-to-one help never.
     this_year = Activity.objects.filter(date__year=2025)
     assert this_year.count() >= 220
-    assert not Activity.objects.filter(date__gt=dt.date(2026, 11, 23)).exists()
+    planned = Activity.objects.filter(date__gt=dt.date(2026, 11, 23))
+    assert planned.exists()
+    assert not planned.filter(date__gt=dt.date(2026, 12, 6)).exists()
+    assert not planned.exclude(participants=None).exists()
+    assert not Activity.objects.filter(category__name="En-til-en hjelp", is_public=True).exists()
+    assert (
+        Activity.objects.filter(
+            date__range=(dt.date(2026, 11, 23), dt.date(2026, 11, 29)), is_public=True
+        ).count()
+        >= 3
+    )
     assert {u.role for u in User.objects.all()} >= {r.value for r in Role}
 
 
@@ -95,3 +106,21 @@ def test_asked_explicitly_it_loads_the_demo_but_no_site_admin(db, settings, caps
     assert User.objects.filter(role="coordinator").exists()
     assert not User.objects.filter(is_superuser=True).exists()
     assert "admin@fjordvik.example" not in capsys.readouterr().out
+
+
+def test_the_demo_has_a_public_face(client, db):
+    """The front page, the calendar and the feed show this week's public activities, the
+    front page public tasks, and the directory the contacts associations consented to."""
+    seed()
+    front = client.get(reverse("public:centre", args=["fjordvik"])).content.decode()
+    assert "Ingen offentlige aktiviteter denne uken" not in front
+    assert "Ingen åpne oppdrag er publisert" not in front
+    assert "?task=" in front
+    assert 'class="public-event"' in front
+    calendar = client.get(reverse("public:calendar", args=["fjordvik"])).content.decode()
+    assert 'class="public-event"' in calendar
+    feed = client.get(reverse("public:centre_feed", args=["fjordvik"])).content.decode()
+    assert feed.count("BEGIN:VEVENT") >= 5
+    directory = client.get(reverse("organisations:directory")).content.decode()
+    assert "mailto:" in directory
+    assert reverse("account_login") in front

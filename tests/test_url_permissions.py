@@ -46,6 +46,12 @@ PUBLIC: set[str] = {
     "public:calendar",
     "public:centre_feed",
     "public:embed",
+    "public:association",
+    "core:service_worker",
+    "notifications:answer",
+    "public:self_count",
+    "notifications:sms_inbound",
+    "core:manifest",
     "public:association_feed",
     "public:project_feed",
     "api:api-root",
@@ -249,6 +255,7 @@ KWARG_SOURCES: dict[str, Callable] = {
             "shift_capacity",
             "shift_hold",
             "shift_sign_up",
+            "shift_check",
         )
     },
     "volunteers:certificate_pdf": lambda o: (
@@ -265,6 +272,10 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     # The public feeds answer 404 for an association not listed and a project without a public
     # activity; tests/test_public_pages.py shows what they carry.
+    "public:association": lambda o: (
+        {"slug": o.world.centre.slug, "pk": o.world.organisation.pk},
+        None,
+    ),
     "public:association_feed": lambda o: (
         {"slug": o.world.centre.slug, "pk": o.world.organisation.pk},
         None,
@@ -280,6 +291,10 @@ KWARG_SOURCES: dict[str, Callable] = {
     },
     "volunteers:signup_done": lambda o: ({"slug": o.world.centre.slug}, None),
     "activities:edit": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    "public:self_count": lambda o: ({"token": "unknown-token"}, None),
+    "notifications:answer": lambda o: ({"action": "confirm", "token": "unknown-token"}, None),
+    "activities:door": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
+    "activities:door_sync": lambda o: ({"pk": o.activity.pk}, {"pk": o.foreign_activity.pk}),
     **{
         f"activities:{name}": lambda o: (
             {"project_pk": o.activity.project_id},

@@ -220,6 +220,13 @@ class Volunteer(AvailabilityMixin, CentreScopedModel):
         return self.erased_at is not None
 
 
+class ConsentTextQuerySet(CentreScopedQuerySet):
+    def published(self) -> ConsentTextQuerySet:
+        """Consent texts of every centre: published on purpose (the public sign-up form shows
+        the current one to anybody, signed in or not, of any centre), so scoped by that."""
+        return self._scoped("public")
+
+
 class ConsentText(CentreScopedModel):
     """One version of the consent text a volunteer accepts. Versions are never edited."""
 
@@ -231,6 +238,7 @@ class ConsentText(CentreScopedModel):
     text_en = models.TextField(_("text (English)"), blank=True)
     created_at = models.DateTimeField(_("published"), auto_now_add=True)
 
+    objects = ConsentTextQuerySet.as_manager()  # type: ignore[misc]  # django-stubs#1713
     owners = CENTRE_ONLY
 
     class Meta:

@@ -14,7 +14,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from core.models import AuditEvent
+from core.models import AuditEvent, Centre
 from core.permissions import Access
 
 from .models import Certificate, Consent, ConsentText, Volunteer
@@ -142,6 +142,28 @@ _done_sources: list[Callable[[Volunteer], list[str]]] = []
 def register_done(source: Callable[[Volunteer], list[str]]) -> None:
     if source not in _done_sources:
         _done_sources.append(source)
+
+
+# The public task a sign-up form names (`?task=`): the tasks app tells, registered in its
+# `ready()` (a task the centre made public and still open: its title, else None).
+_public_task_sources: list[Callable[[Centre, int], str | None]] = []
+
+
+def register_public_task(source: Callable[[Centre, int], str | None]) -> None:
+    if source not in _public_task_sources:
+        _public_task_sources.append(source)
+
+
+def public_task_title(*, centre: Centre, raw: Any) -> tuple[int, str] | None:
+    """(id, title) of the open public task of `centre` that `raw` (a query value) names."""
+    text = str(raw or "")
+    if not text.isdigit() or len(text) > 9:
+        return None
+    for source in _public_task_sources:
+        title = source(centre, int(text))
+        if title:
+            return int(text), title
+    return None
 
 
 def tasks_done(*, volunteer: Volunteer) -> list[str]:

@@ -186,7 +186,9 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 def consent_text_current(*, centre: Centre) -> ConsentText | None:
-    return ConsentText.objects.for_centre(centre).order_by("-version").first()
+    """The centre's current consent text. Published text, read through its public scope: the
+    public sign-up form shows it to visitors signed in at another centre too."""
+    return ConsentText.objects.published().filter(centre=centre).order_by("-version").first()
 
 
 @transaction.atomic
@@ -240,11 +242,27 @@ def consent_record(
 
 
 @transaction.atomic
-def volunteer_sign_up(*, centre: Centre, consent_text: ConsentText, **fields: Any) -> Volunteer:
-    """The public sign-up: an applicant with their consent recorded, and a confirmation e-mail."""
+def volunteer_sign_up(
+    *,
+    centre: Centre,
+    consent_text: ConsentText,
+    wanted_task: tuple[int, str] | None = None,
+    **fields: Any,
+) -> Volunteer:
+    """The public sign-up: an applicant with their consent recorded, and a confirmation e-mail.
+    `wanted_task` (id, title): the public task they signed up from, noted for the coordinator."""
+    if wanted_task is not None:
+        fields["notes"] = _("Signed up for the task: %(task)s") % {"task": wanted_task[1]}
     volunteer = volunteer_create(
         actor=None, centre=centre, status=Volunteer.Status.APPLICANT, **fields
     )
+    if wanted_task is not None:
+        log_action(
+            actor=None,
+            action="volunteer.wants_task",
+            obj=volunteer,
+            data={"task": wanted_task[0], "title": wanted_task[1]},
+        )
     consent_record(
         actor=None,
         volunteer=volunteer,

@@ -466,6 +466,11 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
     """The public sign-up form: no login. New volunteers arrive as applicants."""
     centre = get_object_or_404(Centre.objects.select_related("municipality"), slug=slug)
     consent_text = services.consent_text_current(centre=centre)
+    # A public task's "sign up" link names the task (`?task=`): the form says so, and the
+    # coordinator sees which task the applicant came for.
+    wanted_task = selectors.public_task_title(
+        centre=centre, raw=request.POST.get("task") or request.GET.get("task")
+    )
     form = SignUpForm(request.POST or None, centre=centre)
     status = 200
     if request.method == "POST":
@@ -482,7 +487,9 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
         elif form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k not in {"consent", "website"}}
             try:
-                services.volunteer_sign_up(centre=centre, consent_text=consent_text, **data)
+                services.volunteer_sign_up(
+                    centre=centre, consent_text=consent_text, wanted_task=wanted_task, **data
+                )
             except ValidationError as error:
                 form_error(form, error)
             else:
@@ -490,7 +497,12 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "volunteers/signup_form.html",
-        {"form": form, "centre": centre, "consent_text": consent_text},
+        {
+            "form": form,
+            "centre": centre,
+            "consent_text": consent_text,
+            "wanted_task": wanted_task,
+        },
         status=status,
     )
 

@@ -32,6 +32,18 @@ MATRIX = [
         {**WRITERS, "coordinator": 404, "association": 404},
     ),
     ("activities:edit", pk_of("own_activity"), {**WRITERS, "municipality_viewer": 403}),
+    ("activities:door", pk_of("own_activity"), WRITERS),
+    ("activities:door", pk_of("centre_activity"), {**WRITERS, "association": 404}),
+    (
+        "activities:door",
+        pk_of("foreign_activity"),
+        {**WRITERS, "coordinator": 404, "association": 404},
+    ),
+    (
+        "activities:door_sync",
+        pk_of("own_activity"),
+        {**WRITERS, "coordinator": 405, "association": 405},
+    ),
     ("activities:edit", pk_of("centre_activity"), {**WRITERS, "association": 404}),
     (
         "activities:edit",

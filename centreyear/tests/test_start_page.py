@@ -58,3 +58,19 @@ def test_it_shows_no_warning_when_every_condition_is_met(world, login):
 def test_it_shows_the_card_to_coordinators_and_municipality_viewers_only(world, login, role, shown):
     page = home(login(getattr(world, role)))
     assert (f"State grant conditions {YEAR}" in page) is shown
+
+
+def test_the_coordinator_sets_whether_new_activities_start_public(world, login):
+    from django.urls import reverse
+
+    from core.models import AuditEvent, Centre
+
+    client = login(world.coordinator)
+    url = reverse("core:centre_public")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"activities_public_by_default": "on", "description": "Hei"})
+    assert response.status_code == 302
+    centre = Centre.objects.get(pk=world.centre.pk)
+    assert centre.activities_public_by_default is True and centre.description == "Hei"
+    assert AuditEvent.objects.filter(action="centre.public_updated").exists()
+    assert login(world.association).get(url).status_code == 403

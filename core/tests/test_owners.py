@@ -13,9 +13,11 @@ import pytest
 from django.apps import apps
 from django.db import models
 
+from activities.models import DoorCount
 from activities.tests import factories as af
 from core.models import SELF, CentreScopedModel, CentreScopedQuerySet, Owners
 from core.permissions import Access, access_for_user
+from organisations.models import ContactConsent, HelpOffer
 from tests import factories as f
 from volunteers.tests import factories as vf
 
@@ -97,6 +99,9 @@ OLD_OWNED_BY: dict[str, OldOwnedBy] = {
     },
     "activities.ActivitySeries": _organised,
     "activities.Activity": _organised,
+    "activities.DoorCount": _association("activity__organiser__memberships__user_id"),
+    "organisations.ContactConsent": _association("organisation__memberships__user_id"),
+    "organisations.HelpOffer": _association("organisation__memberships__user_id"),
     "volunteers.Volunteer": _volunteer("user_id"),
     "tasks.Task": _task,
     "tasks.Match": _match,
@@ -155,8 +160,22 @@ def owned_world(world):
             factory(project=project)
         f.YearTargetFactory(project=project)
         af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
-        f.ActivityFactory(project=project, organiser=organisation)
+        activity = f.ActivityFactory(project=project, organiser=organisation)
+        DoorCount.objects.create(
+            centre=centre, activity=activity, key=f"door-{activity.pk}", delta=1
+        )
         af.ActivitySeriesFactory(project=project, organiser=organisation)
+    for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
+        ContactConsent.objects.create(
+            centre=organisation.centre, organisation=organisation, published="email", text="Ja"
+        )
+        HelpOffer.objects.create(
+            centre=organisation.centre,
+            organisation=organisation,
+            name="Vera",
+            email="vera@example.org",
+            message="Jeg vil hjelpe",
+        )
     task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
     vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
     vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)

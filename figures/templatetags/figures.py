@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from core import formatting
+from core.permissions import get_access
 from figures import engine
 from figures.catalogue import CATALOGUE, definition, format_value
 
@@ -145,6 +146,13 @@ def get_item(mapping, key):
     """mapping[key] in a template (figure keys have dots, which the template language reads as
     attribute lookups)."""
     return mapping.get(key) if mapping is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def hours_waiting(context) -> Decimal:
+    """The hours waiting for approval the page's user may decide (`volunteer_hours.waiting`),
+    from the engine: the hours app's page shows it without importing the engine above it."""
+    return engine.hours_waiting(get_access(context["request"]))
 
 
 @register.inclusion_tag("volunteers/partials/year_hours.html")

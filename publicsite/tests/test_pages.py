@@ -156,11 +156,10 @@ def test_it_exports_the_directory_as_open_data(client, public_world):
 
 
 def test_it_lets_the_association_consent_to_show_its_contact_details(login, world):
-    from organisations.services import ASSOCIATION_EDITABLE_FIELDS
-
-    assert "shows_contact" in ASSOCIATION_EDITABLE_FIELDS
     page = login(world.association).get(reverse("organisations:edit", args=[world.organisation.pk]))
-    assert 'name="shows_contact"' in page.content.decode()
+    body = page.content.decode()
+    assert 'name="public_contacts"' in body
+    assert 'name="shows_contact"' not in body
 
 
 def test_occurrences_follow_the_series_public_mark(world):

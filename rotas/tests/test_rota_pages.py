@@ -179,9 +179,13 @@ def test_the_volunteer_sees_the_shifts_and_tasks_that_fit(world, login, fitting)
         "Stengt",
         "Annen sentral",
         "Fullt oppdrag",
-        "Snekring",
     ):
         assert hidden not in page
+    # Every open task with places left is there; the one that fits first, saying why.
+    assert "Snekring" in page
+    assert page.index("Leksehjelp") < page.index("Snekring")
+    fitting = page[page.index("Leksehjelp") : page.index("Snekring")]
+    assert ("Passer for deg" in fitting or "Fits you" in fitting) and interest.label in fitting
 
 
 @pytest.mark.parametrize("count", [1, 8])
@@ -197,7 +201,8 @@ def test_the_open_page_reads_a_fixed_number_of_queries(
     client = login(world.volunteer_user)
     client.get(reverse("volunteers:open_needs"))
 
-    with django_assert_num_queries(15):
+    # ... and the open tasks' filters: their districts and interests.
+    with django_assert_num_queries(17):
         client.get(reverse("volunteers:open_needs"))
 
 
@@ -335,3 +340,26 @@ def test_the_site_admin_lists_rotas_shifts_and_reminders(world, login, name):
     ShiftSignupFactory(shift=ShiftFactory(rota=RotaFactory(centre=world.centre)))
     response = login(world.site_admin).get(reverse(f"admin:{name}_changelist"))
     assert response.status_code == 200
+
+
+def test_a_volunteer_filters_the_open_tasks_by_day_place_and_interest(world, login):
+    from tests.factories import DistrictFactory
+
+    sentrum = DistrictFactory(municipality=world.municipality, name="Sentrum")
+    knitting = InterestFactory(name="Strikking")
+    evening = TaskFactory(centre=world.centre, title="Kveldsvakt", needs_evenings=True)
+    downtown = TaskFactory(centre=world.centre, title="Bybesøk", district=sentrum)
+    craft = TaskFactory(centre=world.centre, title="Strikkekurs")
+    craft.interests.set([knitting])
+    client = login(world.volunteer_user)
+    url = reverse("volunteers:open_needs")
+
+    def shown(**query):
+        page = client.get(url, query).content.decode()
+        return {t.title for t in (evening, downtown, craft) if t.title in page}
+
+    assert shown() == {"Kveldsvakt", "Bybesøk", "Strikkekurs"}
+    assert shown(day="evenings") == {"Kveldsvakt"}
+    assert shown(district=sentrum.pk) == {"Bybesøk"}
+    assert shown(interest=knitting.pk) == {"Strikkekurs"}
+    assert client.get(url, {"district": "x" * 20, "day": "never"}).status_code == 200

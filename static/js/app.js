@@ -43,6 +43,20 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // The "public" box of a new activity follows the chosen category until it is touched.
+  document.querySelectorAll("input[data-public-defaults]").forEach((box) => {
+    const defaults = JSON.parse(box.dataset.publicDefaults);
+    const category = box.form && box.form.querySelector("select[name=category]");
+    if (!category) return;
+    let touched = false;
+    box.addEventListener("change", () => { touched = true; });
+    category.addEventListener("change", () => {
+      if (touched) return;
+      const value = defaults[category.value];
+      box.checked = value === undefined ? defaults[""] : value;
+    });
+  });
+
   // "Select all" boxes: <input type="checkbox" data-select-all="name"> ticks every box of that name.
   document.querySelectorAll("[data-select-all]").forEach((box) => {
     const name = box.dataset.selectAll;

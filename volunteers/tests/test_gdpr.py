@@ -269,6 +269,7 @@ SECTIONS_ON_THE_PAGE = {
     "import_files_naming_the_person",
     "contact_person_of",
     "association_notes_naming_the_person",
+    "offers_of_help",
 }
 
 

@@ -28,7 +28,7 @@ MATRIX = [
     ("volunteers:inactive", None, COORD),
     ("volunteers:consent_texts", None, COORD),
     ("volunteers:hours_pending", None, COORD),
-    ("volunteers:task_list", None, COORD_ASSOC),
+    ("volunteers:task_list", None, {**COORD_ASSOC, "volunteer_user": 302}),
     ("volunteers:task_create", None, COORD_ASSOC),
     ("volunteers:task_detail", pk_of("own_task"), COORD_ASSOC),
     (
