@@ -3,7 +3,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from .permissions import get_access
+from .models import District
+from .permissions import Access, get_access
 from .startpage import nav_for
 
 
@@ -11,6 +12,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     access = get_access(request)
     return {
         "access": access,
+        # The district filter every municipality page carries (base.html).
+        "municipality_districts": municipality_districts(access),
         "nav_items": nav_for(request, access) if access.user_id else [],
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         # The language switch names each language in itself.
@@ -20,3 +23,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def municipality_districts(access: Access) -> list[District]:
+    """The districts a municipality viewer's pages can be narrowed to (those of its centres;
+    none for other roles), for the district filter on every page the viewer reads: one query,
+    only when the municipality's centres belong to districts."""
+    if not access.is_municipality or not access.district_ids:
+        return []
+    return list(District.objects.filter(pk__in=access.district_ids))

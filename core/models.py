@@ -55,6 +55,15 @@ class Centre(models.Model):
         help_text=_("What the centre is and does, shown on its public front page."),
     )
     website = models.URLField(_("website"), blank=True)
+    district = models.ForeignKey(
+        "District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="centres",
+        verbose_name=_("district"),
+        help_text=_("The district (bydel) the centre serves, where it serves one."),
+    )
     default_language = models.CharField(
         _("default language"),
         max_length=5,
@@ -74,9 +83,17 @@ class Centre(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        if self.district_id and self.district.municipality_id != self.municipality_id:
+            raise ValidationError(
+                {"district": _("The district must be in the centre's municipality.")}
+            )
+
 
 class District(models.Model):
-    """A district (bydel) of a municipality, used by associations, volunteers and tasks."""
+    """A district (bydel) of a municipality: centres, associations, volunteers, tasks and
+    partnerships belong to one; the municipality's pages can be read per district."""
 
     municipality = models.ForeignKey(
         Municipality,

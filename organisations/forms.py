@@ -54,6 +54,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     field_order = [
         "name",
+        "kind",
         "organisation_number",
         "category_1",
         "category_2",
@@ -153,6 +154,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             _("About the association"),
             [
                 "name",
+                "kind",
                 "organisation_number",
                 "category_1",
                 "category_2",
