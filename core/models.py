@@ -85,7 +85,8 @@ class Centre(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.district_id and self.district.municipality_id != self.municipality_id:
+        district = self.district
+        if district is not None and district.municipality_id != self.municipality_id:
             raise ValidationError(
                 {"district": _("The district must be in the centre's municipality.")}
             )

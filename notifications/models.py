@@ -23,6 +23,7 @@ class Delivery(CentreScopedModel):
         FOLLOW_UP = "follow_up", _("Follow-up of a match")
         CONFIRMATION = "confirmation", _("Please confirm the entry")
         HOURS_DIGEST = "hours_digest", _("Hours waiting for approval")
+        PARTNERSHIP_END = "partnership_end", _("A partnership is ending")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

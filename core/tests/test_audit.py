@@ -25,6 +25,7 @@ SERVICE_MODULES = [
     "activities.services",
     "reports.services",
     "notifications.services",
+    "cooperation.services",
 ]
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -97,6 +97,15 @@ OLD_OWNED_BY: dict[str, OldOwnedBy] = {
     },
     "activities.ActivitySeries": _organised,
     "activities.Activity": _organised,
+    # New models state their rule here too (the organisation of the partnership owns them).
+    "cooperation.Partnership": _association("organisation__memberships__user_id"),
+    **{
+        f"cooperation.{name}": _association("partnership__organisation__memberships__user_id")
+        for name in ["Contribution", "Contact", "Outcome", "Story"]
+    },
+    "cooperation.StoryConsent": _association(
+        "story__partnership__organisation__memberships__user_id"
+    ),
     "volunteers.Volunteer": _volunteer("user_id"),
     "volunteers.Task": _task,
     "volunteers.Match": _match,
@@ -157,6 +166,20 @@ def owned_world(world):
         af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
         f.ActivityFactory(project=project, organiser=organisation)
         af.ActivitySeriesFactory(project=project, organiser=organisation)
+    from cooperation.models import Contact, Outcome, StoryConsent
+    from cooperation.tests import factories as cf
+
+    for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
+        partnership = cf.PartnershipFactory(organisation=organisation)
+        cf.ContributionFactory(partnership=partnership)
+        Contact.objects.create(
+            partnership=partnership, centre=partnership.centre, side="x", name="N"
+        )
+        Outcome.objects.create(
+            partnership=partnership, centre=partnership.centre, year=2025, name="Jobb", value=1
+        )
+        cf.StoryFactory(partnership=partnership, published=True)
+    assert StoryConsent.objects.system().exists()
     task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
     vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
     vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)
