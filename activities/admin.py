@@ -16,8 +16,8 @@ from .models import (
 
 @admin.register(ActivityCategory)
 class ActivityCategoryAdmin(AuditedAdmin):
-    list_display = ["name", "name_nn", "name_en", "position"]
-    list_editable = ["position"]
+    list_display = ["name", "name_nn", "name_en", "national_category", "position"]
+    list_editable = ["national_category", "position"]
 
 
 class YearTargetInline(admin.TabularInline):

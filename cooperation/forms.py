@@ -16,9 +16,12 @@ from .models import (
     Contact,
     Contribution,
     CooperationForm,
+    MunicipalSupport,
     MunicipalUnit,
+    NationalRegisterEntry,
     Outcome,
     Partnership,
+    ReportedYear,
     Story,
 )
 
@@ -182,3 +185,54 @@ class ConsentForm(forms.Form):
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class ReportedYearForm(forms.ModelForm):
+    class Meta:
+        model = ReportedYear
+        fields = ["year", *ReportedYear.FIGURE_KEYS, "comment"]
+        widgets = {
+            name: forms.NumberInput(attrs={"inputmode": "numeric"})
+            for name in ["year", *ReportedYear.FIGURE_KEYS]
+        }
+
+    def validate_unique(self) -> None:
+        # A year already reported is corrected, not refused (the service finds it).
+        pass
+
+
+class SupportForm(forms.ModelForm):
+    class Meta:
+        model = MunicipalSupport
+        fields = [
+            "project",
+            "year",
+            "kind",
+            "amount",
+            "cost_total",
+            "unit",
+            "partnership",
+            "comment",
+        ]
+        widgets = {
+            name: forms.NumberInput(attrs={"inputmode": "numeric"})
+            for name in ["year", "amount", "cost_total"]
+        }
+
+    def __init__(self, *args: Any, centre: Centre, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_choice(self, "project").queryset = Project.objects.for_centre(centre)
+        model_choice(self, "unit").queryset = MunicipalUnit.objects.filter(
+            municipality_id=centre.municipality_id
+        )
+        model_choice(self, "partnership").queryset = Partnership.objects.for_centre(centre)
+
+
+class NationalRegisterForm(forms.ModelForm):
+    class Meta:
+        model = NationalRegisterEntry
+        fields = ["ownership", "network", "manager_position", "daily_manager", "chair"]
+        widgets = {
+            "daily_manager": forms.TextInput(attrs={"autocomplete": "off"}),
+            "chair": forms.TextInput(attrs={"autocomplete": "off"}),
+        }

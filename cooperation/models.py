@@ -486,3 +486,199 @@ class BookletJob(CentreScopedModel, Job):
 
     def __str__(self) -> str:
         return f"{self.centre} ({self.get_status_display()})"
+
+
+# --- An organisation's own yearly figures ---------------------------------------------------
+
+
+class ReportedYear(CentreScopedModel):
+    """The figures of one year as an organisation reports them itself: for an organisation that
+    does not log its work in Frivillig (888 volunteers in 2002, 4 437 in 2006; 105 volunteer
+    årsverk and 50 staff årsverk). Pages label them as reported; the figures engine reads them
+    under the catalogue's keys (`FIGURE_KEYS`). Every field may be left empty."""
+
+    # Field -> the catalogue key it reports.
+    FIGURE_KEYS = {
+        "volunteers_active": "volunteers.active",
+        "volunteers_new": "volunteers.new",
+        "volunteers_registered": "volunteers.registered",
+        "volunteer_fte": "fte.total",
+        "staff_fte": "staff.fte",
+        "activities": "activities.held",
+        "participants": "participants.total",
+        "volunteer_hours": "volunteer_hours.total",
+        "income_total": "income.total",
+        "income_municipality": "income.municipality",
+    }
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="reported_years",
+        verbose_name=_("organisation"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    volunteers_active = models.PositiveIntegerField(_("active volunteers"), null=True, blank=True)
+    volunteers_new = models.PositiveIntegerField(_("new volunteers"), null=True, blank=True)
+    volunteers_registered = models.PositiveIntegerField(
+        _("volunteers registered at the end of the year"), null=True, blank=True
+    )
+    volunteer_fte = models.DecimalField(
+        _("volunteer full-time equivalents"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    staff_fte = models.DecimalField(
+        _("staff full-time equivalents"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    activities = models.PositiveIntegerField(_("activities held"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
+    income_total = models.PositiveBigIntegerField(
+        _("operating income in total (NOK)"), null=True, blank=True
+    )
+    income_municipality = models.PositiveBigIntegerField(
+        _("of it from the municipality (NOK)"), null=True, blank=True
+    )
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # The organisation enters its own figures; the centre may enter them on its behalf.
+    owners = Owners(association="organisation", association_edits=True)
+
+    class Meta:
+        ordering = ["organisation", "-year"]
+        verbose_name = _("reported year")
+        verbose_name_plural = _("reported years")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"],
+                name="reportedyear_unique_year",
+                violation_error_message=_("The organisation has reported this year already."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year}"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.income_total is not None
+            and self.income_municipality is not None
+            and self.income_municipality > self.income_total
+        ):
+            raise ValidationError(
+                {"income_municipality": _("The municipality's part cannot exceed the total.")}
+            )
+
+
+# --- Municipal money per activity line --------------------------------------------------------
+
+
+class MunicipalSupport(CentreScopedModel):
+    """What the municipality gives one project (an activity line: the visiting service, the
+    activity house) in a year: operating money or activity money, and what the line cost in
+    all that year, so the pages can say "16 of 31 activities supported, 3 fully financed,
+    self-financed share N %" (the figures engine counts it)."""
+
+    class Kind(models.TextChoices):
+        OPERATING = "operating", _("Operating money")
+        ACTIVITY = "activity", _("Activity money")
+
+    project = models.ForeignKey(
+        "activities.Project",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("project (activity line)"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    kind = models.CharField(_("kind of money"), max_length=10, choices=Kind.choices)
+    amount = models.PositiveIntegerField(_("amount from the municipality (NOK)"))
+    cost_total = models.PositiveIntegerField(
+        _("the line's total cost that year (NOK)"),
+        null=True,
+        blank=True,
+        help_text=_("For the self-financed share; empty when not known."),
+    )
+    unit = models.ForeignKey(
+        MunicipalUnit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from the municipal unit"),
+    )
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supports",
+        verbose_name=_("under the partnership"),
+    )
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    owners = Owners(association="project__organisation")
+
+    class Meta:
+        ordering = ["-year", "project"]
+        verbose_name = _("municipal support")
+        verbose_name_plural = _("municipal support")
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}: {self.get_kind_display()} {self.amount}"
+
+
+# --- The national register of volunteer centres ------------------------------------------------
+
+
+class NationalRegisterEntry(CentreScopedModel):
+    """What Norges Frivilligsentraler keeps for every centre ("Min enhet"): ownership form,
+    network, the daily manager's position size, the daily manager and the chair of the board
+    or advisory body (names of persons: see cooperation.privacy)."""
+
+    class Ownership(models.TextChoices):
+        MUNICIPAL = "municipal", _("Municipal")
+        ASSOCIATION = "association", _("Association (forening/lag)")
+        FOUNDATION = "foundation", _("Foundation")
+        COOPERATIVE = "cooperative", _("Cooperative (samvirkeforetak)")
+        COMPANY = "company", _("Limited company (AS)")
+        OTHER = "other", _("Other")
+
+    class Position(models.TextChoices):
+        OVER_100 = "over_100", _("Over 100 %")
+        FULL = "100", _("100 %")
+        P75_100 = "75_100", _("75–100 %")
+        P50_75 = "50_75", _("50–75 %")
+        P50 = "50", _("50 %")
+        UNDER_50 = "under_50", _("Under 50 %")
+
+    ownership = models.CharField(_("ownership form"), max_length=20, choices=Ownership.choices)
+    network = models.CharField(_("network"), max_length=200, blank=True)
+    manager_position = models.CharField(
+        _("the daily manager's position"), max_length=10, choices=Position.choices, blank=True
+    )
+    daily_manager = models.CharField(_("daily manager"), max_length=200, blank=True)
+    chair = models.CharField(_("chair of the board or advisory body"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    owners = CENTRE_ONLY
+
+    class Meta:
+        verbose_name = _("entry in the national register")
+        verbose_name_plural = _("entries in the national register")
+        constraints = [
+            models.UniqueConstraint(fields=["centre"], name="nationalregister_one_per_centre")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.centre)

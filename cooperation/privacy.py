@@ -12,7 +12,7 @@ from django.db.models import Q
 from core.audit import log_action
 from core.privacy import Person
 
-from .models import Contact, StoryConsent
+from .models import Contact, NationalRegisterEntry, StoryConsent
 
 # The personal fields of this app, with why they are kept and for how long.
 DECLARATIONS = [
@@ -21,6 +21,12 @@ DECLARATIONS = [
         "fields": ["name", "role", "email", "phone"],
         "purpose": "Contact between the parties of a partnership; the reminder before it ends.",
         "retention": "As long as the partnership is kept; erased with the person.",
+    },
+    {
+        "model": "cooperation.NationalRegisterEntry",
+        "fields": ["daily_manager", "chair"],
+        "purpose": "The national register of volunteer centres names the centre's leaders.",
+        "retention": "Until replaced; erased with the person.",
     },
     {
         "model": "cooperation.StoryConsent",
@@ -58,9 +64,26 @@ def _consents(person: Person) -> list[StoryConsent]:
     return list(qs)
 
 
+def _register_entries(person: Person) -> list[NationalRegisterEntry]:
+    return [
+        entry
+        for entry in NationalRegisterEntry.objects.for_centre(person.centre_id)
+        if person.names_in(entry.daily_manager) or person.names_in(entry.chair)
+    ]
+
+
 def erase(person: Person, actor: Any) -> None:
     """A contact person is removed from the partnership; a consent's shown contact is blanked
-    (and so no longer shown) and its giver forgotten, the consent itself kept."""
+    (and so no longer shown) and its giver forgotten, the consent itself kept; the national
+    register entry loses the name."""
+    for entry in _register_entries(person):
+        erased = [
+            name for name in ("daily_manager", "chair") if person.names_in(getattr(entry, name))
+        ]
+        for name in erased:
+            setattr(entry, name, "")
+        entry.save(update_fields=[*erased, "updated_at"])
+        log_action(actor=actor, action="nationalregisterentry.redacted", obj=entry)
     for contact in _contacts(person):
         log_action(actor=actor, action="partnershipcontact.erased", obj=contact)
         contact.delete()
@@ -85,6 +108,9 @@ def export(person: Person) -> dict[str, Any]:
                 "phone": c.phone,
             }
             for c in _contacts(person)
+        ],
+        "national_register": [
+            {"daily_manager": e.daily_manager, "chair": e.chair} for e in _register_entries(person)
         ],
         "story_consents": [
             {

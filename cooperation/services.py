@@ -25,9 +25,12 @@ from .models import (
     BookletJob,
     Contact,
     Contribution,
+    MunicipalSupport,
     MunicipalUnit,
+    NationalRegisterEntry,
     Outcome,
     Partnership,
+    ReportedYear,
     Side,
     Story,
     StoryConsent,
@@ -460,3 +463,94 @@ def _booklet_store(job: BookletJob, pdf: bytes, count: int) -> None:
     current.file.save(f"samarbeid-{current.centre.slug}.pdf", ContentFile(pdf), save=False)
     log_action(actor=None, action="booklet.rendered", obj=current, data={"bytes": len(pdf)})
     jobs.job_finish(current, file=current.file.name, size=len(pdf), stories=count)
+
+
+# --- An organisation's own yearly figures ---------------------------------------------------
+
+REPORTED_FIELDS = ("year", *ReportedYear.FIGURE_KEYS, "comment")
+
+
+@transaction.atomic
+def reported_year_save(
+    *, actor: User, access: Access, organisation: Any, data: dict[str, Any]
+) -> ReportedYear:
+    """Enter (or correct) an organisation's own figures of a year. Its users enter their own;
+    the coordinator may enter them on its behalf."""
+    if organisation.centre_id not in access.centre_ids or not (
+        access.is_coordinator
+        or (access.is_association and organisation.pk in access.association_ids)
+    ):
+        raise PermissionDenied
+    row = (
+        ReportedYear.objects.for_centre(organisation.centre_id)
+        .filter(organisation=organisation, year=int(data.get("year") or 0))
+        .first()
+    )
+    before = stored_snapshot(row) if row is not None else None
+    if row is None:
+        row = ReportedYear(organisation=organisation, centre_id=organisation.centre_id)
+    for name in REPORTED_FIELDS:
+        if name in data:
+            setattr(row, name, data[name])
+    row.full_clean()
+    row.save()
+    log_change(
+        actor=actor,
+        action="reportedyear.created" if before is None else "reportedyear.updated",
+        obj=row,
+        before=before,
+    )
+    return row
+
+
+# --- Municipal money per activity line; the national register ---------------------------------
+
+
+@transaction.atomic
+def support_add(*, actor: User, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
+    """Record the municipality's money to one of the centre's projects for a year."""
+    row = MunicipalSupport(centre=centre, **data)
+    if row.project.centre_id != centre.pk:
+        raise ValidationError({"project": _("The project belongs to another centre.")})
+    if row.partnership is not None and row.partnership.centre_id != centre.pk:
+        raise ValidationError({"partnership": _("The partnership belongs to another centre.")})
+    row.full_clean()
+    row.save()
+    log_change(actor=actor, action="municipalsupport.created", obj=row, before=None)
+    return row
+
+
+@transaction.atomic
+def support_delete(*, actor: User, row: MunicipalSupport) -> None:
+    log_action(
+        actor=actor,
+        action="municipalsupport.deleted",
+        obj=row,
+        changes={name: [value, None] for name, value in snapshot(row).items()},
+    )
+    row.delete()
+
+
+@transaction.atomic
+def national_register_save(
+    *, actor: User, centre: Centre, data: dict[str, Any]
+) -> NationalRegisterEntry:
+    """The centre's entry in Norges Frivilligsentraler's national register."""
+    entry = NationalRegisterEntry.objects.for_centre(centre).first()
+    before = stored_snapshot(entry) if entry is not None else None
+    if entry is None:
+        entry = NationalRegisterEntry(centre=centre)
+    for name in ("ownership", "network", "manager_position", "daily_manager", "chair"):
+        if name in data:
+            setattr(entry, name, data[name])
+    entry.full_clean()
+    entry.save()
+    log_change(
+        actor=actor,
+        action="nationalregisterentry.created"
+        if before is None
+        else "nationalregisterentry.updated",
+        obj=entry,
+        before=before,
+    )
+    return entry

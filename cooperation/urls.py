@@ -27,6 +27,10 @@ urlpatterns = [
     path("stories/<int:pk>/consent/", views.story_consent, name="story_consent"),
     path("stories/<int:pk>/withdraw/", views.story_withdraw, name="story_withdraw"),
     path("stories/<int:pk>/approve/", views.story_approve, name="story_approve"),
+    path("reported/", views.reported_years, name="reported_years"),
+    path("support/", views.supports, name="supports"),
+    path("support/<int:pk>/delete/", views.support_delete, name="support_delete"),
+    path("national-register/", views.national_register, name="national_register"),
     path("booklet/", views.booklet, name="booklet"),
     path("booklet/<int:pk>/", views.booklet_download, name="booklet_download"),
 ]

@@ -7,6 +7,7 @@ from typing import cast
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Field
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -23,6 +24,7 @@ from core.permissions import (
     role_required,
     visible,
 )
+from organisations.models import Organisation
 
 from . import selectors, services
 from .forms import (
@@ -30,9 +32,12 @@ from .forms import (
     ContactForm,
     ContributionForm,
     DocumentForm,
+    NationalRegisterForm,
     OutcomeForm,
     PartnershipForm,
+    ReportedYearForm,
     StoryForm,
+    SupportForm,
     UnitForm,
 )
 from .models import (
@@ -40,9 +45,12 @@ from .models import (
     Contact,
     Contribution,
     CooperationForm,
+    MunicipalSupport,
     MunicipalUnit,
+    NationalRegisterEntry,
     Outcome,
     Partnership,
+    ReportedYear,
     Side,
     Story,
     Theme,
@@ -455,6 +463,127 @@ def booklet_download(request: HttpRequest, pk: int) -> FileResponse:
         as_attachment=True,
         filename=f"samarbeid-{job.centre.slug}.pdf",
         content_type="application/pdf",
+    )
+
+
+@role_required(Role.COORDINATOR, Role.ASSOCIATION)
+def reported_years(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """An organisation's own figures per year, labelled as reported wherever they are shown:
+    for an organisation that does not log its work in Frivillig. The association user enters
+    its own; the coordinator chooses the organisation (`?organisation=`)."""
+    access = get_access(request)
+    organisations = visible(request, Organisation).filter(is_archived=False)
+    number = request.GET.get("organisation", "")
+    if number.isdigit() and len(number) < 10:
+        organisation = get_object_or_404(organisations, pk=int(number))
+    else:
+        organisation = organisations.order_by("pk").first()
+        if organisation is None or access.is_coordinator and not number:
+            organisation = None
+    form = ReportedYearForm(request.POST or None) if organisation is not None else None
+    if form is not None and organisation is not None and request.method == "POST":
+        if form.is_valid():
+            try:
+                row = services.reported_year_save(
+                    actor=request.user,
+                    access=access,
+                    organisation=organisation,
+                    data=form.cleaned_data,
+                )
+            except ValidationError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(
+                    request, _("The figures of %(year)s were saved.") % {"year": row.year}
+                )
+                return redirect(f"{request.path}?organisation={organisation.pk}")
+    rows = (
+        ReportedYear.objects.visible_to(access).filter(organisation=organisation).order_by("-year")
+        if organisation is not None
+        else ReportedYear.objects.none()
+    )
+    return render(
+        request,
+        "cooperation/reported_years.html",
+        {
+            "organisation": organisation,
+            "organisations": organisations if access.is_coordinator else [],
+            "form": form,
+            "rows": [
+                (row.year, [getattr(row, name) for name in ReportedYear.FIGURE_KEYS])
+                for row in rows
+            ],
+            "fields": [
+                (name, cast(Field, ReportedYear._meta.get_field(name)).verbose_name)
+                for name in ReportedYear.FIGURE_KEYS
+            ],
+        },
+    )
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def supports(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The municipality's money per project and year (the coordinator records it; the
+    municipality reads it). The counts ("16 of 31 supported") are on the years page."""
+    access = get_access(request)
+    form = None
+    if access.is_coordinator:
+        centre = own_centre(request)
+        form = SupportForm(request.POST or None, centre=centre)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.support_add(actor=request.user, centre=centre, data=form.cleaned_data)
+            except ValidationError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(request, _("The support was recorded."))
+                return redirect("cooperation:supports")
+    elif request.method == "POST":
+        raise PermissionDenied
+    rows = (
+        MunicipalSupport.objects.visible_to(access)
+        .select_related("project", "unit", "partnership", "centre")
+        .order_by("-year", "project__name")
+    )
+    return render(
+        request,
+        "cooperation/supports.html",
+        {"rows": rows, "form": form, "show_centre": len(access.centre_ids) > 1},
+    )
+
+
+@require_POST
+@role_required(Role.COORDINATOR)
+def support_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    row = get_object_for_user(request, MunicipalSupport, edit=True, pk=pk)
+    services.support_delete(actor=request.user, row=row)
+    messages.success(request, _("Removed."))
+    return redirect("cooperation:supports")
+
+
+@role_required(Role.COORDINATOR, Role.MUNICIPALITY)
+def national_register(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The centre's entry in the national register of volunteer centres (the coordinator
+    keeps it; the municipality reads its centres')."""
+    access = get_access(request)
+    entries = NationalRegisterEntry.objects.visible_to(access).select_related("centre")
+    form = None
+    if access.is_coordinator:
+        centre = own_centre(request)
+        entry = entries.first()
+        form = NationalRegisterForm(request.POST or None, instance=entry)
+        if request.method == "POST" and form.is_valid():
+            services.national_register_save(
+                actor=request.user, centre=centre, data=form.cleaned_data
+            )
+            messages.success(request, _("The entry was saved."))
+            return redirect("cooperation:national_register")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "cooperation/national_register.html",
+        {"entries": entries, "form": form},
     )
 
 

@@ -227,6 +227,8 @@ class AnnualFigures:
     months: list[engine.Month]
     by_category: list[Row]
     by_project: list[Row]
+    # The national register's nine categories (all nine; their activities add up to the held).
+    by_national_category: list[Row]
     hours: HoursFigures
     persons_reached: int | None
     partners: list[PartnerRow]
@@ -572,6 +574,10 @@ def annual_figures(
         months=months,
         by_category=by_category,
         by_project=by_project,
+        by_national_category=[
+            Row(label=str(row["label"]), activities=row["activities"])
+            for row in engine.by_national_category(scope, year=year, today=today)
+        ],
         hours=_hours(figures, year),
         persons_reached=counted.persons_reached,
         partners=[row for p in projects for row in _partner_rows(p.partners.all(), years, p.name)],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, years
 
 app_name = "reports"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("hours/", views.hours, name="hours"),
     path("overview/", views.overview, name="overview"),
     path("overview/export.<str:fmt>", views.overview, name="overview_export"),
+    path("years/", years.years, name="years"),
+    path("years/export.<str:fmt>", years.years, name="years_export"),
+    path("national.csv", years.national_export, name="national_export"),
 ]
 
 # The volunteer certificate's PDF reads the figures engine, so it is served from here; its

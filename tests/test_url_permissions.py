@@ -152,6 +152,18 @@ class Objects:
         self.foreign_contribution = ContributionFactory(partnership=self.foreign_partnership)
         self.unit = UnitFactory(municipality=world.municipality)
         self.foreign_unit = UnitFactory(municipality=world.other_municipality)
+        from cooperation.models import MunicipalSupport
+
+        self.support = MunicipalSupport.objects.create(
+            centre=world.centre, project=self.activity.project, year=2025, kind="activity", amount=1
+        )
+        self.foreign_support = MunicipalSupport.objects.create(
+            centre=world.other_centre,
+            project=self.foreign_activity.project,
+            year=2025,
+            kind="activity",
+            amount=1,
+        )
         self.booklet = BookletJobFactory(centre=world.centre)
         self.foreign_booklet = BookletJobFactory(centre=world.other_centre)
         self.consent = Consent.objects.create(
@@ -290,6 +302,7 @@ KWARG_SOURCES: dict[str, Callable] = {
     # The overview is of the user's own centres; other centres never appear (tested in
     # reports/tests/test_overview.py).
     "reports:overview_export": lambda o: ({"fmt": "csv"}, None),
+    "reports:years_export": lambda o: ({"fmt": "csv"}, None),
     **{
         f"cooperation:{name}": lambda o: (
             {"pk": o.partnership.pk},
@@ -321,6 +334,7 @@ KWARG_SOURCES: dict[str, Callable] = {
         {"kind": "contribution", "pk": o.foreign_contribution.pk},
     ),
     "cooperation:unit_edit": lambda o: ({"pk": o.unit.pk}, {"pk": o.foreign_unit.pk}),
+    "cooperation:support_delete": lambda o: ({"pk": o.support.pk}, {"pk": o.foreign_support.pk}),
     "cooperation:booklet_download": lambda o: (
         {"pk": o.booklet.pk},
         {"pk": o.foreign_booklet.pk},

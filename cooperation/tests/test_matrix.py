@@ -82,6 +82,33 @@ MATRIX = [
         None,
         {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
     ),
+    (
+        "cooperation:reported_years",
+        None,
+        {"anonymous": "login", "coordinator": 200, "association": 200, "*": 403},
+    ),
+    (
+        "cooperation:supports",
+        None,
+        {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
+    ),
+    (
+        "cooperation:national_register",
+        None,
+        {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
+    ),
+    ("reports:years", None, {**READ, "*": 403}),
+    ("reports:years_export", lambda w, x: ["csv"], {**READ, "*": 403}),
+    (
+        "reports:years_export",
+        lambda w, x: ["pdf"],
+        {**READ, "coordinator": 404, "association": 404, "*": 403},
+    ),
+    (
+        "reports:national_export",
+        None,
+        {"anonymous": "login", "coordinator": 200, "municipality_viewer": 200, "*": 403},
+    ),
     ("samarbeid:centre", lambda w, x: [w.centre.slug], {"*": 200}),
     ("samarbeid:municipality", lambda w, x: [w.municipality.slug], {"*": 200}),
 ]
