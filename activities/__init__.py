@@ -1,6 +1,5 @@
-"""Activities and projects: the activity log and weekly series, projects with targets,
-sub-goals, effect goals, partners, grants and budgets. The pages that present figures about
-them (the target dashboard, the project's page) are the figures app's.
+"""Activities: the activity log, weekly series and participant counts, each activity in a
+project. The figures about them are the figures engine's.
 
-May import: `organisations`, `core`.
+May import: `projects`, `organisations`, `core`.
 """

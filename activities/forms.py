@@ -4,30 +4,25 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.forms import inlineformset_factory, modelformset_factory
+from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import CentreScopedInlineFormSet, HoursField, ScopedModelFormSet, model_choice
+from core.forms import (
+    COUNT_MESSAGE,
+    DateInput,
+    HoursField,
+    ScopedModelFormSet,
+    TimeInput,
+    model_choice,
+)
 from core.permissions import Access
+from projects import selectors as project_selectors
 
 from . import selectors
-from .models import (
-    Activity,
-    ActivitySeries,
-    BudgetLine,
-    GoalResult,
-    Grant,
-    OutcomeCounter,
-    Partner,
-    Project,
-    ProjectGoal,
-    ReportedFigure,
-    YearTarget,
-)
+from .models import Activity, ActivitySeries
 from .services import SERIES_KEY
 
-COUNT_MESSAGE = _("Enter a whole number, 0 or more.")
 COUNT_FIELDS = [
     "participants",
     "participants_new",
@@ -37,20 +32,6 @@ COUNT_FIELDS = [
     "participants_67_plus",
     "volunteer_count",
 ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
 
 
 def _count_messages(form: forms.BaseForm) -> None:
@@ -127,15 +108,17 @@ class ActivityForm(VersionedFormMixin, VolunteerCountMixin, forms.ModelForm):
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
         self.access = access
-        projects = selectors.project_list(access=access, include_ended=False)
+        projects = project_selectors.project_list(access=access, include_ended=False)
         if self.instance.pk and self.instance.project_id:
-            projects = selectors.project_list(access=access).filter(
+            projects = project_selectors.project_list(access=access).filter(
                 pk__in=list(projects.values_list("pk", flat=True)) + [self.instance.project_id]
             )
         model_choice(self, "project").queryset = projects
         model_choice(self, "project").empty_label = _("Choose a project")
         if "organiser" in self.fields:
-            model_choice(self, "organiser").queryset = selectors.organisers_for(access=access)
+            model_choice(self, "organiser").queryset = project_selectors.organisers_for(
+                access=access
+            )
             if access.is_association:
                 self.fields["organiser"].required = True
                 model_choice(self, "organiser").empty_label = None
@@ -190,10 +173,10 @@ class SeriesForm(forms.ModelForm):
     def __init__(self, *args, access: Access, **kwargs):
         super().__init__(*args, **kwargs)
         self.access = access
-        model_choice(self, "project").queryset = selectors.project_list(
+        model_choice(self, "project").queryset = project_selectors.project_list(
             access=access, include_ended=False
         )
-        model_choice(self, "organiser").queryset = selectors.organisers_for(access=access)
+        model_choice(self, "organiser").queryset = project_selectors.organisers_for(access=access)
         model_choice(self, "project").empty_label = _("Choose a project")
         if access.is_association:
             self.fields["organiser"].required = True
@@ -239,7 +222,6 @@ class CountsForm(VolunteerCountMixin, forms.ModelForm):
 # A bound formset builds as many forms as the posted TOTAL_FORMS says (Django caps it at 2000 by
 # default): cap it near what the pages show, or one crafted POST costs half a minute to answer.
 COUNTS_MAX_FORMS = 100
-PROJECT_PART_MAX_FORMS = 50
 
 CountsFormSet = modelformset_factory(
     Activity,
@@ -251,138 +233,3 @@ CountsFormSet = modelformset_factory(
     absolute_max=COUNTS_MAX_FORMS,
     formset=ScopedModelFormSet,
 )
-
-
-class ProjectForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
-        model = Project
-        fields = [
-            "name",
-            "status",
-            "organisation",
-            "owner_name",
-            "programme",
-            "leader",
-            "start_date",
-            "end_date",
-            "main_goal",
-            "target_group",
-            "planned_reach",
-            "is_operations",
-        ]
-        widgets = {
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "main_goal": forms.Textarea(attrs={"rows": 3}),
-            "target_group": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def __init__(self, *args, access: Access, **kwargs):
-        super().__init__(*args, **kwargs)
-        model_choice(self, "organisation").queryset = selectors.organisers_for(access=access)
-        if access.is_association:
-            self.fields["organisation"].required = True
-            model_choice(self, "organisation").empty_label = None
-            del self.fields["is_operations"]
-        else:
-            model_choice(self, "organisation").empty_label = _("The centre itself")
-        self.fields["planned_reach"].error_messages.update(
-            {"invalid": COUNT_MESSAGE, "min_value": COUNT_MESSAGE}
-        )
-
-
-_CHILD_WIDGETS = {"agreement_start": DateInput(), "agreement_end": DateInput()}
-
-
-def _project_parts(model, **options):
-    """An inline formset of a project's child rows: one empty row, deletable, capped."""
-    options.setdefault("extra", 1)
-    options.setdefault("formset", CentreScopedInlineFormSet)
-    return inlineformset_factory(
-        Project,
-        model,
-        can_delete=True,
-        max_num=PROJECT_PART_MAX_FORMS,
-        absolute_max=PROJECT_PART_MAX_FORMS,
-        **options,
-    )
-
-
-TargetFormSet = _project_parts(
-    YearTarget,
-    fields=["year", "activities", "average_participants", "persons_reached", "volunteer_hours"],
-)
-PartnerFormSet = _project_parts(
-    Partner,
-    fields=["name", "kind", "role", "agreement_start", "agreement_end"],
-    widgets=_CHILD_WIDGETS,
-)
-GrantFormSet = _project_parts(Grant, fields=["year", "funder", "applied_nok", "granted_nok"])
-OutcomeFormSet = _project_parts(OutcomeCounter, fields=["year", "name", "value", "is_approximate"])
-ReportedFigureFormSet = _project_parts(
-    ReportedFigure, fields=["figure", "year", "value", "is_approximate", "comment"]
-)
-GoalFormSet = _project_parts(
-    ProjectGoal,
-    fields=["kind", "text", "measure", "target", "unit", "position"],
-    localized_fields=["target"],
-)
-
-
-class ProjectScopedFormSet(CentreScopedInlineFormSet):
-    """Child rows whose choices must come from the same project (its goals, its grants).
-
-    `scoped_fields` maps a form field to the project's related manager; a new project has
-    nothing to choose yet.
-    """
-
-    scoped_fields: dict[str, str] = {}
-
-    def add_fields(self, form, index):
-        # add_fields runs for every form, the empty one ("add a row") included.
-        super().add_fields(form, index)
-        for name, related in self.scoped_fields.items():
-            field = form.fields[name]
-            if self.instance.pk:
-                field.queryset = getattr(self.instance, related).all()
-            else:
-                field.queryset = field.queryset.none()
-
-
-class GoalResultFormSetBase(ProjectScopedFormSet):
-    scoped_fields = {"goal": "goals"}
-
-
-class BudgetLineFormSetBase(ProjectScopedFormSet):
-    scoped_fields = {"grant": "grants"}
-
-
-class GoalResultForm(forms.ModelForm):
-    class Meta:
-        model = GoalResult
-        fields = ["goal", "year", "value", "comment"]
-        localized_fields = ["value"]
-        help_texts = {"goal": _("Save a new goal first; then record its results here.")}
-
-
-class BudgetLineForm(forms.ModelForm):
-    class Meta:
-        model = BudgetLine
-        fields = ["year", "kind", "name", "source", "grant", "budget", "accounts"]
-
-
-GoalResultFormSet = _project_parts(GoalResult, form=GoalResultForm, formset=GoalResultFormSetBase)
-BudgetLineFormSet = _project_parts(
-    BudgetLine, form=BudgetLineForm, formset=BudgetLineFormSetBase, extra=2
-)
-
-PROJECT_FORMSETS = [
-    ("targets", TargetFormSet, _("Yearly targets")),
-    ("goals", GoalFormSet, _("Sub-goals and effect goals")),
-    ("goal_results", GoalResultFormSet, _("Results of the goals per year")),
-    ("reported", ReportedFigureFormSet, _("Reported figures (typed in, not counted)")),
-    ("partners", PartnerFormSet, _("Partners")),
-    ("grants", GrantFormSet, _("Grants (NOK)")),
-    ("budget", BudgetLineFormSet, _("Budget and accounts (NOK)")),
-    ("outcomes", OutcomeFormSet, _("Outcome counters")),
-]

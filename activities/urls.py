@@ -4,8 +4,8 @@ from . import views
 
 app_name = "activities"
 
-# The target dashboard (progress/) and the project's page (projects/<pk>/) are the figures app's
-# pages in this namespace (figures.urls, added in frivillig/urls.py).
+# The projects app's pages (projects/) and the figures app's target dashboard (progress/) and
+# project page (projects/<pk>/) share this namespace (frivillig/urls.py).
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -15,7 +15,4 @@ urlpatterns = [
     path("log/<int:pk>/edit/", views.activity_edit, name="edit"),
     path("log/series/new/", views.series_create, name="series_create"),
     path("log/counts/", views.activity_counts, name="counts"),
-    path("projects/", views.project_list, name="project_list"),
-    path("projects/new/", views.project_create, name="project_create"),
-    path("projects/<int:project_pk>/edit/", views.project_edit, name="project_edit"),
 ]

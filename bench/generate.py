@@ -78,10 +78,11 @@ def write(model, objects: Iterable) -> int:
 def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
     from django.db import connection, transaction
 
-    from activities.models import Activity, ActivityCategory, Project, YearTarget
+    from activities.models import Activity, ActivityCategory
     from core.models import Centre, District, Municipality, Role, User
     from demo import data
     from organisations.models import Category, Membership, Organisation, OrganisationCategory
+    from projects.models import Project, YearTarget
     from volunteers.models import Volunteer
 
     rng = random.Random(seed)
@@ -246,7 +247,9 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
 
 def _generate_extensions(scale, rng, centres, counts) -> dict[str, int]:
     """Volunteers' interests, tasks and hour entries."""
-    from volunteers.models import HourEntry, Interest, Task, Volunteer
+    from hours.models import HourEntry
+    from tasks.models import Task
+    from volunteers.models import Interest, Volunteer
 
     interests = [
         Interest.objects.get_or_create(name=name, defaults={"name_en": name})[0]

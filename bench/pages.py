@@ -49,10 +49,10 @@ MUNICIPALITY = "bench-kommune@bench.example"
 
 
 def _context() -> dict:
-    from activities.models import Project
     from core.models import District
     from organisations.models import Category
-    from volunteers.models import Task
+    from projects.models import Project
+    from tasks.models import Task
 
     centre = Centre.objects.order_by("pk").first()
     organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()

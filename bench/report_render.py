@@ -43,8 +43,9 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    from activities.models import Activity, ActivityCategory, Project, YearTarget
+    from activities.models import Activity, ActivityCategory
     from core.models import Centre, Municipality
+    from projects.models import Project, YearTarget
     from reports.rendering import ReportParams, render_pdf
 
     municipality = Municipality.objects.create(name="Fjordvik kommune", slug="fjordvik")
@@ -81,8 +82,8 @@ def main() -> None:
 
     # The state grant's conditions (printed in a centre's annual evaluation), and a project's
     # goals, reported figures and budget (printed in its final report).
-    from activities.models import BudgetLine, GoalResult, ProjectGoal, ReportedFigure
     from core.models import CentreIncome, CentreYear
+    from projects.models import BudgetLine, GoalResult, ProjectGoal, ReportedFigure
 
     centre_year = CentreYear.objects.create(
         centre=centre, year=year, staff_fte=Decimal("1.5"), owner_name="Fjordvik kommune"

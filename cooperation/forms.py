@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import ActivitySeries, Project
+from activities.models import ActivitySeries
 from core.forms import ModelMultipleChoiceField, SectionedFormMixin, model_choice
 from core.models import Centre, District
 from organisations.models import Organisation
+from projects.models import Project
 
 from .models import (
     Contact,

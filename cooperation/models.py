@@ -148,7 +148,7 @@ class Partnership(CentreScopedModel):
     # another, so a filter by one is a `contains`).
     forms = models.CharField(_("forms of cooperation"), max_length=200, blank=True)
     projects = models.ManyToManyField(
-        "activities.Project",
+        "projects.Project",
         blank=True,
         related_name="+",
         verbose_name=_("projects"),
@@ -595,7 +595,7 @@ class MunicipalSupport(CentreScopedModel):
         ACTIVITY = "activity", _("Activity money")
 
     project = models.ForeignKey(
-        "activities.Project",
+        "projects.Project",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("project (activity line)"),

@@ -271,3 +271,21 @@ CentreIncomeFormSet = forms.inlineformset_factory(
     absolute_max=INCOME_MAX_FORMS,
     validate_max=True,
 )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+# The message of a count field (participants, volunteers) that is not a whole number >= 0.
+COUNT_MESSAGE = _("Enter a whole number, 0 or more.")

@@ -68,16 +68,24 @@ class Person:
 
 Eraser = Callable[[Person, Any], None]
 Exporter = Callable[[Person], dict[str, Any]]
+Rows = Callable[[Person], list[Any]]
 _erasers: list[Eraser] = []
 _exporters: list[Exporter] = []
+_rows: list[Rows] = []
 
 
-def register(*, eraser: Eraser | None = None, exporter: Exporter | None = None) -> None:
-    """Called from an app's `ready()`: what the app holds about a person."""
+def register(
+    *, eraser: Eraser | None = None, exporter: Exporter | None = None, rows: Rows | None = None
+) -> None:
+    """Called from an app's `ready()`: what the app holds about a person. `rows` gives the
+    person's own rows in the app (their hours, sign-ups, matches), whose history the audit
+    trail forgets when they are erased."""
     if eraser is not None and eraser not in _erasers:
         _erasers.append(eraser)
     if exporter is not None and exporter not in _exporters:
         _exporters.append(exporter)
+    if rows is not None and rows not in _rows:
+        _rows.append(rows)
 
 
 def erase_everywhere(person: Person, *, actor: Any) -> None:
@@ -92,3 +100,13 @@ def export_everywhere(person: Person) -> dict[str, Any]:
     for exporter in _exporters:
         data.update(exporter(person))
     return data
+
+
+def rows_everywhere(person: Person) -> list[Any]:
+    """The person's own rows in every app (for `core.audit.audit_forget`)."""
+    return [row for rows in _rows for row in rows(person)]
+
+
+def isodate(value: Any) -> str | None:
+    """A date or time as the export writes it (ISO 8601), or None."""
+    return value.isoformat() if value else None

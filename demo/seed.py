@@ -11,10 +11,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from activities.models import Activity, ActivityCategory, Project, YearTarget
+from activities.models import Activity, ActivityCategory
 from core.models import Centre, CentreIncome, CentreYear, District, Municipality, Role, User
 from figures import rollups
 from organisations.models import Category, Membership, Organisation, OrganisationCategory
+from projects.models import Project, YearTarget
 from volunteers.models import Volunteer
 
 from . import data, seed_activities
@@ -312,7 +313,7 @@ def _dated_facts(*, today: dt.date) -> None:
     counted as they stood on its last day (the figures engine reads these dates)."""
     from django.db.models import Min
 
-    from volunteers.models import HourEntry
+    from hours.models import HourEntry
 
     for index, organisation in enumerate(Organisation.objects.system().order_by("pk")):
         registered = dt.datetime(today.year - 1 - index % 4, 1 + index % 12, 1, tzinfo=dt.UTC)

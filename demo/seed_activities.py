@@ -9,9 +9,10 @@ import datetime as dt
 
 from django.db.models import F
 
-from activities.models import (
-    Activity,
-    ActivityCategory,
+from activities.models import Activity, ActivityCategory
+from core.models import Centre
+from organisations.models import Organisation
+from projects.models import (
     BudgetLine,
     GoalResult,
     Grant,
@@ -22,8 +23,6 @@ from activities.models import (
     ReportedFigure,
     YearTarget,
 )
-from core.models import Centre
-from organisations.models import Organisation
 
 PARTNERS = [
     ("Fjordvik kommune, helse og omsorg", "public", "Henviser deltakere og stiller lokaler"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from activities.models import Project
 from core.models import Centre
+from projects.models import Project
 from reports.models import Narrative, ReportKind
 
 ANNUAL = (

@@ -12,20 +12,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.models import Centre, District
-from volunteers.models import (
-    BackgroundGroup,
-    Consent,
-    ConsentText,
-    HourEntry,
-    Interest,
-    Language,
-    Match,
-    Rota,
-    Shift,
-    ShiftSignup,
-    Task,
-    Volunteer,
-)
+from hours.models import HourEntry
+from rotas.models import Rota, Shift, ShiftSignup
+from tasks.models import Match, Task
+from volunteers.models import BackgroundGroup, Consent, ConsentText, Interest, Language, Volunteer
 
 BACKGROUND_GROUPS = [
     ("Pensjonist", "Pensioner"),
@@ -198,7 +188,7 @@ def seed_rotas(*, centre: Centre, today: dt.date) -> None:
     """Two rotas with weekly shifts from two weeks back to six weeks ahead. Past shifts are
     held (their hours logged through the service, once); shifts to come have a few sign-ups,
     and the demo volunteer has one of them, with places left for them to find."""
-    from volunteers.services import shift_hold
+    from rotas.services import shift_hold
 
     zone = timezone.get_current_timezone()
     active = list(

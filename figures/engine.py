@@ -112,11 +112,14 @@ def _pk(obj) -> int:
 def _models():
     # The models of the apps whose rows are counted (imported late: the apps import this module
     # in their views, and the app registry must be ready first).
-    from activities.models import Activity, Project, ReportedFigure, YearTarget
+    from activities.models import Activity
     from cooperation.models import Contribution, MunicipalSupport, Partnership, ReportedYear
     from core.models import CentreIncome, CentreYear
+    from hours.models import HourEntry
     from organisations.models import Organisation
-    from volunteers.models import HourEntry, Match, Volunteer
+    from projects.models import Project, ReportedFigure, YearTarget
+    from tasks.models import Match
+    from volunteers.models import Volunteer
 
     return {
         "Contribution": Contribution,

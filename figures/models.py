@@ -22,7 +22,7 @@ class ActivityMonth(models.Model):
     on the held ones (the same sums `figures.engine` takes from the log)."""
 
     centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="+")
-    project = models.ForeignKey("activities.Project", on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
     month = models.PositiveSmallIntegerField()
     logged = models.IntegerField(default=0)

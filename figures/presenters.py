@@ -24,7 +24,7 @@ from figures.targets import Comparison, days_in_year, elapsed_days
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-    from activities.models import Project
+    from projects.models import Project
 
 # The figures a project's dashboard and annual report compare with its yearly targets.
 TARGETED = [

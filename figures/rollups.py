@@ -54,8 +54,9 @@ APPROVED = "approved"
 
 
 def _models():
-    from activities.models import Activity, Project
-    from volunteers.models import HourEntry
+    from activities.models import Activity
+    from hours.models import HourEntry
+    from projects.models import Project
 
     from .models import ActivityMonth, HourYear
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from activities import selectors as activity_selectors
 from core.permissions import Access
 from core.startpage import WorkItem
+from projects import selectors as project_selectors
 
 from . import engine
 from .presenters import projects_pace
@@ -36,7 +36,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     behind = [
         row.project.name
         for row in projects_pace(
-            projects=activity_selectors.projects_managed(access=access),
+            projects=project_selectors.projects_managed(access=access),
             centre_ids=access.centre_ids,
             year=today.year,
             today=today,

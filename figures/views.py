@@ -14,6 +14,7 @@ from django.utils import timezone
 from activities import selectors
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
+from projects import selectors as project_selectors
 
 from . import charts, presenters
 from .engine import Pair
@@ -22,7 +23,9 @@ from .engine import Pair
 @role_required(Role.COORDINATOR, Role.ASSOCIATION, Role.MUNICIPALITY)
 def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
     access = get_access(request)
-    project = get_object_for_user(request, selectors.project_detail(access=access), pk=project_pk)
+    project = get_object_for_user(
+        request, project_selectors.project_detail(access=access), pk=project_pk
+    )
     today = timezone.localdate()
     years = selectors.project_years(access=access, project=project, until=today.year)
     figures = presenters.project_figures(project=project, years=years, today=today)
@@ -35,8 +38,8 @@ def project_detail(request: HttpRequest, project_pk: int) -> HttpResponse:
             "year": today.year,
             "figures": figures,
             "per_year": _figures_per_year(figures),
-            "goals": selectors.goals_of(access=access, project=project, years=years),
-            "budget": selectors.budget_of(access=access, project=project),
+            "goals": project_selectors.goals_of(access=access, project=project, years=years),
+            "budget": project_selectors.budget_of(access=access, project=project),
         },
     )
 
@@ -87,7 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # Every project's pace, the main project (largest activity target) first: the overview
     # doubles as the project picker, and the page opens on the main project.
     overview = presenters.projects_pace(
-        projects=selectors.projects_managed(access=access),
+        projects=project_selectors.projects_managed(access=access),
         centre_ids=access.centre_ids,
         year=year,
         today=today,

@@ -4,21 +4,30 @@ from django.urls import include, path
 import activities.urls
 import cooperation.urls
 import figures.urls
+import hours.urls
+import projects.urls
 import reports.urls
+import rotas.urls
+import tasks.urls
 import volunteers.urls
 from core import views as core_views
 from publicsite.api import api
 
-# A page that reads a higher app keeps its address in a lower app's namespace: the activities
-# namespace holds the figures app's target dashboard and project page, the volunteers namespace
-# the reports app's certificate PDF (each app imports only the apps below it; .importlinter).
+# Two namespaces hold the pages of several apps, at the addresses they always had: the
+# activities namespace the projects app's pages and the figures app's target dashboard and
+# project page; the volunteers namespace the pages of tasks, hours and rotas and the reports
+# app's certificate PDF (each app imports only the apps below it; .importlinter).
 activities_namespace = (
-    activities.urls.urlpatterns + figures.urls.activities_pages,
+    activities.urls.urlpatterns + projects.urls.activities_pages + figures.urls.activities_pages,
     activities.urls.app_name,
 )
 cooperation_public = cooperation.urls.public_urlpatterns
 volunteers_namespace = (
-    volunteers.urls.urlpatterns + reports.urls.volunteers_pages,
+    volunteers.urls.urlpatterns
+    + tasks.urls.volunteers_pages
+    + hours.urls.volunteers_pages
+    + rotas.urls.volunteers_pages
+    + reports.urls.volunteers_pages,
     volunteers.urls.app_name,
 )
 

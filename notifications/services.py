@@ -197,7 +197,7 @@ def _coordinators(centre_ids: set[int]) -> dict[int, list[User]]:
 
 def send_shift_reminders(*, now: dt.datetime) -> int:
     """The day before a shift: each volunteer coming, who wants reminders."""
-    from volunteers.models import ShiftSignup
+    from rotas.models import ShiftSignup
 
     if in_quiet_period(now):
         return 0
@@ -242,7 +242,7 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
 
 def send_follow_up_reminders(*, now: dt.datetime) -> int:
     """On a match's follow-up date: the coordinators of its centre."""
-    from volunteers.models import Match
+    from tasks.models import Match
 
     if in_quiet_period(now):
         return 0

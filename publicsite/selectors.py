@@ -17,13 +17,14 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from activities.models import Activity, ActivityCategory, Project
+from activities.models import Activity, ActivityCategory
 from core import formatting
 from core.models import Centre
 from figures import catalogue, engine
 from organisations import selectors as organisation_selectors
 from organisations.models import Organisation
-from volunteers.models import Task
+from projects.models import Project
+from tasks.models import Task
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

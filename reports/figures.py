@@ -43,6 +43,7 @@ from figures.presenters import (
 )
 from figures.targets import percent_of_target
 from organisations import selectors as organisation_selectors
+from projects import selectors as project_selectors
 
 
 class ReportError(Exception):
@@ -240,7 +241,7 @@ class AnnualFigures:
     state: CentreYearFigures | None = None
     project_figures: ProjectFigures | None = None
     goals: dict | None = None
-    budget: activity_selectors.Budget | None = None
+    budget: project_selectors.Budget | None = None
     generated_on: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -306,7 +307,7 @@ class FinalFigures:
     outcomes: list[OutcomeRow]
     figures: ProjectFigures
     goals: dict
-    budget: activity_selectors.Budget
+    budget: project_selectors.Budget
     generated_on: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -427,14 +428,14 @@ def centre_for(access: Access) -> Centre | None:
 
 
 def projects_of(centre: Centre) -> QuerySet:
-    return activity_selectors.project_list(access=Access.system([centre])).order_by(
+    return project_selectors.project_list(access=Access.system([centre])).order_by(
         "-is_operations", "name"
     )
 
 
 def no_projects() -> QuerySet:
     """An empty project queryset (a form's choices before the centre is known)."""
-    return activity_selectors.project_list(access=ANONYMOUS)
+    return project_selectors.project_list(access=ANONYMOUS)
 
 
 def project_by_slug(centre: Centre, slug: str):
@@ -444,7 +445,7 @@ def project_by_slug(centre: Centre, slug: str):
 def projects_by_slug(slug: str) -> list:
     """Projects of any centre with this short name (unique within a centre only)."""
     return list(
-        activity_selectors.project_list(access=Access.system())
+        project_selectors.project_list(access=Access.system())
         .select_related("centre__municipality")
         .filter(slug=slug)[:2]
     )
@@ -507,7 +508,7 @@ def annual_figures(
     today = today or timezone.localdate()
     access = Access.system([centre])
     years = range(year, year + 1)
-    rows = activity_selectors.project_detail(access=access).order_by("-is_operations", "name")
+    rows = project_selectors.project_detail(access=access).order_by("-is_operations", "name")
     if project is not None:
         rows = rows.filter(pk=project.pk)
     projects = list(rows)
@@ -623,8 +624,8 @@ def annual_figures(
         result.state = core_selectors.centre_year_figures(centre=centre, year=year)
     else:
         result.project_figures = ProjectFigures(project=project, years=[year], figures=figures)
-        result.goals = activity_selectors.goals_of(access=access, project=project, years=years)
-        result.budget = activity_selectors.budget_of(access=access, project=project, years=years)
+        result.goals = project_selectors.goals_of(access=access, project=project, years=years)
+        result.budget = project_selectors.budget_of(access=access, project=project, years=years)
     return result
 
 
@@ -651,7 +652,7 @@ def final_figures(
     figures = view.figures
     grants = [
         (row["year"], row["granted"])
-        for row in activity_selectors.grant_totals_by_year(access=access, project=project)
+        for row in project_selectors.grant_totals_by_year(access=access, project=project)
         if row["granted"] is not None
     ]
     granted = dict(grants)
@@ -666,7 +667,7 @@ def final_figures(
         for column_year in years
     ]
     outcome_rows: dict[str, OutcomeRow] = {}
-    for outcome in activity_selectors.outcomes_of(access=access, project=project).order_by("name"):
+    for outcome in project_selectors.outcomes_of(access=access, project=project).order_by("name"):
         if outcome.year not in years:
             continue
         row = outcome_rows.setdefault(outcome.name, OutcomeRow(outcome.name, [None] * len(years)))
@@ -690,12 +691,12 @@ def final_figures(
         reach_by_year=reach_by_year,
         grants=grants,
         partners=_partner_rows(
-            activity_selectors.partners_of(access=access, project=project), years, project.name
+            project_selectors.partners_of(access=access, project=project), years, project.name
         ),
         outcomes=list(outcome_rows.values()),
         figures=view,
-        goals=activity_selectors.goals_of(access=access, project=project, years=years),
-        budget=activity_selectors.budget_of(access=access, project=project, years=years),
+        goals=project_selectors.goals_of(access=access, project=project, years=years),
+        budget=project_selectors.budget_of(access=access, project=project, years=years),
         generated_on=today,
     )
 

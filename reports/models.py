@@ -73,7 +73,7 @@ class ReportJob(CentreScopedModel, Job):
     kind = models.CharField(_("kind of report"), max_length=10, choices=ReportKind.choices)
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     project = models.ForeignKey(
-        "activities.Project",
+        "projects.Project",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -148,7 +148,7 @@ class Narrative(CentreScopedModel):
     kind = models.CharField(_("kind of report"), max_length=10, choices=ReportKind.choices)
     year = models.PositiveSmallIntegerField(_("year"), default=0)
     project = models.ForeignKey(
-        "activities.Project",
+        "projects.Project",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -1,9 +1,10 @@
 import factory
 from django.utils import timezone
 
-from activities.models import Activity, ActivityCategory, Project, YearTarget
+from activities.models import Activity, ActivityCategory
 from core.models import Centre, District, Municipality, Role, User
 from organisations.models import Category, Membership, Organisation
+from projects.models import Project, YearTarget
 from volunteers.models import Volunteer
 
 

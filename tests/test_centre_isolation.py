@@ -1,9 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import Activity, Project
+from activities.models import Activity
 from core.permissions import access_for_user
 from organisations.models import Organisation
+from projects.models import Project
 from tests import factories as f
 from volunteers.models import Volunteer
 

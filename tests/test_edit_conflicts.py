@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from activities.models import Activity, Project
+from activities.models import Activity
+from projects.models import Project
 from reports.models import Narrative
 from reports.services import narrative_save
+from tasks.models import Task
 from tests import factories as f
-from volunteers.models import Task
 from volunteers.tests.factories import TaskFactory
 
 

@@ -13,8 +13,9 @@ from django.urls import reverse
 from organisations.models import Organisation
 from reports.models import Narrative
 from reports.rendering import ReportParams, render_pdf
+from tasks.models import Task
 from tests import factories as f
-from volunteers.models import Task, Volunteer
+from volunteers.models import Volunteer
 from volunteers.tests.factories import MatchFactory, TaskFactory
 
 SCRIPT = "<script>alert(1)</script>"

@@ -24,9 +24,11 @@ from pypdf import PdfReader
 
 from activities import services as activity_services
 from core.permissions import access_for_user
+from hours import services as hour_services
 from organisations import services as organisation_services
 from reports import services as report_services
 from reports.models import ReportJob
+from tasks import services as task_services
 from tests import factories as f
 from volunteers import services as volunteer_services
 from volunteers.models import Volunteer
@@ -109,11 +111,9 @@ def person(world, client, django_capture_on_commit_callbacks):
     assert Session.objects.exists()
 
     task = TaskFactory(centre=world.centre, title="Leksehjelp")
-    match = volunteer_services.match_create(actor=coordinator, task=task, volunteer=volunteer)
-    volunteer_services.match_update(
-        actor=coordinator, match=match, follow_up_notes=f"{FIRST} trives"
-    )
-    volunteer_services.hours_log(
+    match = task_services.match_create(actor=coordinator, task=task, volunteer=volunteer)
+    task_services.match_update(actor=coordinator, match=match, follow_up_notes=f"{FIRST} trives")
+    hour_services.hours_log(
         actor=coordinator,
         access=access,
         volunteer=volunteer,
@@ -173,8 +173,8 @@ def test_the_person_is_held_in_every_place_the_test_means(person):
         "core.AuditEvent",
         "core.OutgoingMail",
         "sessions.Session",
-        "volunteers.Match",
-        "volunteers.HourEntry",
+        "tasks.Match",
+        "hours.HourEntry",
         "activities.Activity",
         "reports.Narrative",
     ]:

@@ -11,9 +11,9 @@ from django.urls import path, reverse
 from core.models import CentreScopedModel
 from core.permissions import Access, access_for_user
 from core.scopes import ScopeError, request_scope, scopes_disabled
+from hours.models import HourEntry
 from organisations.models import Organisation
 from tests import factories as f
-from volunteers.models import HourEntry
 
 CENTRE_MODELS = sorted(
     (model for model in apps.get_models() if issubclass(model, CentreScopedModel)),
@@ -27,15 +27,15 @@ def test_it_discovers_every_centre_owned_model():
         "organisations.Organisation",
         "organisations.Invitation",
         "volunteers.Volunteer",
-        "volunteers.Task",
-        "volunteers.Match",
-        "volunteers.HourEntry",
+        "tasks.Task",
+        "tasks.Match",
+        "hours.HourEntry",
         "volunteers.ConsentText",
         "organisations.ImportBatch",
         "organisations.RegisterChange",
-        "activities.Project",
+        "projects.Project",
         "activities.Activity",
-        "activities.YearTarget",
+        "projects.YearTarget",
         "core.CentreYear",
         "reports.ReportJob",
         "reports.Narrative",
@@ -173,7 +173,7 @@ def test_the_admin_works_across_centres(world, login):
     client = login(world.site_admin)
     response = client.get(reverse("admin:organisations_organisation_changelist"))
     assert "Annen forening" in response.content.decode()
-    response = client.get(reverse("admin:activities_project_change", args=[project.pk]))
+    response = client.get(reverse("admin:projects_project_change", args=[project.pk]))
     assert response.status_code == 200
 
 

@@ -6,10 +6,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from activities.models import Activity, YearTarget
+from activities.models import Activity
 from core.models import Centre, Role, User
 from demo.seed import DEMO_LOGINS, DEMO_PASSWORD, orgnr_with_check_digit, seed
 from organisations.models import Organisation
+from projects.models import YearTarget
 from volunteers.models import Volunteer
 
 

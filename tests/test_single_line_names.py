@@ -1,9 +1,12 @@
 import pytest
 
-from activities.models import Activity, ActivitySeries, Project
+from activities.models import Activity, ActivitySeries
 from core.validators import validate_single_line
 from organisations.models import Organisation
-from volunteers.models import Rota, Task, Volunteer
+from projects.models import Project
+from rotas.models import Rota
+from tasks.models import Task
+from volunteers.models import Volunteer
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
-"""Volunteers: the registry and consent, tasks and matching, hours, rotas and shifts, and
-the paperwork (the police certificate letter; the certificate's PDF, which reads the figures
-engine, is the reports app's).
+"""Volunteers: the registry of the centre's own people and their consent, the data lists
+(interests, languages, background groups), the paperwork (certificates, the police certificate
+letter; the certificate's PDF is the reports app's), and a person's export and erasure, which
+each app above adds its part to (`core.privacy`).
 
-May import: `activities` (a held shift logs hours on a project), `organisations`, `core`.
+May import: `organisations`, `core`.
 """

@@ -10,11 +10,9 @@ from core.forms import (
     ModelMultipleChoiceField,
     SectionedFormMixin,
     model_choice,
-    refuse_line_breaks,
 )
 from core.models import District
 
-from .hours import entry_hours_field
 from .models import (
     BackgroundGroup,
     Certificate,
@@ -22,9 +20,6 @@ from .models import (
     ConsentText,
     Interest,
     Language,
-    Match,
-    Rota,
-    Task,
     Volunteer,
 )
 
@@ -79,14 +74,14 @@ M2M_FIELD_CLASSES = {
 }
 
 
-def _limit_districts(form: forms.BaseForm, municipality_id: int | None) -> None:
+def limit_districts(form: forms.BaseForm, municipality_id: int | None) -> None:
     model_choice(form, "district").queryset = District.objects.filter(municipality=municipality_id)
 
 
 SHARED_LISTS = {"background_groups": BackgroundGroup, "interests": Interest, "languages": Language}
 
 
-def _limit_shared_lists(form: forms.BaseForm, centre) -> None:
+def limit_shared_lists(form: forms.BaseForm, centre) -> None:
     """Choices from the installation-wide entries and the centre's own (never another's)."""
     for name, model in SHARED_LISTS.items():
         if name in form.fields:
@@ -146,8 +141,8 @@ class VolunteerForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, centre, organisations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _limit_districts(self, centre.municipality_id)
-        _limit_shared_lists(self, centre)
+        limit_districts(self, centre.municipality_id)
+        limit_shared_lists(self, centre)
         _person_inputs(self, own=False)
         model_choice(self, "organisations").queryset = organisations
         if self.instance.pk is None:
@@ -179,8 +174,8 @@ class ProfileForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, centre, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        _limit_districts(self, centre.municipality_id)
-        _limit_shared_lists(self, centre)
+        limit_districts(self, centre.municipality_id)
+        limit_shared_lists(self, centre)
         _person_inputs(self, own=True)
 
 
@@ -230,88 +225,6 @@ class ConsentTextForm(forms.ModelForm):
         }
 
 
-class HourEntryForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DATE)
-    hours = entry_hours_field(label=_("Hours"))
-    task = forms.ModelChoiceField(
-        label=_("Task"), queryset=Task.objects.none(), required=False, empty_label=_("(no task)")
-    )
-    description = forms.CharField(
-        label=_("Activity"),
-        max_length=200,
-        required=False,
-        help_text=_("What you did, if not for one of the tasks."),
-    )
-
-    def __init__(self, *args, tasks, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        model_choice(self, "task").queryset = tasks
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("task") and not data.get("description"):
-            raise forms.ValidationError(_("Choose a task or describe the activity."))
-        return data
-
-
-class TaskForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
-        model = Task
-        fields = [
-            "title",
-            "description",
-            "organisation",
-            "interests",
-            "district",
-            "when",
-            "needs_weekdays",
-            "needs_evenings",
-            "needs_weekends",
-            "starts_on",
-            "ends_on",
-            "volunteers_needed",
-            "needs_police_certificate",
-            "is_public",
-            "status",
-        ]
-        field_classes = {"interests": ModelMultipleChoiceField}
-        widgets = {
-            "interests": forms.CheckboxSelectMultiple,
-            "starts_on": DATE,
-            "ends_on": DATE,
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def __init__(self, *args, centre, organisations, association_only: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        _limit_districts(self, centre.municipality_id)
-        model_choice(self, "organisation").queryset = organisations
-        _limit_shared_lists(self, centre)
-        for name in ("title", "when"):
-            self.fields[name].validators.append(refuse_line_breaks)
-        if association_only:
-            self.fields["organisation"].required = True
-            model_choice(self, "organisation").empty_label = None
-
-
-class MatchCreateForm(forms.Form):
-    volunteer = forms.IntegerField(widget=forms.HiddenInput)
-    # The confirmation step: the match is made, and the volunteer e-mailed, only with it.
-    confirm = forms.BooleanField(required=False)
-
-
-class MatchForm(forms.ModelForm):
-    class Meta:
-        model = Match
-        fields = ["status", "started_on", "ended_on", "next_follow_up_on", "follow_up_notes"]
-        widgets = {
-            "started_on": DATE,
-            "ended_on": DATE,
-            "next_follow_up_on": DATE,
-            "follow_up_notes": forms.Textarea(attrs={"rows": 4}),
-        }
-
-
 class CuratedNameForm(forms.Form):
     name = forms.CharField(label=_("Name (Norwegian)"), max_length=120)
     name_nn = forms.CharField(label=_("Name (Nynorsk)"), max_length=120, required=False)
@@ -320,80 +233,6 @@ class CuratedNameForm(forms.Form):
 
 
 # --- Rotas ---------------------------------------------------------------------------------------
-
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class RotaForm(forms.ModelForm):
-    class Meta:
-        model = Rota
-        fields = [
-            "title",
-            "description",
-            "project",
-            "district",
-            "interests",
-            "needs_police_certificate",
-            "signup_closes_hours",
-            "is_active",
-        ]
-        field_classes = {"interests": ModelMultipleChoiceField}
-        widgets = {
-            "interests": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, centre, projects, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _limit_districts(self, centre.municipality_id)
-        _limit_shared_lists(self, centre)
-        model_choice(self, "project").queryset = projects
-        self.fields["title"].validators.append(refuse_line_breaks)
-
-
-class ShiftsAddForm(forms.Form):
-    first_day = forms.DateField(label=_("Date"), widget=DATE)
-    starts = forms.TimeField(label=_("From"), widget=TIME)
-    ends = forms.TimeField(label=_("To"), widget=TIME)
-    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=2)
-    weeks = forms.IntegerField(
-        label=_("Repeat weekly for (weeks)"),
-        min_value=1,
-        max_value=52,
-        initial=1,
-        help_text=_("1 adds one shift; 10 adds the same shift on the same weekday for 10 weeks."),
-    )
-
-    def clean(self) -> dict:
-        data = super().clean()
-        assert data is not None  # a Form's clean returns cleaned_data
-        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
-            self.add_error("ends", _("The shift ends before it starts."))
-        return data
-
-
-class ShiftCapacityForm(forms.Form):
-    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
-
-
-class ShiftAddVolunteerForm(forms.Form):
-    volunteer = forms.ModelChoiceField(label=_("Volunteer"), queryset=Volunteer.objects.none())
-
-    def __init__(self, *args, volunteers, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        model_choice(self, "volunteer").queryset = volunteers
-
-
-class ShiftHoldForm(forms.Form):
-    absent = forms.TypedMultipleChoiceField(
-        label=_("Did not come"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, signups, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["absent"]).choices = [
-            (s.pk, str(s.volunteer)) for s in signups
-        ]
 
 
 # --- Paperwork ------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.audit import events_naming
 from core.models import AuditEvent, OutgoingMail
-from core.privacy import export_everywhere
+from core.privacy import export_everywhere, isodate
 
 from .models import Volunteer
 
@@ -38,8 +38,8 @@ def _account(volunteer: Volunteer) -> dict[str, Any] | None:
         "last_name": user.last_name,
         "role": user.role,
         "active": user.is_active,
-        "date_joined": _date(user.date_joined),
-        "last_login": _date(user.last_login),
+        "date_joined": isodate(user.date_joined),
+        "last_login": isodate(user.last_login),
         "email_addresses": [
             {"email": a.email, "verified": a.verified, "primary": a.primary}
             for a in EmailAddress.objects.filter(user=user).order_by("email")
@@ -63,10 +63,6 @@ def _login_history(volunteer: Volunteer, addresses: list[str]) -> list[dict[str,
         }
         for e in AuditEvent.objects.filter(match, action__startswith="auth.").order_by("created_at")
     ]
-
-
-def _date(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
@@ -102,8 +98,8 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
             "postal_code": volunteer.postal_code,
             "district": str(volunteer.district) if volunteer.district else None,
             "status": volunteer.status,
-            "registered": _date(volunteer.created_at),
-            "updated": _date(volunteer.updated_at),
+            "registered": isodate(volunteer.created_at),
+            "updated": isodate(volunteer.updated_at),
             "notes": volunteer.notes,
         },
         "background_groups": [g.name for g in volunteer.background_groups.all()],
@@ -114,30 +110,19 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
             "weekdays": volunteer.available_weekdays,
             "evenings": volunteer.available_evenings,
             "weekends": volunteer.available_weekends,
-            "from": _date(volunteer.available_from),
-            "to": _date(volunteer.available_to),
+            "from": isodate(volunteer.available_from),
+            "to": isodate(volunteer.available_to),
         },
-        "police_certificate_checked_on": _date(volunteer.police_certificate_checked_on),
-        "police_certificate_requested_on": _date(volunteer.police_certificate_requested_on),
+        "police_certificate_checked_on": isodate(volunteer.police_certificate_checked_on),
+        "police_certificate_requested_on": isodate(volunteer.police_certificate_requested_on),
         "wants_reminders": volunteer.wants_reminders,
-        "shifts": [
-            {
-                "rota": s.shift.rota.title,
-                "starts": _date(s.shift.starts_at),
-                "ends": _date(s.shift.ends_at),
-                "status": s.status,
-                "signed_up": _date(s.listed_at),
-                "hours_logged": str(s.hour_entry.hours) if s.hour_entry else None,
-            }
-            for s in volunteer.shift_signups.select_related("shift__rota", "hour_entry")
-        ],
         "certificates": [
             {
-                "from": _date(c.period_start),
-                "to": _date(c.period_end),
+                "from": isodate(c.period_start),
+                "to": isodate(c.period_end),
                 "tasks": c.task_lines,
                 "signed_by": c.signer_name,
-                "made": _date(c.created_at),
+                "made": isodate(c.created_at),
             }
             for c in volunteer.certificates.all()
         ],
@@ -145,32 +130,11 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
             {
                 "version": c.consent_text.version,
                 "text": c.consent_text.text,
-                "given_at": _date(c.given_at),
+                "given_at": isodate(c.given_at),
                 "channel": c.channel,
-                "withdrawn_at": _date(c.withdrawn_at),
+                "withdrawn_at": isodate(c.withdrawn_at),
             }
             for c in volunteer.consents.select_related("consent_text")
-        ],
-        "matches": [
-            {
-                "task": m.task.title,
-                "status": m.status,
-                "started_on": _date(m.started_on),
-                "ended_on": _date(m.ended_on),
-                "next_follow_up_on": _date(m.next_follow_up_on),
-                "follow_up_notes": m.follow_up_notes,
-            }
-            for m in volunteer.matches.select_related("task")
-        ],
-        "hours": [
-            {
-                "date": _date(h.date),
-                "hours": str(h.hours),
-                "task": h.task.title if h.task else None,
-                "activity": h.description,
-                "status": h.status,
-            }
-            for h in volunteer.hour_entries.select_related("task")
         ],
         "login": _account(volunteer),
         "login_history": _login_history(volunteer, list(person.emails)),
@@ -180,8 +144,8 @@ def volunteer_data(volunteer: Volunteer) -> dict[str, Any]:
                 "subject": m.subject,
                 "text": m.body,
                 "status": m.status,
-                "queued": _date(m.created_at),
-                "sent": _date(m.sent_at),
+                "queued": isodate(m.created_at),
+                "sent": isodate(m.sent_at),
             }
             for m in mails
         ],

@@ -18,7 +18,7 @@ from core.permissions import get_object_for_user, role_required
 from . import paperwork, selectors, services
 from .forms import CertificateForm, PoliceLetterForm
 from .models import Volunteer
-from .views import _form_error
+from .views import form_error
 
 COORDINATOR = Role.COORDINATOR
 
@@ -55,7 +55,7 @@ def certificate_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 actor=request.user, volunteer=volunteer, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request, _("The certificate was made. The volunteer can download it too.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -27,29 +26,23 @@ from core.audit import (
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access, access_for_user, may_change_shared_row
-from core.privacy import Person, erase_everywhere
+from core.permissions import access_for_user, may_change_shared_row
+from core.privacy import Person, erase_everywhere, rows_everywhere
 
 from .models import (
     BackgroundGroup,
     Certificate,
     Consent,
     ConsentText,
-    HourEntry,
     Interest,
     Language,
-    Match,
-    Rota,
-    Shift,
-    ShiftSignup,
-    Task,
     Volunteer,
 )
 
 M2M_FIELDS = ("background_groups", "interests", "languages", "organisations")
 
 
-def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
+def send(*, to: str, template: str, context: dict[str, Any]) -> None:
     """Queue a plain-text e-mail with the change (`core.mail`): it goes after the commit, and a
     mail server that is down never undoes or fails the change."""
     if not to:
@@ -61,7 +54,7 @@ def _send(*, to: str, template: str, context: dict[str, Any]) -> None:
     mail_queue(to=to, subject=subject, body=body, centre=getattr(volunteer, "centre_id", None))
 
 
-def _set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
+def set_fields(obj: Any, fields: dict[str, Any]) -> dict[str, Iterable]:
     """Set plain fields on obj and return the many-to-many ones, set after saving."""
     m2m = {}
     for name, value in fields.items():
@@ -77,7 +70,7 @@ def _with_lists(obj: Any, m2m: dict[str, Iterable]) -> dict[str, list[str]]:
     return {name: sorted(str(v) for v in values) for name, values in m2m.items()}
 
 
-def _log_save(
+def log_save(
     *, actor: Any, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
 ) -> None:
     lists = {
@@ -88,7 +81,7 @@ def _log_save(
     log_change(actor=actor, action=action, obj=obj, before=before, related=lists)
 
 
-def _lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
+def lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
     if obj.pk is None:
         return {}
     return {name: sorted(str(v) for v in getattr(obj, name).all()) for name in names}
@@ -120,13 +113,13 @@ def volunteer_create(
     With `consent_channel` the consent to the centre's current consent text is recorded too.
     """
     volunteer = Volunteer(centre=centre)
-    m2m = _set_fields(volunteer, fields)
+    m2m = set_fields(volunteer, fields)
     _date_status(volunteer, None)
     volunteer.full_clean()
     volunteer.save()
     for name, values in m2m.items():
         getattr(volunteer, name).set(values)
-    _log_save(
+    log_save(
         actor=actor, action="volunteer.created", obj=volunteer, before=None, m2m_before={}, m2m=m2m
     )
     if consent_channel:
@@ -151,14 +144,14 @@ def volunteer_update(
     before = stored_snapshot(volunteer)
     claim_version(volunteer, expected_version)
     previous = volunteer.status
-    m2m = _set_fields(volunteer, fields)
+    m2m = set_fields(volunteer, fields)
     _date_status(volunteer, previous)
-    m2m_before = _lists_of(volunteer, m2m)
+    m2m_before = lists_of(volunteer, m2m)
     volunteer.full_clean()
     volunteer.save()
     for name, values in m2m.items():
         getattr(volunteer, name).set(values)
-    _log_save(
+    log_save(
         actor=actor,
         action="volunteer.updated",
         obj=volunteer,
@@ -184,7 +177,7 @@ def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
         obj=volunteer,
         changes={"status": [Volunteer.Status.APPLICANT, Volunteer.Status.ACTIVE]},
     )
-    _send(
+    send(
         to=volunteer.email,
         template="approved",
         context={"volunteer": volunteer, "centre": volunteer.centre},
@@ -251,7 +244,7 @@ def volunteer_sign_up(*, centre: Centre, consent_text: ConsentText, **fields: An
         consent_text=consent_text,
         channel=Consent.Channel.SIGNUP_FORM,
     )
-    _send(
+    send(
         to=volunteer.email,
         template="signup_confirmation",
         context={"volunteer": volunteer, "centre": centre},
@@ -303,7 +296,7 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
         },
     )
     log_action(actor=actor, action="volunteer.login_invited", obj=volunteer)
-    _send(
+    send(
         to=user.email,
         template="login_invitation",
         context={"volunteer": volunteer, "link": settings.SITE_URL.rstrip("/") + path},
@@ -364,7 +357,8 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
 
     Hours and matches stay attached to the now anonymous row, so yearly totals do not change.
-    Free text that may name the person (hour descriptions, follow-up notes) is cleared, the
+    Free text that may name the person (hour descriptions, follow-up notes: each app's eraser,
+    `core.privacy`) is cleared, their shifts to come are given up, the
     consents are deleted, the login is deactivated and stripped, and the person is taken out of
     the audit trail (`core.audit.audit_forget`: their logins and failed logins, the change
     history of an association they were the contact person of, the values of their own
@@ -378,15 +372,10 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     for address in person.emails:
         # E-mails to the person (queued, sent or failed) hold their address and name.
         mail_forget(address=address)
-    # Free text elsewhere that names them (narratives and the PDFs made from them, activity
-    # notes, association notes and contacts): each app redacts its own.
+    # What the other apps hold (their shifts to come, hour descriptions, follow-up notes; free
+    # text that names them in narratives and the PDFs made from them, activity notes,
+    # association notes and contacts): each app erases its own.
     erase_everywhere(person, actor=actor)
-    # An erased person holds no place: their shifts to come go to the waiting list.
-    for signup in volunteer.shift_signups.exclude(status=ShiftSignup.Status.CANCELLED).filter(
-        shift__held_at__isnull=True, shift__starts_at__gt=now
-    ):
-        shift = _locked_shift(signup.shift)
-        _cancel_locked(actor=actor, shift=shift, signup=shift.signups.get(pk=signup.pk))
     # Certificates are documents about the person: they go.
     volunteer.certificates.all().delete()
     audit_forget(
@@ -394,9 +383,8 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
         objects=[
             volunteer,
             *([volunteer.user] if volunteer.user is not None else []),
-            *volunteer.hour_entries.all(),
-            *volunteer.matches.all(),
-            *volunteer.shift_signups.all(),
+            # Their hours, matches and shift sign-ups (each app's `rows`).
+            *rows_everywhere(person),
         ],
     )
     volunteer.first_name = _("Erased")
@@ -424,8 +412,6 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     for name in M2M_FIELDS:
         getattr(volunteer, name).clear()
     volunteer.consents.all().delete()
-    volunteer.hour_entries.update(description="")
-    volunteer.matches.update(follow_up_notes="")
     if user is not None:
         from allauth.account.models import EmailAddress
 
@@ -456,151 +442,7 @@ def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
 # --- Tasks and matches --------------------------------------------------------------------------
 
 
-@transaction.atomic
-def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -> Task:
-    """Post a task. An association user may only post for their own association."""
-    task = Task(centre=centre, created_by=actor)
-    m2m = _set_fields(task, fields)
-    if access.is_association and (
-        task.organisation_id is None or task.organisation_id not in access.association_ids
-    ):
-        raise PermissionDenied
-    task.full_clean()
-    task.save()
-    for name, values in m2m.items():
-        getattr(task, name).set(values)
-    _log_save(actor=actor, action="task.created", obj=task, before=None, m2m_before={}, m2m=m2m)
-    return task
-
-
-@transaction.atomic
-def task_update(
-    *, actor: User, task: Task, expected_version: int | None = None, **fields: Any
-) -> Task:
-    """Change a task. With `expected_version` a save over somebody else's newer save raises
-    `core.concurrency.EditConflict`."""
-    before = stored_snapshot(task)
-    claim_version(task, expected_version)
-    m2m = _set_fields(task, fields)
-    m2m_before = _lists_of(task, m2m)
-    task.full_clean()
-    task.save()
-    for name, values in m2m.items():
-        getattr(task, name).set(values)
-    _log_save(
-        actor=actor, action="task.updated", obj=task, before=before, m2m_before=m2m_before, m2m=m2m
-    )
-    return task
-
-
-@transaction.atomic
-def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
-    """Match a volunteer to a task (status proposed unless given) and e-mail the volunteer."""
-    if volunteer.centre_id != task.centre_id:
-        raise ValidationError(_("The volunteer belongs to another centre."))
-    if volunteer.status != Volunteer.Status.ACTIVE:
-        raise ValidationError(_("Only active volunteers can be matched."))
-    if task.needs_police_certificate and not volunteer.police_certificate_checked_on:
-        raise ValidationError(_("This task needs a police certificate the volunteer lacks."))
-    if task.matches.filter(volunteer=volunteer).exists():
-        raise ValidationError(_("The volunteer is already matched to this task."))
-    match = Match(centre=task.centre, task=task, volunteer=volunteer, **fields)
-    match.full_clean()
-    match.save()
-    log_change(actor=actor, action="match.created", obj=match, before=None)
-    _send(
-        to=volunteer.email,
-        template="match_created",
-        context={"volunteer": volunteer, "task": task, "match": match},
-    )
-    return match
-
-
-@transaction.atomic
-def task_express_interest(*, actor: User, task: Task, volunteer: Volunteer) -> Match:
-    """A volunteer says they are interested in an open task: a proposed match the coordinator
-    follows up (the centre is told by e-mail)."""
-    if actor.pk != volunteer.user_id:
-        raise PermissionDenied
-    if task.status != Task.Status.OPEN:
-        raise ValidationError(_("This task is no longer open."))
-    if volunteer.centre_id != task.centre_id:
-        raise ValidationError(_("The task belongs to another centre."))
-    if volunteer.status != Volunteer.Status.ACTIVE:
-        raise ValidationError(_("Only approved volunteers can take tasks."))
-    if task.needs_police_certificate and not volunteer.police_certificate_checked_on:
-        raise ValidationError(_("This task needs a police certificate you have not shown yet."))
-    if task.matches.filter(volunteer=volunteer).exists():
-        raise ValidationError(_("You have already said you are interested in this task."))
-    match = Match(centre=task.centre, task=task, volunteer=volunteer)
-    match.full_clean()
-    match.save()
-    log_change(actor=actor, action="match.created", obj=match, before=None)
-    mail_queue(
-        to=task.centre.email,
-        subject=_("A volunteer is interested in the task %(task)s") % {"task": task.title},
-        body=render_to_string(
-            "volunteers/email/task_interest.txt", {"volunteer": volunteer, "task": task}
-        ),
-        centre=task.centre_id,
-    )
-    return match
-
-
-@transaction.atomic
-def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
-    """Change a match's status, dates or follow-up."""
-    before = stored_snapshot(match)
-    for name, value in fields.items():
-        setattr(match, name, value)
-    if match.status == Match.Status.ACTIVE and not match.started_on:
-        match.started_on = timezone.localdate()
-    if match.status == Match.Status.ENDED and not match.ended_on:
-        match.ended_on = timezone.localdate()
-    match.full_clean()
-    match.save()
-    log_change(actor=actor, action="match.updated", obj=match, before=before)
-    return match
-
-
 # --- Hours --------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def hours_log(
-    *,
-    actor: User,
-    access: Access,
-    volunteer: Volunteer,
-    date: dt.date,
-    hours: Decimal,
-    task: Task | None = None,
-    description: str = "",
-) -> HourEntry:
-    """Log hours. A volunteer's own entries wait for approval; the coordinator's are approved."""
-    if access.is_volunteer and volunteer.user_id != access.user_id:
-        raise PermissionDenied
-    if task is not None and task.centre_id != volunteer.centre_id:
-        raise ValidationError(_("The task belongs to another centre."))
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("Hours cannot be logged for a future date.")})
-    approved = access.is_coordinator
-    entry = HourEntry(
-        centre=volunteer.centre,
-        volunteer=volunteer,
-        task=task,
-        description=description,
-        date=date,
-        hours=hours,
-        entered_by=actor,
-        status=HourEntry.Status.APPROVED if approved else HourEntry.Status.PENDING,
-        decided_by=actor if approved else None,
-        decided_at=timezone.now() if approved else None,
-    )
-    entry.full_clean()
-    entry.save()
-    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
-    return entry
 
 
 @transaction.atomic
@@ -618,35 +460,6 @@ def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
         data={"consent_text_version": consent.consent_text.version},
     )
     return consent
-
-
-@transaction.atomic
-def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
-    """Approve or reject a pending hour entry."""
-    if entry.status != HourEntry.Status.PENDING:
-        raise ValidationError(_("These hours have already been decided."))
-    entry.status = HourEntry.Status.APPROVED if approve else HourEntry.Status.REJECTED
-    entry.decided_by = actor
-    entry.decided_at = timezone.now()
-    entry.full_clean()
-    entry.save(update_fields=["status", "decided_by", "decided_at"])
-    log_action(
-        actor=actor,
-        action="hours.approved" if approve else "hours.rejected",
-        obj=entry,
-        changes={"status": [HourEntry.Status.PENDING, entry.status]},
-    )
-    return entry
-
-
-@transaction.atomic
-def hours_approve_many(*, actor: User, entries: Iterable[HourEntry]) -> int:
-    """Approve several pending entries in one go. Returns how many were approved."""
-    count = 0
-    for entry in entries:
-        hours_decide(actor=actor, entry=entry, approve=True)
-        count += 1
-    return count
 
 
 # --- Data lists the coordinator curates ---------------------------------------------------------
@@ -680,262 +493,6 @@ def curated_name_save(
 
 
 # --- Rotas and shifts ---------------------------------------------------------------------------
-
-ROTA_FIELDS = (
-    "title",
-    "description",
-    "project",
-    "district",
-    "needs_police_certificate",
-    "signup_closes_hours",
-    "is_active",
-)
-
-
-@transaction.atomic
-def rota_save(*, actor: User, centre: Centre, rota: Rota | None = None, **fields: Any) -> Rota:
-    """Create a rota in `centre`, or change `rota`; `interests` is set after saving."""
-    interests = fields.pop("interests", None)
-    unknown = set(fields) - set(ROTA_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown rota fields: {sorted(unknown)}")
-    created = rota is None
-    if rota is None:
-        rota = Rota(centre=centre)
-    elif rota.centre_id != centre.pk:
-        raise PermissionDenied
-    before = None if created else stored_snapshot(rota)
-    m2m_before = {} if created else _lists_of(rota, ["interests"])
-    for name, value in fields.items():
-        setattr(rota, name, value)
-    rota.full_clean()
-    rota.save()
-    m2m = {}
-    if interests is not None:
-        rota.interests.set(interests)
-        m2m["interests"] = interests
-    _log_save(
-        actor=actor,
-        action="rota.created" if created else "rota.updated",
-        obj=rota,
-        before=before,
-        m2m_before=m2m_before,
-        m2m=m2m,
-    )
-    return rota
-
-
-@transaction.atomic
-def shifts_add(
-    *,
-    actor: User,
-    rota: Rota,
-    first_day: dt.date,
-    starts: dt.time,
-    ends: dt.time,
-    capacity: int,
-    weeks: int = 1,
-) -> list[Shift]:
-    """Add a shift on `first_day` from `starts` to `ends` and, with `weeks` > 1, the same shift
-    on the same weekday of the following weeks (the café every Tuesday 11–14, two places)."""
-    if not 1 <= weeks <= 52:
-        raise ValidationError({"weeks": _("Repeat for 1 to 52 weeks.")})
-    if ends <= starts:
-        raise ValidationError({"ends": _("The shift ends before it starts.")})
-    zone = timezone.get_current_timezone()
-    shifts = []
-    for week in range(weeks):
-        day = first_day + dt.timedelta(weeks=week)
-        shift = Shift(
-            centre_id=rota.centre_id,
-            rota=rota,
-            starts_at=dt.datetime.combine(day, starts, tzinfo=zone),
-            ends_at=dt.datetime.combine(day, ends, tzinfo=zone),
-            capacity=capacity,
-        )
-        shift.full_clean()
-        shift.save()
-        log_change(actor=actor, action="shift.created", obj=shift, before=None)
-        shifts.append(shift)
-    return shifts
-
-
-def _locked_shift(shift: Shift) -> Shift:
-    """The shift row, locked until the end of the transaction: sign-ups and cancellations of
-    one shift take turns, so two people never both take its last place."""
-    return (
-        Shift.objects.for_centre(shift.centre_id)
-        .select_for_update(of=("self",))
-        .select_related("rota")
-        .get(pk=shift.pk)
-    )
-
-
-def _check_signup_allowed(*, access: Access, shift: Shift, volunteer: Volunteer) -> None:
-    if volunteer.centre_id != shift.centre_id:
-        raise ValidationError(_("The volunteer belongs to another centre."))
-    if access.is_volunteer:
-        if volunteer.user_id != access.user_id:
-            raise PermissionDenied
-        if timezone.now() >= shift.signup_closes_at:
-            raise ValidationError(_("Sign-up for this shift has closed. Contact the coordinator."))
-        if not shift.rota.is_active:
-            raise ValidationError(_("This rota is not open for sign-up."))
-    elif not access.is_coordinator or shift.centre_id not in access.centre_ids:
-        raise PermissionDenied
-    if shift.held_at is not None:
-        raise ValidationError(_("This shift is already held."))
-
-
-@transaction.atomic
-def shift_sign_up(
-    *, actor: User, access: Access, shift: Shift, volunteer: Volunteer
-) -> ShiftSignup:
-    """Put a volunteer on a shift: coming while there is a free place, otherwise on the
-    waiting list. A volunteer signs up themselves until the rota's deadline; the coordinator
-    may fill gaps at any time before the shift is held."""
-    shift = _locked_shift(shift)
-    _check_signup_allowed(access=access, shift=shift, volunteer=volunteer)
-    if volunteer.status != Volunteer.Status.ACTIVE:
-        raise ValidationError(_("Only approved volunteers can sign up for shifts."))
-    if shift.rota.needs_police_certificate and not volunteer.police_certificate_checked_on:
-        raise ValidationError(_("This shift needs a police certificate the volunteer lacks."))
-    signup = shift.signups.filter(volunteer=volunteer).first()
-    if signup is not None and signup.status != ShiftSignup.Status.CANCELLED:
-        raise ValidationError(_("The volunteer is already on this shift."))
-    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
-    status = ShiftSignup.Status.CONFIRMED if taken < shift.capacity else ShiftSignup.Status.WAITING
-    before = stored_snapshot(signup) if signup is not None else None
-    if signup is None:
-        signup = ShiftSignup(centre_id=shift.centre_id, shift=shift, volunteer=volunteer)
-    signup.status = status
-    signup.listed_at = timezone.now()
-    signup.reminded_at = None
-    signup.full_clean()
-    signup.save()
-    log_change(actor=actor, action="shift_signup.created", obj=signup, before=before)
-    return signup
-
-
-@transaction.atomic
-def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSignup | None:
-    """Take a volunteer off a shift. When they had a place, the first on the waiting list
-    moves up and is told by e-mail; that sign-up is returned (None when nobody moved up)."""
-    shift = _locked_shift(signup.shift)
-    signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
-    _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
-    if signup.status == ShiftSignup.Status.CANCELLED:
-        raise ValidationError(_("This sign-up is already cancelled."))
-    return _cancel_locked(actor=actor, shift=shift, signup=signup)
-
-
-def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
-    """Cancel a sign-up of a locked shift and give a freed place to the waiting list."""
-    before = stored_snapshot(signup)
-    had_place = signup.status == ShiftSignup.Status.CONFIRMED
-    signup.status = ShiftSignup.Status.CANCELLED
-    signup.save(update_fields=["status"])
-    log_change(actor=actor, action="shift_signup.cancelled", obj=signup, before=before)
-    if not had_place:
-        return None
-    moved = _move_up(actor=actor, shift=shift)
-    return moved[0] if moved else None
-
-
-def _move_up(*, actor: User | None, shift: Shift) -> list[ShiftSignup]:
-    """Give the free places of a (locked) shift to the waiting list, first come first, and
-    tell each by e-mail."""
-    free = shift.capacity - shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
-    if free <= 0:
-        return []
-    waiting = list(
-        shift.signups.filter(status=ShiftSignup.Status.WAITING)
-        .select_related("volunteer")
-        .order_by("listed_at", "pk")[:free]
-    )
-    for signup in waiting:
-        before = stored_snapshot(signup)
-        signup.status = ShiftSignup.Status.CONFIRMED
-        signup.save(update_fields=["status"])
-        log_change(actor=actor, action="shift_signup.moved_up", obj=signup, before=before)
-        _send(
-            to=signup.volunteer.email,
-            template="shift_moved_up",
-            context={"volunteer": signup.volunteer, "shift": shift},
-        )
-    return waiting
-
-
-@transaction.atomic
-def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignup]:
-    """Change a shift's number of places. More places go to the waiting list at once (those
-    moved up are returned); fewer places never take a place from someone who has one."""
-    shift = _locked_shift(shift)
-    if shift.held_at is not None:
-        raise ValidationError(_("This shift is already held."))
-    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
-    if capacity < taken:
-        raise ValidationError(
-            {
-                "capacity": _(
-                    "%(taken)s volunteers have a place: take someone off the shift first."
-                )
-                % {"taken": taken}
-            }
-        )
-    before = stored_snapshot(shift)
-    shift.capacity = capacity
-    shift.full_clean()
-    shift.save(update_fields=["capacity"])
-    log_change(actor=actor, action="shift.updated", obj=shift, before=before)
-    return _move_up(actor=actor, shift=shift)
-
-
-@transaction.atomic
-def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
-    """Turn a held shift into logged hours in one step: one approved hour entry for each
-    volunteer who came (everyone coming, except the sign-up ids in `absent`), dated on the
-    shift's day, for the rota's project. A shift is held once, so its hours are logged once."""
-    shift = _locked_shift(shift)
-    if shift.held_at is not None:
-        raise ValidationError(_("The hours of this shift are already logged."))
-    if shift.starts_at > timezone.now():
-        raise ValidationError(_("A shift can be marked as held once it has started."))
-    absent = set(absent)
-    entries = []
-    now = timezone.now()
-    came = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).select_related("volunteer")
-    for signup in came:
-        if signup.pk in absent:
-            continue
-        entry = HourEntry(
-            centre_id=shift.centre_id,
-            volunteer=signup.volunteer,
-            project=shift.rota.project,
-            description=str(shift.rota.title)[:200],
-            date=timezone.localtime(shift.starts_at).date(),
-            hours=shift.hours,
-            status=HourEntry.Status.APPROVED,
-            entered_by=actor,
-            decided_by=actor,
-            decided_at=now,
-        )
-        entry.full_clean()
-        entry.save()
-        signup.hour_entry = entry
-        signup.save(update_fields=["hour_entry"])
-        log_change(actor=actor, action="hours.logged", obj=entry, before=None)
-        entries.append(entry)
-    shift.held_at = now
-    shift.save(update_fields=["held_at"])
-    log_action(
-        actor=actor,
-        action="shift.held",
-        obj=shift,
-        changes={"held_at": [None, now.isoformat()]},
-        data={"volunteers": len(entries), "absent": len(absent)},
-    )
-    return entries
 
 
 # --- Paperwork ------------------------------------------------------------------------------------

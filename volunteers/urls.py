@@ -1,8 +1,12 @@
 from django.urls import path
 
-from . import paperwork_views, rota_views, views
+from . import paperwork_views, views
 
 app_name = "volunteers"
+
+# The pages of `tasks`, `hours` and `rotas` (and the reports app's certificate PDF) share this
+# namespace and the /volunteers/ prefix (frivillig/urls.py): their addresses did not change when
+# they got apps of their own.
 
 urlpatterns = [
     path("people/", views.volunteer_list, name="list"),
@@ -16,7 +20,6 @@ urlpatterns = [
         views.consent_withdraw,
         name="consent_withdraw",
     ),
-    path("people/<int:pk>/hours/", views.volunteer_hours_add, name="hours_add"),
     path("people/<int:pk>/export/", views.volunteer_export, name="export"),
     path("people/<int:pk>/erase/", views.volunteer_erase, name="erase"),
     path("people/inactive/", views.volunteer_inactive, name="inactive"),
@@ -24,38 +27,15 @@ urlpatterns = [
     path("lists/", views.curated_lists_home, name="lists_home"),
     path("lists/<slug:kind>/", views.curated_lists, name="lists"),
     path("lists/<slug:kind>/<int:pk>/", views.curated_lists, name="lists_edit"),
-    path("hours/pending/", views.hours_pending, name="hours_pending"),
-    path("hours/approve/", views.hours_approve_selected, name="hours_approve_selected"),
-    path("hours/<int:pk>/decide/", views.hours_decide, name="hours_decide"),
-    path("tasks/", views.task_list, name="task_list"),
-    path("tasks/new/", views.task_create, name="task_create"),
-    path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
-    path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
-    path("tasks/<int:pk>/match/", views.match_create, name="match_create"),
-    path("matches/<int:pk>/", views.match_edit, name="match_edit"),
     path("me/", views.me, name="me"),
     path("me/edit/", views.me_edit, name="me_edit"),
     path("me/calendar/", views.me_calendar_reset, name="me_calendar_reset"),
-    path("calendar/<slug:token>.ics", views.shift_feed, name="shift_feed"),
-    path("my-hours/", views.my_hours, name="my_hours"),
     path(
         "people/<int:pk>/certificate/",
         paperwork_views.certificate_create,
         name="certificate_create",
     ),
     path("people/<int:pk>/police-letter/", paperwork_views.police_letter, name="police_letter"),
-    path("rotas/", rota_views.rota_list, name="rota_list"),
-    path("rotas/new/", rota_views.rota_create, name="rota_create"),
-    path("rotas/<int:pk>/", rota_views.rota_detail, name="rota_detail"),
-    path("rotas/<int:pk>/edit/", rota_views.rota_edit, name="rota_edit"),
-    path("shifts/<int:pk>/", rota_views.shift_detail, name="shift_detail"),
-    path("shifts/<int:pk>/add/", rota_views.shift_add_volunteer, name="shift_add_volunteer"),
-    path("shifts/<int:pk>/places/", rota_views.shift_capacity, name="shift_capacity"),
-    path("shifts/<int:pk>/held/", rota_views.shift_hold, name="shift_hold"),
-    path("shifts/<int:pk>/sign-up/", rota_views.shift_sign_up, name="shift_sign_up"),
-    path("sign-ups/<int:pk>/cancel/", rota_views.signup_cancel, name="signup_cancel"),
-    path("open/", rota_views.open_needs, name="open_needs"),
-    path("tasks/<int:pk>/interested/", rota_views.task_interest, name="task_interest"),
     path("signup/<slug:slug>/", views.signup, name="signup"),
     path("signup/<slug:slug>/thanks/", views.signup_done, name="signup_done"),
 ]

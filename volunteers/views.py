@@ -1,8 +1,8 @@
-"""Pages for volunteers, tasks, matching and hours. Thin: scope, form, service, redirect."""
+"""Pages of the registry: volunteers, consent, the data lists, privacy, the volunteer's own
+profile and the public sign-up. Thin: scope, form, service, redirect."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from django.views.decorators.http import require_POST
 from core.concurrency import VersionedFormMixin, edit_with_conflict
 from core.exports import csv_response, xlsx_response
 from core.http import AuthenticatedHttpRequest, client_ip, over_rate
-from core.models import Centre, Role
+from core.models import Centre, CentreScopedModel, Role
 from core.permissions import (
     get_access,
     get_object_for_user,
@@ -33,24 +32,19 @@ from core.permissions import (
     role_required,
     shared_rows,
 )
-from organisations.selectors import organisation_list, organisations_of_user
+from organisations.selectors import organisation_list
 
 from . import exports, selectors, services
-from .feeds import shift_calendar
 from .filters import VolunteerFilter
 from .forms import (
     ConsentTextForm,
     CuratedNameForm,
-    HourEntryForm,
-    MatchCreateForm,
-    MatchForm,
     ProfileForm,
     SignUpForm,
-    TaskForm,
     VolunteerForm,
 )
 from .gdpr import volunteer_data
-from .models import BackgroundGroup, HourEntry, Interest, Language, Match, Task, Volunteer
+from .models import BackgroundGroup, Interest, Language, Volunteer
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -65,7 +59,7 @@ CURATED_LISTS: dict[str, tuple[type[Interest | BackgroundGroup | Language], StrO
 COORDINATOR = Role.COORDINATOR
 
 
-def _form_error(form, error: ValidationError) -> None:
+def form_error(form, error: ValidationError) -> None:
     """Put a service's ValidationError on the form, next to the field when it names one."""
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
@@ -74,15 +68,15 @@ def _form_error(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _form_values(form) -> dict:
+def form_values(form) -> dict:
     return {name: form.cleaned_data[name] for name in form.Meta.fields}
 
 
-def _update_page(
+def update_page(
     request: AuthenticatedHttpRequest,
     *,
     form: forms.BaseForm,
-    row: Volunteer | Task,
+    row: CentreScopedModel,
     update: Callable[..., object],
     **kwargs: Any,
 ) -> HttpResponse:
@@ -96,11 +90,11 @@ def _update_page(
             actor=request.user,
             expected_version=cast(VersionedFormMixin, form).loaded_version,
             **{str(row._meta.model_name): fresh},
-            **_form_values(form),
+            **form_values(form),
         )
 
     return edit_with_conflict(
-        request, form=form, save=save, on_validation_error=_form_error, **kwargs
+        request, form=form, save=save, on_validation_error=form_error, **kwargs
     )
 
 
@@ -143,13 +137,7 @@ def volunteer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "volunteers/volunteer_detail.html",
         {
             "volunteer": volunteer,
-            "hours": selectors.volunteer_hours(volunteer=volunteer)[:20],
-            "hour_form": HourEntryForm(
-                tasks=Task.objects.for_centre(volunteer.centre_id).filter(
-                    matches__volunteer=volunteer
-                ),
-                initial={"date": timezone.localdate()},
-            ),
+            # Its hours and the form to log more: {% volunteer_hours_panel %} (the hours app).
         },
     )
 
@@ -170,10 +158,10 @@ def volunteer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 actor=request.user,
                 centre=centre,
                 consent_channel=form.cleaned_data.get("consent_channel", ""),
-                **_form_values(form),
+                **form_values(form),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The volunteer was registered."))
             return redirect("volunteers:detail", volunteer.pk)
@@ -192,7 +180,7 @@ def volunteer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         centre=own_centre(request),
         organisations=organisation_list(access=access),
     )
-    return _update_page(
+    return update_page(
         request,
         form=form,
         row=volunteer,
@@ -250,29 +238,6 @@ def consent_withdraw(request: AuthenticatedHttpRequest, pk: int, consent_pk: int
     return redirect("volunteers:detail", volunteer.pk)
 
 
-@require_POST
-@role_required(COORDINATOR)
-def volunteer_hours_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    access = get_access(request)
-    volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
-    form = HourEntryForm(
-        request.POST,
-        tasks=Task.objects.for_centre(volunteer.centre_id).filter(matches__volunteer=volunteer),
-    )
-    if form.is_valid():
-        try:
-            services.hours_log(
-                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The hours were logged."))
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("volunteers:detail", volunteer.pk)
-
-
 # --- Coordinator: privacy -----------------------------------------------------------------------
 
 
@@ -298,8 +263,6 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         {
             "volunteer": volunteer,
             "data": data,
-            "hours": selectors.volunteer_hours(volunteer=volunteer),
-            "signups": volunteer.shift_signups.select_related("shift__rota", "hour_entry"),
             "certificates": volunteer.certificates.all(),
             "now": timezone.now(),
         },
@@ -405,7 +368,7 @@ def curated_lists(
         try:
             services.curated_name_save(actor=request.user, instance=instance, **form.cleaned_data)
         except ValidationError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The list was saved."))
             return redirect("volunteers:lists", kind=kind)
@@ -426,203 +389,13 @@ def curated_lists(
 # --- Hours --------------------------------------------------------------------------------------
 
 
-@role_required(COORDINATOR)
-def hours_pending(request: HttpRequest) -> HttpResponse:
-    entries = selectors.hours_pending(access=get_access(request))
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    return render(request, "volunteers/hours_pending.html", {"page": page})
-
-
-@require_POST
-@role_required(COORDINATOR)
-def hours_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    entry = get_object_for_user(request, HourEntry, edit=True, pk=pk)
-    approve = request.POST.get("decision") == "approve"
-    try:
-        services.hours_decide(actor=request.user, entry=entry, approve=approve)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Hours approved.") if approve else _("Hours rejected."))
-    return redirect("volunteers:hours_pending")
-
-
-@require_POST
-@role_required(COORDINATOR)
-def hours_approve_selected(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Approve the ticked pending entries at once (only those the coordinator may see)."""
-    ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
-    entries = selectors.hours_pending(access=get_access(request)).filter(pk__in=ids)
-    count = services.hours_approve_many(actor=request.user, entries=entries)
-    if count:
-        messages.success(request, _("%(count)s entries approved.") % {"count": count})
-    else:
-        messages.error(request, _("Tick the entries you want to approve."))
-    return redirect("volunteers:hours_pending")
-
-
 # --- Tasks and matching -------------------------------------------------------------------------
-
-
-def _task_organisations(request: HttpRequest) -> QuerySet:
-    access = get_access(request)
-    if access.is_association:
-        return organisations_of_user(access=access)
-    return organisation_list(access=access).filter(is_archived=False)
-
-
-@role_required(COORDINATOR, Role.ASSOCIATION)
-def task_list(request: HttpRequest) -> HttpResponse:
-    tasks = selectors.task_list(access=get_access(request))
-    status = request.GET.get("status", "open")
-    tasks = selectors.tasks_with_status(tasks, status)
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
-    access = get_access(request)
-    follow_ups = (
-        selectors.matches_due_for_follow_up(
-            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
-        ).order_by("next_follow_up_on")[:50]
-        if access.is_coordinator
-        else []
-    )
-    return render(
-        request,
-        "volunteers/task_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Task.Status.choices,
-            "follow_ups": follow_ups,
-        },
-    )
-
-
-@role_required(COORDINATOR, Role.ASSOCIATION)
-def task_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    access = get_access(request)
-    centre = own_centre(request)
-    form = TaskForm(
-        request.POST or None,
-        centre=centre,
-        organisations=_task_organisations(request),
-        association_only=access.is_association,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.task_create(
-                actor=request.user, access=access, centre=centre, **_form_values(form)
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The task was posted."))
-            return redirect("volunteers:task_detail", task.pk)
-    return render(request, "volunteers/task_form.html", {"form": form})
-
-
-@role_required(COORDINATOR, Role.ASSOCIATION)
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access = get_access(request)
-    task = get_object_for_user(request, selectors.task_detail_qs(access=access), pk=pk)
-    suggestions = (
-        selectors.match_suggestions(access=access, task=task) if access.is_coordinator else []
-    )
-    matched = sum(
-        1 for m in task.matches.all() if m.status in (Match.Status.PROPOSED, Match.Status.ACTIVE)
-    )
-    return render(
-        request,
-        "volunteers/task_detail.html",
-        {
-            "task": task,
-            # Ranked candidates first; those with nothing in common wait behind a disclosure.
-            "suggestions": [s for s in suggestions if s.score > 0],
-            "reserves": [s for s in suggestions if s.score <= 0],
-            "is_filled": matched >= task.volunteers_needed,
-            "can_edit": task.is_editable_by(access),
-        },
-    )
-
-
-@role_required(COORDINATOR, Role.ASSOCIATION)
-def task_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    access = get_access(request)
-    task = get_object_for_user(request, Task, edit=True, pk=pk)
-    form = TaskForm(
-        request.POST or None,
-        instance=task,
-        centre=own_centre(request),
-        organisations=_task_organisations(request),
-        association_only=access.is_association,
-    )
-    return _update_page(
-        request,
-        form=form,
-        row=task,
-        update=services.task_update,
-        message=_("The changes were saved."),
-        success_url=reverse("volunteers:task_detail", args=[task.pk]),
-        template="volunteers/task_form.html",
-        context={"task": task},
-    )
-
-
-@require_POST
-@role_required(COORDINATOR)
-def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    access = get_access(request)
-    task = get_object_for_user(request, Task, edit=True, pk=pk)
-    form = MatchCreateForm(request.POST)
-    if not form.is_valid():
-        raise Http404
-    volunteer = get_object_or_404(
-        Volunteer.objects.visible_to(access), pk=form.cleaned_data["volunteer"]
-    )
-    if not form.cleaned_data["confirm"]:
-        # The match e-mails the volunteer at once: it is made only when confirmed.
-        messages.warning(
-            request,
-            _("Nothing was sent: confirm the match of %(name)s first.") % {"name": volunteer},
-        )
-        return redirect("volunteers:task_detail", task.pk)
-    try:
-        services.match_create(actor=request.user, task=task, volunteer=volunteer)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(name)s was matched to the task; an e-mail telling them is on its way.")
-            % {"name": volunteer},
-        )
-    return redirect("volunteers:task_detail", task.pk)
-
-
-@role_required(COORDINATOR)
-def match_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    match = get_object_for_user(
-        request, selectors.match_qs(access=get_access(request)), edit=True, pk=pk
-    )
-    form = MatchForm(request.POST or None, instance=match)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.match_update(
-                actor=request.user,
-                match=Match.objects.for_centre(match.centre_id).get(pk=match.pk),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("The match was updated."))
-            return redirect("volunteers:task_detail", match.task_id)
-    return render(request, "volunteers/match_form.html", {"form": form, "match": match})
 
 
 # --- The volunteer's own pages ------------------------------------------------------------------
 
 
-def _me(request: HttpRequest) -> Volunteer:
+def current_volunteer(request: HttpRequest) -> Volunteer:
     volunteer = selectors.volunteer_of_user(access=get_access(request))
     if volunteer is None:
         raise Http404
@@ -631,33 +404,22 @@ def _me(request: HttpRequest) -> Volunteer:
 
 @role_required(Role.VOLUNTEER)
 def me(request: HttpRequest) -> HttpResponse:
-    volunteer = _me(request)
+    volunteer = current_volunteer(request)
     return render(
         request,
         "volunteers/me_detail.html",
         {
+            # Its matches: {% own_matches %} (the tasks app's template tag).
             "volunteer": volunteer,
-            "matches": selectors.own_matches(access=get_access(request)),
         },
     )
-
-
-def shift_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The volunteer's own shifts as a calendar feed (public: the secret address is the key)."""
-    volunteer = get_object_or_404(Volunteer.objects.by_calendar_token(token))
-    body = shift_calendar(volunteer, host=request.get_host().split(":")[0])
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="my-shifts.ics"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_POST
 @role_required(Role.VOLUNTEER)
 def me_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Make (or remake) the secret address of the volunteer's shift calendar."""
-    volunteer = _me(request)
+    volunteer = current_volunteer(request)
     had_one = bool(volunteer.calendar_token)
     services.volunteer_calendar_reset(actor=request.user, volunteer=volunteer)
     messages.success(
@@ -671,9 +433,9 @@ def me_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @role_required(Role.VOLUNTEER)
 def me_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
-    volunteer = _me(request)
+    volunteer = current_volunteer(request)
     form = ProfileForm(request.POST or None, instance=volunteer, centre=volunteer.centre)
-    return _update_page(
+    return update_page(
         request,
         form=form,
         row=volunteer,
@@ -681,36 +443,6 @@ def me_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         message=_("Your profile was saved."),
         success_url=reverse("volunteers:me"),
         template="volunteers/me_form.html",
-    )
-
-
-@role_required(Role.VOLUNTEER)
-def my_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
-    access = get_access(request)
-    volunteer = _me(request)
-    tasks = Task.objects.visible_to(access)
-    form = HourEntryForm(request.POST or None, tasks=tasks, initial={"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.hours_log(
-                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, _("Your hours were logged and await approval."))
-            return redirect("volunteers:my_hours")
-    entries = selectors.own_hours(access=access)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "volunteers/my_hours.html",
-        {
-            "form": form,
-            "page": page,
-            # Its hours per year: {% volunteer_year_hours %} (the figures app's template tag).
-            "volunteer": volunteer,
-        },
     )
 
 
@@ -745,7 +477,7 @@ def signup(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 services.volunteer_sign_up(centre=centre, consent_text=consent_text, **data)
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 return redirect("volunteers:signup_done", slug=centre.slug)
     return render(

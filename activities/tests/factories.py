@@ -2,8 +2,8 @@ import datetime as dt
 
 import factory
 
-from activities.models import (
-    ActivitySeries,
+from activities.models import ActivitySeries
+from projects.models import (
     BudgetLine,
     GoalResult,
     Grant,

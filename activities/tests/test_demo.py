@@ -1,6 +1,7 @@
 """The demo data of the activities app."""
 
-from activities.models import (
+from demo.seed import seed
+from projects.models import (
     BudgetLine,
     Grant,
     OutcomeCounter,
@@ -9,7 +10,6 @@ from activities.models import (
     ProjectGoal,
     ReportedFigure,
 )
-from demo.seed import seed
 
 
 def test_the_demo_has_partners_grants_and_outcomes_and_is_idempotent(db):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from hours.models import HourEntry
 from reports.tests.factories import ReportJobFactory
 from tests.factories import (
     ActivityFactory,
@@ -17,7 +18,7 @@ from tests.factories import (
     VolunteerFactory,
     YearTargetFactory,
 )
-from volunteers.models import HourEntry, Volunteer
+from volunteers.models import Volunteer
 from volunteers.tests.factories import HourEntryFactory, MatchFactory, TaskFactory
 
 
@@ -77,6 +78,7 @@ def test_its_sentences_have_a_singular_and_a_plural(world, login):
     from django.utils import translation
 
     from core.permissions import access_for_user
+    from hours.startpage import work as hours_work
     from volunteers.startpage import work
 
     _make_everything_wait(world)
@@ -86,7 +88,7 @@ def test_its_sentences_have_a_singular_and_a_plural(world, login):
     assert "sign-up waits for approval." in texts
     HourEntryFactory(volunteer=world.volunteer, status=HourEntry.Status.PENDING)
     with translation.override("en"):
-        texts = [item.text for item in work(None, access)]
+        texts = [item.text for item in hours_work(None, access)]
     assert "hour entries wait for approval." in texts
 
 

@@ -25,7 +25,7 @@ CENTRE_MODELS = sorted(
 )
 
 # Where the rule is genuinely not ownership, the queryset keeps its own `owned_by`, and says why.
-OWN_OWNED_BY = {"volunteers.Rota", "volunteers.Shift"}
+OWN_OWNED_BY = {"rotas.Rota", "rotas.Shift"}
 
 # --- The rules as they were written before the declaration ------------------------------------
 
@@ -81,9 +81,9 @@ _volunteer_owned = _volunteer("volunteer__user")
 
 OLD_OWNED_BY: dict[str, OldOwnedBy] = {
     "organisations.Organisation": _association("memberships__user_id"),
-    "activities.Project": _project,
+    "projects.Project": _project,
     **{
-        f"activities.{name}": _project_part
+        f"projects.{name}": _project_part
         for name in [
             "Partner",
             "Grant",
@@ -107,16 +107,16 @@ OLD_OWNED_BY: dict[str, OldOwnedBy] = {
         "story__partnership__organisation__memberships__user_id"
     ),
     "volunteers.Volunteer": _volunteer("user_id"),
-    "volunteers.Task": _task,
-    "volunteers.Match": _match,
-    "volunteers.HourEntry": _volunteer_owned,
-    "volunteers.ShiftSignup": _volunteer_owned,
+    "tasks.Task": _task,
+    "tasks.Match": _match,
+    "hours.HourEntry": _volunteer_owned,
+    "rotas.ShiftSignup": _volunteer_owned,
     "volunteers.Certificate": _volunteer_owned,
     # Kept as the querysets' own rules (not ownership): the open rotas are every volunteer's.
-    "volunteers.Rota": lambda qs, access: (
+    "rotas.Rota": lambda qs, access: (
         qs.filter(is_active=True) if access.is_volunteer else qs.none()
     ),
-    "volunteers.Shift": lambda qs, access: (
+    "rotas.Shift": lambda qs, access: (
         qs.filter(rota__is_active=True) if access.is_volunteer else qs.none()
     ),
 }
@@ -134,8 +134,8 @@ def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
         if label == "organisations.Organisation":
             return in_centre and row.pk in access.association_ids
         field = {
-            "activities.Project": "organisation_id",
-            "volunteers.Task": "organisation_id",
+            "projects.Project": "organisation_id",
+            "tasks.Task": "organisation_id",
             "activities.Activity": "organiser_id",
             "activities.ActivitySeries": "organiser_id",
         }.get(label)

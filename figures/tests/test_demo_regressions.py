@@ -13,13 +13,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import Project, YearTarget
 from core.models import Centre, User
 from demo.seed import seed
 from figures import engine
 from figures.catalogue import format_value
 from figures.presenters import year_progress
 from figures.targets import percent_of_target
+from projects.models import Project, YearTarget
 from reports import figures as report_figures
 from reports.rendering import ReportParams, render_html
 

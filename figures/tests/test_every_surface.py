@@ -27,12 +27,14 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from activities.models import Activity, ActivityCategory, Project, YearTarget
+from activities.models import Activity, ActivityCategory
 from core import formatting
 from figures import engine, rollups
 from figures.catalogue import format_value
+from hours.models import HourEntry
+from projects.models import Project, YearTarget
 from reports.rendering import ReportParams, render_html
-from volunteers.models import HourEntry, Volunteer
+from volunteers.models import Volunteer
 
 FIGURE = re.compile(r'<span data-figure="([a-z_.]+)">([^<]*)</span>')
 

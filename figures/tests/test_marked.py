@@ -20,8 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from figures.catalogue import CATALOGUE
+from hours.models import HourEntry
 from tests.factories import ActivityFactory, ProjectFactory, YearTargetFactory
-from volunteers.models import HourEntry, Volunteer
+from volunteers.models import Volunteer
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 DIGIT = re.compile(r"\d")

@@ -14,8 +14,9 @@ from activities.tests.test_series import _fields as series_fields
 from core.permissions import access_for_user
 from figures import engine, rollups
 from figures.models import ActivityMonth, HourYear
+from hours.models import HourEntry
 from tests.factories import ActivityFactory, ProjectFactory
-from volunteers.models import HourEntry, Volunteer
+from volunteers.models import Volunteer
 
 
 @pytest.fixture

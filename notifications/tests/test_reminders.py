@@ -12,8 +12,9 @@ from django.utils import timezone
 from core.models import AuditEvent, OutgoingMail
 from notifications import services
 from notifications.models import Delivery, OptOut
+from rotas.models import ShiftSignup
+from tasks.models import Match
 from tests import factories as f
-from volunteers.models import Match, ShiftSignup
 from volunteers.tests.factories import (
     HourEntryFactory,
     RotaFactory,

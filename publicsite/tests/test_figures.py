@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from figures import catalogue, engine
+from hours.models import HourEntry
 from tests import factories as f
-from volunteers.models import HourEntry
 from volunteers.tests.factories import HourEntryFactory
 
 PUBLISHED = [figure.key for figure in catalogue.published()]

@@ -80,7 +80,8 @@ def year_records(world, project_231):
     """
     from activities.models import Activity
     from activities.tests.factories import GrantFactory, OutcomeCounterFactory, PartnerFactory
-    from volunteers.models import HourEntry, Match
+    from hours.models import HourEntry
+    from tasks.models import Match
     from volunteers.tests.factories import HourEntryFactory, MatchFactory
 
     first = list(

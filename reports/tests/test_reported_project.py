@@ -17,6 +17,7 @@ from activities.tests.factories import (
 )
 from core.models import CentreIncome, CentreYear
 from core.permissions import Access
+from projects import selectors as project_selectors
 from reports import figures
 from reports.rendering import ReportParams, render_pdf
 from tests import factories as f
@@ -174,10 +175,9 @@ def test_it_flags_a_local_share_below_40_per_cent(world):
 
 
 def test_no_difference_is_computed_while_a_year_has_no_accounts(world, veien):
-    from activities import selectors
 
     BudgetLineFactory(project=veien, year=YEAR + 1, name="Prosjektledelse", budget=115_000)
-    budget = selectors.budget_of(access=Access.system([world.centre]), project=veien)
+    budget = project_selectors.budget_of(access=Access.system([world.centre]), project=veien)
     line = budget.expenses[0]
     assert (line.budget, line.accounts, line.difference) == (345_000, 228_000, None)
     assert budget.expense_total.difference is None

@@ -17,10 +17,10 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from activities.models import Partner
+from hours.models import HourEntry
 from organisations.models import Organisation
+from projects.models import Partner
 from tests.factories import ProjectFactory
-from volunteers.models import HourEntry
 from volunteers.tests.factories import HourEntryFactory
 
 PASSWORD = "passord-123"

@@ -48,10 +48,12 @@ AXE_RUN = (
 
 def _kwargs_for(user) -> dict[str, dict]:
     """URL arguments of the demo objects this user may see (their own centre and association)."""
-    from activities.models import Activity, Project
+    from activities.models import Activity
     from core.models import Centre
     from organisations.models import Category, Invitation, Organisation
-    from volunteers.models import Interest, Match, Task, Volunteer
+    from projects.models import Project
+    from tasks.models import Match, Task
+    from volunteers.models import Interest, Volunteer
 
     centre = Centre.objects.get(name="Fjordvik frivilligsentral")
     organisations = Organisation.objects.filter(centre=centre)

@@ -13,9 +13,11 @@ from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from activities.models import BudgetLine, Project, ProjectGoal, ReportedFigure
+from hours.models import HourEntry
 from organisations import services as organisation_services
-from volunteers.models import Consent, ConsentText, HourEntry, Interest, Match, Task, Volunteer
+from projects.models import BudgetLine, Project, ProjectGoal, ReportedFigure
+from tasks.models import Match, Task
+from volunteers.models import Consent, ConsentText, Interest, Volunteer
 
 PASSWORD = "passord-123"
 

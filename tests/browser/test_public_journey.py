@@ -12,8 +12,9 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tasks.models import Task
 from tests import factories as f
-from volunteers.models import ConsentText, Task
+from volunteers.models import ConsentText
 
 # Words that are bokmål and not nynorsk ("hos" is both), and common English interface words.
 BOKMAL = re.compile(

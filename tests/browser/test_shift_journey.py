@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from notifications.services import send_shift_reminders
-from volunteers.models import Shift, ShiftSignup
+from rotas.models import Shift, ShiftSignup
 from volunteers.tests.factories import RotaFactory, ShiftFactory
 
 PASSWORD = "passord-123"

@@ -5,7 +5,8 @@ import re
 from django.core import mail
 from playwright.sync_api import expect
 
-from volunteers.models import ConsentText, HourEntry, Interest
+from hours.models import HourEntry
+from volunteers.models import ConsentText, Interest
 
 PASSWORD = "passord-123"
 EMAIL = "nina.berg@example.org"

@@ -3,19 +3,11 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from hours.models import HourEntry
+from rotas.models import Rota, Shift, ShiftSignup
+from tasks.models import Match, Task
 from tests.factories import CentreFactory, VolunteerFactory
-from volunteers.models import (
-    BackgroundGroup,
-    Certificate,
-    ConsentText,
-    HourEntry,
-    Interest,
-    Match,
-    Rota,
-    Shift,
-    ShiftSignup,
-    Task,
-)
+from volunteers.models import BackgroundGroup, Certificate, ConsentText, Interest
 
 __all__ = ["VolunteerFactory"]
 

@@ -1,6 +1,7 @@
 from django.utils import translation
 
-from volunteers.models import Task, Volunteer
+from tasks.models import Task
+from volunteers.models import Volunteer
 
 
 def test_it_lists_a_tasks_wanted_slots_from_its_own_fields():

@@ -1,7 +1,9 @@
 import datetime as dt
 
 from demo.seed import seed
-from volunteers.models import ConsentText, HourEntry, Interest, Task, Volunteer
+from hours.models import HourEntry
+from tasks.models import Task
+from volunteers.models import ConsentText, Interest, Volunteer
 
 
 def test_the_demo_volunteer_has_consent_tasks_and_hours(db):

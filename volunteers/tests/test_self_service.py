@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from volunteers.hours import format_hours, parse_hours
-from volunteers.models import HourEntry
+from hours.fields import format_hours, parse_hours
+from hours.models import HourEntry
 
 from .factories import HourEntryFactory, MatchFactory, TaskFactory
 

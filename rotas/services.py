@@ -1,0 +1,283 @@
+"""Writes for volunteers, consent, tasks, matches and hours. Views and the seed call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import (
+    log_action,
+    log_change,
+    stored_snapshot,
+)
+from core.models import Centre, User
+from core.permissions import Access
+from hours.models import HourEntry
+from volunteers.models import (
+    Volunteer,
+)
+from volunteers.services import lists_of, log_save, send
+
+from .models import Rota, Shift, ShiftSignup
+
+ROTA_FIELDS = (
+    "title",
+    "description",
+    "project",
+    "district",
+    "needs_police_certificate",
+    "signup_closes_hours",
+    "is_active",
+)
+
+
+@transaction.atomic
+def rota_save(*, actor: User, centre: Centre, rota: Rota | None = None, **fields: Any) -> Rota:
+    """Create a rota in `centre`, or change `rota`; `interests` is set after saving."""
+    interests = fields.pop("interests", None)
+    unknown = set(fields) - set(ROTA_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown rota fields: {sorted(unknown)}")
+    created = rota is None
+    if rota is None:
+        rota = Rota(centre=centre)
+    elif rota.centre_id != centre.pk:
+        raise PermissionDenied
+    before = None if created else stored_snapshot(rota)
+    m2m_before = {} if created else lists_of(rota, ["interests"])
+    for name, value in fields.items():
+        setattr(rota, name, value)
+    rota.full_clean()
+    rota.save()
+    m2m = {}
+    if interests is not None:
+        rota.interests.set(interests)
+        m2m["interests"] = interests
+    log_save(
+        actor=actor,
+        action="rota.created" if created else "rota.updated",
+        obj=rota,
+        before=before,
+        m2m_before=m2m_before,
+        m2m=m2m,
+    )
+    return rota
+
+
+@transaction.atomic
+def shifts_add(
+    *,
+    actor: User,
+    rota: Rota,
+    first_day: dt.date,
+    starts: dt.time,
+    ends: dt.time,
+    capacity: int,
+    weeks: int = 1,
+) -> list[Shift]:
+    """Add a shift on `first_day` from `starts` to `ends` and, with `weeks` > 1, the same shift
+    on the same weekday of the following weeks (the café every Tuesday 11–14, two places)."""
+    if not 1 <= weeks <= 52:
+        raise ValidationError({"weeks": _("Repeat for 1 to 52 weeks.")})
+    if ends <= starts:
+        raise ValidationError({"ends": _("The shift ends before it starts.")})
+    zone = timezone.get_current_timezone()
+    shifts = []
+    for week in range(weeks):
+        day = first_day + dt.timedelta(weeks=week)
+        shift = Shift(
+            centre_id=rota.centre_id,
+            rota=rota,
+            starts_at=dt.datetime.combine(day, starts, tzinfo=zone),
+            ends_at=dt.datetime.combine(day, ends, tzinfo=zone),
+            capacity=capacity,
+        )
+        shift.full_clean()
+        shift.save()
+        log_change(actor=actor, action="shift.created", obj=shift, before=None)
+        shifts.append(shift)
+    return shifts
+
+
+def _locked_shift(shift: Shift) -> Shift:
+    """The shift row, locked until the end of the transaction: sign-ups and cancellations of
+    one shift take turns, so two people never both take its last place."""
+    return (
+        Shift.objects.for_centre(shift.centre_id)
+        .select_for_update(of=("self",))
+        .select_related("rota")
+        .get(pk=shift.pk)
+    )
+
+
+def _check_signup_allowed(*, access: Access, shift: Shift, volunteer: Volunteer) -> None:
+    if volunteer.centre_id != shift.centre_id:
+        raise ValidationError(_("The volunteer belongs to another centre."))
+    if access.is_volunteer:
+        if volunteer.user_id != access.user_id:
+            raise PermissionDenied
+        if timezone.now() >= shift.signup_closes_at:
+            raise ValidationError(_("Sign-up for this shift has closed. Contact the coordinator."))
+        if not shift.rota.is_active:
+            raise ValidationError(_("This rota is not open for sign-up."))
+    elif not access.is_coordinator or shift.centre_id not in access.centre_ids:
+        raise PermissionDenied
+    if shift.held_at is not None:
+        raise ValidationError(_("This shift is already held."))
+
+
+@transaction.atomic
+def shift_sign_up(
+    *, actor: User, access: Access, shift: Shift, volunteer: Volunteer
+) -> ShiftSignup:
+    """Put a volunteer on a shift: coming while there is a free place, otherwise on the
+    waiting list. A volunteer signs up themselves until the rota's deadline; the coordinator
+    may fill gaps at any time before the shift is held."""
+    shift = _locked_shift(shift)
+    _check_signup_allowed(access=access, shift=shift, volunteer=volunteer)
+    if volunteer.status != Volunteer.Status.ACTIVE:
+        raise ValidationError(_("Only approved volunteers can sign up for shifts."))
+    if shift.rota.needs_police_certificate and not volunteer.police_certificate_checked_on:
+        raise ValidationError(_("This shift needs a police certificate the volunteer lacks."))
+    signup = shift.signups.filter(volunteer=volunteer).first()
+    if signup is not None and signup.status != ShiftSignup.Status.CANCELLED:
+        raise ValidationError(_("The volunteer is already on this shift."))
+    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
+    status = ShiftSignup.Status.CONFIRMED if taken < shift.capacity else ShiftSignup.Status.WAITING
+    before = stored_snapshot(signup) if signup is not None else None
+    if signup is None:
+        signup = ShiftSignup(centre_id=shift.centre_id, shift=shift, volunteer=volunteer)
+    signup.status = status
+    signup.listed_at = timezone.now()
+    signup.reminded_at = None
+    signup.full_clean()
+    signup.save()
+    log_change(actor=actor, action="shift_signup.created", obj=signup, before=before)
+    return signup
+
+
+@transaction.atomic
+def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSignup | None:
+    """Take a volunteer off a shift. When they had a place, the first on the waiting list
+    moves up and is told by e-mail; that sign-up is returned (None when nobody moved up)."""
+    shift = _locked_shift(signup.shift)
+    signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
+    _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
+    if signup.status == ShiftSignup.Status.CANCELLED:
+        raise ValidationError(_("This sign-up is already cancelled."))
+    return _cancel_locked(actor=actor, shift=shift, signup=signup)
+
+
+def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
+    """Cancel a sign-up of a locked shift and give a freed place to the waiting list."""
+    before = stored_snapshot(signup)
+    had_place = signup.status == ShiftSignup.Status.CONFIRMED
+    signup.status = ShiftSignup.Status.CANCELLED
+    signup.save(update_fields=["status"])
+    log_change(actor=actor, action="shift_signup.cancelled", obj=signup, before=before)
+    if not had_place:
+        return None
+    moved = _move_up(actor=actor, shift=shift)
+    return moved[0] if moved else None
+
+
+def _move_up(*, actor: User | None, shift: Shift) -> list[ShiftSignup]:
+    """Give the free places of a (locked) shift to the waiting list, first come first, and
+    tell each by e-mail."""
+    free = shift.capacity - shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
+    if free <= 0:
+        return []
+    waiting = list(
+        shift.signups.filter(status=ShiftSignup.Status.WAITING)
+        .select_related("volunteer")
+        .order_by("listed_at", "pk")[:free]
+    )
+    for signup in waiting:
+        before = stored_snapshot(signup)
+        signup.status = ShiftSignup.Status.CONFIRMED
+        signup.save(update_fields=["status"])
+        log_change(actor=actor, action="shift_signup.moved_up", obj=signup, before=before)
+        send(
+            to=signup.volunteer.email,
+            template="shift_moved_up",
+            context={"volunteer": signup.volunteer, "shift": shift},
+        )
+    return waiting
+
+
+@transaction.atomic
+def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignup]:
+    """Change a shift's number of places. More places go to the waiting list at once (those
+    moved up are returned); fewer places never take a place from someone who has one."""
+    shift = _locked_shift(shift)
+    if shift.held_at is not None:
+        raise ValidationError(_("This shift is already held."))
+    taken = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
+    if capacity < taken:
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "%(taken)s volunteers have a place: take someone off the shift first."
+                )
+                % {"taken": taken}
+            }
+        )
+    before = stored_snapshot(shift)
+    shift.capacity = capacity
+    shift.full_clean()
+    shift.save(update_fields=["capacity"])
+    log_change(actor=actor, action="shift.updated", obj=shift, before=before)
+    return _move_up(actor=actor, shift=shift)
+
+
+@transaction.atomic
+def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
+    """Turn a held shift into logged hours in one step: one approved hour entry for each
+    volunteer who came (everyone coming, except the sign-up ids in `absent`), dated on the
+    shift's day, for the rota's project. A shift is held once, so its hours are logged once."""
+    shift = _locked_shift(shift)
+    if shift.held_at is not None:
+        raise ValidationError(_("The hours of this shift are already logged."))
+    if shift.starts_at > timezone.now():
+        raise ValidationError(_("A shift can be marked as held once it has started."))
+    absent = set(absent)
+    entries = []
+    now = timezone.now()
+    came = shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).select_related("volunteer")
+    for signup in came:
+        if signup.pk in absent:
+            continue
+        entry = HourEntry(
+            centre_id=shift.centre_id,
+            volunteer=signup.volunteer,
+            project=shift.rota.project,
+            description=str(shift.rota.title)[:200],
+            date=timezone.localtime(shift.starts_at).date(),
+            hours=shift.hours,
+            status=HourEntry.Status.APPROVED,
+            entered_by=actor,
+            decided_by=actor,
+            decided_at=now,
+        )
+        entry.full_clean()
+        entry.save()
+        signup.hour_entry = entry
+        signup.save(update_fields=["hour_entry"])
+        log_change(actor=actor, action="hours.logged", obj=entry, before=None)
+        entries.append(entry)
+    shift.held_at = now
+    shift.save(update_fields=["held_at"])
+    log_action(
+        actor=actor,
+        action="shift.held",
+        obj=shift,
+        changes={"held_at": [None, now.isoformat()]},
+        data={"volunteers": len(entries), "absent": len(absent)},
+    )
+    return entries
