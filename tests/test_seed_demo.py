@@ -94,3 +94,19 @@ def test_asked_explicitly_it_loads_the_demo_but_no_site_admin(db, settings, caps
     assert User.objects.filter(role="coordinator").exists()
     assert not User.objects.filter(is_superuser=True).exists()
     assert "admin@fjordvik.example" not in capsys.readouterr().out
+
+
+def test_it_shows_cooperation_with_the_municipality_over_the_years(db):
+    from cooperation.models import Partnership, ReportedYear, Story
+    from core.models import District
+
+    seed(today=dt.date(2026, 11, 23))
+    assert District.objects.filter(centres__isnull=False).count() == 2
+    assert Organisation.objects.filter(kind="social_entrepreneur").count() >= 3
+    partnerships = Partnership.objects.system()
+    assert partnerships.count() >= 5
+    assert len({p.forms for p in partnerships}) >= 5
+    assert Story.objects.listed_publicly().count() == 2
+    assert len({d.year for d in Activity.objects.dates("date", "year")}) >= 6
+    reported = ReportedYear.objects.system().values_list("year", flat=True)
+    assert len(set(reported)) >= 6

@@ -103,6 +103,8 @@ OLD_OWNED_BY: dict[str, OldOwnedBy] = {
         f"cooperation.{name}": _association("partnership__organisation__memberships__user_id")
         for name in ["Contribution", "Contact", "Outcome", "Story"]
     },
+    "cooperation.ReportedYear": _association("organisation__memberships__user_id"),
+    "cooperation.MunicipalSupport": _project_part,
     "cooperation.StoryConsent": _association(
         "story__partnership__organisation__memberships__user_id"
     ),
@@ -138,6 +140,7 @@ def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
             "tasks.Task": "organisation_id",
             "activities.Activity": "organiser_id",
             "activities.ActivitySeries": "organiser_id",
+            "cooperation.ReportedYear": "organisation_id",
         }.get(label)
         if field is not None:
             owner_id = getattr(row, field)
@@ -166,7 +169,13 @@ def owned_world(world):
         af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
         f.ActivityFactory(project=project, organiser=organisation)
         af.ActivitySeriesFactory(project=project, organiser=organisation)
-    from cooperation.models import Contact, Outcome, StoryConsent
+    from cooperation.models import (
+        Contact,
+        MunicipalSupport,
+        Outcome,
+        ReportedYear,
+        StoryConsent,
+    )
     from cooperation.tests import factories as cf
 
     for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
@@ -179,6 +188,16 @@ def owned_world(world):
             partnership=partnership, centre=partnership.centre, year=2025, name="Jobb", value=1
         )
         cf.StoryFactory(partnership=partnership, published=True)
+        ReportedYear.objects.create(
+            organisation=organisation, centre=organisation.centre, year=2006, activities=3
+        )
+        MunicipalSupport.objects.create(
+            centre=organisation.centre,
+            project=f.ProjectFactory(centre=organisation.centre, organisation=organisation),
+            year=2025,
+            kind="activity",
+            amount=1,
+        )
     assert StoryConsent.objects.system().exists()
     task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
     vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
