@@ -279,12 +279,12 @@ def seed_cooperation(*, centre: Centre, north: Centre, today: dt.date) -> None:
 
     now = timezone.now()
     for title, heading, theme, *answers, published in STORIES:
-        partnership = partnerships.get(title)
-        if partnership is None:
+        told = partnerships.get(title)
+        if told is None:
             continue
         story, created = Story.objects.get_or_create(
             centre=centre,
-            partnership=partnership,
+            partnership=told,
             title=heading,
             defaults={
                 "theme": theme,
