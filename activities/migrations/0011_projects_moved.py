@@ -5,36 +5,7 @@ under their names; the activity log's project field now names `projects.Project`
 import django.db.models.deletion
 from django.db import migrations, models
 
-
-def relabel(old_app: str, models: dict[str, str]):
-    """The audit trail names a row by its model's label ("volunteers.task"), and content types
-    (admin history, permissions) by app and model: both follow the model to its new app."""
-
-    def forwards(apps, schema_editor):
-        AuditEvent = apps.get_model("core", "AuditEvent")
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model, new_app in models.items():
-            AuditEvent.objects.filter(object_type=f"{old_app}.{model}").update(
-                object_type=f"{new_app}.{model}"
-            )
-            if not ContentType.objects.filter(app_label=new_app, model=model).exists():
-                ContentType.objects.filter(app_label=old_app, model=model).update(
-                    app_label=new_app
-                )
-
-    def backwards(apps, schema_editor):
-        AuditEvent = apps.get_model("core", "AuditEvent")
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model, new_app in models.items():
-            AuditEvent.objects.filter(object_type=f"{new_app}.{model}").update(
-                object_type=f"{old_app}.{model}"
-            )
-            if not ContentType.objects.filter(app_label=old_app, model=model).exists():
-                ContentType.objects.filter(app_label=new_app, model=model).update(
-                    app_label=old_app
-                )
-
-    return migrations.RunPython(forwards, backwards)
+from core.migration_ops import relabel_models
 
 
 MOVED = {
@@ -100,5 +71,5 @@ class Migration(migrations.Migration):
                 migrations.DeleteModel(name="Project"),
             ],
         ),
-        relabel("activities", MOVED),
+        relabel_models("activities", MOVED),
     ]

@@ -3,36 +3,7 @@ own (`tasks`, `hours`, `rotas`). State only: the tables stay where they are, und
 
 from django.db import migrations
 
-
-def relabel(old_app: str, models: dict[str, str]):
-    """The audit trail names a row by its model's label ("volunteers.task"), and content types
-    (admin history, permissions) by app and model: both follow the model to its new app."""
-
-    def forwards(apps, schema_editor):
-        AuditEvent = apps.get_model("core", "AuditEvent")
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model, new_app in models.items():
-            AuditEvent.objects.filter(object_type=f"{old_app}.{model}").update(
-                object_type=f"{new_app}.{model}"
-            )
-            if not ContentType.objects.filter(app_label=new_app, model=model).exists():
-                ContentType.objects.filter(app_label=old_app, model=model).update(
-                    app_label=new_app
-                )
-
-    def backwards(apps, schema_editor):
-        AuditEvent = apps.get_model("core", "AuditEvent")
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        for model, new_app in models.items():
-            AuditEvent.objects.filter(object_type=f"{new_app}.{model}").update(
-                object_type=f"{old_app}.{model}"
-            )
-            if not ContentType.objects.filter(app_label=old_app, model=model).exists():
-                ContentType.objects.filter(app_label=new_app, model=model).update(
-                    app_label=old_app
-                )
-
-    return migrations.RunPython(forwards, backwards)
+from core.migration_ops import relabel_models
 
 
 MOVED = {
@@ -69,5 +40,5 @@ class Migration(migrations.Migration):
                 migrations.DeleteModel(name="Task"),
             ],
         ),
-        relabel("volunteers", MOVED),
+        relabel_models("volunteers", MOVED),
     ]
