@@ -1194,6 +1194,22 @@ def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     return rows
 
 
+def national_categories(by_category_rows: list[dict]) -> list[dict]:
+    """`by_category`'s rows gathered in the national register's nine categories (no query):
+    every activity category maps to one, so the nine add up to the activities held."""
+    from activities.models import NationalCategory
+
+    found: dict[str, dict] = {
+        value: {"category": value, "label": label, "activities": 0, "participants": 0}
+        for value, label in NationalCategory.choices
+    }
+    for row in by_category_rows:
+        bucket = found[row["category"].national_category]
+        bucket["activities"] += row["activities"]
+        bucket["participants"] += row["participants"]
+    return list(found.values())
+
+
 def by_national_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
     """Held activities of a year in the national register's nine categories (every category,
     zeros included), each activity counted once through its category's mapping. One query."""

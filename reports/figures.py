@@ -552,6 +552,7 @@ def annual_figures(
                     )
                 )
     by_project.sort(key=lambda row: (-row.activities, row.label))
+    category_rows = engine.by_category(scope, year=year, today=today)
     by_category = [
         Row(
             label=row["category"].label,
@@ -559,7 +560,7 @@ def annual_figures(
             participants=row["participants"] if row["counted"] else None,
             average=row["average"],
         )
-        for row in engine.by_category(scope, year=year, today=today)
+        for row in category_rows
         if row["activities"]
     ]
     by_category.sort(key=lambda row: -row.activities)
@@ -577,7 +578,7 @@ def annual_figures(
         by_project=by_project,
         by_national_category=[
             Row(label=str(row["label"]), activities=row["activities"])
-            for row in engine.by_national_category(scope, year=year, today=today)
+            for row in engine.national_categories(category_rows)
         ],
         hours=_hours(figures, year),
         persons_reached=counted.persons_reached,

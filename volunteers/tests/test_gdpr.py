@@ -266,6 +266,9 @@ SECTIONS_ON_THE_PAGE = {
     "report_narratives_naming_the_person",
     "contact_person_of",
     "association_notes_naming_the_person",
+    "partnership_contact_person",
+    "story_consents",
+    "national_register",
 }
 
 
