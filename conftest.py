@@ -86,6 +86,21 @@ def world(db) -> World:
     )
 
 
+def our_apps() -> set[str]:
+    """The labels of the project's own apps (those whose code lives in this repository): a
+    test over "every app" reads them here, so a new app is in it without being listed."""
+    from django.apps import apps
+
+    root = Path(settings.BASE_DIR).resolve()
+    return {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(root)
+        and ".venv" not in Path(config.path).parts
+        and config.label not in {"demo"}
+    }
+
+
 ROLES = [
     "anonymous",
     "coordinator",

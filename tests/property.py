@@ -6,6 +6,8 @@ from django.apps import apps
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from conftest import our_apps
+
 # Few examples and a fixed seed: the whole property suite runs in seconds and the same way in
 # CI every time (a failure found once is found again).
 FAST = settings(
@@ -74,14 +76,11 @@ def form_data(draw, names: list[str]) -> dict[str, object]:
     return data
 
 
-PROJECT_APPS = ("core", "organisations", "volunteers", "activities", "reports")
-
-
 def row_counts(exclude: set[str] = frozenset()) -> dict[str, int]:
     """Rows of every model of our apps (history tables included), but those in `exclude`."""
     return {
         model._meta.label: model._default_manager.count()
-        for label in PROJECT_APPS
+        for label in sorted(our_apps())
         for model in apps.get_app_config(label).get_models()
         if model._meta.label not in exclude
     }

@@ -7,17 +7,16 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from conftest import our_apps
 from core.backup import BackupError, backup, restore
 from demo.seed import seed
-
-APPS = {"core", "organisations", "volunteers", "activities", "reports"}
 
 
 def _tables() -> list[str]:
     return [
         model._meta.db_table
         for model in apps.get_models(include_auto_created=True)
-        if model._meta.app_label in APPS and model._meta.managed
+        if model._meta.app_label in our_apps() and model._meta.managed
     ]
 
 

@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from activities.models import Activity
+from conftest import our_apps
 from core.models import Centre, Role, User
 from demo.seed import DEMO_LOGINS, DEMO_PASSWORD, orgnr_with_check_digit, seed
 from organisations.models import Organisation
@@ -18,7 +19,7 @@ def _row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"core", "organisations", "volunteers", "activities"}
+        if model._meta.app_label in our_apps()
     }
 
 
