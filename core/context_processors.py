@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import lazy
 
 from .models import District
 from .permissions import Access, get_access
@@ -32,3 +33,19 @@ def municipality_districts(access: Access) -> list[District]:
     if not access.is_municipality or not access.district_ids:
         return []
     return list(District.objects.filter(pk__in=access.district_ids))
+
+
+def content_language(request: HttpRequest) -> dict[str, Any]:
+    """`content_language`: the language the signed-in user's centre writes its texts in (see
+    `Centre.content_language`); a municipality viewer's centres and the public pages (which
+    put their `centre` in the context) are read by `{% written %}` itself. Lazy: a page that
+    shows no written text asks nothing."""
+
+    def language() -> str:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.centre_id:
+            return "nb"
+        # The login backends load the centre with the user (core/backends.py): no query.
+        return str(user.centre.content_language)
+
+    return {"content_language": lazy(language, str)()}

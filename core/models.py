@@ -54,6 +54,14 @@ class Centre(models.Model):
         blank=True,
         help_text=_("What the centre is and does, shown on its public front page."),
     )
+    description_nn = models.TextField(
+        _("about the centre (nynorsk)"),
+        blank=True,
+        help_text=_(
+            "The same in nynorsk (or bokmål, when the text above is in nynorsk), shown to "
+            "visitors who read the pages in that language."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     district = models.ForeignKey(
         "District",
@@ -90,6 +98,25 @@ class Centre(models.Model):
             raise ValidationError(
                 {"district": _("The district must be in the centre's municipality.")}
             )
+
+    @property
+    def content_language(self) -> str:
+        """The language the centre's staff write its texts in (titles, needs, consent texts):
+        nynorsk for a centre whose pages speak nynorsk, else bokmål. Pages in another language
+        mark such text with it (WCAG 2.1 3.1.2, `{% written %}` in core.templatetags)."""
+        return "nn" if self.default_language == "nn" else "nb"
+
+    @property
+    def localised_description(self) -> tuple[str, str]:
+        """The public description and its language: the other written standard's version
+        (`description_nn`) when the visitor reads that one and it is filled in."""
+        from django.utils.translation import get_language
+
+        language = (get_language() or "nb")[:2]
+        other = "nb" if self.content_language == "nn" else "nn"
+        if language == other and self.description_nn:
+            return self.description_nn, other
+        return self.description, self.content_language
 
 
 class District(models.Model):

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "core.context_processors.navigation",
+                "core.context_processors.content_language",
             ],
         },
     },
@@ -122,8 +123,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://frivillig")}
 # --- Authentication (django-allauth, e-mail as login) -----------------------------------------
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, loading the user with their centre (core/backends.py).
+    "core.backends.CentreModelBackend",
+    "core.backends.CentreAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

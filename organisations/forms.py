@@ -24,6 +24,22 @@ from .services import (
     normalise_phone,
 )
 
+# The input purposes (HTML autocomplete tokens) of an association's own contact fields.
+OWN_CONTACT_AUTOCOMPLETE = {
+    "name": "organization",
+    "contact_name": "name",
+    "email": "email",
+    "phone": "tel",
+    "mobile": "mobile tel",
+    "postal_address": "street-address",
+    "postal_code": "postal-code",
+    "postal_place": "address-level2",
+    "business_address": "section-business street-address",
+    "business_postal_code": "section-business postal-code",
+    "business_postal_place": "section-business address-level2",
+    "website": "url",
+}
+
 
 class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The entry form. Association users get it without the coordinator's fields, so anything
@@ -119,6 +135,13 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             for name in list(self.fields):
                 if name in COORDINATOR_EDITABLE_FIELDS and name not in ASSOCIATION_EDITABLE_FIELDS:
                     del self.fields[name]
+        # The association's own contact details: the browser may fill them in (WCAG 2.1 1.3.5).
+        # On the coordinator's form they are another party's: no autofill.
+        for name, purpose in OWN_CONTACT_AUTOCOMPLETE.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = (
+                    purpose if for_association else "off"
+                )
         centre = centre or (self.instance.centre if self.instance.centre_id else None)
         if centre is not None:
             for rank in (1, 2, 3):

@@ -57,7 +57,12 @@ def _label_y(bar_top: float, target_y: float | None) -> float:
     return baseline
 
 
-def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
+def _alt(title: str, note: str) -> str:
+    """The chart's alternative text: its title and where the same figures are as text."""
+    return f"{title}. {note}" if note else title
+
+
+def monthly_chart(months: Sequence[MonthRow], *, title: str, note: str = "") -> SafeString:
     """Activities per month as bars, with the monthly share of the year's target as a line."""
     width, height = 640, 250
     left, right, top, bottom = 44, 12, 16, 34
@@ -74,9 +79,9 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(_alt(title, note))}" '
         f'class="chart" font-family="Report Sans, DejaVu Sans, sans-serif" font-size="11">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{escape(_alt(title, note))}</title>",
     ]
     for value in range(0, axis_max + 1, tick):
         parts.append(
@@ -134,7 +139,7 @@ def monthly_chart(months: Sequence[MonthRow], *, title: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
-def category_chart(rows: Sequence[Row], *, title: str) -> SafeString:
+def category_chart(rows: Sequence[Row], *, title: str, note: str = "") -> SafeString:
     """Activities by category as horizontal bars."""
     if not rows:
         return mark_safe("")
@@ -144,9 +149,9 @@ def category_chart(rows: Sequence[Row], *, title: str) -> SafeString:
     highest = max(row.activities for row in rows) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(_alt(title, note))}" '
         f'class="chart" font-family="Report Sans, DejaVu Sans, sans-serif" font-size="11">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{escape(_alt(title, note))}</title>",
     ]
     for index, row in enumerate(rows):
         y = top + index * row_h

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,8 @@ from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from core.pdf import html_to_pdf
 
 from . import charts, figures
 from .models import Narrative, ReportKind
@@ -68,8 +69,13 @@ def report_context(params: ReportParams) -> dict[str, Any]:
                 title=_("Activities per month against the target")
                 if params.project
                 else _("Activities per month"),
+                note=_("The table below gives the same figures."),
             ),
-            "category": charts.category_chart(data.by_category, title=_("Activities by category")),
+            "category": charts.category_chart(
+                data.by_category,
+                title=_("Activities by category"),
+                note=_("The table below gives the same figures."),
+            ),
         }
         extra = {}
     sections = narrative.sections() if narrative else _empty_sections(params.kind)
@@ -168,8 +174,8 @@ def render_html(params: ReportParams, *, template: str = "reports/pdf/report.htm
 
 
 def render_pdf(params: ReportParams, *, progress: Callable[[int], None] | None = None) -> bytes:
-    """The report as PDF bytes. `progress(per_cent)` is told how far it has come."""
-    from weasyprint import HTML
+    """The report as PDF bytes (core.pdf: tagged PDF/A-2a and PDF/UA-1). `progress(per_cent)`
+    is told how far it has come."""
 
     def step(value: int) -> None:
         if progress is not None:
@@ -180,12 +186,4 @@ def render_pdf(params: ReportParams, *, progress: Callable[[int], None] | None =
         step(30)
         html = render_to_string("reports/pdf/report.html", context)
         step(50)
-        document = HTML(string=html, base_url=str(STATIC_DIR)).render(
-            pdf_tags=True, pdf_variant="pdf/ua-1"
-        )
-        step(80)
-        return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
-
-
-# WeasyPrint reports every layout step at INFO; the worker log only needs its warnings.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+        return html_to_pdf(html, base_url=str(STATIC_DIR), progress=step)

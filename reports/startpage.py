@@ -24,7 +24,7 @@ def _figures_card(access: Access) -> Card:
         order=55,
         actions=[
             Action(_("See the overview"), reverse("reports:overview"), True),
-            Action(_("Volunteer hours"), reverse("reports:hours")),
+            Action(_("Volunteer hours per year"), reverse("reports:hours")),
         ],
     )
 

@@ -218,9 +218,10 @@ class SignUpForm(ProfileForm):
 class ConsentTextForm(forms.ModelForm):
     class Meta:
         model = ConsentText
-        fields = ["text", "text_en"]
+        fields = ["text", "text_nn", "text_en"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 8}),
+            "text_nn": forms.Textarea(attrs={"rows": 8}),
             "text_en": forms.Textarea(attrs={"rows": 8}),
         }
 

@@ -224,7 +224,10 @@ class ConsentText(CentreScopedModel):
     """One version of the consent text a volunteer accepts. Versions are never edited."""
 
     version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text (Norwegian)"))
+    text = models.TextField(_("text (bokmål)"))
+    text_nn = models.TextField(
+        _("text (nynorsk)"), blank=True, help_text=_("Shown on pages in nynorsk when filled in.")
+    )
     text_en = models.TextField(_("text (English)"), blank=True)
     created_at = models.DateTimeField(_("published"), auto_now_add=True)
 
@@ -243,11 +246,24 @@ class ConsentText(CentreScopedModel):
 
     @property
     def localised_text(self) -> str:
+
+        return self.localised[0]
+
+    @property
+    def localised_language(self) -> str:
+        """The language `localised_text` is written in (marked on a page in another one)."""
+        return self.localised[1]
+
+    @property
+    def localised(self) -> tuple[str, str]:
         from django.utils.translation import get_language
 
-        if (get_language() or "nb").startswith("en") and self.text_en:
-            return self.text_en
-        return self.text
+        language = (get_language() or "nb")[:2]
+        if language == "en" and self.text_en:
+            return self.text_en, "en"
+        if language == "nn" and self.text_nn:
+            return self.text_nn, "nn"
+        return self.text, "nb"
 
 
 class Consent(models.Model):

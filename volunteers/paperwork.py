@@ -12,7 +12,10 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.pdf import html_to_pdf
 
 from .models import Volunteer
 
@@ -34,14 +37,17 @@ LEGAL_BASES = {
 
 
 def print_pdf(template: str, context: dict[str, Any]) -> bytes:
-    """A paperwork print template as a tagged PDF (PDF/UA-1) with the paperwork's own CSS."""
-    from weasyprint import HTML
-
-    html = render_to_string(template, {**context, "print_css": PRINT_CSS.as_uri()})
-    document = HTML(string=html, base_url=str(STATIC_DIR)).render(
-        pdf_tags=True, pdf_variant="pdf/ua-1"
+    """A paperwork print template with the paperwork's own CSS, as the reports are printed
+    (core.pdf: tagged PDF/A-2a and PDF/UA-1)."""
+    html = render_to_string(
+        template,
+        {
+            "LANGUAGE_CODE": (get_language() or "nb")[:2],
+            **context,
+            "print_css": PRINT_CSS.as_uri(),
+        },
     )
-    return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, base_url=str(STATIC_DIR))
 
 
 @dataclass(frozen=True)

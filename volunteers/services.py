@@ -190,11 +190,18 @@ def consent_text_current(*, centre: Centre) -> ConsentText | None:
 
 
 @transaction.atomic
-def consent_text_publish(*, actor: User, centre: Centre, text: str, text_en: str) -> ConsentText:
-    """Publish a new version of the consent text. Old versions stay, as consents point to them."""
+def consent_text_publish(
+    *, actor: User, centre: Centre, text: str, text_en: str, text_nn: str = ""
+) -> ConsentText:
+    """Publish a new version of the consent text (bokmål, optionally nynorsk and English). Old
+    versions stay, as consents point to them."""
     current = consent_text_current(centre=centre)
     consent_text = ConsentText(
-        centre=centre, version=(current.version + 1) if current else 1, text=text, text_en=text_en
+        centre=centre,
+        version=(current.version + 1) if current else 1,
+        text=text,
+        text_nn=text_nn,
+        text_en=text_en,
     )
     consent_text.full_clean()
     consent_text.save()

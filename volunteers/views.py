@@ -309,7 +309,11 @@ def consent_texts(request: AuthenticatedHttpRequest) -> HttpResponse:
     current = services.consent_text_current(centre=centre)
     form = ConsentTextForm(
         request.POST or None,
-        initial={"text": current.text, "text_en": current.text_en} if current else None,
+        initial=(
+            {"text": current.text, "text_nn": current.text_nn, "text_en": current.text_en}
+            if current
+            else None
+        ),
     )
     if request.method == "POST" and form.is_valid():
         consent_text = services.consent_text_publish(

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0012_national_category'),
-        ('core', '0006_centre_district'),
+        ('core', '0007_centre_district'),
         ('organisations', '0017_organisation_kind'),
         ('projects', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -226,3 +226,15 @@ def test_it_lists_every_wcag_21_a_and_aa_criterion(client, db):
     page = client.get(reverse("public:accessibility")).content.decode()
     for criterion in criteria:
         assert f"{criterion.number} " in page
+
+
+def test_the_embeddable_list_has_a_main_landmark_and_phone_links_without_spaces(client, world):
+    """The embed page is a page of its own (no base.html): its list is in <main>. A phone
+    number shown as "22 33 44 55" is dialled from tel:22334455."""
+    embed = client.get(reverse("public:embed", args=[world.centre.slug])).content.decode()
+    assert embed.count("<main>") == 1 and "</main>" in embed
+    world.centre.phone = "+47 22 33 44 55"
+    world.centre.save()
+    front = client.get(reverse("public:centre", args=[world.centre.slug])).content.decode()
+    assert 'href="tel:+4722334455"' in front
+    assert "tel:+47 " not in front

@@ -77,17 +77,54 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   // A box that scrolls (a wide table, a long text) can be reached and scrolled by keyboard.
-  document.querySelectorAll(".table-wrap, .consent-text, .scroll-box").forEach((box) => {
-    if (box.scrollWidth <= box.clientWidth + 1 && box.scrollHeight <= box.clientHeight + 1) return;
-    if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
-    // Named after the table's caption; without one the box is focusable but no landmark
-    // (its section already names it).
-    const caption = box.querySelector("caption");
-    if (caption && !box.hasAttribute("role")) {
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", caption.textContent.trim());
+  // Whether it scrolls changes with the window (400 % zoom, a turned tablet) and with content
+  // swapped in by htmx, so it is decided again on each change, not once at load.
+  const scrollBoxes = () => document.querySelectorAll(".table-wrap, .consent-text, .scroll-box");
+  const fitScrollBox = (box) => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+    if (scrolls && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.dataset.scrollFocus = "";
+      // Named after the table's caption; without one the box is focusable but no landmark
+      // (its section already names it).
+      const caption = box.querySelector("caption");
+      if (caption && !box.hasAttribute("role")) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption.textContent.trim());
+        box.dataset.scrollRegion = "";
+      }
+    } else if (!scrolls && "scrollFocus" in box.dataset && document.activeElement !== box) {
+      // Only what this script added is taken away again.
+      box.removeAttribute("tabindex");
+      delete box.dataset.scrollFocus;
+      if ("scrollRegion" in box.dataset) {
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        delete box.dataset.scrollRegion;
+      }
     }
+  };
+  const fitScrollBoxes = () => scrollBoxes().forEach(fitScrollBox);
+  fitScrollBoxes();
+  if ("ResizeObserver" in window) {
+    const observer = new ResizeObserver((entries) => entries.forEach((entry) => {
+      const box = entry.target.closest(".table-wrap, .consent-text, .scroll-box");
+      if (box) fitScrollBox(box);
+    }));
+    const observeAll = () => scrollBoxes().forEach((box) => {
+      observer.observe(box);
+      const inner = box.firstElementChild;
+      if (inner) observer.observe(inner);
+    });
+    observeAll();
+    document.body.addEventListener("htmx:afterSettle", observeAll);
+  }
+  let resizeTimer;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(fitScrollBoxes, 100);
   });
+  document.body.addEventListener("htmx:afterSettle", fitScrollBoxes);
 
   // "Add a row" in a formset: copy the empty row, numbered after the last one.
   document.querySelectorAll("[data-formset]").forEach((section) => {
@@ -105,6 +142,71 @@ document.addEventListener("DOMContentLoaded", () => {
       button.insertAdjacentHTML("beforebegin", html);
       total.value = index + 1;
       button.previousElementSibling.querySelector("input, select, textarea")?.focus();
+    });
+  });
+
+  // One live region for the whole page (base.html), present from the start, so that what is
+  // written into it is announced. Messages shown after a redirect ("Saved") are read out
+  // through it; the visible message stays where it is.
+  const announcer = document.getElementById("announcer");
+  const announce = (text) => {
+    if (!announcer || !text) return;
+    announcer.textContent = "";
+    setTimeout(() => { announcer.textContent = text; }, 100);
+  };
+  const shown = Array.from(document.querySelectorAll("[data-messages] .message")).map((m) => m.textContent.trim());
+  if (shown.length && !summary) setTimeout(() => announce(shown.join(" ")), 400);
+
+  // Parts of a page that update themselves (a report being made, an import being read):
+  // <div data-live> holds the swapped element (htmx polls it while a job runs and stops when
+  // none does, as the server then leaves out hx-trigger) and a pause button. Only changes of
+  // state are announced: each [data-live-item] names its status and the words to say, and a
+  // status that differs from the last one is read out once. Focus stays where it was.
+  document.querySelectorAll("[data-live]").forEach((live) => {
+    const pause = live.querySelector("[data-live-pause]");
+    const swapped = () => live.querySelector("[data-live-swap]");
+    const states = (root) => new Map(Array.from(root?.querySelectorAll("[data-live-item]") || []).map(
+      (item) => [item.dataset.liveItem, item.dataset.liveStatus]));
+    let before = states(swapped());
+    const polling = () => Boolean(swapped()?.hasAttribute("hx-trigger"));
+    const showPause = () => { if (pause) pause.closest("[data-live-controls]").hidden = !polling(); };
+    showPause();
+    if (pause) {
+      pause.addEventListener("click", () => {
+        const paused = pause.getAttribute("aria-pressed") !== "true";
+        pause.setAttribute("aria-pressed", String(paused));
+        live.dataset.livePaused = paused ? "true" : "false";
+      });
+    }
+    live.addEventListener("htmx:beforeRequest", (event) => {
+      if (live.dataset.livePaused === "true") event.preventDefault();
+    });
+    let focusKey = null;
+    const keyOf = (element) => element.id ? `#${element.id}` :
+      `${element.tagName}|${element.getAttribute("href") || ""}|${element.getAttribute("name") || ""}|${element.getAttribute("value") || ""}|${element.textContent.trim()}`;
+    live.addEventListener("htmx:beforeSwap", () => {
+      const active = document.activeElement;
+      const current = swapped();
+      focusKey = active && current && current.contains(active) ? keyOf(active) : null;
+    });
+    live.addEventListener("htmx:afterSettle", () => {
+      const current = swapped();
+      if (!current) return;
+      const after = states(current);
+      const changed = [];
+      current.querySelectorAll("[data-live-item]").forEach((item) => {
+        const previous = before.get(item.dataset.liveItem);
+        if (previous !== undefined && previous !== item.dataset.liveStatus) changed.push(item.dataset.liveText);
+      });
+      before = after;
+      if (changed.length) announce(changed.join(". "));
+      showPause();
+      if (focusKey) {
+        const target = Array.from(current.querySelectorAll("a, button, input, select, textarea, [tabindex]"))
+          .find((element) => keyOf(element) === focusKey);
+        (target || live).focus({ preventScroll: true });
+        focusKey = null;
+      }
     });
   });
 

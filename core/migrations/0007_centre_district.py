@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_centre_public_page_and_language'),
+        ('core', '0006_centre_description_nynorsk'),
     ]
 
     operations = [
