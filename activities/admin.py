@@ -7,8 +7,8 @@ from .models import Activity, ActivityCategory, ActivitySeries
 
 @admin.register(ActivityCategory)
 class ActivityCategoryAdmin(AuditedAdmin):
-    list_display = ["name", "name_nn", "name_en", "position", "public_default"]
-    list_editable = ["position", "public_default"]
+    list_display = ["name", "name_nn", "name_en", "national_category", "position", "public_default"]
+    list_editable = ["national_category", "position", "public_default"]
 
 
 @admin.register(ActivitySeries)

@@ -16,6 +16,21 @@ from core.validators import validate_single_line
 from projects.models import Project
 
 
+class NationalCategory(models.TextChoices):
+    """The nine categories Norges Frivilligsentraler's national register counts activities in;
+    every activity category (data the centres extend) maps to one."""
+
+    MEETING_PLACES = "meeting_places", _("Social meeting places")
+    ONE_TO_ONE = "one_to_one", _("One-to-one help or service")
+    PHYSICAL = "physical", _("Physical activity and outdoor life")
+    INCLUSION = "inclusion", _("Inclusion and integration")
+    EVENTS = "events", _("Events")
+    COURSES = "courses", _("Courses and teaching")
+    CRAFTS = "crafts", _("Crafts, hobby, music and song")
+    LENDING = "lending", _("Lending, reuse and repair")
+    OTHER = "other", _("Other")
+
+
 class ActivityCategory(BilingualNameMixin, models.Model):
     """One of the activity categories the national association counts (data, extendable)."""
 
@@ -23,6 +38,13 @@ class ActivityCategory(BilingualNameMixin, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     name_nn = models.CharField(_("name (Nynorsk)"), max_length=120, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=100)
+    national_category = models.CharField(
+        _("category in the national register"),
+        max_length=20,
+        choices=NationalCategory.choices,
+        default=NationalCategory.OTHER,
+        help_text=_("Which of the national register's nine categories this one is counted in."),
+    )
 
     class PublicDefault(models.TextChoices):
         CENTRE = "", _("As the centre's setting")

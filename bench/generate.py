@@ -36,7 +36,9 @@ class Scale:
 
 SCALES = {
     "S": Scale("S", 1, 1, 150, 200, 750, 2_000, 3),
-    "M": Scale("M", 1, 15, 3_000, 5_000, 50_000, 100_000, 3),
+    # M: a large municipality, one centre per district (15 districts), ten years of activities
+    # and hours (the trends page, issue 23).
+    "M": Scale("M", 1, 15, 3_000, 5_000, 50_000, 100_000, 10),
     "L": Scale("L", 50, 500, 150_000, 250_000, 2_500_000, 5_000_000, 3),
 }
 
@@ -103,15 +105,20 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
             Municipality(name=f"Benchkommune {i}", slug=f"bench-{i}")
             for i in range(scale.municipalities)
         )
+        per_municipality = max(5, scale.centres // scale.municipalities)
         districts = {
             m.pk: District.objects.bulk_create(
-                District(municipality=m, name=f"Bydel {j}") for j in range(5)
+                District(municipality=m, name=f"Bydel {j}") for j in range(per_municipality)
             )
             for m in municipalities
         }
         centres = Centre.objects.bulk_create(
             Centre(
                 municipality=municipalities[i % len(municipalities)],
+                # One centre per district, as Oslo has one per bydel.
+                district=districts[municipalities[i % len(municipalities)].pk][
+                    (i // len(municipalities)) % per_municipality
+                ],
                 name=f"Benchsentral {i}",
                 slug=f"bench-{i}",
             )

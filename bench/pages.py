@@ -96,6 +96,12 @@ def pages() -> list[Page]:
         Page("Open API, figures", f"/api/v1/centres/{ctx['centre'].slug}/figures", COORDINATOR),
         Page("Public directory search", f"/associations/directory/?q={ctx['word']}", COORDINATOR),
         Page("Start page", "/start/", COORDINATOR),
+        Page("Trends, the municipality (every year)", "/reports/years/", MUNICIPALITY),
+        Page(
+            "Trends, one district (every year)",
+            f"/reports/years/?district={ctx['centre'].district_id}",
+            MUNICIPALITY,
+        ),
     ]
 
 

@@ -16,3 +16,4 @@ class CentreYearConfig(AppConfig):
         register_cards(cards.cards)
         register_nav(cards.nav)
         privacy.register(eraser=own_privacy.erase, exporter=own_privacy.export)
+        own_privacy.declare_fields()

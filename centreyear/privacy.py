@@ -93,3 +93,27 @@ def export(person: Person) -> dict[str, Any]:
             for d in decided
         ],
     }
+
+
+def declare_fields() -> None:
+    """What the centre's year and the grant round hold about persons (core.privacy)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from core.personal_data import AUDIT
+    from core.privacy import declare, declare_not_personal
+
+    declare(
+        "centreyear.CentreYear",
+        ["updated_by"],
+        persons="staff",
+        category="log",
+        purpose=AUDIT,
+        legal_basis="legitimate_interest",
+        retention="audit_trail",
+    )
+    declare_not_personal(
+        "centreyear.CentreYear",
+        ["owner_name", "premises", "advisory_body"],
+        reason=_("The centre's owner (an organisation), premises and kind of advisory body"),
+    )
+    declare_not_personal("centreyear.CentreIncome", ["description"], reason=_("A line of income"))

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import lazy
 
-from .permissions import get_access
+from .models import District
+from .permissions import Access, get_access
 from .startpage import nav_for
 
 
@@ -12,6 +13,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     access = get_access(request)
     return {
         "access": access,
+        # The district filter every municipality page carries (base.html).
+        "municipality_districts": municipality_districts(access),
         "nav_items": nav_for(request, access) if access.user_id else [],
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         # ID-porten and Ansattporten, where configured (core.eid).
@@ -23,6 +26,15 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def municipality_districts(access: Access) -> list[District]:
+    """The districts a municipality viewer's pages can be narrowed to (those of its centres;
+    none for other roles), for the district filter on every page the viewer reads: one query,
+    only when the municipality's centres belong to districts."""
+    if not access.is_municipality or not access.district_ids:
+        return []
+    return list(District.objects.filter(pk__in=access.district_ids))
 
 
 def content_language(request: HttpRequest) -> dict[str, Any]:

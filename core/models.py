@@ -62,6 +62,15 @@ class Centre(models.Model):
         ),
     )
     website = models.URLField(_("website"), blank=True)
+    district = models.ForeignKey(
+        "District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="centres",
+        verbose_name=_("district"),
+        help_text=_("The district (bydel) the centre serves, where it serves one."),
+    )
     default_language = models.CharField(
         _("default language"),
         max_length=5,
@@ -91,6 +100,14 @@ class Centre(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        district = self.district
+        if district is not None and district.municipality_id != self.municipality_id:
+            raise ValidationError(
+                {"district": _("The district must be in the centre's municipality.")}
+            )
+
     @property
     def content_language(self) -> str:
         """The language the centre's staff write its texts in (titles, needs, consent texts):
@@ -112,7 +129,8 @@ class Centre(models.Model):
 
 
 class District(models.Model):
-    """A district (bydel) of a municipality, used by associations, volunteers and tasks."""
+    """A district (bydel) of a municipality: centres, associations, volunteers, tasks and
+    partnerships belong to one; the municipality's pages can be read per district."""
 
     municipality = models.ForeignKey(
         Municipality,

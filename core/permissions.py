@@ -48,7 +48,13 @@ from django.db import models
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Centre, CentreScopedModel, CentreScopedQuerySet, Role, SharedListModel
+from .models import (
+    Centre,
+    CentreScopedModel,
+    CentreScopedQuerySet,
+    Role,
+    SharedListModel,
+)
 from .scopes import ScopeError, request_scope, scopes_disabled
 
 __all__ = ["Access", "ScopeError", "request_scope", "scopes_disabled"]
@@ -70,6 +76,11 @@ class Access:
     municipality_id: int | None = None
     is_site_admin: bool = False
     is_system: bool = False
+    # A municipality viewer reading one district (`?district=`): `centre_ids` are then the
+    # centres of that district only, so every page reads the district's figures and rows.
+    district_id: int | None = None
+    # The districts the viewer's centres belong to (those a page can be narrowed to).
+    district_ids: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
     def system(cls, centres: Iterable[Centre | int] | None = None) -> Access:
@@ -169,14 +180,27 @@ def _access_part(name: str, access: Access) -> Any:
     return resolver(access) if resolver is not None else None
 
 
-def access_for_user(user: Any) -> Access:
-    """Build the Access of a user (anonymous users see nothing)."""
+def access_for_user(user: Any, *, district: int | None = None) -> Access:
+    """Build the Access of a user (anonymous users see nothing).
+
+    A municipality viewer may narrow it to one `district` of the municipality that has a
+    centre: the centres of that district. Another district is not a narrowing the viewer may
+    ask for, and is ignored."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
+    district_id = None
+    district_ids: frozenset[int] = frozenset()
     if user.role == Role.MUNICIPALITY and user.municipality_id:
-        centre_ids = frozenset(
-            Centre.objects.filter(municipality_id=user.municipality_id).values_list("id", flat=True)
+        rows = list(
+            Centre.objects.filter(municipality_id=user.municipality_id).values_list(
+                "id", "district_id"
+            )
         )
+        district_ids = frozenset(d for _c, d in rows if d is not None)
+        if district is not None and district in district_ids:
+            district_id = district
+            rows = [(c, d) for c, d in rows if d == district]
+        centre_ids = frozenset(c for c, _d in rows)
     elif user.role and user.centre_id:
         centre_ids = frozenset({user.centre_id})
     else:
@@ -187,14 +211,27 @@ def access_for_user(user: Any) -> Access:
         centre_ids=centre_ids,
         municipality_id=user.municipality_id,
         is_site_admin=user.is_superuser,
+        district_id=district_id,
+        district_ids=district_ids,
     )
 
 
+def requested_district(request: HttpRequest) -> int | None:
+    """The district a page is asked for (`?district=<id>`), if any."""
+    value = request.GET.get("district", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 def get_access(request: HttpRequest) -> Access:
-    """The Access of the request's user, computed once per request."""
+    """The Access of the request's user, computed once per request (a municipality viewer's
+    narrowed to the district the page asks for, see `access_for_user`)."""
     cached = getattr(request, "_frivillig_access", None)
     if cached is None:
-        cached = access_for_user(getattr(request, "user", None))
+        user = getattr(request, "user", None)
+        district = None
+        if getattr(user, "role", "") == Role.MUNICIPALITY:
+            district = requested_district(request)
+        cached = access_for_user(user, district=district)
         request._frivillig_access = cached  # type: ignore[attr-defined]  # our cache on it
     return cached
 

@@ -121,11 +121,6 @@ def declare_core() -> None:
         ["name", "email", "phone", "address", "description"],
         reason=_("The centre's own public contact details"),
     )
-    declare_not_personal(
-        "core.CentreYear",
-        ["owner_name", "premises"],
-        reason=_("The centre's owner (an organisation) and premises"),
-    )
     declare(
         "socialaccount.SocialAccount",
         ["uid", "extra_data", "user"],
@@ -140,19 +135,6 @@ def declare_core() -> None:
         recipients=[_("Digdir (ID-porten, Ansattporten) sees the sign-in, not our data")],
     )
     register(eraser=_erase_electronic_ids)
-    declare(
-        "core.CentreYear",
-        ["updated_by"],
-        persons="staff",
-        category="log",
-        purpose=AUDIT,
-        legal_basis="legitimate_interest",
-        retention="audit_trail",
-    )
-    declare_not_personal(
-        "core.CentreYear", ["advisory_body"], reason=_("The kind of advisory body (a choice)")
-    )
-    declare_not_personal("core.CentreIncome", ["description"], reason=_("A line of income"))
     declare_not_personal("core.OutgoingMail", ["from_email"], reason=_("The service's sender"))
 
 

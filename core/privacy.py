@@ -131,6 +131,7 @@ PERSONS: dict[str, Any] = {
     "any_user": gettext_lazy("Everyone with a login"),
     "named_in_text": gettext_lazy("People named in free text (notes, narratives)"),
     "recipient": gettext_lazy("Recipients of e-mails and reminders"),
+    "visitor": gettext_lazy("Visitors who offer an association their help on a public page"),
 }
 
 # Categories of personal data (art. 30 (1) c).

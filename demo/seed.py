@@ -341,6 +341,9 @@ def seed(*, today: dt.date | None = None, with_site_admin: bool = True) -> dict[
 
     seed_organisations()
     _dated_facts(today=today)
+    from .seed_cooperation import seed_cooperation
+
+    seed_cooperation(centre=centre, north=north, today=today)
     # The activities were written in bulk (no save signals): their sums from the logs.
     rollups.rebuild()
     seed_reports(centre=centre, today=today)

@@ -33,6 +33,7 @@ CENTRE = "centre"
 PROJECT = "project"
 ASSOCIATION = "association"
 MUNICIPALITY = "municipality"
+DISTRICT = "district"  # the centres of one district of a municipality
 PUBLIC = "public"
 VOLUNTEER = "volunteer"
 
@@ -92,8 +93,15 @@ def _fte_activities_note() -> str:
     )
 
 
-_ALL = frozenset({CENTRE, PROJECT, ASSOCIATION, MUNICIPALITY, PUBLIC})
-_CENTRE_WIDE = frozenset({CENTRE, MUNICIPALITY, PUBLIC})
+_ALL = frozenset({CENTRE, PROJECT, ASSOCIATION, MUNICIPALITY, DISTRICT, PUBLIC})
+_CENTRE_WIDE = frozenset({CENTRE, MUNICIPALITY, DISTRICT, PUBLIC})
+# The figures of a centre's year as the state grant's conditions record it (and as an
+# organisation reports its own), and of the partnerships.
+_YEARS = frozenset({CENTRE, ASSOCIATION, MUNICIPALITY, DISTRICT})
+
+
+def _income(key: str, label, note) -> Figure:
+    return Figure(key, label, note, NOK, 0, DURING, _YEARS, origin=BOTH)
 
 
 CATALOGUE: dict[str, Figure] = {
@@ -359,6 +367,136 @@ CATALOGUE: dict[str, Figure] = {
             additive=False,
         ),
         Figure(
+            "staff.fte",
+            _("Staff full-time equivalents"),
+            _(
+                "Paid staff as full-time equivalents (årsverk), as the centre records them with "
+                "the state grant's conditions, or as an organisation reports them."
+            ),
+            FTE,
+            2,
+            AT_END,
+            _YEARS,
+            origin=BOTH,
+            additive=False,
+        ),
+        _income(
+            "income.total",
+            _("Operating income in total"),
+            _("The year's operating income from every source (NOK)."),
+        ),
+        _income(
+            "income.municipality",
+            _("Income from the municipality"),
+            _("Operating income from the municipality (NOK)."),
+        ),
+        _income(
+            "income.state_grant",
+            _("State grant"),
+            _("The state grant to volunteer centres (NOK)."),
+        ),
+        _income(
+            "income.other_public",
+            _("Other public funding"),
+            _("County and other state grants (NOK)."),
+        ),
+        _income(
+            "income.private",
+            _("Private foundations and businesses"),
+            _("Income from private foundations and businesses (NOK)."),
+        ),
+        _income(
+            "income.own_income",
+            _("Own income"),
+            _("The centre's or organisation's own income (NOK)."),
+        ),
+        Figure(
+            "municipal_support.partnerships",
+            _("Municipal money through partnerships"),
+            _(
+                "Money the municipality gives in the year through the partnerships "
+                "(their contributions in money from the municipality's side)."
+            ),
+            NOK,
+            0,
+            DURING,
+            _YEARS,
+        ),
+        Figure(
+            "support.lines",
+            _("Activity lines with activities held"),
+            _("Projects (activity lines) with at least one activity held in the year."),
+            COUNT,
+            0,
+            DURING,
+            _YEARS,
+            additive=False,
+        ),
+        Figure(
+            "support.lines_supported",
+            _("Activity lines the municipality supports"),
+            _("Projects that get operating or activity money from the municipality in the year."),
+            COUNT,
+            0,
+            DURING,
+            _YEARS,
+            additive=False,
+        ),
+        Figure(
+            "support.lines_fully_financed",
+            _("Activity lines fully financed by the municipality"),
+            _("Supported projects whose money from the municipality covers their whole cost."),
+            COUNT,
+            0,
+            DURING,
+            _YEARS,
+            additive=False,
+        ),
+        Figure(
+            "support.self_financed_share",
+            _("Self-financed share of the supported lines"),
+            _(
+                "The part of the supported projects' total cost (where it is known) that the "
+                "municipality's money does not cover."
+            ),
+            PERCENT,
+            0,
+            DURING,
+            _YEARS,
+            additive=False,
+        ),
+        Figure(
+            "support.operating",
+            _("Operating money from the municipality"),
+            _("The municipality's operating money to the projects in the year (NOK)."),
+            NOK,
+            0,
+            DURING,
+            _YEARS,
+        ),
+        Figure(
+            "support.activity",
+            _("Activity money from the municipality"),
+            _("The municipality's activity money to the projects in the year (NOK)."),
+            NOK,
+            0,
+            DURING,
+            _YEARS,
+        ),
+        Figure(
+            "partnerships.active",
+            _("Partnerships in force"),
+            _(
+                "Partnerships whose period touches the year and that were not only planned, "
+                "each counted once."
+            ),
+            COUNT,
+            0,
+            DURING,
+            _YEARS,
+            additive=False,
+        ),
+        Figure(
             "activities.monthly_target",
             _("Monthly target"),
             _("The year's target shared out by the number of days in each month."),
@@ -369,6 +507,32 @@ CATALOGUE: dict[str, Figure] = {
         ),
     ]
 }
+
+# The figures the years side by side show, in the order of the page and its downloads.
+YEARS_FIGURES = [
+    "volunteers.active",
+    "volunteers.new",
+    "volunteers.registered",
+    "fte.total",
+    "staff.fte",
+    "activities.held",
+    "participants.total",
+    "volunteer_hours.total",
+    "income.total",
+    "income.municipality",
+    "income.state_grant",
+    "income.other_public",
+    "income.private",
+    "income.own_income",
+    "municipal_support.partnerships",
+    "support.operating",
+    "support.activity",
+    "support.lines",
+    "support.lines_supported",
+    "support.lines_fully_financed",
+    "support.self_financed_share",
+    "partnerships.active",
+]
 
 # The ReportedFigure names (activities.models.ReportedFigure.Figure) of the catalogue's keys.
 REPORTED_KEYS: dict[str, str] = {f.reported_as: f.key for f in CATALOGUE.values() if f.reported_as}

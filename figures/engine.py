@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, Q, Sum
+from django.db.models import Count, DateField, Max, Q, Sum
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
 from core.formatting import quantize
@@ -44,6 +44,7 @@ from figures.catalogue import (
     CATALOGUE,
     PROJECT_FIGURES,
     REPORTED_KEYS,
+    YEARS_FIGURES,
     definition,
     fte,
 )
@@ -63,6 +64,7 @@ class Scope:
     project_id: int | None = None
     organisation_id: int | None = None
     volunteer_id: int | None = None
+    district_id: int | None = None
     # The project's own dates and plan, for the whole-period comparison.
     project: Any = field(default=None, compare=False, hash=False)
 
@@ -78,6 +80,13 @@ class Scope:
     def of_centres(cls, centres: Iterable) -> Scope:
         """Several centres together (a municipality's)."""
         return cls("municipality", tuple(sorted({_pk(c) for c in centres})))
+
+    @classmethod
+    def of_district(cls, district, centres: Iterable) -> Scope:
+        """One district of a municipality: the centres that belong to it (`centres`, the
+        caller's, already narrowed to those the user may see)."""
+        ids = tuple(sorted({_pk(c) for c in centres}))
+        return cls("district", ids, district_id=_pk(district))
 
     @classmethod
     def of_project(cls, project) -> Scope:
@@ -104,6 +113,8 @@ def _models():
     # The models of the apps whose rows are counted (imported late: the apps import this module
     # in their views, and the app registry must be ready first).
     from activities.models import Activity
+    from centreyear.models import CentreIncome, CentreYear
+    from cooperation.models import Contribution, MunicipalSupport, Partnership, ReportedYear
     from hours.models import HourEntry
     from organisations.models import Organisation
     from projects.models import Project, ReportedFigure, YearTarget
@@ -111,6 +122,12 @@ def _models():
     from volunteers.models import Volunteer
 
     return {
+        "Contribution": Contribution,
+        "MunicipalSupport": MunicipalSupport,
+        "Partnership": Partnership,
+        "ReportedYear": ReportedYear,
+        "CentreYear": CentreYear,
+        "CentreIncome": CentreIncome,
         "Activity": Activity,
         "Project": Project,
         "ReportedFigure": ReportedFigure,
@@ -137,11 +154,39 @@ ACTIVE_KEYS = {"volunteers.active", "volunteers.with_own_hours"}
 VOLUNTEER_STOCK_KEYS = {"volunteers.registered", "volunteers.new"}
 ASSOCIATION_KEYS = {"associations.registered", "associations.new", "associations.confirmed"}
 MATCH_KEYS = {"matches.made"}
+# The years side by side (not read unless asked for by `keys`: the older pages' queries stay).
+STAFF_KEYS = {"staff.fte"}
+INCOME_SOURCES = {
+    "income.state_grant": "state_grant",
+    "income.municipality": "municipality",
+    "income.other_public": "other_public",
+    "income.private": "private",
+    "income.own_income": "own_income",
+}
+INCOME_KEYS = {"income.total", *INCOME_SOURCES}
+SUPPORT_KEYS = {"municipal_support.partnerships"}
+PARTNERSHIP_KEYS = {"partnerships.active"}
+LINE_KEYS = {
+    "support.lines_supported",
+    "support.lines_fully_financed",
+    "support.self_financed_share",
+    "support.operating",
+    "support.activity",
+}
+YEARS_KEYS = (
+    STAFF_KEYS | INCOME_KEYS | SUPPORT_KEYS | PARTNERSHIP_KEYS | LINE_KEYS | {"support.lines"}
+)
 # The source (`_Raw.queried`) each figure is read from.
 _SOURCE_OF = {
     **dict.fromkeys(ACTIVITY_KEYS, "activity"),
     "volunteers.active": "active",
     "volunteers.with_own_hours": "active",
+    **dict.fromkeys(STAFF_KEYS, "staff"),
+    **dict.fromkeys(INCOME_KEYS, "income"),
+    **dict.fromkeys(SUPPORT_KEYS, "support"),
+    **dict.fromkeys(PARTNERSHIP_KEYS, "partnerships"),
+    **dict.fromkeys(LINE_KEYS, "lines"),
+    "support.lines": "activity",
 }
 
 COMPUTED_KEYS = (
@@ -183,10 +228,22 @@ class _Raw:
     # (project, year) -> YearTarget; project -> {(year|None, figure key): ReportedFigure}
     targets: dict[tuple[int, int], Any] = field(default_factory=dict)
     reported: dict[tuple[int | None, str], Any] = field(default_factory=dict)
+    # The years side by side: (centre, year) -> staff; (centre, year, source) -> NOK;
+    # (centre, year) -> NOK of the municipality through partnerships; partnerships in force;
+    # (centre, year) -> {catalogue key: sum} of the organisations' own reported years.
+    staff: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+    income: dict[tuple[int, int, str], int] = field(default_factory=dict)
+    support: dict[tuple[int, int], int] = field(default_factory=dict)
+    partnerships: dict[tuple[int, int], int] = field(default_factory=dict)
+    reported_years: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    # (centre, project, year) -> {"operating", "activity", "cost"}: the municipality's money.
+    lines: dict[tuple[int, int, int], dict[str, Any]] = field(default_factory=dict)
     queried: set[str] = field(default_factory=set)
 
 
-def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Raw:
+def _read(
+    scope: Scope, years: list[int], today: dt.date, keys: set[str], reported_years: bool = False
+) -> _Raw:
     m = _models()
     raw = _Raw()
     if not scope.centre_ids or not years:
@@ -195,7 +252,7 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
     first, last = _year_bounds(years)
     wanted_years = set(years)
 
-    if keys & (ACTIVITY_KEYS | TOTAL_KEYS) and scope.volunteer_id is None:
+    if keys & (ACTIVITY_KEYS | TOTAL_KEYS | {"support.lines"}) and scope.volunteer_id is None:
         raw.queried.add("activity")
         for row in _activity_rows(m, scope, first, last, today):
             if row["year"] in wanted_years:
@@ -319,6 +376,9 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
         for target in targets:
             raw.targets[(target.project_id, target.year)] = target
 
+    if scope.project_id is None and scope.volunteer_id is None:
+        _read_years(m, raw, scope, years, keys, reported_years)
+
     if scope.project_id:
         raw.queried.add("reported")
         for row in (
@@ -328,6 +388,99 @@ def _read(scope: Scope, years: list[int], today: dt.date, keys: set[str]) -> _Ra
             if reported_key:
                 raw.reported[(row.year, reported_key)] = row
     return raw
+
+
+def _read_years(
+    m: dict, raw: _Raw, scope: Scope, years: list[int], keys: set[str], reported_years: bool
+) -> None:
+    """The sources of the years side by side: one grouped query per family (staff, income,
+    municipal money, partnerships, reported years), for every year at once."""
+    access = scope.access
+    org = scope.organisation_id
+    if keys & STAFF_KEYS and org is None:
+        raw.queried.add("staff")
+        for row in (
+            m["CentreYear"]
+            .objects.visible_to(access)
+            .filter(year__in=years, staff_fte__isnull=False)
+            .values("centre_id", "year")
+            .annotate(staff=Sum("staff_fte"))
+            .order_by()
+        ):
+            raw.staff[(row["centre_id"], row["year"])] = row["staff"]
+    if keys & INCOME_KEYS and org is None:
+        raw.queried.add("income")
+        for row in (
+            m["CentreIncome"]
+            .objects.filter(
+                centre_year__centre_id__in=scope.centre_ids, centre_year__year__in=years
+            )
+            .values("centre_year__centre_id", "centre_year__year", "source")
+            .annotate(total=Sum("amount"))
+            .order_by()
+        ):
+            key = (row["centre_year__centre_id"], row["centre_year__year"], row["source"])
+            raw.income[key] = row["total"]
+    if keys & SUPPORT_KEYS:
+        raw.queried.add("support")
+        contributions = (
+            m["Contribution"]
+            .objects.visible_to(access)
+            .filter(year__in=years, side="municipality", kind="money")
+        )
+        if org is not None:
+            contributions = contributions.filter(partnership__organisation_id=org)
+        for row in (
+            contributions.values("centre_id", "year").annotate(total=Sum("amount")).order_by()
+        ):
+            raw.support[(row["centre_id"], row["year"])] = row["total"]
+    if keys & PARTNERSHIP_KEYS:
+        raw.queried.add("partnerships")
+        partnerships = m["Partnership"].objects.visible_to(access).exclude(status="planned")
+        if org is not None:
+            partnerships = partnerships.filter(organisation_id=org)
+        in_force = {
+            f"y{year}": Count(
+                "pk",
+                filter=(Q(start_date__isnull=True) | Q(start_date__lte=dt.date(year, 12, 31)))
+                & (Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))),
+            )
+            for year in years
+        }
+        for row in partnerships.values("centre_id").annotate(**in_force).order_by():
+            for year in years:
+                raw.partnerships[(row["centre_id"], year)] = row[f"y{year}"]
+    if keys & LINE_KEYS:
+        raw.queried.add("lines")
+        supports = m["MunicipalSupport"].objects.visible_to(access).filter(year__in=years)
+        if org is not None:
+            supports = supports.filter(project__organisation_id=org)
+        for row in (
+            supports.values("centre_id", "project_id", "year")
+            .annotate(
+                operating=Sum("amount", filter=Q(kind="operating")),
+                activity=Sum("amount", filter=Q(kind="activity")),
+                cost=Max("cost_total"),
+            )
+            .order_by()
+        ):
+            raw.lines[(row["centre_id"], row["project_id"], row["year"])] = row
+    if reported_years or org is not None:
+        fields = m["ReportedYear"].FIGURE_KEYS
+        wanted = {name: key for name, key in fields.items() if key in keys}
+        if wanted:
+            raw.queried.add("reported_years")
+            rows = m["ReportedYear"].objects.visible_to(access).filter(year__in=years)
+            if org is not None:
+                rows = rows.filter(organisation_id=org)
+            for row in (
+                rows.values("centre_id", "year")
+                .annotate(**{f"r_{name}": Sum(name) for name in wanted})
+                .order_by()
+            ):
+                raw.reported_years[(row["centre_id"], row["year"])] = {
+                    key: row[f"r_{name}"] for name, key in wanted.items()
+                }
 
 
 # --- Reading the rollups (or the logs, where no rollup has the scope's cut) -------------------
@@ -629,7 +782,99 @@ class Figures:
             )
         if key == "volunteers.engaged":
             return None  # reported only
+        if key in YEARS_KEYS:
+            return self._years_value(key, years)
         raise KeyError(f"The engine does not compute {key!r}")
+
+    def _years_value(self, key: str, years: list[int]):
+        """A figure of the years side by side (None where its source holds nothing)."""
+        wanted = set(years)
+
+        def summed(source: dict, match=lambda k: True):
+            values = [
+                value
+                for k, value in source.items()
+                if k[1] in wanted and self._in(k[0], by_project=False) and match(k)
+            ]
+            return sum(values) if values else None
+
+        if key == "staff.fte":
+            return summed(self._raw.staff, lambda k: k[1] == years[-1])
+        if key == "income.total":
+            return summed(self._raw.income)
+        if key in INCOME_SOURCES:
+            return summed(self._raw.income, lambda k: k[2] == INCOME_SOURCES[key])
+        if key == "municipal_support.partnerships":
+            return summed(self._raw.support)
+        if key == "support.lines":
+            held = {
+                (project_id, year)
+                for (centre_id, project_id, year), row in self._raw.activity.items()
+                if year in wanted and row["held"] and self._in(centre_id, project_id)
+            }
+            return len(held) if len(years) == 1 else None
+        if key in LINE_KEYS:
+            return self._lines_value(key, wanted)
+        if key == "partnerships.active":
+            if len(years) != 1:
+                return None  # a partnership in force in two years is one partnership
+            return summed(self._raw.partnerships) or 0
+        raise KeyError(key)
+
+    def _lines_value(self, key: str, wanted: set[int]):
+        lines = [
+            row
+            for (centre_id, project_id, year), row in self._raw.lines.items()
+            if year in wanted and self._in(centre_id, project_id)
+        ]
+        if not lines:
+            return None
+        if key == "support.operating":
+            return sum(row["operating"] or 0 for row in lines)
+        if key == "support.activity":
+            return sum(row["activity"] or 0 for row in lines)
+        if len(wanted) != 1:
+            return None  # a line supported in two years is one line
+        if key == "support.lines_supported":
+            return len(lines)
+        given = [((row["operating"] or 0) + (row["activity"] or 0), row["cost"]) for row in lines]
+        if key == "support.lines_fully_financed":
+            return sum(1 for amount, cost in given if cost is not None and amount >= cost)
+        known = [(amount, cost) for amount, cost in given if cost]
+        if not known:
+            return None
+        cost = sum(c for _a, c in known)
+        covered = sum(min(a, c) for a, c in known)
+        return quantize(Decimal(100) * (cost - covered) / cost, 1)
+
+    def reported(self, key: str, year: int):
+        """The sum of what the scope's organisations reported themselves for `key` in `year`
+        (None when none did): `compute(..., reported_years=True)`, or an organisation's scope."""
+        values = [
+            row[key]
+            for (centre_id, row_year), row in self._raw.reported_years.items()
+            if row_year == year
+            and self._in(centre_id, by_project=False)
+            and row.get(key) is not None
+        ]
+        return sum(values) if values else None
+
+    def year_pair(self, key: str, year: int) -> Pair:
+        """`key` in `year` as counted (or recorded) and as reported by the organisations."""
+        counted = self.get(key, year) if self.computed(key) else None
+        if key in ACTIVITY_KEYS and not self.logged(year):
+            counted = None
+        return Pair(key, counted, self.reported(key, year))
+
+    def has_data(self, year: int) -> bool:
+        """Whether anything was counted, recorded or reported for `year`."""
+        if self.logged(year) or any(self.reported(key, year) is not None for key in YEARS_FIGURES):
+            return True
+        return any(
+            self.get(key, year) not in (None, 0, Decimal(0))
+            for key in YEARS_FIGURES
+            if self.computed(key) and key not in ACTIVITY_KEYS
+        )
 
     def year(self, year: int, keys: Iterable[str] | None = None) -> dict[str, Any]:
         return {key: self.get(key, year) for key in keys or self._computed_keys()}
@@ -807,15 +1052,45 @@ def compute(
     today: dt.date,
     keys: Iterable[str] | None = None,
     by: str | None = None,
+    reported_years: bool = False,
 ) -> Figures:
     """The figures of `scope` for `years` as of `today` (see the module's rules).
 
-    `keys` limits the sources read to those the keys need (every figure when None);
-    `by` ("centre" or "project") lets `Figures.group(id)` give each part, from the same reads.
+    `keys` limits the sources read to those the keys need (every figure of the older pages
+    when None; the years side by side name theirs, `YEARS_FIGURES`); `by` ("centre" or
+    "project") lets `Figures.group(id)` give each part, from the same reads;
+    `reported_years` also reads the organisations' own reported years (`Figures.reported`).
     """
     years = sorted(set(years))
     wanted = set(keys) if keys is not None else set(COMPUTED_KEYS)
-    return Figures(scope, years, today, _read(scope, years, today, wanted), by=by)
+    raw = _read(scope, years, today, wanted, reported_years)
+    return Figures(scope, years, today, raw, by=by)
+
+
+def years_with_data(scope: Scope, *, today: dt.date) -> list[int]:
+    """Every year the scope has data in (activities, own hours, a centre year, a contribution
+    or a reported year), oldest first: a fixed number of queries, whatever the years."""
+    m = _models()
+    access = scope.access
+    found: set[int] = set(years_with_hours(scope, today=today))
+    org = scope.organisation_id
+    if org is None and scope.volunteer_id is None and scope.project_id is None:
+        found |= set(
+            m["CentreYear"]
+            .objects.visible_to(access)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        )
+    if scope.volunteer_id is None and scope.project_id is None:
+        contributions = m["Contribution"].objects.visible_to(access)
+        reported = m["ReportedYear"].objects.visible_to(access)
+        if org is not None:
+            contributions = contributions.filter(partnership__organisation_id=org)
+            reported = reported.filter(organisation_id=org)
+        found |= set(contributions.order_by().values_list("year", flat=True).distinct())
+        found |= set(reported.order_by().values_list("year", flat=True).distinct())
+    return sorted(year for year in found if year <= today.year)
 
 
 # --- Breakdowns -----------------------------------------------------------------------------
@@ -917,6 +1192,45 @@ def by_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
             }
         )
     return rows
+
+
+def national_categories(by_category_rows: list[dict]) -> list[dict]:
+    """`by_category`'s rows gathered in the national register's nine categories (no query):
+    every activity category maps to one, so the nine add up to the activities held."""
+    from activities.models import NationalCategory
+
+    found: dict[str, dict] = {
+        value: {"category": value, "label": label, "activities": 0, "participants": 0}
+        for value, label in NationalCategory.choices
+    }
+    for row in by_category_rows:
+        bucket = found[row["category"].national_category]
+        bucket["activities"] += row["activities"]
+        bucket["participants"] += row["participants"]
+    return list(found.values())
+
+
+def by_national_category(scope: Scope, *, year: int, today: dt.date) -> list[dict]:
+    """Held activities of a year in the national register's nine categories (every category,
+    zeros included), each activity counted once through its category's mapping. One query."""
+    from activities.models import NationalCategory
+
+    counts = {
+        row["category__national_category"]: row
+        for row in _held_in(_models(), scope, year, today)
+        .values("category__national_category")
+        .annotate(**_HELD_COUNTS)
+        .order_by()
+    }
+    return [
+        {
+            "category": value,
+            "label": label,
+            "activities": counts.get(value, {}).get("n", 0),
+            "participants": int(counts.get(value, {}).get("people") or 0),
+        }
+        for value, label in NationalCategory.choices
+    ]
 
 
 def years_with_hours(scope: Scope, *, today: dt.date) -> list[int]:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tasks",
     "hours",
     "rotas",
+    "cooperation",
     "figures",
     "reports",
     "publicsite",
@@ -495,6 +496,10 @@ CELERY_BEAT_SCHEDULE.update(
         "notifications-hours-digests": {
             "task": "notifications.hours_digests",
             "schedule": crontab(minute=20, hour=8, day_of_week=1),
+        },
+        "notifications-partnership-end-reminders": {
+            "task": "notifications.partnership_end_reminders",
+            "schedule": crontab(minute=25, hour=9),
         },
         "notifications-retry-sms": {"task": "notifications.retry_sms", "schedule": 5 * 60},
         # On the hour, so a reminder due at the deadline's hour (13:00) goes out then.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import activities.urls
+import cooperation.urls
 import figures.urls
 import hours.urls
 import projects.urls
@@ -20,6 +21,7 @@ activities_namespace = (
     activities.urls.urlpatterns + projects.urls.activities_pages + figures.urls.activities_pages,
     activities.urls.app_name,
 )
+cooperation_public = cooperation.urls.public_urlpatterns
 volunteers_namespace = (
     volunteers.urls.urlpatterns
     + tasks.urls.volunteers_pages
@@ -40,6 +42,8 @@ urlpatterns = [
     path("activities/", include(activities_namespace)),
     path("api/v1/", api.urls),
     path("reminders/", include("notifications.urls")),
+    path("cooperation/", include("cooperation.urls")),
+    path("samarbeid/", include(cooperation_public)),
     path("", include("core.urls")),
     path("", include("centreyear.urls")),
     path("", include("publicsite.urls")),

@@ -25,6 +25,7 @@ class Delivery(CentreScopedModel):
         HOURS_DIGEST = "hours_digest", _("Hours waiting for approval")
         GRANT_DEADLINE = "grant_deadline", _("The state grant's deadline")
         REPORT_READY = "report_ready", _("An annual evaluation is ready")
+        PARTNERSHIP_END = "partnership_end", _("A partnership is ending")
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")

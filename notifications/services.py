@@ -6,6 +6,9 @@ gateway is configured) by SMS. Celery beat runs the `send_*` jobs (notifications
 - `send_confirmation_requests`: once a year, to associations whose confirmation is due
   (their users, or the association's address when it has no login).
 - `send_hours_digests`: once a week, to coordinators whose centre has hours waiting.
+- `send_partnership_end_reminders`: once, PARTNERSHIP_END_NOTICE days before an active
+  partnership ends, to both sides: the centre's coordinators and the contact persons of the
+  organisation and of the municipality.
 
 Who wants none: a volunteer who unticked "send me reminders", a user with an `OptOut`.
 The quiet period: between settings.REMINDER_QUIET_START and REMINDER_QUIET_END (local time) no
@@ -363,6 +366,71 @@ def send_confirmation_requests(*, now: dt.datetime) -> int:
                     },
                 ),
                 now=now,
+            )
+    return made
+
+
+# How long before a partnership's end both sides are reminded (once).
+PARTNERSHIP_END_NOTICE = dt.timedelta(days=60)
+
+
+def send_partnership_end_reminders(*, now: dt.datetime) -> int:
+    """Once before an active partnership ends: the centre's coordinators and the contact
+    persons of both sides (each address once; a person with an opt-out is left out)."""
+    from cooperation.models import Partnership
+
+    if in_quiet_period(now):
+        return 0
+    today = timezone.localtime(now).date()
+    due = list(
+        Partnership.objects.system()
+        .filter(
+            status=Partnership.Status.ACTIVE,
+            end_date__gte=today,
+            end_date__lte=today + PARTNERSHIP_END_NOTICE,
+        )
+        .select_related("organisation")
+        .prefetch_related("contacts")
+        .order_by("pk")
+    )
+    coordinators = _coordinators({p.centre_id for p in due})
+    opted_out_emails = {
+        email.lower()
+        for email in User.objects.filter(pk__in=_opted_out_user_ids()).values_list(
+            "email", flat=True
+        )
+    }
+    made = 0
+    for partnership in due:
+        recipients = {
+            user.email.lower(): f"user:{user.pk}"
+            for user in coordinators.get(partnership.centre_id, [])
+        }
+        for contact in partnership.contacts.all():
+            email = contact.email.lower()
+            if email and email not in recipients and email not in opted_out_emails:
+                recipients[email] = f"contact:{contact.pk}"
+        for email, recipient in recipients.items():
+            made += deliver(
+                Message(
+                    kind=Delivery.Kind.PARTNERSHIP_END,
+                    recipient=recipient,
+                    subject_key=f"partnership:{partnership.pk}:{partnership.end_date}",
+                    centre_id=partnership.centre_id,
+                    email=email,
+                    phone="",
+                    template="partnership_end",
+                    context={
+                        "partnership": partnership,
+                        "url": settings.SITE_URL
+                        + reverse("cooperation:partnership_detail", args=[partnership.pk]),
+                    },
+                ),
+                now=now,
+            )
+        if partnership.end_reminder_sent_on is None:
+            Partnership.objects.system().filter(pk=partnership.pk).update(
+                end_reminder_sent_on=today
             )
     return made
 

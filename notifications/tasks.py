@@ -27,6 +27,11 @@ def hours_digests() -> int:
     return services.send_hours_digests(now=timezone.now())
 
 
+@shared_task(name="notifications.partnership_end_reminders", soft_time_limit=240, time_limit=300)
+def partnership_end_reminders() -> int:
+    return services.send_partnership_end_reminders(now=timezone.now())
+
+
 @shared_task(name="notifications.retry_sms", soft_time_limit=240, time_limit=300)
 def retry_sms() -> int:
     return services.retry_due_sms(now=timezone.now())

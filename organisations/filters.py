@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import District
 from core.permissions import Access, shared_rows
 
-from .models import CONFIRMATION_INTERVAL, Category, Organisation
+from .models import CONFIRMATION_INTERVAL, Category, Organisation, OrganisationKind
 
 
 class OrderingFilter(django_filters.OrderingFilter):
@@ -40,6 +40,11 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset=Category.objects.all(),
         method="filter_category",
         empty_label=_("All categories"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
     )
     district = django_filters.ModelChoiceFilter(
         label=_("District"), queryset=District.objects.none(), empty_label=_("All districts")

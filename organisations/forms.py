@@ -11,7 +11,13 @@ from core.concurrency import VersionedFormMixin
 from core.forms import ModelMultipleChoiceField, SectionedFormMixin, model_choice
 from core.models import District
 
-from .models import Category, CooperationArea, Organisation, validate_municipality_number
+from .models import (
+    Category,
+    CooperationArea,
+    Organisation,
+    OrganisationKind,
+    validate_municipality_number,
+)
 from .services import (
     ASSOCIATION_EDITABLE_FIELDS,
     CONTACT_CONSENT_TEXT,
@@ -97,6 +103,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     field_order = [
         "name",
+        "kind",
         "organisation_number",
         "category_1",
         "category_2",
@@ -149,6 +156,8 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, centre=None, for_association: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.for_association = for_association
+        # An old form (or a script) that sends no kind keeps the entry's kind.
+        self.fields["kind"].required = False
         if for_association:
             for name in list(self.fields):
                 if name in COORDINATOR_EDITABLE_FIELDS and name not in ASSOCIATION_EDITABLE_FIELDS:
@@ -196,6 +205,9 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
     def clean_mobile(self) -> str:
         return normalise_phone(self.cleaned_data.get("mobile"))
 
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or self.instance.kind or OrganisationKind.ASSOCIATION
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         assert cleaned is not None  # a ModelForm's clean returns cleaned_data
@@ -211,6 +223,7 @@ class OrganisationForm(SectionedFormMixin, VersionedFormMixin, forms.ModelForm):
             _("About the association"),
             [
                 "name",
+                "kind",
                 "organisation_number",
                 "category_1",
                 "category_2",

@@ -97,6 +97,36 @@ class Category(BilingualNameMixin, SharedListModel):
         return self.label
 
 
+class OrganisationKind(models.TextChoices):
+    """What kind of organisation an entry is: the registry holds every kind, not only
+    associations (lag og foreninger)."""
+
+    ASSOCIATION = "association", _("Association")
+    SOCIAL_ENTREPRENEUR = "social_entrepreneur", _("Social entrepreneur")
+    FOUNDATION = "foundation", _("Foundation")
+    CENTRE = "centre", _("The volunteer centre itself")
+
+
+# Enhetsregisteret's organisation forms (organisasjonsform.kode) and the kind each one suggests.
+# A foundation (STI) may also be a social entrepreneur: the coordinator changes the kind then.
+KIND_OF_ORGANISATION_FORM = {
+    "FLI": OrganisationKind.ASSOCIATION,  # forening/lag/innretning
+    "ORGL": OrganisationKind.ASSOCIATION,
+    "STI": OrganisationKind.FOUNDATION,
+    "AS": OrganisationKind.SOCIAL_ENTREPRENEUR,
+    "ASA": OrganisationKind.SOCIAL_ENTREPRENEUR,
+    "SA": OrganisationKind.SOCIAL_ENTREPRENEUR,  # samvirkeforetak
+    "ENK": OrganisationKind.SOCIAL_ENTREPRENEUR,
+    "ANS": OrganisationKind.SOCIAL_ENTREPRENEUR,
+    "DA": OrganisationKind.SOCIAL_ENTREPRENEUR,
+}
+
+
+def kind_for_organisation_form(code: str, default: str) -> str:
+    """The kind the register's organisation form suggests (`default` for a form not known)."""
+    return str(KIND_OF_ORGANISATION_FORM.get((code or "").strip().upper(), default))
+
+
 class OrganisationQuerySet(CentreScopedQuerySet):
     def listed_publicly(self) -> OrganisationQuerySet:
         """Associations that consented to the public directory, of every centre: scoped by
@@ -118,6 +148,16 @@ class Organisation(CentreScopedModel):
         error_messages={
             "unique": _("An association with this organisation number is already registered.")
         },
+    )
+    kind = models.CharField(
+        _("kind of organisation"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.ASSOCIATION,
+        help_text=_(
+            "Association, social entrepreneur (AS, SA, foundation or sole proprietorship), "
+            "foundation or the centre itself. Suggested by the register's organisation form."
+        ),
     )
     categories = models.ManyToManyField(
         Category, through="OrganisationCategory", blank=True, verbose_name=_("categories")

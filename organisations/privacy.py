@@ -186,6 +186,32 @@ def declare_fields() -> None:
         "invitations",
         _("Invitations: while the association user has access; the address is the login"),
     )
+    declare_retention(
+        "help_offers",
+        _(
+            "Offers of help: kept with the association's entry for its users to answer; a "
+            "visitor's offer is deleted when they ask to be erased"
+        ),
+    )
+    declare(
+        "organisations.HelpOffer",
+        ["name", "email", "phone"],
+        persons="visitor",
+        category="contact",
+        purpose=_("Passing a visitor's offer of help on to the association"),
+        legal_basis="consent",
+        retention="help_offers",
+        recipients=[_("The association's users")],
+    )
+    declare(
+        "organisations.ContactConsent",
+        ["given_by", "text"],
+        persons="association_contact",
+        category="consent",
+        purpose=_("Showing which contact details the association consented to publish"),
+        legal_basis="consent",
+        retention="registry",
+    )
     declare(
         "organisations.Organisation",
         ["contact_name"],

@@ -27,6 +27,7 @@ from .models import (
     Membership,
     Organisation,
     OrganisationCategory,
+    OrganisationKind,
 )
 
 
@@ -117,7 +118,7 @@ def public_directory(*, params: Any) -> QuerySet[Organisation]:
     """Associations that consented to be listed, across the installation (no login needed).
 
     Filters: `q` (words in the displayed fields), `category`, `centre` (short name),
-    `district` (id), `needs` (only those that need volunteers now)."""
+    `district` (id), `kind` (OrganisationKind), `needs` (only those that need volunteers now)."""
     qs = _with_list_relations(Organisation.objects.listed_publicly()).select_related("centre")
     query = public_param(params, "q")
     for word in query.casefold().split():
@@ -132,6 +133,9 @@ def public_directory(*, params: Any) -> QuerySet[Organisation]:
     district = public_param(params, "district")
     if district.isdigit() and len(district) < 10:
         qs = qs.filter(district_id=int(district))
+    kind = public_param(params, "kind")
+    if kind in OrganisationKind.values:
+        qs = qs.filter(kind=kind)
     if public_param(params, "needs") in {"1", "true", "on"}:
         qs = qs.filter(needs_volunteers=True)
     return qs.order_by("name", "pk")
@@ -163,6 +167,7 @@ def public_directory_rows(organisations: Iterable[Organisation]) -> list[dict[st
             {
                 "id": organisation.pk,
                 "name": organisation.name,
+                "kind": organisation.kind,
                 "organisation_number": organisation.organisation_number or "",
                 "centre": organisation.centre.slug,
                 "categories": [r.category.label for r in organisation.ranked_categories.all()],

@@ -33,6 +33,7 @@ from .models import (
     Membership,
     Organisation,
     OrganisationCategory,
+    kind_for_organisation_form,
 )
 
 INVITATION_LIFETIME = dt.timedelta(days=14)
@@ -40,6 +41,7 @@ INVITATION_LIFETIME = dt.timedelta(days=14)
 # Fields an association user may change on its own entry; the rest are the coordinator's.
 ASSOCIATION_EDITABLE_FIELDS = (
     "name",
+    "kind",
     "organisation_number",
     "description",
     "target_groups",
@@ -156,6 +158,12 @@ def _apply(organisation: Organisation, data: dict[str, Any], allowed: Iterable[s
         elif field == "phone":
             value = normalise_phone(value)
         setattr(organisation, field, value)
+    # The register's organisation form suggests the kind (an AS is a social entrepreneur, a
+    # STI a foundation) where the writer did not choose one.
+    if "organisation_form" in data and "organisation_form" in allowed and "kind" not in data:
+        organisation.kind = kind_for_organisation_form(
+            organisation.organisation_form, organisation.kind
+        )
 
 
 @transaction.atomic

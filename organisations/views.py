@@ -37,7 +37,15 @@ from .forms import (
     OrganisationForm,
     RegisterLookupForm,
 )
-from .models import Category, ImportBatch, Invitation, Organisation, RegisterChange
+from .models import (
+    Category,
+    ImportBatch,
+    Invitation,
+    Organisation,
+    OrganisationKind,
+    RegisterChange,
+    kind_for_organisation_form,
+)
 from .signals import INVITATION_SESSION_KEY
 
 PREVIEW_ERRORS = 500
@@ -105,6 +113,10 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             initial = {"organisation_number": number}
         else:
             initial = {k: v for k, v in entry.data.items() if v not in ("", None)}
+            # Every kind of organisation can be fetched: its form suggests the kind.
+            initial["kind"] = kind_for_organisation_form(
+                initial.get("organisation_form", ""), OrganisationKind.ASSOCIATION
+            )
             register_note = _("The form was filled from the national register. Check it and save.")
     form = OrganisationForm(request.POST or None, centre=centre, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -545,6 +557,8 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
             "selected_centre": selectors.public_param(request.GET, "centre"),
             "districts": selectors.public_districts(),
             "selected_district": selectors.public_param(request.GET, "district"),
+            "kinds": OrganisationKind.choices,
+            "selected_kind": selectors.public_param(request.GET, "kind"),
             "needs": selectors.public_param(request.GET, "needs") in {"1", "true", "on"},
         },
     )
@@ -573,6 +587,7 @@ def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
 DIRECTORY_COLUMNS = [
     "id",
     "name",
+    "kind",
     "organisation_number",
     "centre",
     "categories",

@@ -129,6 +129,9 @@ class CentreOut(Schema):
 class AssociationOut(Schema):
     id: int
     name: str
+    kind: str = Field(
+        description="association, social_entrepreneur, foundation or centre (the centre itself)."
+    )
     organisation_number: str
     centre: str
     categories: list[str]

@@ -228,6 +228,8 @@ class AnnualFigures:
     months: list[engine.Month]
     by_category: list[Row]
     by_project: list[Row]
+    # The national register's nine categories (all nine; their activities add up to the held).
+    by_national_category: list[Row]
     hours: HoursFigures
     persons_reached: int | None
     partners: list[PartnerRow]
@@ -550,6 +552,7 @@ def annual_figures(
                     )
                 )
     by_project.sort(key=lambda row: (-row.activities, row.label))
+    category_rows = engine.by_category(scope, year=year, today=today)
     by_category = [
         Row(
             label=row["category"].label,
@@ -557,7 +560,7 @@ def annual_figures(
             participants=row["participants"] if row["counted"] else None,
             average=row["average"],
         )
-        for row in engine.by_category(scope, year=year, today=today)
+        for row in category_rows
         if row["activities"]
     ]
     by_category.sort(key=lambda row: -row.activities)
@@ -573,6 +576,10 @@ def annual_figures(
         months=months,
         by_category=by_category,
         by_project=by_project,
+        by_national_category=[
+            Row(label=str(row["label"]), activities=row["activities"])
+            for row in engine.national_categories(category_rows)
+        ],
         hours=_hours(figures, year),
         persons_reached=counted.persons_reached,
         partners=[row for p in projects for row in _partner_rows(p.partners.all(), years, p.name)],

@@ -95,8 +95,11 @@ def nav(request: HttpRequest, access: Access) -> list[NavItem]:
     if access.is_coordinator or access.is_municipality:
         return [
             NavItem(_("Overview"), reverse("reports:overview"), 55, "/reports/overview/"),
+            NavItem(_("Years"), reverse("reports:years"), 56, "/reports/years/"),
             NavItem(_("Reports"), reverse("reports:list"), 60, "/reports/"),
         ]
+    if access.is_association:
+        return [NavItem(_("Our years"), reverse("reports:years"), 56, "/reports/years/")]
     return []
 
 

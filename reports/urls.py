@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, years
 
 app_name = "reports"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     ),
     path("privacy/", views.privacy_record, name="privacy_record"),
     path("privacy/record.pdf", views.privacy_record_pdf, name="privacy_record_pdf"),
+    path("years/", years.years, name="years"),
+    path("years/export.<str:fmt>", years.years, name="years_export"),
+    path("national.csv", years.national_export, name="national_export"),
 ]
 
 # The volunteer certificate's PDF reads the figures engine, so it is served from here; its

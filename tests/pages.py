@@ -72,6 +72,22 @@ def _kwargs_for(user) -> dict[str, dict]:
     if project:
         for name in ("project_detail", "project_edit"):
             found[f"activities:{name}"] = {"project_pk": project.pk}
+    from cooperation.models import Partnership, Story
+
+    partnerships = Partnership.objects.filter(centre=centre, status="active")
+    stories = Story.objects.filter(centre=centre, published_at__isnull=False)
+    if user is not None and user.role == "association":
+        partnerships = partnerships.filter(organisation__memberships__user=user)
+        stories = stories.filter(partnership__organisation__memberships__user=user)
+    partnership = partnerships.order_by("pk").first()
+    story = stories.order_by("pk").first()
+    if partnership:
+        found["cooperation:partnership_detail"] = {"pk": partnership.pk}
+    if story:
+        found["cooperation:story_detail"] = {"pk": story.pk}
+        found["samarbeid:story"] = {"slug": centre.slug, "pk": story.pk}
+    found["samarbeid:centre"] = {"slug": centre.slug}
+    found["samarbeid:municipality"] = {"slug": centre.municipality.slug}
     return found
 
 

@@ -124,3 +124,19 @@ def test_the_demo_has_a_public_face(client, db):
     directory = client.get(reverse("organisations:directory")).content.decode()
     assert "mailto:" in directory
     assert reverse("account_login") in front
+
+
+def test_it_shows_cooperation_with_the_municipality_over_the_years(db):
+    from cooperation.models import Partnership, ReportedYear, Story
+    from core.models import District
+
+    seed(today=dt.date(2026, 11, 23))
+    assert District.objects.filter(centres__isnull=False).count() == 2
+    assert Organisation.objects.filter(kind="social_entrepreneur").count() >= 3
+    partnerships = Partnership.objects.system()
+    assert partnerships.count() >= 5
+    assert len({p.forms for p in partnerships}) >= 5
+    assert Story.objects.listed_publicly().count() == 2
+    assert len({d.year for d in Activity.objects.dates("date", "year")}) >= 6
+    reported = ReportedYear.objects.system().values_list("year", flat=True)
+    assert len(set(reported)) >= 6

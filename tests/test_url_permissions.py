@@ -28,6 +28,8 @@ OURS = {
     "public",
     "api",
     "notifications",
+    "cooperation",
+    "samarbeid",
 }
 
 # Views anybody may open without logging in.
@@ -60,6 +62,9 @@ PUBLIC: set[str] = {
     "api:list_associations",
     "api:list_activities",
     "api:centre_figures",
+    "samarbeid:centre",
+    "samarbeid:municipality",
+    "samarbeid:story",
 }
 
 
@@ -146,6 +151,36 @@ class Objects:
         )
         self.certificate = CertificateFactory(volunteer=world.volunteer)
         self.foreign_certificate = CertificateFactory(volunteer=world.foreign_volunteer)
+        from cooperation.tests.factories import (
+            BookletJobFactory,
+            ContributionFactory,
+            PartnershipFactory,
+            StoryFactory,
+            UnitFactory,
+        )
+
+        self.partnership = PartnershipFactory(organisation=world.organisation)
+        self.foreign_partnership = PartnershipFactory(organisation=world.foreign_organisation)
+        self.story = StoryFactory(partnership=self.partnership, published=True)
+        self.foreign_story = StoryFactory(partnership=self.foreign_partnership)
+        self.contribution = ContributionFactory(partnership=self.partnership)
+        self.foreign_contribution = ContributionFactory(partnership=self.foreign_partnership)
+        self.unit = UnitFactory(municipality=world.municipality)
+        self.foreign_unit = UnitFactory(municipality=world.other_municipality)
+        from cooperation.models import MunicipalSupport
+
+        self.support = MunicipalSupport.objects.create(
+            centre=world.centre, project=self.activity.project, year=2025, kind="activity", amount=1
+        )
+        self.foreign_support = MunicipalSupport.objects.create(
+            centre=world.other_centre,
+            project=self.foreign_activity.project,
+            year=2025,
+            kind="activity",
+            amount=1,
+        )
+        self.booklet = BookletJobFactory(centre=world.centre)
+        self.foreign_booklet = BookletJobFactory(centre=world.other_centre)
         self.consent = Consent.objects.create(
             volunteer=world.volunteer,
             consent_text=ConsentTextFactory(centre=world.centre),
@@ -307,6 +342,46 @@ KWARG_SOURCES: dict[str, Callable] = {
     # The overview is of the user's own centres; other centres never appear (tested in
     # reports/tests/test_overview.py).
     "reports:overview_export": lambda o: ({"fmt": "csv"}, None),
+    "reports:years_export": lambda o: ({"fmt": "csv"}, None),
+    **{
+        f"cooperation:{name}": lambda o: (
+            {"pk": o.partnership.pk},
+            {"pk": o.foreign_partnership.pk},
+        )
+        for name in (
+            "partnership_detail",
+            "partnership_edit",
+            "contribution_add",
+            "contact_add",
+            "outcome_add",
+            "document_upload",
+            "document_download",
+            "story_create",
+        )
+    },
+    **{
+        f"cooperation:{name}": lambda o: ({"pk": o.story.pk}, {"pk": o.foreign_story.pk})
+        for name in (
+            "story_detail",
+            "story_edit",
+            "story_consent",
+            "story_withdraw",
+            "story_approve",
+        )
+    },
+    "cooperation:part_delete": lambda o: (
+        {"kind": "contribution", "pk": o.contribution.pk},
+        {"kind": "contribution", "pk": o.foreign_contribution.pk},
+    ),
+    "cooperation:unit_edit": lambda o: ({"pk": o.unit.pk}, {"pk": o.foreign_unit.pk}),
+    "cooperation:support_delete": lambda o: ({"pk": o.support.pk}, {"pk": o.foreign_support.pk}),
+    "cooperation:booklet_download": lambda o: (
+        {"pk": o.booklet.pk},
+        {"pk": o.foreign_booklet.pk},
+    ),
+    "samarbeid:centre": lambda o: ({"slug": o.world.centre.slug}, None),
+    "samarbeid:municipality": lambda o: ({"slug": o.world.municipality.slug}, None),
+    "samarbeid:story": lambda o: ({"slug": o.world.centre.slug, "pk": o.story.pk}, None),
 }
 
 

@@ -102,6 +102,17 @@ OLD_OWNED_BY: dict[str, OldOwnedBy] = {
     "activities.DoorCount": _association("activity__organiser__memberships__user_id"),
     "organisations.ContactConsent": _association("organisation__memberships__user_id"),
     "organisations.HelpOffer": _association("organisation__memberships__user_id"),
+    # New models state their rule here too (the organisation of the partnership owns them).
+    "cooperation.Partnership": _association("organisation__memberships__user_id"),
+    **{
+        f"cooperation.{name}": _association("partnership__organisation__memberships__user_id")
+        for name in ["Contribution", "Contact", "Outcome", "Story"]
+    },
+    "cooperation.ReportedYear": _association("organisation__memberships__user_id"),
+    "cooperation.MunicipalSupport": _project_part,
+    "cooperation.StoryConsent": _association(
+        "story__partnership__organisation__memberships__user_id"
+    ),
     "volunteers.Volunteer": _volunteer("user_id"),
     "tasks.Task": _task,
     "tasks.Match": _match,
@@ -134,6 +145,7 @@ def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
             "tasks.Task": "organisation_id",
             "activities.Activity": "organiser_id",
             "activities.ActivitySeries": "organiser_id",
+            "cooperation.ReportedYear": "organisation_id",
         }.get(label)
         if field is not None:
             owner_id = getattr(row, field)
@@ -176,6 +188,36 @@ def owned_world(world):
             email="vera@example.org",
             message="Jeg vil hjelpe",
         )
+    from cooperation.models import (
+        Contact,
+        MunicipalSupport,
+        Outcome,
+        ReportedYear,
+        StoryConsent,
+    )
+    from cooperation.tests import factories as cf
+
+    for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
+        partnership = cf.PartnershipFactory(organisation=organisation)
+        cf.ContributionFactory(partnership=partnership)
+        Contact.objects.create(
+            partnership=partnership, centre=partnership.centre, side="x", name="N"
+        )
+        Outcome.objects.create(
+            partnership=partnership, centre=partnership.centre, year=2025, name="Jobb", value=1
+        )
+        cf.StoryFactory(partnership=partnership, published=True)
+        ReportedYear.objects.create(
+            organisation=organisation, centre=organisation.centre, year=2006, activities=3
+        )
+        MunicipalSupport.objects.create(
+            centre=organisation.centre,
+            project=f.ProjectFactory(centre=organisation.centre, organisation=organisation),
+            year=2025,
+            kind="activity",
+            amount=1,
+        )
+    assert StoryConsent.objects.system().exists()
     task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
     vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
     vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)

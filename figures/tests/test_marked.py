@@ -132,6 +132,8 @@ PAGES = [
     ("coordinator", lambda p: reverse("reports:overview")),
     ("municipality_viewer", lambda p: reverse("core:home")),
     ("municipality_viewer", lambda p: reverse("reports:overview")),
+    ("coordinator", lambda p: reverse("reports:years")),
+    ("municipality_viewer", lambda p: reverse("reports:years")),
     (None, lambda p: reverse("public:centre", args=[p.centre.slug])),
     (None, lambda p: reverse("public:figures", args=[p.centre.slug])),
 ]

@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [
     "activities",
+    "cooperation",
     "core",
     "notifications",
     "organisations",

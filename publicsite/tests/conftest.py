@@ -20,12 +20,15 @@ PRIVATE = [
     "frivillig-person@example.org",  # a volunteer
     "Fornavn-Frivillig",
     "Lukket serie",  # a series not marked public
+    "Uferdig samarbeidshistorie",  # a cooperation story not published
+    "Avtalens-kontakt",  # a partnership's contact person
 ]
 # Text the public pages exist to show.
 PUBLIC = [
     "Åpen turgruppe",  # a public activity
     "Sjåfør til handletur",  # a public open task
     "apen-kontakt@example.org",  # contact details the association consented to show
+    "Publisert samarbeidshistorie",  # a story both sides consented to publish
 ]
 
 
@@ -78,6 +81,17 @@ def public_world(world):
     )
     MatchFactory(task=open_task, volunteer=volunteer)
     MatchFactory(task=private_task, volunteer=volunteer)
+    from cooperation.models import Contact
+    from cooperation.tests.factories import PartnershipFactory, StoryFactory
+
+    partnership = PartnershipFactory(organisation=consenting)
+    Contact.objects.create(
+        partnership=partnership, centre=centre, side="municipality", name="Avtalens-kontakt"
+    )
+    world.story = StoryFactory(
+        partnership=partnership, published=True, title="Publisert samarbeidshistorie"
+    )
+    StoryFactory(partnership=partnership, title="Uferdig samarbeidshistorie", status="submitted")
     world.walk = walk
     world.project = project
     world.listed = listed

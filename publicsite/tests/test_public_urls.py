@@ -22,6 +22,8 @@ def _kwargs(name: str, world) -> dict:
         "public:association": {"slug": centre, "pk": world.listed.pk},
         "public:project_feed": {"slug": centre, "project": world.project.slug},
         "organisations:directory_export": {"fmt": "json"},
+        "samarbeid:story": {"slug": centre, "pk": world.story.pk},
+        "samarbeid:municipality": {"slug": world.centre.municipality.slug},
     }.get(name, {"slug": centre})
 
 

@@ -26,7 +26,7 @@ test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
 
 
 def test_the_start_page_offers_reports_to_coordinators_and_the_municipality(world, login):
-    url = reverse("reports:list")
+    url = f'href="{reverse("reports:list")}"'
     assert url in login(world.coordinator).get(reverse("core:home")).content.decode()
     assert url in login(world.municipality_viewer).get(reverse("core:home")).content.decode()
     assert url not in login(world.association).get(reverse("core:home")).content.decode()

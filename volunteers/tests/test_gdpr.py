@@ -270,6 +270,9 @@ SECTIONS_ON_THE_PAGE = {
     "contact_person_of",
     "association_notes_naming_the_person",
     "offers_of_help",
+    "partnership_contact_person",
+    "story_consents",
+    "national_register",
 }
 
 

@@ -1,0 +1,44 @@
+"""The booklet of a centre's published stories as a tagged PDF (WeasyPrint, PDF/UA-1, the
+print stylesheet and font the reports use)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from core.models import Centre
+
+from . import selectors
+
+STATIC_DIR = Path(settings.BASE_DIR) / "static"
+PRINT_CSS = STATIC_DIR / "css" / "print.css"
+
+
+def booklet_html(centre: Centre, *, language: str = "nb") -> tuple[str, int]:
+    """The booklet's HTML and the number of stories in it."""
+    stories = list(selectors.published_stories(centres=[centre]))
+    with translation.override(language):
+        html = render_to_string(
+            "cooperation/pdf/booklet.html",
+            {
+                "centre": centre,
+                "stories": stories,
+                "print_css": PRINT_CSS.as_uri(),
+                "generated_at": timezone.localtime(),
+                "LANGUAGE_CODE": language,
+            },
+        )
+    return html, len(stories)
+
+
+def render_booklet(centre: Centre, *, language: str = "nb") -> tuple[bytes, int]:
+    from weasyprint import HTML
+
+    html, count = booklet_html(centre, language=language)
+    document = HTML(string=html, base_url=str(STATIC_DIR)).render(
+        pdf_tags=True, pdf_variant="pdf/ua-1"
+    )
+    return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1"), count

@@ -1,0 +1,177 @@
+"""Years side by side: every year with data for a centre, an organisation, a municipality and
+a district, from the figures engine, with a query count that does not grow with the years;
+reported figures labelled; CSV, Excel and the municipality's years PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from centreyear.models import CentreIncome, CentreYear
+from cooperation.models import ReportedYear
+from cooperation.tests.factories import ContributionFactory, PartnershipFactory
+from core.models import District
+from figures.engine import Scope, compute, years_with_data
+from tests import factories as f
+
+THIS_YEAR = timezone.localdate().year
+URL = reverse("reports:years")
+
+
+def _activities(centre, years, per_year=2):
+    project = f.ProjectFactory(centre=centre)
+    for year in years:
+        for day in range(per_year):
+            f.ActivityFactory(project=project, date=dt.date(year, 3, 1 + day), participants=5)
+
+
+def _centre_year(centre, year, staff, municipality=100000):
+    row = CentreYear.objects.create(centre=centre, year=year, staff_fte=Decimal(staff))
+    CentreIncome.objects.create(centre_year=row, source="municipality", amount=municipality)
+    CentreIncome.objects.create(centre_year=row, source="state_grant", amount=480046)
+
+
+@pytest.fixture
+def districts(world):
+    north = District.objects.create(municipality=world.municipality, name="Nord")
+    south = District.objects.create(municipality=world.municipality, name="Sør")
+    world.centre.district = south
+    world.centre.save()
+    world.sibling_centre.district = north
+    world.sibling_centre.save()
+    return {"north": north, "south": south}
+
+
+def test_every_year_with_data_side_by_side_for_the_centre(world, login):
+    years = [THIS_YEAR - 3, THIS_YEAR - 2, THIS_YEAR - 1]
+    _activities(world.centre, years)
+    _centre_year(world.centre, THIS_YEAR - 1, "1.5")
+    page = login(world.coordinator).get(URL)
+    table = page.context["table"]
+    assert table.years == years
+    rows = {row["key"]: row["cells"] for row in table.rows}
+    assert [cell.counted for cell in rows["activities.held"]] == [2, 2, 2]
+    assert rows["staff.fte"][-1].counted == Decimal("1.5")
+    assert rows["income.municipality"][-1].counted == 100000
+    assert rows["income.total"][-1].counted == 580046
+    assert 'data-figure="activities.held"' in page.content.decode()
+
+
+def test_an_organisation_enters_its_reported_years_and_sees_them_labelled(world, login):
+    client = login(world.association)
+    for year, volunteers, fte in ((2002, 888, "12"), (2006, 4437, "105")):
+        response = client.post(
+            reverse("cooperation:reported_years"),
+            {
+                "year": year,
+                "volunteers_active": volunteers,
+                "volunteer_fte": fte,
+                "staff_fte": "50",
+            },
+        )
+        assert response.status_code == 302
+    # Correcting a year changes it, not a second row.
+    client.post(reverse("cooperation:reported_years"), {"year": 2006, "volunteers_active": 4437})
+    assert ReportedYear.objects.system().filter(organisation=world.organisation).count() == 2
+    page = client.get(URL)
+    table = page.context["table"]
+    assert table.years == [2002, 2006]
+    rows = {row["key"]: row["cells"] for row in table.rows}
+    assert [c.reported for c in rows["volunteers.active"]] == [888, 4437]
+    assert "(reported)" in page.content.decode() or "(rapportert)" in page.content.decode()
+
+
+def test_the_coordinator_reads_an_organisations_years(world, login):
+    ReportedYear.objects.create(
+        organisation=world.other_organisation, centre=world.centre, year=2010, activities=31
+    )
+    page = login(world.coordinator).get(URL, {"organisation": world.other_organisation.pk})
+    assert page.context["table"].title == world.other_organisation.name
+    rows = {row["key"]: row["cells"] for row in page.context["table"].rows}
+    assert rows["activities.held"][0].reported == 31
+
+
+def test_the_municipality_reads_one_district_and_the_whole(world, login, districts):
+    _activities(world.centre, [THIS_YEAR - 1], per_year=3)
+    _activities(world.sibling_centre, [THIS_YEAR - 1], per_year=1)
+    client = login(world.municipality_viewer)
+
+    def held(**params):
+        table = client.get(URL, params).context["table"]
+        return {row["key"]: row["cells"] for row in table.rows}["activities.held"][0].counted
+
+    assert held() == 4
+    assert held(district=districts["south"].pk) == 3
+    assert held(district=districts["north"].pk) == 1
+    pdf = client.get(
+        reverse("reports:years_export", args=["pdf"]), {"district": districts["north"].pk}
+    )
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Nord" in text and str(THIS_YEAR - 1) in text
+
+
+def test_the_downloads_carry_each_figures_key(world, login):
+    _activities(world.centre, [THIS_YEAR - 1])
+    client = login(world.coordinator)
+    csv_text = client.get(reverse("reports:years_export", args=["csv"])).content.decode("utf-8-sig")
+    assert "activities.held" in csv_text and str(THIS_YEAR - 1) in csv_text
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("reports:years_export", args=["xlsx"])).content)
+    )
+    header = [cell.value for cell in workbook.active[1]]
+    assert header[-1] == str(THIS_YEAR - 1)
+    assert client.get(reverse("reports:years_export", args=["pdf"])).status_code == 404
+
+
+def test_partnerships_and_municipal_money_per_year(world):
+    PartnershipFactory(
+        organisation=world.organisation,
+        start_date=dt.date(2020, 1, 1),
+        end_date=dt.date(2021, 12, 31),
+    )
+    partnership = PartnershipFactory(
+        organisation=world.organisation, start_date=dt.date(2021, 6, 1), end_date=None
+    )
+    ContributionFactory(partnership=partnership, year=2021, amount=300000)
+    ContributionFactory(partnership=partnership, year=2021, side="organisation", amount=5)
+    scope = Scope.of_centre(world.centre)
+    today = timezone.localdate()
+    figures = compute(
+        scope,
+        years=[2020, 2021, 2022],
+        today=today,
+        keys=["partnerships.active", "municipal_support.partnerships"],
+    )
+    assert [figures.get("partnerships.active", y) for y in (2020, 2021, 2022)] == [1, 2, 1]
+    assert figures.get("municipal_support.partnerships", 2021) == 300000
+    assert 2021 in years_with_data(scope, today=today)
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_the_query_count_does_not_grow_with_the_years(world, login, districts, count):
+    years = list(range(THIS_YEAR - count, THIS_YEAR))
+    _activities(world.centre, years, per_year=1)
+    for year in years:
+        _centre_year(world.centre, year, "1")
+        ReportedYear.objects.create(
+            organisation=world.organisation, centre=world.centre, year=year, volunteers_active=5
+        )
+        ContributionFactory(
+            partnership=PartnershipFactory(organisation=world.organisation), year=year
+        )
+    client = login(world.municipality_viewer)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"district": districts["south"].pk})
+    assert len(response.context["table"].years) == count
+    assert len(queries) == 22, "\n".join(q["sql"][:150] for q in queries)

@@ -1,0 +1,76 @@
+"""A district filter on every page a municipality viewer reads: `?district=<id>` narrows the
+viewer's centres to the district's (core.permissions.get_access), and each HTML page carries
+the filter with the district chosen."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from core.models import District
+from core.permissions import access_for_user
+from tests.test_url_permissions import KWARG_SOURCES, PATTERNS, Objects, _url_name
+
+MUNICIPALITY_PAGES = [
+    (ns, p)
+    for ns, p, _route in PATTERNS
+    if "municipality" in getattr(p.callback, "allowed_roles", ())
+]
+
+
+@pytest.fixture
+def districts(world):
+    north = District.objects.create(municipality=world.municipality, name="Nord")
+    south = District.objects.create(municipality=world.municipality, name="Sør")
+    world.centre.district = south
+    world.centre.save()
+    world.sibling_centre.district = north
+    world.sibling_centre.save()
+    return {"north": north, "south": south}
+
+
+def test_there_are_municipality_pages_to_filter():
+    assert len(MUNICIPALITY_PAGES) >= 10
+
+
+def test_a_district_narrows_the_viewers_centres_to_the_districts(world, districts):
+    whole = access_for_user(world.municipality_viewer)
+    north = access_for_user(world.municipality_viewer, district=districts["north"].pk)
+    assert whole.centre_ids == {world.centre.pk, world.sibling_centre.pk}
+    assert north.centre_ids == {world.sibling_centre.pk}
+    assert north.district_id == districts["north"].pk
+    # Another municipality's district narrows nothing.
+    foreign = District.objects.create(municipality=world.other_municipality, name="Annen")
+    assert access_for_user(world.municipality_viewer, district=foreign.pk) == whole
+    assert whole.district_ids == {districts["north"].pk, districts["south"].pk}
+    # Other roles are never narrowed by the parameter.
+    assert access_for_user(world.coordinator, district=None).centre_ids == {world.centre.pk}
+
+
+@pytest.mark.parametrize(
+    ("namespace", "pattern"), MUNICIPALITY_PAGES, ids=[_url_name(*p) for p in MUNICIPALITY_PAGES]
+)
+def test_every_municipality_page_has_the_district_filter(
+    world, login, districts, namespace, pattern
+):
+    name = _url_name(namespace, pattern)
+    own = KWARG_SOURCES[name](Objects(world))[0] if name in KWARG_SOURCES else {}
+    client = login(world.municipality_viewer)
+    district = districts["north"]
+    response = client.get(reverse(name, kwargs=own), {"district": district.pk})
+    # 404: an object of the other district; 302: a page that sends on to another (its own row).
+    assert response.status_code in {200, 302, 404, 405}, name  # 405: a POST-only view
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        page = response.content.decode()
+        assert 'name="district"' in page, name
+        assert f'<option value="{district.pk}" selected>' in page, name
+
+
+def test_the_overview_of_a_district_shows_only_its_centres(world, login, districts):
+    client = login(world.municipality_viewer)
+    url = reverse("reports:overview")
+    whole = client.get(url).content.decode()
+    assert world.centre.name in whole and world.sibling_centre.name in whole
+    north = client.get(url, {"district": districts["north"].pk}).content.decode()
+    assert world.sibling_centre.name in north
+    assert world.centre.name not in north.replace("Nordbyen", "")
