@@ -175,7 +175,7 @@ def test_the_application_waits_until_every_centre_is_decided(two_centres):
 
 
 def test_the_application_pdf_and_csv_print_what_was_decided(
-    two_centres, login, django_capture_on_commit_callbacks
+    two_centres, login, django_capture_on_commit_callbacks, run_jobs
 ):
     world = two_centres
     access = _decide_both(world)

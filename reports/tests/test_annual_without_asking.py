@@ -24,7 +24,9 @@ def english(client):
     return client
 
 
-def test_the_january_job_makes_every_centres_report_once(world, django_capture_on_commit_callbacks):
+def test_the_january_job_makes_every_centres_report_once(
+    world, django_capture_on_commit_callbacks, eager_tasks
+):
     with django_capture_on_commit_callbacks(execute=True):
         assert queue_annual_reports() == Centre.objects.count() == 3
     with django_capture_on_commit_callbacks(execute=True):
@@ -38,7 +40,7 @@ def test_the_january_job_makes_every_centres_report_once(world, django_capture_o
 
 
 def test_a_failed_report_shows_as_failed_to_the_municipality(
-    world, login, django_capture_on_commit_callbacks
+    world, login, django_capture_on_commit_callbacks, eager_tasks
 ):
     real = rendering.render_pdf
 
