@@ -280,7 +280,27 @@ def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):
     raise AssertionError(f"condition not met within {timeout} s")
 
 
+def _database_use(item) -> int:
+    """pytest-django's order (as Django's runner): 0 tests on the database in a transaction,
+    1 transactional tests (live server, real workers), which empty the tables data migrations
+    filled, and 2 tests without the database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if (
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    # Within pytest-django's order, the longest tests (marked `heavy`) go first: under
+    # pytest-xdist the processes take tests in this order, so none starts a long test when the
+    # other is nearly done (the small tests at the end even the two out).
+    items.sort(key=lambda item: (_database_use(item), not item.get_closest_marker("heavy")))
     for item in items:
         # Tests with the shared worker, and those that start and kill workers of their own.
         uses_worker = bool({"celery_worker", "services_or_skip"} & set(item.fixturenames))

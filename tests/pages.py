@@ -3,6 +3,10 @@ the pages the every-page browser test visits and the language crawl reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -91,13 +95,18 @@ def _kwargs_for(user) -> dict[str, dict]:
     return found
 
 
-def pages_of(user) -> list[tuple[str, str]]:
-    """(url name, path) of every page that answers this user's GET with an HTML page."""
+def crawl(user, language: str | None = None) -> Iterator[tuple[str, str, HttpResponse]]:
+    """(url name, path, response) of every page that answers this user's GET with an HTML page,
+    read in `language` (the language cookie; None: the default, bokmål). The pages are found
+    and read in one pass, so a check of their content needs no second crawl."""
     client = Client()
     if user is not None:
         client.force_login(user)
+    if language is not None:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     kwargs = _kwargs_for(user)
-    pages = [("account_login", reverse("account_login"))] if user is None else []
+    if user is None:
+        yield "account_login", reverse("account_login"), client.get(reverse("account_login"))
     for namespace, pattern, _route in PATTERNS:
         name = _url_name(namespace, pattern)
         if pattern.pattern.regex.groupindex and name not in kwargs:
@@ -105,5 +114,9 @@ def pages_of(user) -> list[tuple[str, str]]:
         path = reverse(name, kwargs=kwargs.get(name, {}))
         response = client.get(path)
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            pages.append((name, path))
-    return pages
+            yield name, path, response
+
+
+def pages_of(user) -> list[tuple[str, str]]:
+    """(url name, path) of every page that answers this user's GET with an HTML page."""
+    return [(name, path) for name, path, _response in crawl(user)]

@@ -171,6 +171,7 @@ def _error_messages(response) -> list[str]:
     return [str(m) for m in get_messages(response.wsgi_request) if m.level >= constants.WARNING]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 @FAST
 @given(data=st.data())

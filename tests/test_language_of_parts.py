@@ -14,13 +14,11 @@ from html.parser import HTMLParser
 from itertools import product
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.template import Context, Template
-from django.test import Client
 from django.utils import translation
 
-from tests.pages import DEMO_ROLES, pages_of
+from tests.pages import DEMO_ROLES, crawl
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -87,6 +85,7 @@ def demo(db, settings):
     settings.DEBUG = False
 
 
+@pytest.mark.heavy
 def test_norwegian_text_is_marked_on_pages_in_english_and_nynorsk(demo):
     from core.models import User
 
@@ -96,12 +95,8 @@ def test_norwegian_text_is_marked_on_pages_in_english_and_nynorsk(demo):
     shown = 0
     for language, (role, email) in product(("en", "nn"), DEMO_ROLES.items()):
         user = User.objects.get(email=email) if email else None
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-        for name, path in pages_of(user):
-            response = client.get(path)
+        # The pages are found and read in the same pass, in the language of the crawl.
+        for name, path, response in crawl(user, language):
             parser = LanguageOfText()
             parser.feed(response.content.decode())
             for text, lang in parser.texts:

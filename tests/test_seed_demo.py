@@ -1,9 +1,11 @@
+"""The demo data (demo/seed.py), seeded once for the module; the command itself is tested in
+tests/test_seed_demo_command.py on an empty database."""
+
 import datetime as dt
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.db import transaction
 from django.urls import reverse
 
 from activities.models import Activity
@@ -14,6 +16,8 @@ from organisations.models import Organisation
 from projects.models import YearTarget
 from volunteers.models import Volunteer
 
+TODAY = dt.date(2026, 11, 23)
+
 
 def _row_counts() -> dict[str, int]:
     return {
@@ -23,15 +27,24 @@ def _row_counts() -> dict[str, int]:
     }
 
 
-def test_it_is_idempotent(db):
-    seed(today=dt.date(2026, 11, 23))
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo as of 2026-11-23, seeded once for the module (it takes seconds) and read by
+    each test; a test's own changes are undone after it, the demo at the module's end."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            seed(today=TODAY)
+            yield
+            transaction.set_rollback(True)
+
+
+def test_it_is_idempotent(db, demo):
     first = _row_counts()
-    seed(today=dt.date(2026, 11, 23))
+    seed(today=TODAY)
     assert _row_counts() == first
 
 
-def test_it_builds_a_realistic_municipality(db):
-    seed(today=dt.date(2026, 11, 23))
+def test_it_builds_a_realistic_municipality(db, demo):
     assert Centre.objects.count() == 2
     assert 55 <= Organisation.objects.count() <= 70
     assert 35 <= Volunteer.objects.count() <= 45
@@ -55,8 +68,7 @@ def test_it_builds_a_realistic_municipality(db):
     assert {u.role for u in User.objects.all()} >= {r.value for r in Role}
 
 
-def test_every_demo_login_reaches_its_start_page(client, db):
-    seed(today=dt.date(2026, 11, 23))
+def test_every_demo_login_reaches_its_start_page(client, db, demo):
     for login in DEMO_LOGINS:
         client.logout()
         response = client.post(
@@ -73,18 +85,8 @@ def test_every_demo_login_reaches_its_start_page(client, db):
         assert home.request["PATH_INFO"] == expected
 
 
-def test_the_command_prints_the_logins(db, capsys, settings):
-    settings.DEBUG = True
-    call_command("seed_demo")
-    out = capsys.readouterr().out
-    for login in DEMO_LOGINS:
-        assert login.email in out
-    assert DEMO_PASSWORD in out
-
-
-def test_demo_organisation_numbers_pass_the_modulus_11_rule(db):
+def test_demo_organisation_numbers_pass_the_modulus_11_rule(db, demo):
     assert orgnr_with_check_digit("12345678") == "123456785"
-    seed(today=dt.date(2026, 11, 23))
     from stdnum.no import orgnr
 
     for number in Organisation.objects.exclude(organisation_number=None).values_list(
@@ -93,44 +95,10 @@ def test_demo_organisation_numbers_pass_the_modulus_11_rule(db):
         assert orgnr.is_valid(number), number
 
 
-def test_the_command_refuses_to_run_with_debug_off(db, settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="--i-know-this-is-production"):
-        call_command("seed_demo")
-    assert not User.objects.exists()
-
-
-def test_asked_explicitly_it_loads_the_demo_but_no_site_admin(db, settings, capsys):
-    settings.DEBUG = False
-    call_command("seed_demo", "--i-know-this-is-production")
-    assert User.objects.filter(role="coordinator").exists()
-    assert not User.objects.filter(is_superuser=True).exists()
-    assert "admin@fjordvik.example" not in capsys.readouterr().out
-
-
-def test_the_demo_has_a_public_face(client, db):
-    """The front page, the calendar and the feed show this week's public activities, the
-    front page public tasks, and the directory the contacts associations consented to."""
-    seed()
-    front = client.get(reverse("public:centre", args=["fjordvik"])).content.decode()
-    assert "Ingen offentlige aktiviteter denne uken" not in front
-    assert "Ingen åpne oppdrag er publisert" not in front
-    assert "?task=" in front
-    assert 'class="public-event"' in front
-    calendar = client.get(reverse("public:calendar", args=["fjordvik"])).content.decode()
-    assert 'class="public-event"' in calendar
-    feed = client.get(reverse("public:centre_feed", args=["fjordvik"])).content.decode()
-    assert feed.count("BEGIN:VEVENT") >= 5
-    directory = client.get(reverse("organisations:directory")).content.decode()
-    assert "mailto:" in directory
-    assert reverse("account_login") in front
-
-
-def test_it_shows_cooperation_with_the_municipality_over_the_years(db):
+def test_it_shows_cooperation_with_the_municipality_over_the_years(db, demo):
     from cooperation.models import Partnership, ReportedYear, Story
     from core.models import District
 
-    seed(today=dt.date(2026, 11, 23))
     assert District.objects.filter(centres__isnull=False).count() == 2
     assert Organisation.objects.filter(kind="social_entrepreneur").count() >= 3
     partnerships = Partnership.objects.system()

@@ -21,6 +21,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
+import pytest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -89,6 +90,7 @@ def _round(value: Decimal, places: int) -> Decimal:
     edits=st.lists(edit, max_size=4),
     hour_edits=st.lists(hour_edit, max_size=3),
 )
+@pytest.mark.heavy
 def test_every_surface_shows_the_engines_figures_and_they_add_up(
     world, client, activities, hours, targets, edits, hour_edits
 ):
