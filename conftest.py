@@ -299,8 +299,15 @@ def _database_use(item) -> int:
 def pytest_collection_modifyitems(items):
     # Within pytest-django's order, the longest tests (marked `heavy`) go first: under
     # pytest-xdist the processes take tests in this order, so none starts a long test when the
-    # other is nearly done (the small tests at the end even the two out).
-    items.sort(key=lambda item: (_database_use(item), not item.get_closest_marker("heavy")))
+    # other is nearly done (the small tests at the end even the two out). Not among the
+    # transactional tests: each empties the tables when it ends, and some journeys need the rows
+    # of the data migrations, found only by those that run before the others.
+    items.sort(
+        key=lambda item: (
+            _database_use(item),
+            _database_use(item) != 1 and not item.get_closest_marker("heavy"),
+        )
+    )
     for item in items:
         # Tests with the shared worker, and those that start and kill workers of their own.
         uses_worker = bool({"celery_worker", "services_or_skip"} & set(item.fixturenames))

@@ -90,7 +90,7 @@ def _after_narrowing(page, path: str) -> list[str]:
     return found
 
 
-# The roles with the most pages first: they are the longest tests of the suite (`heavy`).
+# The roles with the most pages first: they are the longest tests of the suite.
 BY_PAGES = ("coordinator", "municipality", "association", "volunteer", "anonymous")
 
 
@@ -98,7 +98,6 @@ def test_every_demo_role_is_visited():
     assert sorted(BY_PAGES) == sorted(DEMO_ROLES)
 
 
-@pytest.mark.heavy
 @pytest.mark.parametrize("role", BY_PAGES)
 def test_it_shows_every_page_at_every_width(browser, live_server, role, settings):
     settings.DEBUG = True  # seed_demo refuses to run otherwise; pages are rendered the same.

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-import pytest
 from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import expect
@@ -106,7 +105,6 @@ def _setup(world, tmp_path):
     return organisation, task, applicant, upload, project
 
 
-@pytest.mark.heavy
 def test_every_page_speaks_one_language(visit, world, tmp_path):
     page = visit.page
     page.set_default_timeout(5000)
