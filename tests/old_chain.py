@@ -13,12 +13,20 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 
 
-def old_chain_executor() -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    loader = MigrationLoader(connection, replace_migrations=False)
+def old_chain_loader(on_database: bool = True) -> MigrationLoader:
+    loader = MigrationLoader(
+        connection if on_database else None,
+        replace_migrations=False,
+        ignore_no_migrations=True,
+    )
     for key, migration in loader.replacements.items():
         loader.graph.remove_replacement_node(key, migration.replaces)
-    executor.loader = loader
+    return loader
+
+
+def old_chain_executor() -> MigrationExecutor:
+    executor = MigrationExecutor(connection)
+    executor.loader = old_chain_loader()
     return executor
 
 

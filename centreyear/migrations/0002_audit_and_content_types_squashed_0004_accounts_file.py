@@ -4,6 +4,8 @@ to 0004_accounts_file in one.
 Squashed: a fresh database runs this instead of the old files, which stay (in `replaces`)
 for installations that applied some of them. Data migrations that only rewrite rows an
 older installation had are left out; the rows a fresh database needs are seeded at the end.
+The relabelling after the move between apps stays: an installation from before the move runs
+this squashed migration, with the audit events and content types under the old app.
 """
 
 import django.core.validators
