@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from core import jobs
 from core.audit import log_action, log_change, snapshot, stored_snapshot
-from core.models import Centre, User
+from core.models import Centre
 from core.permissions import Access
 
 from .models import (
@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def unit_save(
-    *, actor: User, centre: Centre, unit: MunicipalUnit | None, data: dict[str, Any]
+    *, actor: Access, centre: Centre, unit: MunicipalUnit | None, data: dict[str, Any]
 ) -> MunicipalUnit:
     """Add or change a unit of the centre's municipality (a coordinator's)."""
     if unit is None:
@@ -80,7 +80,7 @@ def _names(rows: Iterable[Any]) -> list[str]:
 @transaction.atomic
 def partnership_save(
     *,
-    actor: User,
+    actor: Access,
     centre: Centre,
     partnership: Partnership | None,
     data: dict[str, Any],
@@ -160,7 +160,7 @@ def validate_document(upload: UploadedFile) -> tuple[str, str]:
 
 @transaction.atomic
 def partnership_document_store(
-    *, actor: User, partnership: Partnership, upload: UploadedFile
+    *, actor: Access, partnership: Partnership, upload: UploadedFile
 ) -> Partnership:
     """Store the signed agreement (replacing an earlier one once the change is committed)."""
     _content_type, extension = validate_document(upload)
@@ -185,7 +185,7 @@ def partnership_document_store(
     return partnership
 
 
-def _child_save(actor: User, row: Any, action: str, before: dict | None) -> None:
+def _child_save(actor: Access, row: Any, action: str, before: dict | None) -> None:
     row.full_clean()
     row.save()
     log_change(actor=actor, action=action, obj=row, before=before)
@@ -193,7 +193,7 @@ def _child_save(actor: User, row: Any, action: str, before: dict | None) -> None
 
 @transaction.atomic
 def contribution_add(
-    *, actor: User, partnership: Partnership, data: dict[str, Any]
+    *, actor: Access, partnership: Partnership, data: dict[str, Any]
 ) -> Contribution:
     """What one side gives the partnership in a year."""
     row = Contribution(partnership=partnership, centre_id=partnership.centre_id, **data)
@@ -202,7 +202,7 @@ def contribution_add(
 
 
 @transaction.atomic
-def contact_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) -> Contact:
+def contact_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Contact:
     row = Contact(partnership=partnership, centre_id=partnership.centre_id, **data)
     if row.unit_id and not partnership.units.filter(pk=row.unit_id).exists():
         raise ValidationError({"unit": _("Choose one of the partnership's units.")})
@@ -211,14 +211,14 @@ def contact_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def outcome_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) -> Outcome:
+def outcome_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Outcome:
     row = Outcome(partnership=partnership, centre_id=partnership.centre_id, **data)
     _child_save(actor, row, "partnershipoutcome.created", None)
     return row
 
 
 @transaction.atomic
-def partnership_part_delete(*, actor: User, row: Contribution | Contact | Outcome) -> None:
+def partnership_part_delete(*, actor: Access, row: Contribution | Contact | Outcome) -> None:
     """Remove a contribution, contact or outcome of a partnership."""
     log_action(
         actor=actor,
@@ -257,8 +257,7 @@ def may_approve(access: Access, story: Story) -> bool:
 @transaction.atomic
 def story_save(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     partnership: Partnership,
     story: Story | None,
     data: dict[str, Any],
@@ -266,7 +265,7 @@ def story_save(
 ) -> Story:
     """Draft (or change) a story. A change to an approved story takes it back to a draft and
     off the public page until it is approved again."""
-    if not may_draft(access, story or partnership):
+    if not may_draft(actor, story or partnership):
         raise PermissionDenied
     if story is None:
         story = Story(partnership=partnership, centre_id=partnership.centre_id)
@@ -303,7 +302,7 @@ def _active_consents(story: Story) -> dict[str, StoryConsent]:
     return {c.side: c for c in story.consents.filter(withdrawn_at__isnull=True)}
 
 
-def _refresh_publication(actor: Any, story: Story) -> None:
+def _refresh_publication(actor: Access, story: Story) -> None:
     """Published exactly while approved and consented by both sides."""
     consents = _active_consents(story)
     should = story.status == Story.Status.APPROVED and set(consents) == set(Side.values)
@@ -320,8 +319,7 @@ def _refresh_publication(actor: Any, story: Story) -> None:
 @transaction.atomic
 def story_consent_give(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     story: Story,
     side: str,
     shows_name: bool,
@@ -331,9 +329,9 @@ def story_consent_give(
 ) -> StoryConsent:
     """Record one side's consent to what the public story shows. The organisation's side is
     given by its users or the coordinator on its behalf; the municipality's by its viewer."""
-    if side == Side.ORGANISATION and not may_draft(access, story):
+    if side == Side.ORGANISATION and not may_draft(actor, story):
         raise PermissionDenied
-    if side == Side.MUNICIPALITY and not may_approve(access, story):
+    if side == Side.MUNICIPALITY and not may_approve(actor, story):
         raise PermissionDenied
     if shows_contact and not contact_name:
         raise ValidationError({"contact_name": _("Name the contact person to be shown.")})
@@ -348,7 +346,7 @@ def story_consent_give(
         shows_contact=shows_contact,
         contact_name=contact_name if shows_contact else "",
         contact_email=contact_email if shows_contact else "",
-        given_by=actor,
+        given_by_id=actor.user_id,
         given_at=timezone.now(),
     )
     consent.full_clean()
@@ -359,11 +357,11 @@ def story_consent_give(
 
 
 @transaction.atomic
-def story_consent_withdraw(*, actor: User, access: Access, story: Story, side: str) -> None:
+def story_consent_withdraw(*, actor: Access, story: Story, side: str) -> None:
     """Withdraw one side's consent: the story leaves the public pages at once."""
-    if side == Side.ORGANISATION and not may_draft(access, story):
+    if side == Side.ORGANISATION and not may_draft(actor, story):
         raise PermissionDenied
-    if side == Side.MUNICIPALITY and not may_approve(access, story):
+    if side == Side.MUNICIPALITY and not may_approve(actor, story):
         raise PermissionDenied
     for consent in story.consents.filter(side=side, withdrawn_at__isnull=True):
         consent.withdrawn_at = timezone.now()
@@ -375,8 +373,7 @@ def story_consent_withdraw(*, actor: User, access: Access, story: Story, side: s
 @transaction.atomic
 def story_approve(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     story: Story,
     shows_name: bool = True,
     shows_contact: bool = False,
@@ -385,19 +382,18 @@ def story_approve(
 ) -> Story:
     """The municipality side approves a submitted story and gives its consent to what is shown
     of it; the story is published once the organisation's consent is recorded too."""
-    if not may_approve(access, story):
+    if not may_approve(actor, story):
         raise PermissionDenied
     if story.status != Story.Status.SUBMITTED:
         raise ValidationError(_("Only a story sent for approval can be approved."))
     before = stored_snapshot(story)
     story.status = Story.Status.APPROVED
     story.approved_at = timezone.now()
-    story.approved_by = actor
+    story.approved_by_id = actor.user_id
     story.save()
     log_change(actor=actor, action="story.approved", obj=story, before=before)
     story_consent_give(
         actor=actor,
-        access=access,
         story=story,
         side=Side.MUNICIPALITY,
         shows_name=shows_name,
@@ -410,9 +406,9 @@ def story_approve(
 
 
 @transaction.atomic
-def story_return(*, actor: User, access: Access, story: Story) -> Story:
+def story_return(*, actor: Access, story: Story) -> Story:
     """The municipality sends a submitted story back to the drafters."""
-    if not may_approve(access, story):
+    if not may_approve(actor, story):
         raise PermissionDenied
     before = stored_snapshot(story)
     story.status = Story.Status.DRAFT
@@ -424,12 +420,12 @@ def story_return(*, actor: User, access: Access, story: Story) -> Story:
 # --- The booklet ------------------------------------------------------------------------------
 
 
-def booklet_request(*, actor: User, centre: Centre, language: str = "nb") -> BookletJob:
+def booklet_request(*, actor: Access, centre: Centre, language: str = "nb") -> BookletJob:
     """Queue the booklet of the centre's published stories (a job: cooperation.tasks)."""
     with transaction.atomic():
         job = BookletJob(
             centre=centre,
-            requested_by=actor,
+            requested_by_id=actor.user_id,
             language=language,
             task_id=f"booklet-{centre.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
         )
@@ -471,14 +467,11 @@ REPORTED_FIELDS = ("year", *ReportedYear.FIGURE_KEYS, "comment")
 
 
 @transaction.atomic
-def reported_year_save(
-    *, actor: User, access: Access, organisation: Any, data: dict[str, Any]
-) -> ReportedYear:
+def reported_year_save(*, actor: Access, organisation: Any, data: dict[str, Any]) -> ReportedYear:
     """Enter (or correct) an organisation's own figures of a year. Its users enter their own;
     the coordinator may enter them on its behalf."""
-    if organisation.centre_id not in access.centre_ids or not (
-        access.is_coordinator
-        or (access.is_association and organisation.pk in access.association_ids)
+    if organisation.centre_id not in actor.centre_ids or not (
+        actor.is_coordinator or (actor.is_association and organisation.pk in actor.association_ids)
     ):
         raise PermissionDenied
     row = (
@@ -507,7 +500,7 @@ def reported_year_save(
 
 
 @transaction.atomic
-def support_add(*, actor: User, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
+def support_add(*, actor: Access, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
     """Record the municipality's money to one of the centre's projects for a year."""
     row = MunicipalSupport(centre=centre, **data)
     if row.project.centre_id != centre.pk:
@@ -521,7 +514,7 @@ def support_add(*, actor: User, centre: Centre, data: dict[str, Any]) -> Municip
 
 
 @transaction.atomic
-def support_delete(*, actor: User, row: MunicipalSupport) -> None:
+def support_delete(*, actor: Access, row: MunicipalSupport) -> None:
     log_action(
         actor=actor,
         action="municipalsupport.deleted",
@@ -533,7 +526,7 @@ def support_delete(*, actor: User, row: MunicipalSupport) -> None:
 
 @transaction.atomic
 def national_register_save(
-    *, actor: User, centre: Centre, data: dict[str, Any]
+    *, actor: Access, centre: Centre, data: dict[str, Any]
 ) -> NationalRegisterEntry:
     """The centre's entry in Norges Frivilligsentraler's national register."""
     entry = NationalRegisterEntry.objects.for_centre(centre).first()

@@ -54,6 +54,7 @@ from .models import (
     CentreScopedQuerySet,
     Role,
     SharedListModel,
+    User,
 )
 from .scopes import ScopeError, request_scope, scopes_disabled
 
@@ -214,6 +215,15 @@ def access_for_user(user: Any, *, district: int | None = None) -> Access:
         district_id=district_id,
         district_ids=district_ids,
     )
+
+
+def user_of(access: Access) -> User:
+    """The account behind an Access, for the few writes that need the User itself rather than
+    who it is (the acting user's own opt-out, their name in an e-mail they send). The system
+    and anonymous visitors have no account: PermissionDenied."""
+    if access.user_id is None:
+        raise PermissionDenied
+    return User.objects.get(pk=access.user_id)
 
 
 def requested_district(request: HttpRequest) -> int | None:

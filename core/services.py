@@ -4,6 +4,7 @@ from django.db import transaction
 
 from .audit import log_action, log_change, stored_snapshot
 from .models import AuditEvent, Centre, User
+from .permissions import Access
 
 
 def sessions_of(user_id: int) -> list[str]:
@@ -20,7 +21,7 @@ def sessions_of(user_id: int) -> list[str]:
 
 
 @transaction.atomic
-def user_sign_out_everywhere(*, actor: User, user: User) -> int:
+def user_sign_out_everywhere(*, actor: Access, user: User) -> int:
     """End every session of `user`, on every browser and device (this one included).
     Returns how many ended."""
     from django.contrib.sessions.models import Session
@@ -68,7 +69,7 @@ PUBLIC_SETTINGS = ("activities_public_by_default", "description")
 
 
 @transaction.atomic
-def centre_public_update(*, actor: object, centre: Centre, **fields: object) -> Centre:
+def centre_public_update(*, actor: Access, centre: Centre, **fields: object) -> Centre:
     """Change what the centre shows the public: whether new activities, series and tasks start
     public, and the text about the centre on its front page."""
     before = stored_snapshot(centre)

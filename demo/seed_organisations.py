@@ -9,6 +9,7 @@ import secrets
 from django.utils import timezone
 
 from core.models import Centre, User
+from core.permissions import Access, access_for_user
 from organisations.models import CooperationArea, Invitation, Organisation
 from organisations.services import organisation_update
 
@@ -35,7 +36,7 @@ def seed_organisations() -> None:
         if not organisation.target_groups:
             data["target_groups"] = ["Eldre", "Barn og unge", "Alle", "Innvandrere"][index % 4]
         organisation_update(
-            actor=coordinator,
+            actor=access_for_user(coordinator) if coordinator else Access.system(),
             organisation=organisation,
             data=data,
             categories=ranked,

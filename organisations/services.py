@@ -21,7 +21,7 @@ from core.audit import creation, log_action, log_change, snapshot, stored_snapsh
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
-from core.permissions import access_for_user, may_change_shared_row
+from core.permissions import Access, may_change_shared_row
 
 from .models import (
     CONTACT_KINDS,
@@ -108,7 +108,7 @@ def normalise_phone(value: str | None) -> str:
 def _save(
     organisation: Organisation,
     *,
-    actor: User | None,
+    actor: Access,
     action: str,
     before: dict[str, Any] | None,
     source: str | None = None,
@@ -169,7 +169,7 @@ def _apply(organisation: Organisation, data: dict[str, Any], allowed: Iterable[s
 @transaction.atomic
 def organisation_create(
     *,
-    actor: User | None,
+    actor: Access,
     centre: Centre,
     data: dict[str, Any],
     categories: Sequence[Category | None] = (),
@@ -207,12 +207,11 @@ def organisation_create(
 @transaction.atomic
 def organisation_update(
     *,
-    actor: User | None,
+    actor: Access,
     organisation: Organisation,
     data: dict[str, Any],
     categories: Sequence[Category | None] | None = None,
     cooperation_areas: Iterable[CooperationArea] | None = None,
-    by_association: bool = False,
     expected_version: int | None = None,
     source: str | None = None,
     confirm: bool = False,
@@ -232,7 +231,7 @@ def organisation_update(
     _apply(
         organisation,
         data,
-        ASSOCIATION_EDITABLE_FIELDS if by_association else COORDINATOR_EDITABLE_FIELDS,
+        ASSOCIATION_EDITABLE_FIELDS if actor.is_association else COORDINATOR_EDITABLE_FIELDS,
     )
     if categories is not None:
         _set_categories(organisation, categories)
@@ -250,7 +249,7 @@ def organisation_update(
 
 
 @transaction.atomic
-def organisation_archive(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_archive(*, actor: Access, organisation: Organisation) -> Organisation:
     """Archive an association (it leaves the active list; nothing is deleted)."""
     before = snapshot(organisation)
     organisation.is_archived = True
@@ -260,7 +259,7 @@ def organisation_archive(*, actor: User | None, organisation: Organisation) -> O
 
 
 @transaction.atomic
-def organisation_restore(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_restore(*, actor: Access, organisation: Organisation) -> Organisation:
     """Bring an archived association back into the active list."""
     before = snapshot(organisation)
     organisation.is_archived = False
@@ -270,7 +269,7 @@ def organisation_restore(*, actor: User | None, organisation: Organisation) -> O
 
 
 @transaction.atomic
-def organisation_confirm(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_confirm(*, actor: Access, organisation: Organisation) -> Organisation:
     """Record that the entry was confirmed as current now."""
     before = snapshot(organisation)
     organisation.confirmed_at = timezone.now()
@@ -298,7 +297,7 @@ def published_kinds(organisation: Organisation) -> list[str]:
 @transaction.atomic
 def contact_consent_record(
     *,
-    actor: User | None,
+    actor: Access,
     organisation: Organisation,
     kinds: Iterable[str],
     renew: bool = False,
@@ -324,7 +323,7 @@ def contact_consent_record(
         organisation=organisation,
         published=",".join(chosen),
         text=str(CONTACT_CONSENT_TEXT),
-        given_by=actor,
+        given_by_id=actor.user_id,
     )
     consent.full_clean()
     consent.save()
@@ -383,10 +382,10 @@ def help_offer_send(
 
 
 @transaction.atomic
-def category_save(*, actor: User | None, category: Category) -> Category:
+def category_save(*, actor: Access, category: Category) -> Category:
     """Create or change an association category: a centre's own (its coordinators') or, for
     the site admin, an installation-wide one (core.permissions)."""
-    if not may_change_shared_row(access_for_user(actor), category):
+    if not may_change_shared_row(actor, category):
         raise PermissionDenied
     before = stored_snapshot(category)
     category.full_clean()
@@ -405,14 +404,14 @@ def invitation_url(invitation: Invitation) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor: User, organisation: Organisation, email: str) -> Invitation:
+def invitation_create(*, actor: Access, organisation: Organisation, email: str) -> Invitation:
     """Invite `email` to keep `organisation`'s entry; sends the link by e-mail."""
     invitation = Invitation(
         centre=organisation.centre,
         organisation=organisation,
         email=email.strip().lower(),
         token=secrets.token_urlsafe(32),
-        created_by=actor,
+        created_by_id=actor.user_id,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     invitation.full_clean()
@@ -437,7 +436,7 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
 
 
 @transaction.atomic
-def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+def invitation_revoke(*, actor: Access, invitation: Invitation) -> Invitation:
     """Make an unused invitation link stop working."""
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
@@ -515,7 +514,7 @@ def invitation_accept(
 
 
 @transaction.atomic
-def membership_revoke(*, actor: User, membership: Membership) -> None:
+def membership_revoke(*, actor: Access, membership: Membership) -> None:
     """Remove a user's access to an association (the account itself is kept)."""
     log_action(
         actor=actor,
@@ -650,7 +649,7 @@ def register_sync(*, now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
+def register_change_accept(*, actor: Access, change: Any) -> Organisation:
     """Write a proposed change to the entry through organisation_update, with the register as
     its source (the change history shows it)."""
     from .models import RegisterChange
@@ -673,21 +672,25 @@ def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
         actor=actor, organisation=organisation, data={change.field: value}, source="register"
     )
     change.status = RegisterChange.Status.ACCEPTED
-    change.decided_by = actor
+    change.decided_by_id = actor.user_id
     change.decided_at = timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     return organisation
 
 
 @transaction.atomic
-def register_change_ignore(*, actor: User | None, change: Any) -> None:
+def register_change_ignore(*, actor: Access, change: Any) -> None:
     """Leave the entry as it is; the proposal is kept as ignored."""
     from .models import RegisterChange
 
     updated = (
         RegisterChange.objects.for_centre(change.centre_id)
         .filter(pk=change.pk, status=RegisterChange.Status.PENDING)
-        .update(status=RegisterChange.Status.IGNORED, decided_by=actor, decided_at=timezone.now())
+        .update(
+            status=RegisterChange.Status.IGNORED,
+            decided_by_id=actor.user_id,
+            decided_at=timezone.now(),
+        )
     )
     if not updated:
         raise ValidationError(_("This change has already been decided."))

@@ -16,7 +16,7 @@ from core.audit import (
 )
 from core.concurrency import claim_version
 from core.mail import mail_queue
-from core.models import Centre, User
+from core.models import Centre
 from core.permissions import Access
 from volunteers.models import (
     Volunteer,
@@ -27,12 +27,12 @@ from .models import Match, Task
 
 
 @transaction.atomic
-def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -> Task:
+def task_create(*, actor: Access, centre: Centre, **fields: Any) -> Task:
     """Post a task. An association user may only post for their own association."""
-    task = Task(centre=centre, created_by=actor)
+    task = Task(centre=centre, created_by_id=actor.user_id)
     m2m = set_fields(task, fields)
-    if access.is_association and (
-        task.organisation_id is None or task.organisation_id not in access.association_ids
+    if actor.is_association and (
+        task.organisation_id is None or task.organisation_id not in actor.association_ids
     ):
         raise PermissionDenied
     task.full_clean()
@@ -45,7 +45,7 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
 
 @transaction.atomic
 def task_update(
-    *, actor: User, task: Task, expected_version: int | None = None, **fields: Any
+    *, actor: Access, task: Task, expected_version: int | None = None, **fields: Any
 ) -> Task:
     """Change a task. With `expected_version` a save over somebody else's newer save raises
     `core.concurrency.EditConflict`."""
@@ -64,7 +64,7 @@ def task_update(
 
 
 @transaction.atomic
-def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
+def match_create(*, actor: Access, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
     """Match a volunteer to a task (status proposed unless given) and e-mail the volunteer."""
     if volunteer.centre_id != task.centre_id:
         raise ValidationError(_("The volunteer belongs to another centre."))
@@ -87,10 +87,10 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
 
 
 @transaction.atomic
-def task_express_interest(*, actor: User, task: Task, volunteer: Volunteer) -> Match:
+def task_express_interest(*, actor: Access, task: Task, volunteer: Volunteer) -> Match:
     """A volunteer says they are interested in an open task: a proposed match the coordinator
     follows up (the centre is told by e-mail)."""
-    if actor.pk != volunteer.user_id:
+    if actor.user_id != volunteer.user_id:
         raise PermissionDenied
     if task.status != Task.Status.OPEN:
         raise ValidationError(_("This task is no longer open."))
@@ -118,7 +118,7 @@ def task_express_interest(*, actor: User, task: Task, volunteer: Volunteer) -> M
 
 
 @transaction.atomic
-def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
+def match_update(*, actor: Access, match: Match, **fields: Any) -> Match:
     """Change a match's status, dates or follow-up."""
     before = stored_snapshot(match)
     for name, value in fields.items():

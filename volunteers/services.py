@@ -26,7 +26,7 @@ from core.audit import (
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access, access_for_user, may_change_shared_row
+from core.permissions import Access, may_change_shared_row
 from core.privacy import Person, erase_everywhere, rows_everywhere
 
 from .models import (
@@ -71,7 +71,7 @@ def _with_lists(obj: Any, m2m: dict[str, Iterable]) -> dict[str, list[str]]:
 
 
 def log_save(
-    *, actor: Any, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
+    *, actor: Access, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
 ) -> None:
     lists = {
         name: [m2m_before.get(name) or None, value or None]
@@ -106,7 +106,7 @@ def _date_status(volunteer: Volunteer, previous: str | None) -> None:
 
 @transaction.atomic
 def volunteer_create(
-    *, actor: User | None, centre: Centre, consent_channel: str = "", **fields: Any
+    *, actor: Access, centre: Centre, consent_channel: str = "", **fields: Any
 ) -> Volunteer:
     """Register a volunteer in a centre (by the coordinator or through the public form).
 
@@ -134,7 +134,7 @@ def volunteer_create(
 
 @transaction.atomic
 def volunteer_update(
-    *, actor: User, volunteer: Volunteer, expected_version: int | None = None, **fields: Any
+    *, actor: Access, volunteer: Volunteer, expected_version: int | None = None, **fields: Any
 ) -> Volunteer:
     """Change a volunteer's fields (coordinator, or the volunteer on their own profile). With
     `expected_version` (the version the editor loaded) a save over somebody else's newer save
@@ -163,7 +163,7 @@ def volunteer_update(
 
 
 @transaction.atomic
-def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_approve(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Make an applicant an active volunteer and tell them by e-mail."""
     if volunteer.status != Volunteer.Status.APPLICANT:
         raise ValidationError(_("Only applicants can be approved."))
@@ -193,7 +193,7 @@ def consent_text_current(*, centre: Centre) -> ConsentText | None:
 
 @transaction.atomic
 def consent_text_publish(
-    *, actor: User, centre: Centre, text: str, text_en: str, text_nn: str = ""
+    *, actor: Access, centre: Centre, text: str, text_en: str, text_nn: str = ""
 ) -> ConsentText:
     """Publish a new version of the consent text (bokmål, optionally nynorsk and English). Old
     versions stay, as consents point to them."""
@@ -214,7 +214,7 @@ def consent_text_publish(
 @transaction.atomic
 def consent_record(
     *,
-    actor: User | None,
+    actor: Access,
     volunteer: Volunteer,
     consent_text: ConsentText,
     channel: str,
@@ -254,7 +254,7 @@ def volunteer_sign_up(
     if wanted_task is not None:
         fields["notes"] = _("Signed up for the task: %(task)s") % {"task": wanted_task[1]}
     volunteer = volunteer_create(
-        actor=None, centre=centre, status=Volunteer.Status.APPLICANT, **fields
+        actor=Access.system(), centre=centre, status=Volunteer.Status.APPLICANT, **fields
     )
     if wanted_task is not None:
         log_action(
@@ -264,7 +264,7 @@ def volunteer_sign_up(
             data={"task": wanted_task[0], "title": wanted_task[1]},
         )
     consent_record(
-        actor=None,
+        actor=Access.system(),
         volunteer=volunteer,
         consent_text=consent_text,
         channel=Consent.Channel.SIGNUP_FORM,
@@ -278,7 +278,7 @@ def volunteer_sign_up(
 
 
 @transaction.atomic
-def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
+def volunteer_invite_login(*, actor: Access, volunteer: Volunteer) -> User:
     """Give an approved volunteer a login (role volunteer) and e-mail a link to set a password.
 
     The link is allauth's own password-reset link, so the volunteer then logs in the same way
@@ -330,7 +330,7 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
 
 
 @transaction.atomic
-def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> None:
+def volunteer_export_record(*, actor: Access, volunteer: Volunteer) -> None:
     """Note in the audit trail that a person's data was exported."""
     log_action(actor=actor, action="volunteer.exported", obj=volunteer)
 
@@ -378,7 +378,7 @@ def _end_sessions_of(user: User) -> None:
 
 
 @transaction.atomic
-def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_erase(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
 
     Hours and matches stay attached to the now anonymous row, so yearly totals do not change.
@@ -453,7 +453,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 @transaction.atomic
-def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_calendar_reset(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Give the volunteer's shift calendar a new secret address; the old one stops working at
     once (for a lost phone, or a shared link). The trail records the reset, not the secret."""
     if volunteer.is_erased:
@@ -471,7 +471,7 @@ def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 @transaction.atomic
-def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
+def consent_withdraw(*, actor: Access, consent: Consent) -> Consent:
     """Note that the volunteer withdrew a consent (the coordinator then pauses or erases)."""
     if consent.withdrawn_at:
         raise ValidationError(_("This consent is already withdrawn."))
@@ -493,7 +493,7 @@ def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
 @transaction.atomic
 def curated_name_save(
     *,
-    actor: User,
+    actor: Access,
     instance: BackgroundGroup | Interest | Language,
     name: str,
     name_en: str,
@@ -502,7 +502,7 @@ def curated_name_save(
 ) -> BackgroundGroup | Interest | Language:
     """Add or rename an entry of a data list (background groups, interests, languages): the
     installation-wide entries only the site admin changes (core.permissions)."""
-    if not may_change_shared_row(access_for_user(actor), instance):
+    if not may_change_shared_row(actor, instance):
         raise PermissionDenied
     before = stored_snapshot(instance)
     instance.name = name
@@ -526,7 +526,7 @@ def curated_name_save(
 @transaction.atomic
 def certificate_create(
     *,
-    actor: User,
+    actor: Access,
     volunteer: Volunteer,
     period_start: dt.date,
     period_end: dt.date,
@@ -543,7 +543,7 @@ def certificate_create(
         tasks=tasks,
         signer_name=signer_name,
         signer_title=signer_title,
-        created_by=actor,
+        created_by_id=actor.user_id,
     )
     certificate.full_clean()
     certificate.save()
@@ -554,7 +554,7 @@ def certificate_create(
 @transaction.atomic
 def police_certificate_record(
     *,
-    actor: User,
+    actor: Access,
     volunteer: Volunteer,
     requested_on: dt.date | None = None,
     shown_on: dt.date | None = None,
