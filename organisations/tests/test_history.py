@@ -12,18 +12,19 @@ from organisations.services import (
     organisation_restore,
     organisation_update,
 )
+from tests.factories import access_of
 
 
 def test_it_records_every_change_with_its_author_when_a_service_is_called(world):
     organisation = organisation_create(
-        actor=world.coordinator, centre=world.centre, data={"name": "Fjordvik Kor"}
+        actor=access_of(world.coordinator), centre=world.centre, data={"name": "Fjordvik Kor"}
     )
     organisation_update(
-        actor=world.association, organisation=organisation, data={"phone": "90000000"}
+        actor=access_of(world.association), organisation=organisation, data={"phone": "90000000"}
     )
-    organisation_archive(actor=world.coordinator, organisation=organisation)
-    organisation_restore(actor=world.coordinator, organisation=organisation)
-    organisation_confirm(actor=world.association, organisation=organisation)
+    organisation_archive(actor=access_of(world.coordinator), organisation=organisation)
+    organisation_restore(actor=access_of(world.coordinator), organisation=organisation)
+    organisation_confirm(actor=access_of(world.association), organisation=organisation)
     events = list(events_of(organisation).order_by("id"))
     assert [(e.action, e.actor) for e in events] == [
         ("organisation.created", world.coordinator),
@@ -48,10 +49,10 @@ def test_it_records_every_change_with_its_author_when_a_service_is_called(world)
 def test_it_records_category_changes_as_text(world):
     health = Category.objects.get_or_create(name="Helse")[0]
     organisation = organisation_create(
-        actor=world.coordinator, centre=world.centre, data={"name": "Lag"}
+        actor=access_of(world.coordinator), centre=world.centre, data={"name": "Lag"}
     )
     organisation_update(
-        actor=world.coordinator, organisation=organisation, data={}, categories=[health]
+        actor=access_of(world.coordinator), organisation=organisation, data={}, categories=[health]
     )
     with translation.override("en"):
         latest = organisation_history(organisation=organisation)[0]
@@ -81,7 +82,7 @@ def test_it_records_the_author_of_a_change_made_in_the_browser(world, login):
 @pytest.mark.parametrize("role", ["coordinator", "association"])
 def test_it_shows_the_history_to_coordinators_only(world, login, role):
     organisation_update(
-        actor=world.coordinator, organisation=world.organisation, data={"notes": "x"}
+        actor=access_of(world.coordinator), organisation=world.organisation, data={"notes": "x"}
     )
     page = login(getattr(world, role)).get(
         reverse("organisations:detail", args=[world.organisation.pk])
@@ -90,7 +91,7 @@ def test_it_shows_the_history_to_coordinators_only(world, login, role):
 
 
 def test_it_shows_dates_in_the_history_as_dates(world):
-    organisation_confirm(actor=world.association, organisation=world.organisation)
+    organisation_confirm(actor=access_of(world.association), organisation=world.organisation)
     with translation.override("nb"):
         change = organisation_history(organisation=world.organisation)[0]["changes"][0]
     assert change["new"].count(".") == 2 and ":" in change["new"]
@@ -101,5 +102,5 @@ def test_it_does_not_record_an_update_of_the_form_as_unchanged(world):
     the new values on the object still shows old -> new."""
     organisation = world.organisation
     organisation.phone = "41111111"
-    organisation_update(actor=world.coordinator, organisation=organisation, data={})
+    organisation_update(actor=access_of(world.coordinator), organisation=organisation, data={})
     assert events_of(organisation).first().changes["phone"][1] == "41111111"

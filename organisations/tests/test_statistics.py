@@ -18,7 +18,7 @@ def _add(world, centre, count):
     for index in range(count):
         organisation = f.OrganisationFactory(centre=centre, district=district)
         organisation_update(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             organisation=organisation,
             data={"needs_volunteers": index % 2 == 0},
             categories=[health],
