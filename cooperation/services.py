@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from core import jobs
 from core.audit import log_action, log_change, snapshot, stored_snapshot
 from core.models import Centre
-from core.permissions import Access
+from core.permissions import Access, check_change, check_coordinate
 
 from .models import (
     DOCUMENT_MAX_BYTES,
@@ -42,11 +42,21 @@ logger = logging.getLogger(__name__)
 # --- Municipal units --------------------------------------------------------------------------
 
 
+def _check_centre(actor: Access, centre: Centre) -> None:
+    """The writes the centre's coordinators and its municipality's viewers share (units, the
+    booklet, municipal money, the national register's fields): one of the actor's centres."""
+    if not (actor.is_system and not actor.centre_ids) and centre.pk not in actor.centre_ids:
+        raise PermissionDenied
+    if not (actor.is_system or actor.is_coordinator or actor.is_municipality):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def unit_save(
     *, actor: Access, centre: Centre, unit: MunicipalUnit | None, data: dict[str, Any]
 ) -> MunicipalUnit:
     """Add or change a unit of the centre's municipality (a coordinator's)."""
+    _check_centre(actor, centre)
     if unit is None:
         unit = MunicipalUnit(municipality_id=centre.municipality_id)
         before = None
@@ -93,6 +103,10 @@ def partnership_save(
     """Create or change a partnership of `centre`: its fields, municipal units (at least one,
     of the centre's municipality), forms of cooperation and linked projects and series (the
     centre's own)."""
+    if partnership is None:
+        check_coordinate(actor, centre.pk)
+    else:
+        check_change(actor, partnership)
     if partnership is None:
         partnership = Partnership(centre=centre)
         before = None
@@ -163,6 +177,7 @@ def partnership_document_store(
     *, actor: Access, partnership: Partnership, upload: UploadedFile
 ) -> Partnership:
     """Store the signed agreement (replacing an earlier one once the change is committed)."""
+    check_change(actor, partnership)
     _content_type, extension = validate_document(upload)
     old_name = partnership.document.name if partnership.document else ""
     original = (upload.name or "agreement").rsplit("/", 1)[-1][:150]
@@ -196,6 +211,7 @@ def contribution_add(
     *, actor: Access, partnership: Partnership, data: dict[str, Any]
 ) -> Contribution:
     """What one side gives the partnership in a year."""
+    check_change(actor, partnership)
     row = Contribution(partnership=partnership, centre_id=partnership.centre_id, **data)
     _child_save(actor, row, "contribution.created", None)
     return row
@@ -203,6 +219,7 @@ def contribution_add(
 
 @transaction.atomic
 def contact_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Contact:
+    check_change(actor, partnership)
     row = Contact(partnership=partnership, centre_id=partnership.centre_id, **data)
     if row.unit_id and not partnership.units.filter(pk=row.unit_id).exists():
         raise ValidationError({"unit": _("Choose one of the partnership's units.")})
@@ -212,6 +229,7 @@ def contact_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]
 
 @transaction.atomic
 def outcome_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Outcome:
+    check_change(actor, partnership)
     row = Outcome(partnership=partnership, centre_id=partnership.centre_id, **data)
     _child_save(actor, row, "partnershipoutcome.created", None)
     return row
@@ -220,6 +238,7 @@ def outcome_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]
 @transaction.atomic
 def partnership_part_delete(*, actor: Access, row: Contribution | Contact | Outcome) -> None:
     """Remove a contribution, contact or outcome of a partnership."""
+    check_change(actor, row)
     log_action(
         actor=actor,
         action=f"{row._meta.model_name}.deleted",
@@ -422,6 +441,7 @@ def story_return(*, actor: Access, story: Story) -> Story:
 
 def booklet_request(*, actor: Access, centre: Centre, language: str = "nb") -> BookletJob:
     """Queue the booklet of the centre's published stories (a job: cooperation.tasks)."""
+    _check_centre(actor, centre)
     with transaction.atomic():
         job = BookletJob(
             centre=centre,
@@ -502,6 +522,7 @@ def reported_year_save(*, actor: Access, organisation: Any, data: dict[str, Any]
 @transaction.atomic
 def support_add(*, actor: Access, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
     """Record the municipality's money to one of the centre's projects for a year."""
+    _check_centre(actor, centre)
     row = MunicipalSupport(centre=centre, **data)
     if row.project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
@@ -515,6 +536,7 @@ def support_add(*, actor: Access, centre: Centre, data: dict[str, Any]) -> Munic
 
 @transaction.atomic
 def support_delete(*, actor: Access, row: MunicipalSupport) -> None:
+    check_change(actor, row)
     log_action(
         actor=actor,
         action="municipalsupport.deleted",
@@ -529,6 +551,7 @@ def national_register_save(
     *, actor: Access, centre: Centre, data: dict[str, Any]
 ) -> NationalRegisterEntry:
     """The centre's entry in Norges Frivilligsentraler's national register."""
+    _check_centre(actor, centre)
     entry = NationalRegisterEntry.objects.for_centre(centre).first()
     before = stored_snapshot(entry) if entry is not None else None
     if entry is None:

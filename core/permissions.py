@@ -316,6 +316,38 @@ def get_object_for_user(
     return obj
 
 
+# --- What a write service checks, from the Access it is given as its `actor` -----------------
+
+
+def may_change(access: Access, obj: CentreScopedModel) -> bool:
+    """Whether a write service may change `obj` for `access`: a user as `is_editable_by` says
+    (the centre's coordinators, an association's users where its model lets them); the system
+    (a job, a command, the seed) the rows of its centres, every centre's when it names none."""
+    if access.is_system:
+        return not access.centre_ids or obj.centre_id in access.centre_ids
+    return obj.is_editable_by(access)
+
+
+def check_change(access: Access, obj: CentreScopedModel) -> None:
+    """PermissionDenied unless `may_change(access, obj)`: the first line of a write service."""
+    if not may_change(access, obj):
+        raise PermissionDenied
+
+
+def may_coordinate(access: Access, centre_id: int | None) -> bool:
+    """Whether `access` does the centre's own work in `centre_id` (settings, texts, rotas):
+    its coordinators, or the system."""
+    if access.is_system:
+        return not access.centre_ids or centre_id in access.centre_ids
+    return access.is_coordinator and centre_id in access.centre_ids
+
+
+def check_coordinate(access: Access, centre_id: int | None) -> None:
+    """PermissionDenied unless `may_coordinate(access, centre_id)`."""
+    if not may_coordinate(access, centre_id):
+        raise PermissionDenied
+
+
 def require_edit(request: HttpRequest, obj: CentreScopedModel) -> None:
     """403 unless the user may change `obj` (which must already be looked up through scope)."""
     if not obj.is_editable_by(get_access(request)):

@@ -59,8 +59,7 @@ def account(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
     """End every session of the user, on every device (this one too), then the login page."""
-    user = request.user
-    count = services.user_sign_out_everywhere(actor=get_access(request), user=user)
+    count = services.user_sign_out_everywhere(actor=get_access(request))
     logout(request)
     messages.success(
         request,

@@ -15,7 +15,7 @@ from core.audit import (
     log_action,
     log_change,
 )
-from core.permissions import Access
+from core.permissions import Access, check_change
 from tasks.models import Task
 from volunteers.models import (
     Volunteer,
@@ -35,8 +35,11 @@ def hours_log(
     description: str = "",
 ) -> HourEntry:
     """Log hours. A volunteer's own entries wait for approval; the coordinator's are approved."""
-    if actor.is_volunteer and volunteer.user_id != actor.user_id:
-        raise PermissionDenied
+    if actor.is_volunteer:
+        if volunteer.user_id != actor.user_id:
+            raise PermissionDenied
+    else:
+        check_change(actor, volunteer)
     if task is not None and task.centre_id != volunteer.centre_id:
         raise ValidationError(_("The task belongs to another centre."))
     if date > timezone.localdate():
@@ -62,7 +65,8 @@ def hours_log(
 
 @transaction.atomic
 def hours_decide(*, actor: Access, entry: HourEntry, approve: bool) -> HourEntry:
-    """Approve or reject a pending hour entry."""
+    """Approve or reject a pending hour entry (the centre's coordinators)."""
+    check_change(actor, entry)
     if entry.status != HourEntry.Status.PENDING:
         raise ValidationError(_("These hours have already been decided."))
     entry.status = HourEntry.Status.APPROVED if approve else HourEntry.Status.REJECTED

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core import jobs
 from core.models import Centre
-from core.permissions import Access, access_for_user
+from core.permissions import Access, access_for_user, check_coordinate
 
 from . import importing
 from .models import ImportBatch
@@ -68,6 +68,7 @@ def import_batch_create(
 ) -> ImportBatch:
     """Store an uploaded file and queue its check. The header is read at once, so a file that
     cannot be read at all is refused here (ImportFileError) and nothing is kept."""
+    check_coordinate(actor, centre.pk)
     kind = importing.source_format(filename)
     if kind is None:
         raise importing.ImportFileError(
@@ -119,6 +120,7 @@ def import_batch_confirm(
     *, actor: Access, batch: ImportBatch, good_rows_only: bool, queue: bool = True
 ) -> ImportBatch:
     """Queue the import of a checked batch. With rows in error only the good rows can be chosen."""
+    check_coordinate(actor, batch.centre_id)
     batch = ImportBatch.objects.for_centre(batch.centre_id).select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(_("This file has already been imported or is being imported."))

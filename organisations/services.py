@@ -21,7 +21,7 @@ from core.audit import creation, log_action, log_change, snapshot, stored_snapsh
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access, may_change_shared_row
+from core.permissions import Access, check_change, check_coordinate, may_change_shared_row
 
 from .models import (
     CONTACT_KINDS,
@@ -180,6 +180,7 @@ def organisation_create(
     """Register a new association in `centre`. `source` says where the entry came from for the
     audit trail (the app, an import, the national register). `public_contacts` records the
     association's consent to publish those contact details (see `contact_consent_record`)."""
+    check_coordinate(actor, centre.pk)
     organisation = Organisation(centre=centre)
     _apply(organisation, data, COORDINATOR_EDITABLE_FIELDS)
     if source == "register":
@@ -224,6 +225,7 @@ def organisation_update(
     from the register also sets the "last updated from the register" marker. With `confirm`,
     the same save records that the entry is confirmed as current (the yearly confirmation in
     one step, as `organisation_confirm` does on its own)."""
+    check_change(actor, organisation)
     before = stored_snapshot(organisation)
     claim_version(organisation, expected_version)
     if confirm:
@@ -251,6 +253,7 @@ def organisation_update(
 @transaction.atomic
 def organisation_archive(*, actor: Access, organisation: Organisation) -> Organisation:
     """Archive an association (it leaves the active list; nothing is deleted)."""
+    check_coordinate(actor, organisation.centre_id)
     before = snapshot(organisation)
     organisation.is_archived = True
     organisation.archived_at = timezone.now()
@@ -261,6 +264,7 @@ def organisation_archive(*, actor: Access, organisation: Organisation) -> Organi
 @transaction.atomic
 def organisation_restore(*, actor: Access, organisation: Organisation) -> Organisation:
     """Bring an archived association back into the active list."""
+    check_coordinate(actor, organisation.centre_id)
     before = snapshot(organisation)
     organisation.is_archived = False
     organisation.archived_at = None
@@ -271,6 +275,7 @@ def organisation_restore(*, actor: Access, organisation: Organisation) -> Organi
 @transaction.atomic
 def organisation_confirm(*, actor: Access, organisation: Organisation) -> Organisation:
     """Record that the entry was confirmed as current now."""
+    check_change(actor, organisation)
     before = snapshot(organisation)
     organisation.confirmed_at = timezone.now()
     _save(organisation, actor=actor, action="confirmed", before=before)
@@ -306,6 +311,7 @@ def contact_consent_record(
     shown, when and who), and publish those; none withdraws the consent. Nothing is recorded
     when the choice is unchanged, unless `renew` (the yearly confirmation) and some are
     published."""
+    check_change(actor, organisation)
     chosen = [kind for kind in CONTACT_KINDS if kind in set(kinds)]
     if chosen == published_kinds(organisation) and not (renew and chosen):
         return None
@@ -406,6 +412,7 @@ def invitation_url(invitation: Invitation) -> str:
 @transaction.atomic
 def invitation_create(*, actor: Access, organisation: Organisation, email: str) -> Invitation:
     """Invite `email` to keep `organisation`'s entry; sends the link by e-mail."""
+    check_coordinate(actor, organisation.centre_id)
     invitation = Invitation(
         centre=organisation.centre,
         organisation=organisation,
@@ -438,6 +445,7 @@ def invitation_create(*, actor: Access, organisation: Organisation, email: str) 
 @transaction.atomic
 def invitation_revoke(*, actor: Access, invitation: Invitation) -> Invitation:
     """Make an unused invitation link stop working."""
+    check_coordinate(actor, invitation.centre_id)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -516,6 +524,7 @@ def invitation_accept(
 @transaction.atomic
 def membership_revoke(*, actor: Access, membership: Membership) -> None:
     """Remove a user's access to an association (the account itself is kept)."""
+    check_coordinate(actor, membership.organisation.centre_id)
     log_action(
         actor=actor,
         action="membership.deleted",
@@ -654,6 +663,7 @@ def register_change_accept(*, actor: Access, change: Any) -> Organisation:
     its source (the change history shows it)."""
     from .models import RegisterChange
 
+    check_coordinate(actor, change.centre_id)
     change = (
         RegisterChange.objects.for_centre(change.centre_id).select_for_update().get(pk=change.pk)
     )
@@ -683,6 +693,7 @@ def register_change_ignore(*, actor: Access, change: Any) -> None:
     """Leave the entry as it is; the proposal is kept as ignored."""
     from .models import RegisterChange
 
+    check_coordinate(actor, change.centre_id)
     updated = (
         RegisterChange.objects.for_centre(change.centre_id)
         .filter(pk=change.pk, status=RegisterChange.Status.PENDING)

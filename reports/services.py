@@ -18,7 +18,7 @@ from core import jobs
 from core.audit import log_action, log_change, snapshot
 from core.concurrency import claim_version
 from core.models import Centre, User
-from core.permissions import Access, user_of
+from core.permissions import Access, check_change, check_coordinate, user_of
 
 from .figures import ReportError
 from .models import Narrative, ReportJob, ReportKind
@@ -54,6 +54,7 @@ def report_request(
     always finds the row; if the broker refuses it, the job is marked failed and
     ReportQueueUnavailable is raised once the transaction has committed.
     """
+    check_coordinate(actor, centre.pk)
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
     digest = params_hash(
@@ -100,6 +101,7 @@ def report_request(
 
 def report_delete(*, actor: Access, job: ReportJob) -> None:
     """Delete a report and its file (the file goes once the deletion is committed)."""
+    check_change(actor, job)
     job_id = job.pk
     with transaction.atomic():
         file_name = job.file.name if job.file else ""
@@ -219,6 +221,7 @@ def narrative_save(
 ) -> Narrative:
     """Save the coordinator's narrative of a report (a draft until marked final). With
     `expected_version` a save over somebody else's newer save raises EditConflict."""
+    check_coordinate(actor, centre.pk)
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
     if kind == ReportKind.FINAL:

@@ -18,7 +18,7 @@ from core.audit import (
     stored_snapshot,
 )
 from core.models import Centre
-from core.permissions import Access
+from core.permissions import Access, check_change, check_coordinate
 from hours.models import HourEntry
 from volunteers.models import (
     Volunteer,
@@ -41,6 +41,7 @@ ROTA_FIELDS = (
 @transaction.atomic
 def rota_save(*, actor: Access, centre: Centre, rota: Rota | None = None, **fields: Any) -> Rota:
     """Create a rota in `centre`, or change `rota`; `interests` is set after saving."""
+    check_coordinate(actor, centre.pk)
     interests = fields.pop("interests", None)
     unknown = set(fields) - set(ROTA_FIELDS)
     if unknown:
@@ -84,6 +85,7 @@ def shifts_add(
 ) -> list[Shift]:
     """Add a shift on `first_day` from `starts` to `ends` and, with `weeks` > 1, the same shift
     on the same weekday of the following weeks (the café every Tuesday 11–14, two places)."""
+    check_change(actor, rota)
     if not 1 <= weeks <= 52:
         raise ValidationError({"weeks": _("Repeat for 1 to 52 weeks.")})
     if ends <= starts:
@@ -323,6 +325,7 @@ def _move_up(*, actor: Access, shift: Shift) -> list[ShiftSignup]:
 def shift_update(*, actor: Access, shift: Shift, capacity: int) -> list[ShiftSignup]:
     """Change a shift's number of places. More places go to the waiting list at once (those
     moved up are returned); fewer places never take a place from someone who has one."""
+    check_change(actor, shift)
     shift = _locked_shift(shift)
     if shift.held_at is not None:
         raise ValidationError(_("This shift is already held."))
@@ -349,6 +352,7 @@ def shift_hold(*, actor: Access, shift: Shift, absent: Iterable[int] = ()) -> li
     """Turn a held shift into logged hours in one step: one approved hour entry for each
     volunteer who came (everyone coming, except the sign-up ids in `absent`), dated on the
     shift's day, for the rota's project. A shift is held once, so its hours are logged once."""
+    check_change(actor, shift)
     shift = _locked_shift(shift)
     if shift.held_at is not None:
         raise ValidationError(_("The hours of this shift are already logged."))

@@ -26,7 +26,7 @@ from core.audit import (
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access, may_change_shared_row
+from core.permissions import Access, check_change, check_coordinate, may_change_shared_row
 from core.privacy import Person, erase_everywhere, rows_everywhere
 
 from .models import (
@@ -90,6 +90,16 @@ def lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
 # --- Volunteers ---------------------------------------------------------------------------------
 
 
+def _check_own_or_change(actor: Access, volunteer: Volunteer) -> None:
+    """A volunteer changes their own record (their profile, their calendar address); the
+    centre's coordinators (and the system) any of the centre's."""
+    if actor.is_volunteer:
+        if volunteer.user_id is None or volunteer.user_id != actor.user_id:
+            raise PermissionDenied
+        return
+    check_change(actor, volunteer)
+
+
 def _date_status(volunteer: Volunteer, previous: str | None) -> None:
     """Keep the dated facts of a status change (`approved_on`, `ended_on`), which the figures
     engine counts "registered at the end of a year" from."""
@@ -112,6 +122,7 @@ def volunteer_create(
 
     With `consent_channel` the consent to the centre's current consent text is recorded too.
     """
+    check_coordinate(actor, centre.pk)
     volunteer = Volunteer(centre=centre)
     m2m = set_fields(volunteer, fields)
     _date_status(volunteer, None)
@@ -139,6 +150,7 @@ def volunteer_update(
     """Change a volunteer's fields (coordinator, or the volunteer on their own profile). With
     `expected_version` (the version the editor loaded) a save over somebody else's newer save
     raises `core.concurrency.EditConflict`."""
+    _check_own_or_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
     before = stored_snapshot(volunteer)
@@ -165,6 +177,7 @@ def volunteer_update(
 @transaction.atomic
 def volunteer_approve(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Make an applicant an active volunteer and tell them by e-mail."""
+    check_change(actor, volunteer)
     if volunteer.status != Volunteer.Status.APPLICANT:
         raise ValidationError(_("Only applicants can be approved."))
     volunteer.status = Volunteer.Status.ACTIVE
@@ -197,6 +210,7 @@ def consent_text_publish(
 ) -> ConsentText:
     """Publish a new version of the consent text (bokmål, optionally nynorsk and English). Old
     versions stay, as consents point to them."""
+    check_coordinate(actor, centre.pk)
     current = consent_text_current(centre=centre)
     consent_text = ConsentText(
         centre=centre,
@@ -221,6 +235,7 @@ def consent_record(
     given_at: dt.datetime | None = None,
 ) -> Consent:
     """Record that the volunteer accepted this version of the consent text."""
+    check_change(actor, volunteer)
     if consent_text.centre_id != volunteer.centre_id:
         raise ValidationError(_("The consent text belongs to another centre."))
     consent = Consent(
@@ -284,6 +299,7 @@ def volunteer_invite_login(*, actor: Access, volunteer: Volunteer) -> User:
     The link is allauth's own password-reset link, so the volunteer then logs in the same way
     as everybody else.
     """
+    check_change(actor, volunteer)
     from allauth.account.forms import default_token_generator
     from allauth.account.models import EmailAddress
     from allauth.account.utils import user_pk_to_url_str
@@ -332,6 +348,7 @@ def volunteer_invite_login(*, actor: Access, volunteer: Volunteer) -> User:
 @transaction.atomic
 def volunteer_export_record(*, actor: Access, volunteer: Volunteer) -> None:
     """Note in the audit trail that a person's data was exported."""
+    check_change(actor, volunteer)
     log_action(actor=actor, action="volunteer.exported", obj=volunteer)
 
 
@@ -390,6 +407,7 @@ def volunteer_erase(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     record's history). The trail then records that an erasure happened, by whom and when, and
     nothing of what was erased.
     """
+    check_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
@@ -456,6 +474,7 @@ def volunteer_erase(*, actor: Access, volunteer: Volunteer) -> Volunteer:
 def volunteer_calendar_reset(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Give the volunteer's shift calendar a new secret address; the old one stops working at
     once (for a lost phone, or a shared link). The trail records the reset, not the secret."""
+    _check_own_or_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
     volunteer.calendar_token = secrets.token_urlsafe(32)
@@ -473,6 +492,7 @@ def volunteer_calendar_reset(*, actor: Access, volunteer: Volunteer) -> Voluntee
 @transaction.atomic
 def consent_withdraw(*, actor: Access, consent: Consent) -> Consent:
     """Note that the volunteer withdrew a consent (the coordinator then pauses or erases)."""
+    check_change(actor, consent.volunteer)
     if consent.withdrawn_at:
         raise ValidationError(_("This consent is already withdrawn."))
     consent.withdrawn_at = timezone.now()
@@ -535,6 +555,7 @@ def certificate_create(
     signer_title: str,
 ) -> Certificate:
     """The coordinator makes a volunteer certificate; the volunteer downloads it."""
+    check_change(actor, volunteer)
     certificate = Certificate(
         centre_id=volunteer.centre_id,
         volunteer=volunteer,
@@ -561,6 +582,7 @@ def police_certificate_record(
 ) -> Volunteer:
     """Record when a police certificate was requested (the purpose letter was made) and when
     the volunteer showed it. Only the dates: the certificate itself is never stored."""
+    check_change(actor, volunteer)
     names = ["police_certificate_requested_on", "police_certificate_checked_on"]
     before = stored_snapshot(volunteer, fields=names) or {}
     if requested_on is not None:
