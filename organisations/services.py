@@ -483,6 +483,10 @@ def invitation_accept(
     another address (a forwarded link) is bound only when they took the explicit step "accept
     as <their address>" (`as_other_address`), which the audit trail records with both
     addresses.
+
+    It takes the `user` itself, not an Access: the user is the row it changes (role, centre,
+    verified address), in allauth's sign-up too, where allauth holds that User instance and no
+    Access of theirs exists yet; the trail records them as the actor.
     """
     # The token is the permission (the user may be of no centre yet, or of another one).
     invitation = Invitation.objects.by_token(invitation.token).select_for_update().get()
