@@ -80,9 +80,7 @@ def unit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = UnitForm(request.POST or None, centre=centre)
         if request.method == "POST" and form.is_valid():
             try:
-                services.unit_save(
-                    actor=get_access(request), centre=centre, unit=None, data=form.cleaned_data
-                )
+                services.unit_save(actor=access, centre=centre, unit=None, data=form.cleaned_data)
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
@@ -435,7 +433,7 @@ def booklet(request: AuthenticatedHttpRequest) -> HttpResponse:
         if not access.is_coordinator:
             raise PermissionDenied
         services.booklet_request(
-            actor=get_access(request),
+            actor=access,
             centre=own_centre(request),
             language=translation.get_language() or "nb",
         )
@@ -531,9 +529,7 @@ def supports(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = SupportForm(request.POST or None, centre=centre)
         if request.method == "POST" and form.is_valid():
             try:
-                services.support_add(
-                    actor=get_access(request), centre=centre, data=form.cleaned_data
-                )
+                services.support_add(actor=access, centre=centre, data=form.cleaned_data)
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
@@ -574,9 +570,7 @@ def national_register(request: AuthenticatedHttpRequest) -> HttpResponse:
         entry = entries.first()
         form = NationalRegisterForm(request.POST or None, instance=entry)
         if request.method == "POST" and form.is_valid():
-            services.national_register_save(
-                actor=get_access(request), centre=centre, data=form.cleaned_data
-            )
+            services.national_register_save(actor=access, centre=centre, data=form.cleaned_data)
             messages.success(request, _("The entry was saved."))
             return redirect("cooperation:national_register")
     elif request.method == "POST":

@@ -172,7 +172,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         request,
         form=form,
         save=lambda: services.organisation_update(
-            actor=get_access(request),
+            actor=access,
             organisation=organisation,
             data=form.entry_data,
             categories=form.categories,
@@ -460,7 +460,7 @@ def register_lookup(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.organisation_update(
-                    actor=get_access(request),
+                    actor=access,
                     organisation=organisation,
                     data={name: entry.data[name] for name in chosen if name in entry.data},
                     categories=next(

@@ -365,7 +365,7 @@ def annual_finish_request(request: AuthenticatedHttpRequest, year: int, centre_p
     if centre_pk not in access.centre_ids or not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     centre = Centre.objects.get(pk=centre_pk)
-    told = services.report_finish_request(actor=get_access(request), centre=centre, year=year)
+    told = services.report_finish_request(actor=access, centre=centre, year=year)
     if told:
         messages.success(
             request,

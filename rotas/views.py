@@ -105,9 +105,7 @@ def rota_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         require_edit(request, rota)
         if form.is_valid():
             try:
-                shifts = services.shifts_add(
-                    actor=get_access(request), rota=rota, **form.cleaned_data
-                )
+                shifts = services.shifts_add(actor=access, rota=rota, **form.cleaned_data)
             except ValidationError as error:
                 form_error(form, error)
             else:
@@ -214,9 +212,7 @@ def shift_hold(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Tick only the volunteers on this shift."))
         return redirect("volunteers:shift_detail", shift.pk)
     try:
-        entries = services.shift_hold(
-            actor=get_access(request), shift=shift, absent=form.cleaned_data["absent"]
-        )
+        entries = services.shift_hold(actor=access, shift=shift, absent=form.cleaned_data["absent"])
     except ValidationError as error:
         _error_message(request, error)
     else:

@@ -161,7 +161,7 @@ def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("volunteers:task_detail", task.pk)
     try:
-        services.match_create(actor=get_access(request), task=task, volunteer=volunteer)
+        services.match_create(actor=access, task=task, volunteer=volunteer)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -251,14 +251,14 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     volunteer = get_object_for_user(request, qs, edit=True, pk=pk)
     data = volunteer_data(volunteer)
     if request.GET.get("format") == "json":
-        services.volunteer_export_record(actor=get_access(request), volunteer=volunteer)
+        services.volunteer_export_record(actor=access, volunteer=volunteer)
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="person-{volunteer.pk}.json"'
         return response
-    services.volunteer_export_record(actor=get_access(request), volunteer=volunteer)
+    services.volunteer_export_record(actor=access, volunteer=volunteer)
     return render(
         request,
         "volunteers/volunteer_export.html",
@@ -320,7 +320,7 @@ def consent_texts(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         consent_text = services.consent_text_publish(
-            actor=get_access(request), centre=centre, **form.cleaned_data
+            actor=access, centre=centre, **form.cleaned_data
         )
         messages.success(
             request,
@@ -373,9 +373,7 @@ def curated_lists(
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.curated_name_save(
-                actor=get_access(request), instance=instance, **form.cleaned_data
-            )
+            services.curated_name_save(actor=access, instance=instance, **form.cleaned_data)
         except ValidationError as error:
             form_error(form, error)
         else:
