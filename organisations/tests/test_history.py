@@ -12,13 +12,14 @@ from organisations.services import (
     organisation_restore,
     organisation_update,
 )
-from tests.factories import access_of
+from tests.factories import MembershipFactory, access_of
 
 
 def test_it_records_every_change_with_its_author_when_a_service_is_called(world):
     organisation = organisation_create(
         actor=access_of(world.coordinator), centre=world.centre, data={"name": "Fjordvik Kor"}
     )
+    MembershipFactory(organisation=organisation, user=world.association)  # it keeps the entry
     organisation_update(
         actor=access_of(world.association), organisation=organisation, data={"phone": "90000000"}
     )
