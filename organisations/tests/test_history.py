@@ -2,7 +2,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from core.audit import events_of
+from core.audit import events_of, log_action
+from core.permissions import Access
 from organisations.models import Category
 from organisations.selectors import organisation_history
 from organisations.services import (
@@ -45,6 +46,24 @@ def test_it_records_every_change_with_its_author_when_a_service_is_called(world)
         "changed",
         "created",
     ]
+
+
+def test_the_history_shows_the_user_of_an_access_as_it_showed_the_user(world):
+    """Services record an Access: the trail, and the history page read from it, name the same
+    person (or "system") as when a User was recorded."""
+    organisation = world.organisation
+    log_action(actor=world.coordinator, action="organisation.confirmed", obj=organisation)
+    organisation_confirm(actor=access_of(world.coordinator), organisation=organisation)
+    organisation_confirm(actor=Access.system(), organisation=organisation)
+    as_user, as_access, as_system = events_of(organisation).order_by("id")
+    assert (as_access.actor_id, as_access.source) == (world.coordinator.pk, "web")
+    assert (as_access.actor_id, as_access.source) == (as_user.actor_id, as_user.source)
+    assert (as_system.actor_id, as_system.source) == (None, "system")
+    with translation.override("en"):
+        by_system, by_access, by_user = organisation_history(organisation=organisation)
+    assert by_access["user"] == by_user["user"] == world.coordinator
+    assert by_access["source_label"] == by_user["source_label"]
+    assert by_system["user"] is None and by_system["source"] == "system"
 
 
 def test_it_records_category_changes_as_text(world):
