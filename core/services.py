@@ -28,7 +28,6 @@ def user_sign_out_everywhere(*, actor: Access) -> int:
     from django.contrib.sessions.models import Session
 
     user = user_of(actor)
-
     keys = sessions_of(user.pk)
     Session.objects.filter(pk__in=keys).delete()
     log_action(

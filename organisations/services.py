@@ -218,9 +218,10 @@ def organisation_update(
     confirm: bool = False,
     public_contacts: Sequence[str] | None = None,
 ) -> Organisation:
-    """Change an association's entry. Association users cannot change the coordinator's fields:
-    anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
-    a save over somebody else's newer save raises `core.concurrency.EditConflict`. `source`
+    """Change an association's entry. An association user (the actor's role says so) cannot
+    change the coordinator's fields: anything else in `data` is ignored. With
+    `expected_version` (the version the editor loaded) a save over somebody else's newer save
+    raises `core.concurrency.EditConflict`. `source`
     says where the change came from for the audit trail ("import", "register"); a change
     from the register also sets the "last updated from the register" marker. With `confirm`,
     the same save records that the entry is confirmed as current (the yearly confirmation in

@@ -95,7 +95,7 @@ def match_create(*, actor: Access, task: Task, volunteer: Volunteer, **fields: A
 def task_express_interest(*, actor: Access, task: Task, volunteer: Volunteer) -> Match:
     """A volunteer says they are interested in an open task: a proposed match the coordinator
     follows up (the centre is told by e-mail)."""
-    if actor.user_id != volunteer.user_id:
+    if not actor.is_volunteer or actor.user_id != volunteer.user_id:
         raise PermissionDenied
     if task.status != Task.Status.OPEN:
         raise ValidationError(_("This task is no longer open."))
