@@ -11,7 +11,7 @@ from activities import services
 from activities.models import Activity, ActivityCategory
 from core.permissions import Access
 from core.scopes import scopes_disabled
-from tests.factories import ProjectFactory, access_of
+from tests.factories import ProjectFactory
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_it_makes_an_activity_without_the_box_public_as_the_centre_and_category_
     fields = {"project": project, "title": "Kurs i strikking", "date": dt.date(2025, 3, 4)}
     with scopes_disabled():
         course = services.activity_create(
-            actor=access_of(coordinator),
+            actor=coordinator,
             centre_id=world.centre.pk,
             fields={**fields, "category": ActivityCategory.objects.get(name="Kurs")},
         )
@@ -113,7 +113,7 @@ def test_it_makes_an_activity_without_the_box_public_as_the_centre_and_category_
         category.public_default = ActivityCategory.PublicDefault.PRIVATE
         category.save()
         visit = services.activity_create(
-            actor=access_of(coordinator),
+            actor=coordinator,
             centre_id=world.centre.pk,
             fields={**fields, "title": "Besøk", "category": category},
         )
