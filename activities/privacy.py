@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.audit import log_action
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import Activity
@@ -21,7 +22,7 @@ def _naming(person: Person) -> list[Activity]:
     ]
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     for activity in _naming(person):
         activity.note = person.redact(activity.note)
         activity.save(update_fields=["note"])

@@ -54,11 +54,12 @@ def _setup(workdir: Path):
 
 def _batch(centre, path: Path, municipalities: list[str]) -> dict:
     """The whole batch as the worker runs it: store, check, confirm, import."""
+    from core.permissions import Access
     from organisations import batches
 
     with path.open("rb") as handle:
         batch = batches.import_batch_create(
-            actor=None,
+            actor=Access.system(),
             centre=centre,
             filename=path.name,
             file=handle,
@@ -68,7 +69,9 @@ def _batch(centre, path: Path, municipalities: list[str]) -> dict:
     batch = batches.import_batch_run(batch_id=batch.pk)
     checked = {"status": batch.status, "rows_read": batch.rows_scanned, "kept": batch.rows_total}
     if batch.status == "checked":
-        batches.import_batch_confirm(actor=None, batch=batch, good_rows_only=True, queue=False)
+        batches.import_batch_confirm(
+            actor=Access.system(), batch=batch, good_rows_only=True, queue=False
+        )
         batch = batches.import_batch_run(batch_id=batch.pk)
     return {
         **checked,

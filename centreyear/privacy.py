@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 
 from core.audit import log_action
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import CentreYear, GrantApplication, GrantDecision
@@ -40,7 +41,7 @@ def _decisions_naming(person: Person) -> list[GrantDecision]:
     ]
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     for row in _years_naming(person):
         row.advisory_members = person.redact(row.advisory_members)
         fields = ["advisory_members", "updated_at"]

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from core.audit import log_action
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import Contact, NationalRegisterEntry, StoryConsent
@@ -72,7 +73,7 @@ def _register_entries(person: Person) -> list[NationalRegisterEntry]:
     ]
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     """A contact person is removed from the partnership; a consent's shown contact is blanked
     (and so no longer shown) and its giver forgotten, the consent itself kept; the national
     register entry loses the name."""

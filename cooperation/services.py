@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from core import jobs
 from core.audit import log_action, log_change, snapshot, stored_snapshot
-from core.models import Centre, User
-from core.permissions import Access
+from core.models import Centre
+from core.permissions import Access, check_change, check_coordinate
 
 from .models import (
     DOCUMENT_MAX_BYTES,
@@ -42,11 +42,21 @@ logger = logging.getLogger(__name__)
 # --- Municipal units --------------------------------------------------------------------------
 
 
+def _check_centre(actor: Access, centre: Centre) -> None:
+    """The writes the centre's coordinators and its municipality's viewers share (units, the
+    booklet, municipal money, the national register's fields): one of the actor's centres."""
+    if not (actor.is_system and not actor.centre_ids) and centre.pk not in actor.centre_ids:
+        raise PermissionDenied
+    if not (actor.is_system or actor.is_coordinator or actor.is_municipality):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def unit_save(
-    *, actor: User, centre: Centre, unit: MunicipalUnit | None, data: dict[str, Any]
+    *, actor: Access, centre: Centre, unit: MunicipalUnit | None, data: dict[str, Any]
 ) -> MunicipalUnit:
     """Add or change a unit of the centre's municipality (a coordinator's)."""
+    _check_centre(actor, centre)
     if unit is None:
         unit = MunicipalUnit(municipality_id=centre.municipality_id)
         before = None
@@ -80,7 +90,7 @@ def _names(rows: Iterable[Any]) -> list[str]:
 @transaction.atomic
 def partnership_save(
     *,
-    actor: User,
+    actor: Access,
     centre: Centre,
     partnership: Partnership | None,
     data: dict[str, Any],
@@ -93,6 +103,10 @@ def partnership_save(
     """Create or change a partnership of `centre`: its fields, municipal units (at least one,
     of the centre's municipality), forms of cooperation and linked projects and series (the
     centre's own)."""
+    if partnership is None:
+        check_coordinate(actor, centre.pk)
+    else:
+        check_change(actor, partnership)
     if partnership is None:
         partnership = Partnership(centre=centre)
         before = None
@@ -160,9 +174,10 @@ def validate_document(upload: UploadedFile) -> tuple[str, str]:
 
 @transaction.atomic
 def partnership_document_store(
-    *, actor: User, partnership: Partnership, upload: UploadedFile
+    *, actor: Access, partnership: Partnership, upload: UploadedFile
 ) -> Partnership:
     """Store the signed agreement (replacing an earlier one once the change is committed)."""
+    check_change(actor, partnership)
     _content_type, extension = validate_document(upload)
     old_name = partnership.document.name if partnership.document else ""
     original = (upload.name or "agreement").rsplit("/", 1)[-1][:150]
@@ -185,7 +200,7 @@ def partnership_document_store(
     return partnership
 
 
-def _child_save(actor: User, row: Any, action: str, before: dict | None) -> None:
+def _child_save(actor: Access, row: Any, action: str, before: dict | None) -> None:
     row.full_clean()
     row.save()
     log_change(actor=actor, action=action, obj=row, before=before)
@@ -193,16 +208,18 @@ def _child_save(actor: User, row: Any, action: str, before: dict | None) -> None
 
 @transaction.atomic
 def contribution_add(
-    *, actor: User, partnership: Partnership, data: dict[str, Any]
+    *, actor: Access, partnership: Partnership, data: dict[str, Any]
 ) -> Contribution:
     """What one side gives the partnership in a year."""
+    check_change(actor, partnership)
     row = Contribution(partnership=partnership, centre_id=partnership.centre_id, **data)
     _child_save(actor, row, "contribution.created", None)
     return row
 
 
 @transaction.atomic
-def contact_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) -> Contact:
+def contact_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Contact:
+    check_change(actor, partnership)
     row = Contact(partnership=partnership, centre_id=partnership.centre_id, **data)
     if row.unit_id and not partnership.units.filter(pk=row.unit_id).exists():
         raise ValidationError({"unit": _("Choose one of the partnership's units.")})
@@ -211,15 +228,17 @@ def contact_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) 
 
 
 @transaction.atomic
-def outcome_add(*, actor: User, partnership: Partnership, data: dict[str, Any]) -> Outcome:
+def outcome_add(*, actor: Access, partnership: Partnership, data: dict[str, Any]) -> Outcome:
+    check_change(actor, partnership)
     row = Outcome(partnership=partnership, centre_id=partnership.centre_id, **data)
     _child_save(actor, row, "partnershipoutcome.created", None)
     return row
 
 
 @transaction.atomic
-def partnership_part_delete(*, actor: User, row: Contribution | Contact | Outcome) -> None:
+def partnership_part_delete(*, actor: Access, row: Contribution | Contact | Outcome) -> None:
     """Remove a contribution, contact or outcome of a partnership."""
+    check_change(actor, row)
     log_action(
         actor=actor,
         action=f"{row._meta.model_name}.deleted",
@@ -257,8 +276,7 @@ def may_approve(access: Access, story: Story) -> bool:
 @transaction.atomic
 def story_save(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     partnership: Partnership,
     story: Story | None,
     data: dict[str, Any],
@@ -266,7 +284,7 @@ def story_save(
 ) -> Story:
     """Draft (or change) a story. A change to an approved story takes it back to a draft and
     off the public page until it is approved again."""
-    if not may_draft(access, story or partnership):
+    if not may_draft(actor, story or partnership):
         raise PermissionDenied
     if story is None:
         story = Story(partnership=partnership, centre_id=partnership.centre_id)
@@ -303,7 +321,7 @@ def _active_consents(story: Story) -> dict[str, StoryConsent]:
     return {c.side: c for c in story.consents.filter(withdrawn_at__isnull=True)}
 
 
-def _refresh_publication(actor: Any, story: Story) -> None:
+def _refresh_publication(actor: Access, story: Story) -> None:
     """Published exactly while approved and consented by both sides."""
     consents = _active_consents(story)
     should = story.status == Story.Status.APPROVED and set(consents) == set(Side.values)
@@ -320,8 +338,7 @@ def _refresh_publication(actor: Any, story: Story) -> None:
 @transaction.atomic
 def story_consent_give(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     story: Story,
     side: str,
     shows_name: bool,
@@ -331,9 +348,9 @@ def story_consent_give(
 ) -> StoryConsent:
     """Record one side's consent to what the public story shows. The organisation's side is
     given by its users or the coordinator on its behalf; the municipality's by its viewer."""
-    if side == Side.ORGANISATION and not may_draft(access, story):
+    if side == Side.ORGANISATION and not may_draft(actor, story):
         raise PermissionDenied
-    if side == Side.MUNICIPALITY and not may_approve(access, story):
+    if side == Side.MUNICIPALITY and not may_approve(actor, story):
         raise PermissionDenied
     if shows_contact and not contact_name:
         raise ValidationError({"contact_name": _("Name the contact person to be shown.")})
@@ -348,7 +365,7 @@ def story_consent_give(
         shows_contact=shows_contact,
         contact_name=contact_name if shows_contact else "",
         contact_email=contact_email if shows_contact else "",
-        given_by=actor,
+        given_by_id=actor.user_id,
         given_at=timezone.now(),
     )
     consent.full_clean()
@@ -359,11 +376,11 @@ def story_consent_give(
 
 
 @transaction.atomic
-def story_consent_withdraw(*, actor: User, access: Access, story: Story, side: str) -> None:
+def story_consent_withdraw(*, actor: Access, story: Story, side: str) -> None:
     """Withdraw one side's consent: the story leaves the public pages at once."""
-    if side == Side.ORGANISATION and not may_draft(access, story):
+    if side == Side.ORGANISATION and not may_draft(actor, story):
         raise PermissionDenied
-    if side == Side.MUNICIPALITY and not may_approve(access, story):
+    if side == Side.MUNICIPALITY and not may_approve(actor, story):
         raise PermissionDenied
     for consent in story.consents.filter(side=side, withdrawn_at__isnull=True):
         consent.withdrawn_at = timezone.now()
@@ -375,8 +392,7 @@ def story_consent_withdraw(*, actor: User, access: Access, story: Story, side: s
 @transaction.atomic
 def story_approve(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     story: Story,
     shows_name: bool = True,
     shows_contact: bool = False,
@@ -385,19 +401,18 @@ def story_approve(
 ) -> Story:
     """The municipality side approves a submitted story and gives its consent to what is shown
     of it; the story is published once the organisation's consent is recorded too."""
-    if not may_approve(access, story):
+    if not may_approve(actor, story):
         raise PermissionDenied
     if story.status != Story.Status.SUBMITTED:
         raise ValidationError(_("Only a story sent for approval can be approved."))
     before = stored_snapshot(story)
     story.status = Story.Status.APPROVED
     story.approved_at = timezone.now()
-    story.approved_by = actor
+    story.approved_by_id = actor.user_id
     story.save()
     log_change(actor=actor, action="story.approved", obj=story, before=before)
     story_consent_give(
         actor=actor,
-        access=access,
         story=story,
         side=Side.MUNICIPALITY,
         shows_name=shows_name,
@@ -410,9 +425,9 @@ def story_approve(
 
 
 @transaction.atomic
-def story_return(*, actor: User, access: Access, story: Story) -> Story:
+def story_return(*, actor: Access, story: Story) -> Story:
     """The municipality sends a submitted story back to the drafters."""
-    if not may_approve(access, story):
+    if not may_approve(actor, story):
         raise PermissionDenied
     before = stored_snapshot(story)
     story.status = Story.Status.DRAFT
@@ -424,12 +439,13 @@ def story_return(*, actor: User, access: Access, story: Story) -> Story:
 # --- The booklet ------------------------------------------------------------------------------
 
 
-def booklet_request(*, actor: User, centre: Centre, language: str = "nb") -> BookletJob:
+def booklet_request(*, actor: Access, centre: Centre, language: str = "nb") -> BookletJob:
     """Queue the booklet of the centre's published stories (a job: cooperation.tasks)."""
+    _check_centre(actor, centre)
     with transaction.atomic():
         job = BookletJob(
             centre=centre,
-            requested_by=actor,
+            requested_by_id=actor.user_id,
             language=language,
             task_id=f"booklet-{centre.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
         )
@@ -471,14 +487,11 @@ REPORTED_FIELDS = ("year", *ReportedYear.FIGURE_KEYS, "comment")
 
 
 @transaction.atomic
-def reported_year_save(
-    *, actor: User, access: Access, organisation: Any, data: dict[str, Any]
-) -> ReportedYear:
+def reported_year_save(*, actor: Access, organisation: Any, data: dict[str, Any]) -> ReportedYear:
     """Enter (or correct) an organisation's own figures of a year. Its users enter their own;
     the coordinator may enter them on its behalf."""
-    if organisation.centre_id not in access.centre_ids or not (
-        access.is_coordinator
-        or (access.is_association and organisation.pk in access.association_ids)
+    if organisation.centre_id not in actor.centre_ids or not (
+        actor.is_coordinator or (actor.is_association and organisation.pk in actor.association_ids)
     ):
         raise PermissionDenied
     row = (
@@ -507,8 +520,9 @@ def reported_year_save(
 
 
 @transaction.atomic
-def support_add(*, actor: User, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
+def support_add(*, actor: Access, centre: Centre, data: dict[str, Any]) -> MunicipalSupport:
     """Record the municipality's money to one of the centre's projects for a year."""
+    _check_centre(actor, centre)
     row = MunicipalSupport(centre=centre, **data)
     if row.project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
@@ -521,7 +535,8 @@ def support_add(*, actor: User, centre: Centre, data: dict[str, Any]) -> Municip
 
 
 @transaction.atomic
-def support_delete(*, actor: User, row: MunicipalSupport) -> None:
+def support_delete(*, actor: Access, row: MunicipalSupport) -> None:
+    check_change(actor, row)
     log_action(
         actor=actor,
         action="municipalsupport.deleted",
@@ -533,9 +548,10 @@ def support_delete(*, actor: User, row: MunicipalSupport) -> None:
 
 @transaction.atomic
 def national_register_save(
-    *, actor: User, centre: Centre, data: dict[str, Any]
+    *, actor: Access, centre: Centre, data: dict[str, Any]
 ) -> NationalRegisterEntry:
     """The centre's entry in Norges Frivilligsentraler's national register."""
+    _check_centre(actor, centre)
     entry = NationalRegisterEntry.objects.for_centre(centre).first()
     before = stored_snapshot(entry) if entry is not None else None
     if entry is None:

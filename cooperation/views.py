@@ -80,9 +80,7 @@ def unit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = UnitForm(request.POST or None, centre=centre)
         if request.method == "POST" and form.is_valid():
             try:
-                services.unit_save(
-                    actor=request.user, centre=centre, unit=None, data=form.cleaned_data
-                )
+                services.unit_save(actor=access, centre=centre, unit=None, data=form.cleaned_data)
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
@@ -104,7 +102,9 @@ def unit_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     form = UnitForm(request.POST or None, instance=unit, centre=centre)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_save(actor=request.user, centre=centre, unit=unit, data=form.cleaned_data)
+            services.unit_save(
+                actor=get_access(request), centre=centre, unit=unit, data=form.cleaned_data
+            )
         except ValidationError as exc:
             _form_error(form, exc)
         else:
@@ -142,7 +142,7 @@ def _partnership_form(request: AuthenticatedHttpRequest, partnership: Partnershi
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.partnership_save(
-                actor=request.user,
+                actor=get_access(request),
                 centre=centre,
                 partnership=partnership,
                 data=form.data_for_service(),
@@ -203,7 +203,7 @@ def _add_part(request: AuthenticatedHttpRequest, pk: int, form_class, service, p
     form = form_class(request.POST, prefix=prefix, **kwargs)
     if form.is_valid():
         try:
-            service(actor=request.user, partnership=partnership, data=form.cleaned_data)
+            service(actor=get_access(request), partnership=partnership, data=form.cleaned_data)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -252,7 +252,7 @@ def part_delete(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpRe
     partnership_id = row.partnership_id
     if not row.partnership.is_editable_by(get_access(request)):
         raise PermissionDenied
-    services.partnership_part_delete(actor=request.user, row=row)
+    services.partnership_part_delete(actor=get_access(request), row=row)
     messages.success(request, _("Removed."))
     return redirect("cooperation:partnership_detail", pk=partnership_id)
 
@@ -265,7 +265,9 @@ def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.partnership_document_store(
-                actor=request.user, partnership=partnership, upload=form.cleaned_data["document"]
+                actor=get_access(request),
+                partnership=partnership,
+                upload=form.cleaned_data["document"],
             )
         except ValidationError as exc:
             for message in exc.messages:
@@ -324,8 +326,7 @@ def _story_form(request: AuthenticatedHttpRequest, partnership: Partnership, sto
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.story_save(
-                actor=request.user,
-                access=get_access(request),
+                actor=get_access(request),
                 partnership=partnership,
                 story=story,
                 data=form.cleaned_data,
@@ -375,8 +376,7 @@ def story_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.story_consent_give(
-                actor=request.user,
-                access=get_access(request),
+                actor=get_access(request),
                 story=story,
                 side=Side.ORGANISATION,
                 **form.cleaned_data,
@@ -398,7 +398,7 @@ def story_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     story = _story(request, pk)
     side = Side.MUNICIPALITY if access.is_municipality else Side.ORGANISATION
-    services.story_consent_withdraw(actor=request.user, access=access, story=story, side=side)
+    services.story_consent_withdraw(actor=access, story=story, side=side)
     messages.success(request, _("The consent was withdrawn; the story is no longer public."))
     return redirect("cooperation:story_detail", pk=story.pk)
 
@@ -414,12 +414,10 @@ def story_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             if "return" in request.POST:
-                services.story_return(actor=request.user, access=access, story=story)
+                services.story_return(actor=access, story=story)
                 messages.success(request, _("The story was sent back to the drafters."))
             else:
-                services.story_approve(
-                    actor=request.user, access=access, story=story, **form.cleaned_data
-                )
+                services.story_approve(actor=access, story=story, **form.cleaned_data)
                 messages.success(request, _("The story was approved."))
         except ValidationError as exc:
             _form_error(form, exc)
@@ -435,7 +433,7 @@ def booklet(request: AuthenticatedHttpRequest) -> HttpResponse:
         if not access.is_coordinator:
             raise PermissionDenied
         services.booklet_request(
-            actor=request.user,
+            actor=access,
             centre=own_centre(request),
             language=translation.get_language() or "nb",
         )
@@ -485,8 +483,7 @@ def reported_years(request: AuthenticatedHttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 row = services.reported_year_save(
-                    actor=request.user,
-                    access=access,
+                    actor=access,
                     organisation=organisation,
                     data=form.cleaned_data,
                 )
@@ -532,7 +529,7 @@ def supports(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = SupportForm(request.POST or None, centre=centre)
         if request.method == "POST" and form.is_valid():
             try:
-                services.support_add(actor=request.user, centre=centre, data=form.cleaned_data)
+                services.support_add(actor=access, centre=centre, data=form.cleaned_data)
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
@@ -556,7 +553,7 @@ def supports(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(Role.COORDINATOR)
 def support_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     row = get_object_for_user(request, MunicipalSupport, edit=True, pk=pk)
-    services.support_delete(actor=request.user, row=row)
+    services.support_delete(actor=get_access(request), row=row)
     messages.success(request, _("Removed."))
     return redirect("cooperation:supports")
 
@@ -573,9 +570,7 @@ def national_register(request: AuthenticatedHttpRequest) -> HttpResponse:
         entry = entries.first()
         form = NationalRegisterForm(request.POST or None, instance=entry)
         if request.method == "POST" and form.is_valid():
-            services.national_register_save(
-                actor=request.user, centre=centre, data=form.cleaned_data
-            )
+            services.national_register_save(actor=access, centre=centre, data=form.cleaned_data)
             messages.success(request, _("The entry was saved."))
             return redirect("cooperation:national_register")
     elif request.method == "POST":

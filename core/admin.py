@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit import log_action, log_change, stored_snapshot
 from .models import AuditEvent, Centre, District, Municipality, User
+from .permissions import get_access
 from .scopes import scopes_disabled
 
 
@@ -75,7 +76,7 @@ class AuditedAdmin(admin.ModelAdmin):
         before = stored_snapshot(obj) if change else None
         super().save_model(request, obj, form, change)
         log_change(
-            actor=request.user,
+            actor=get_access(request),
             action=self._action(obj, "updated" if change else "created"),
             obj=obj,
             before=before,
@@ -84,14 +85,17 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         log_action(
-            actor=request.user, action=self._action(obj, "deleted"), obj=obj, data={"via": "admin"}
+            actor=get_access(request),
+            action=self._action(obj, "deleted"),
+            obj=obj,
+            data={"via": "admin"},
         )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for obj in queryset:
             log_action(
-                actor=request.user,
+                actor=get_access(request),
                 action=self._action(obj, "deleted"),
                 obj=obj,
                 data={"via": "admin"},

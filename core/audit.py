@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -29,6 +29,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent, Centre, User
 from .privacy import Person
+
+if TYPE_CHECKING:
+    from .permissions import Access
+
 
 # Fields that are bookkeeping, not content: never recorded as changes.
 BOOKKEEPING = frozenset(
@@ -84,13 +88,14 @@ ACTION_LABELS = {
 }
 
 
-def actor_id(actor: Any) -> int | None:
-    """The user id of an actor given as a User, an `Access` or None (the system)."""
+def actor_id(actor: Access | User | None) -> int | None:
+    """The user id of an actor: a service's `Access` (None for the system's), the User of a
+    sign-in event (allauth's signals hold no Access), or None (the system)."""
     if actor is None:
         return None
     if isinstance(actor, User):
         return actor.pk
-    return getattr(actor, "user_id", None)
+    return actor.user_id
 
 
 def as_text(value: Any) -> Any:
@@ -157,7 +162,7 @@ def creation(obj: models.Model, **extra: Any) -> dict[str, list[Any]]:
 
 def log_action(
     *,
-    actor: Any,
+    actor: Access | User | None,
     action: str,
     obj: models.Model | None = None,
     changes: dict[str, list[Any]] | None = None,
@@ -165,8 +170,9 @@ def log_action(
     source: str | None = None,
     centre: Centre | int | None = None,
 ) -> AuditEvent:
-    """Record one write. `actor` is a User, an `Access` or None (the system); `centre` defaults
-    to the object's centre. Call it inside the service's transaction, after the write."""
+    """Record one write. `actor` is the service's `Access` (a User only for sign-in events, None
+    for the system; see `actor_id`); `centre` defaults to the object's centre. Call it inside
+    the service's transaction, after the write."""
     if centre is None and obj is not None:
         centre = getattr(obj, "centre_id", None)
     centre_id = centre.pk if isinstance(centre, Centre) else centre
@@ -188,7 +194,7 @@ def log_action(
 
 def log_change(
     *,
-    actor: Any,
+    actor: Access | User | None,
     action: str,
     obj: models.Model,
     before: dict[str, Any] | None,

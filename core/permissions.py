@@ -54,6 +54,7 @@ from .models import (
     CentreScopedQuerySet,
     Role,
     SharedListModel,
+    User,
 )
 from .scopes import ScopeError, request_scope, scopes_disabled
 
@@ -216,6 +217,15 @@ def access_for_user(user: Any, *, district: int | None = None) -> Access:
     )
 
 
+def user_of(access: Access) -> User:
+    """The account behind an Access, for the few writes that need the User itself rather than
+    who it is (the acting user's own opt-out, their name in an e-mail they send). The system
+    and anonymous visitors have no account: PermissionDenied."""
+    if access.user_id is None:
+        raise PermissionDenied
+    return User.objects.get(pk=access.user_id)
+
+
 def requested_district(request: HttpRequest) -> int | None:
     """The district a page is asked for (`?district=<id>`), if any."""
     value = request.GET.get("district", "")
@@ -304,6 +314,38 @@ def get_object_for_user(
     if edit and not obj.is_editable_by(get_access(request)):
         raise PermissionDenied
     return obj
+
+
+# --- What a write service checks, from the Access it is given as its `actor` -----------------
+
+
+def may_change(access: Access, obj: CentreScopedModel) -> bool:
+    """Whether a write service may change `obj` for `access`: a user as `is_editable_by` says
+    (the centre's coordinators, an association's users where its model lets them); the system
+    (a job, a command, the seed) the rows of its centres, every centre's when it names none."""
+    if access.is_system:
+        return not access.centre_ids or obj.centre_id in access.centre_ids
+    return obj.is_editable_by(access)
+
+
+def check_change(access: Access, obj: CentreScopedModel) -> None:
+    """PermissionDenied unless `may_change(access, obj)`: the first line of a write service."""
+    if not may_change(access, obj):
+        raise PermissionDenied
+
+
+def may_coordinate(access: Access, centre_id: int | None) -> bool:
+    """Whether `access` does the centre's own work in `centre_id` (settings, texts, rotas):
+    its coordinators, or the system."""
+    if access.is_system:
+        return not access.centre_ids or centre_id in access.centre_ids
+    return access.is_coordinator and centre_id in access.centre_ids
+
+
+def check_coordinate(access: Access, centre_id: int | None) -> None:
+    """PermissionDenied unless `may_coordinate(access, centre_id)`."""
+    if not may_coordinate(access, centre_id):
+        raise PermissionDenied
 
 
 def require_edit(request: HttpRequest, obj: CentreScopedModel) -> None:

@@ -3,9 +3,14 @@ the record of processing (core.privacy)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from .privacy import Person, declare, declare_not_personal, declare_retention, register
+
+if TYPE_CHECKING:
+    from .permissions import Access
 
 SIGN_IN = _("Signing in and keeping the account secure")
 AUDIT = _("Showing who changed what (accountability, art. 5 (2)), and the person's own history")
@@ -138,7 +143,7 @@ def declare_core() -> None:
     declare_not_personal("core.OutgoingMail", ["from_email"], reason=_("The service's sender"))
 
 
-def _erase_electronic_ids(person: Person, actor: object) -> None:
+def _erase_electronic_ids(person: Person, actor: Access) -> None:
     """An erased person's login is no longer linked to their electronic ID."""
     from allauth.socialaccount.models import SocialAccount
 

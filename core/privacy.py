@@ -14,10 +14,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from .permissions import Access
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class Person:
         return self._pattern.sub(_("[erased]"), text)
 
 
-Eraser = Callable[[Person, Any], None]
+Eraser = Callable[[Person, "Access"], None]
 Exporter = Callable[[Person], dict[str, Any]]
 Rows = Callable[[Person], list[Any]]
 _erasers: list[Eraser] = []
@@ -89,7 +92,7 @@ def register(
         _rows.append(rows)
 
 
-def erase_everywhere(person: Person, *, actor: Any) -> None:
+def erase_everywhere(person: Person, *, actor: Access) -> None:
     """Run every app's eraser (inside the caller's transaction)."""
     for eraser in _erasers:
         eraser(person, actor)

@@ -3,7 +3,8 @@ import datetime as dt
 from django.db import transaction
 
 from .audit import log_action, log_change, stored_snapshot
-from .models import AuditEvent, Centre, User
+from .models import AuditEvent, Centre
+from .permissions import Access, check_coordinate, user_of
 
 
 def sessions_of(user_id: int) -> list[str]:
@@ -20,11 +21,13 @@ def sessions_of(user_id: int) -> list[str]:
 
 
 @transaction.atomic
-def user_sign_out_everywhere(*, actor: User, user: User) -> int:
-    """End every session of `user`, on every browser and device (this one included).
-    Returns how many ended."""
+def user_sign_out_everywhere(*, actor: Access) -> int:
+    """End every session of the acting user, on every browser and device (this one included).
+    Returns how many ended. A user signs out only themselves: their User (the object the
+    trail records) is loaded from the Access (`user_of`)."""
     from django.contrib.sessions.models import Session
 
+    user = user_of(actor)
     keys = sessions_of(user.pk)
     Session.objects.filter(pk__in=keys).delete()
     log_action(
@@ -68,9 +71,10 @@ PUBLIC_SETTINGS = ("activities_public_by_default", "description")
 
 
 @transaction.atomic
-def centre_public_update(*, actor: object, centre: Centre, **fields: object) -> Centre:
+def centre_public_update(*, actor: Access, centre: Centre, **fields: object) -> Centre:
     """Change what the centre shows the public: whether new activities, series and tasks start
-    public, and the text about the centre on its front page."""
+    public, and the text about the centre on its front page (its coordinators)."""
+    check_coordinate(actor, centre.pk)
     before = stored_snapshot(centre)
     for name, value in fields.items():
         if name not in PUBLIC_SETTINGS:

@@ -59,8 +59,7 @@ def account(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 def sign_out_everywhere(request: AuthenticatedHttpRequest) -> HttpResponse:
     """End every session of the user, on every device (this one too), then the login page."""
-    user = request.user
-    count = services.user_sign_out_everywhere(actor=user, user=user)
+    count = services.user_sign_out_everywhere(actor=get_access(request))
     logout(request)
     messages.success(
         request,
@@ -175,7 +174,7 @@ def centre_public(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CentrePublicForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
         services.centre_public_update(
-            actor=request.user,
+            actor=get_access(request),
             centre=centre,
             **{name: form.cleaned_data[name] for name in form.changed_data},
         )

@@ -9,6 +9,7 @@ import secrets
 from django.utils import timezone
 
 from core.models import Centre, User
+from core.permissions import Access
 from organisations.models import CooperationArea, Invitation, Organisation
 from organisations.services import organisation_update
 
@@ -24,7 +25,8 @@ def seed_organisations() -> None:
             "ranked_categories__category"
         )
     )
-    # Entries made before this app's services kept the summaries: write them once.
+    # Entries made before this app's services kept the summaries: write them once (as the
+    # system, which the seed is: the entries are of every centre).
     for index, organisation in enumerate(organisations):
         ranked = [rc.category for rc in organisation.ranked_categories.all()]
         data = {}
@@ -35,7 +37,7 @@ def seed_organisations() -> None:
         if not organisation.target_groups:
             data["target_groups"] = ["Eldre", "Barn og unge", "Alle", "Innvandrere"][index % 4]
         organisation_update(
-            actor=coordinator,
+            actor=Access.system(),
             organisation=organisation,
             data=data,
             categories=ranked,

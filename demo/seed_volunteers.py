@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.models import Centre, District
+from core.permissions import Access
 from hours.models import HourEntry
 from rotas.models import Rota, Shift, ShiftSignup
 from tasks.models import Match, Task
@@ -239,4 +240,4 @@ def seed_rotas(*, centre: Centre, today: dt.date) -> None:
                     },
                 )
             if past and shift.held_at is None and starts_at < timezone.now():
-                shift_hold(actor=None, shift=shift)
+                shift_hold(actor=Access.system(), shift=shift)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.permissions import Access
 from core.privacy import Person, isodate
 
 from .models import HourEntry
@@ -16,7 +17,7 @@ def _entries(person: Person):
     return HourEntry.objects.for_centre(person.centre_id).filter(volunteer_id=person.volunteer_id)
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     _entries(person).update(description="")
 
 

@@ -15,8 +15,7 @@ from core.audit import (
     log_action,
     log_change,
 )
-from core.models import User
-from core.permissions import Access
+from core.permissions import Access, check_change
 from tasks.models import Task
 from volunteers.models import (
     Volunteer,
@@ -28,8 +27,7 @@ from .models import HourEntry
 @transaction.atomic
 def hours_log(
     *,
-    actor: User,
-    access: Access,
+    actor: Access,
     volunteer: Volunteer,
     date: dt.date,
     hours: Decimal,
@@ -37,13 +35,16 @@ def hours_log(
     description: str = "",
 ) -> HourEntry:
     """Log hours. A volunteer's own entries wait for approval; the coordinator's are approved."""
-    if access.is_volunteer and volunteer.user_id != access.user_id:
-        raise PermissionDenied
+    if actor.is_volunteer:
+        if volunteer.user_id != actor.user_id:
+            raise PermissionDenied
+    else:
+        check_change(actor, volunteer)
     if task is not None and task.centre_id != volunteer.centre_id:
         raise ValidationError(_("The task belongs to another centre."))
     if date > timezone.localdate():
         raise ValidationError({"date": _("Hours cannot be logged for a future date.")})
-    approved = access.is_coordinator
+    approved = actor.is_coordinator
     entry = HourEntry(
         centre=volunteer.centre,
         volunteer=volunteer,
@@ -51,9 +52,9 @@ def hours_log(
         description=description,
         date=date,
         hours=hours,
-        entered_by=actor,
+        entered_by_id=actor.user_id,
         status=HourEntry.Status.APPROVED if approved else HourEntry.Status.PENDING,
-        decided_by=actor if approved else None,
+        decided_by_id=actor.user_id if approved else None,
         decided_at=timezone.now() if approved else None,
     )
     entry.full_clean()
@@ -63,12 +64,13 @@ def hours_log(
 
 
 @transaction.atomic
-def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
-    """Approve or reject a pending hour entry."""
+def hours_decide(*, actor: Access, entry: HourEntry, approve: bool) -> HourEntry:
+    """Approve or reject a pending hour entry (the centre's coordinators)."""
+    check_change(actor, entry)
     if entry.status != HourEntry.Status.PENDING:
         raise ValidationError(_("These hours have already been decided."))
     entry.status = HourEntry.Status.APPROVED if approve else HourEntry.Status.REJECTED
-    entry.decided_by = actor
+    entry.decided_by_id = actor.user_id
     entry.decided_at = timezone.now()
     entry.full_clean()
     entry.save(update_fields=["status", "decided_by", "decided_at"])
@@ -82,7 +84,7 @@ def hours_decide(*, actor: User, entry: HourEntry, approve: bool) -> HourEntry:
 
 
 @transaction.atomic
-def hours_approve_many(*, actor: User, entries: Iterable[HourEntry]) -> int:
+def hours_approve_many(*, actor: Access, entries: Iterable[HourEntry]) -> int:
     """Approve several pending entries in one go. Returns how many were approved."""
     count = 0
     for entry in entries:

@@ -42,9 +42,7 @@ def volunteer_hours_add(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     )
     if form.is_valid():
         try:
-            services.hours_log(
-                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
-            )
+            services.hours_log(actor=access, volunteer=volunteer, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -67,7 +65,7 @@ def hours_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     entry = get_object_for_user(request, HourEntry, edit=True, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
-        services.hours_decide(actor=request.user, entry=entry, approve=approve)
+        services.hours_decide(actor=get_access(request), entry=entry, approve=approve)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -81,7 +79,7 @@ def hours_approve_selected(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Approve the ticked pending entries at once (only those the coordinator may see)."""
     ids = [int(value) for value in request.POST.getlist("entry") if value.isdigit()]
     entries = selectors.hours_pending(access=get_access(request)).filter(pk__in=ids)
-    count = services.hours_approve_many(actor=request.user, entries=entries)
+    count = services.hours_approve_many(actor=get_access(request), entries=entries)
     if count:
         messages.success(request, _("%(count)s entries approved.") % {"count": count})
     else:
@@ -97,9 +95,7 @@ def my_hours(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = HourEntryForm(request.POST or None, tasks=tasks, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.hours_log(
-                actor=request.user, access=access, volunteer=volunteer, **form.cleaned_data
-            )
+            services.hours_log(actor=access, volunteer=volunteer, **form.cleaned_data)
         except ValidationError as error:
             form_error(form, error)
         else:

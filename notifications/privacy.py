@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import Delivery
@@ -24,7 +25,7 @@ def _of(person: Person):
     )
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     deliveries = _of(person)
     deliveries.filter(status=Delivery.Status.QUEUED).update(
         status=Delivery.Status.FAILED, last_error="erased"

@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 from core.audit import log_action
 from core.mail import mail_queue, subject_line
 from core.models import Role, User
+from core.permissions import Access, user_of
 
 from . import answers
 from .models import Delivery, OptOut
@@ -471,17 +472,20 @@ def send_hours_digests(*, now: dt.datetime) -> int:
 
 
 @transaction.atomic
-def reminders_opt_out_set(*, actor: User, wants_reminders: bool) -> None:
-    """A user turns their own reminders off or on (volunteers: `volunteer_update`)."""
+def reminders_opt_out_set(*, actor: Access, wants_reminders: bool) -> None:
+    """A user turns their own reminders off or on (volunteers: `volunteer_update`). The opt-out
+    belongs to the acting user's own account, which is also the object the trail records: the
+    User is loaded from the Access (`user_of`)."""
+    user = user_of(actor)
     if wants_reminders:
-        OptOut.objects.filter(user=actor).delete()
+        OptOut.objects.filter(user=user).delete()
     else:
-        OptOut.objects.get_or_create(user=actor)
+        OptOut.objects.get_or_create(user=user)
     log_action(
         actor=actor,
         action="reminders.updated",
-        obj=actor,
-        centre=actor.centre_id,
+        obj=user,
+        centre=user.centre_id,
         changes={"wants_reminders": [not wants_reminders, wants_reminders]},
     )
 

@@ -46,7 +46,7 @@ def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.reminders_opt_out_set(
-            actor=request.user, wants_reminders=form.cleaned_data["wants_reminders"]
+            actor=get_access(request), wants_reminders=form.cleaned_data["wants_reminders"]
         )
         messages.success(request, _("Your choice was saved."))
         return redirect("notifications:preferences")

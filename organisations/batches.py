@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.models import Centre, User
+from core.models import Centre
+from core.permissions import Access, access_for_user, check_coordinate
 
 from . import importing
 from .models import ImportBatch
@@ -40,6 +41,15 @@ def _queue(batch: ImportBatch) -> None:
     jobs.job_queue(batch, raise_if_down=False)
 
 
+def _actor_of(batch: ImportBatch) -> Access:
+    """Who the import runs for: the Access of the user who uploaded the file (so the trail
+    names them, and the import writes what they may write), or the system for a batch that a
+    command or the bench made."""
+    if batch.created_by is None:
+        return Access.system()
+    return access_for_user(batch.created_by)
+
+
 def _task_id(batch: ImportBatch) -> str:
     return f"import-{uuid.uuid4().hex[:16]}"
 
@@ -47,7 +57,7 @@ def _task_id(batch: ImportBatch) -> str:
 @transaction.atomic
 def import_batch_create(
     *,
-    actor: User | None,
+    actor: Access,
     centre: Centre,
     filename: str,
     file: Any,
@@ -58,6 +68,7 @@ def import_batch_create(
 ) -> ImportBatch:
     """Store an uploaded file and queue its check. The header is read at once, so a file that
     cannot be read at all is refused here (ImportFileError) and nothing is kept."""
+    check_coordinate(actor, centre.pk)
     kind = importing.source_format(filename)
     if kind is None:
         raise importing.ImportFileError(
@@ -84,7 +95,7 @@ def import_batch_create(
         size = handle.size if hasattr(handle, "size") else 0
     batch = ImportBatch(
         centre=centre,
-        created_by=actor,
+        created_by_id=actor.user_id,
         filename=filename[-200:],
         file_path=path,
         file_size=size or 0,
@@ -106,9 +117,10 @@ def import_batch_create(
 
 @transaction.atomic
 def import_batch_confirm(
-    *, actor: User | None, batch: ImportBatch, good_rows_only: bool, queue: bool = True
+    *, actor: Access, batch: ImportBatch, good_rows_only: bool, queue: bool = True
 ) -> ImportBatch:
     """Queue the import of a checked batch. With rows in error only the good rows can be chosen."""
+    check_coordinate(actor, batch.centre_id)
     batch = ImportBatch.objects.for_centre(batch.centre_id).select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(_("This file has already been imported or is being imported."))
@@ -230,7 +242,7 @@ def _run(batch: ImportBatch) -> None:
         try:
             result = importing.import_rows(
                 checked,
-                actor=batch.created_by,
+                actor=_actor_of(batch),
                 centre=batch.centre,
                 good_rows_only=batch.good_rows_only,
             )

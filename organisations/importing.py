@@ -28,7 +28,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from core.models import Centre, District, User
+from core.models import Centre, District
+from core.permissions import Access
 
 from . import services
 from .models import Category, Organisation
@@ -843,7 +844,7 @@ def _column_label(field_name: str) -> str:
 def import_rows(
     checked: list[CheckedRow],
     *,
-    actor: User | None,
+    actor: Access,
     centre: Centre,
     good_rows_only: bool = False,
     dry_run: bool = False,

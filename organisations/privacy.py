@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q
 
 from core.audit import log_action
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import HelpOffer, ImportBatch, Organisation
@@ -47,7 +48,7 @@ def _imports_naming(person: Person) -> list[ImportBatch]:
     return found
 
 
-def _erase_imports(person: Person, actor: Any) -> None:
+def _erase_imports(person: Person, actor: Access) -> None:
     """Delete the uploaded files that name the person and what was read from them (the batch
     row stays, without the file, as the record that an import was started)."""
     from .importing import upload_discard
@@ -79,12 +80,12 @@ def _help_offers_of(person: Person) -> list[HelpOffer]:
     return list(HelpOffer.objects.for_centre(person.centre_id).filter(match))
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     _erase_imports(person, actor)
     _erase_registry(person, actor)
 
 
-def _erase_registry(person: Person, actor: Any) -> None:
+def _erase_registry(person: Person, actor: Access) -> None:
     """Redact the coordinator's notes. An association whose *current* contact person is the
     person keeps its entry (the association's own data) but loses the person's name, e-mail
     and phone there too: the coordinator is asked to find a new contact. Their offers of help

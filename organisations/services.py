@@ -21,7 +21,7 @@ from core.audit import creation, log_action, log_change, snapshot, stored_snapsh
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
-from core.permissions import access_for_user, may_change_shared_row
+from core.permissions import Access, check_change, check_coordinate, may_change_shared_row
 
 from .models import (
     CONTACT_KINDS,
@@ -108,7 +108,7 @@ def normalise_phone(value: str | None) -> str:
 def _save(
     organisation: Organisation,
     *,
-    actor: User | None,
+    actor: Access,
     action: str,
     before: dict[str, Any] | None,
     source: str | None = None,
@@ -169,7 +169,7 @@ def _apply(organisation: Organisation, data: dict[str, Any], allowed: Iterable[s
 @transaction.atomic
 def organisation_create(
     *,
-    actor: User | None,
+    actor: Access,
     centre: Centre,
     data: dict[str, Any],
     categories: Sequence[Category | None] = (),
@@ -180,6 +180,7 @@ def organisation_create(
     """Register a new association in `centre`. `source` says where the entry came from for the
     audit trail (the app, an import, the national register). `public_contacts` records the
     association's consent to publish those contact details (see `contact_consent_record`)."""
+    check_coordinate(actor, centre.pk)
     organisation = Organisation(centre=centre)
     _apply(organisation, data, COORDINATOR_EDITABLE_FIELDS)
     if source == "register":
@@ -207,24 +208,25 @@ def organisation_create(
 @transaction.atomic
 def organisation_update(
     *,
-    actor: User | None,
+    actor: Access,
     organisation: Organisation,
     data: dict[str, Any],
     categories: Sequence[Category | None] | None = None,
     cooperation_areas: Iterable[CooperationArea] | None = None,
-    by_association: bool = False,
     expected_version: int | None = None,
     source: str | None = None,
     confirm: bool = False,
     public_contacts: Sequence[str] | None = None,
 ) -> Organisation:
-    """Change an association's entry. Association users cannot change the coordinator's fields:
-    anything else in `data` is ignored. With `expected_version` (the version the editor loaded)
-    a save over somebody else's newer save raises `core.concurrency.EditConflict`. `source`
+    """Change an association's entry. An association user (the actor's role says so) cannot
+    change the coordinator's fields: anything else in `data` is ignored. With
+    `expected_version` (the version the editor loaded) a save over somebody else's newer save
+    raises `core.concurrency.EditConflict`. `source`
     says where the change came from for the audit trail ("import", "register"); a change
     from the register also sets the "last updated from the register" marker. With `confirm`,
     the same save records that the entry is confirmed as current (the yearly confirmation in
     one step, as `organisation_confirm` does on its own)."""
+    check_change(actor, organisation)
     before = stored_snapshot(organisation)
     claim_version(organisation, expected_version)
     if confirm:
@@ -232,7 +234,7 @@ def organisation_update(
     _apply(
         organisation,
         data,
-        ASSOCIATION_EDITABLE_FIELDS if by_association else COORDINATOR_EDITABLE_FIELDS,
+        ASSOCIATION_EDITABLE_FIELDS if actor.is_association else COORDINATOR_EDITABLE_FIELDS,
     )
     if categories is not None:
         _set_categories(organisation, categories)
@@ -250,8 +252,9 @@ def organisation_update(
 
 
 @transaction.atomic
-def organisation_archive(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_archive(*, actor: Access, organisation: Organisation) -> Organisation:
     """Archive an association (it leaves the active list; nothing is deleted)."""
+    check_coordinate(actor, organisation.centre_id)
     before = snapshot(organisation)
     organisation.is_archived = True
     organisation.archived_at = timezone.now()
@@ -260,8 +263,9 @@ def organisation_archive(*, actor: User | None, organisation: Organisation) -> O
 
 
 @transaction.atomic
-def organisation_restore(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_restore(*, actor: Access, organisation: Organisation) -> Organisation:
     """Bring an archived association back into the active list."""
+    check_coordinate(actor, organisation.centre_id)
     before = snapshot(organisation)
     organisation.is_archived = False
     organisation.archived_at = None
@@ -270,8 +274,9 @@ def organisation_restore(*, actor: User | None, organisation: Organisation) -> O
 
 
 @transaction.atomic
-def organisation_confirm(*, actor: User | None, organisation: Organisation) -> Organisation:
+def organisation_confirm(*, actor: Access, organisation: Organisation) -> Organisation:
     """Record that the entry was confirmed as current now."""
+    check_change(actor, organisation)
     before = snapshot(organisation)
     organisation.confirmed_at = timezone.now()
     _save(organisation, actor=actor, action="confirmed", before=before)
@@ -298,7 +303,7 @@ def published_kinds(organisation: Organisation) -> list[str]:
 @transaction.atomic
 def contact_consent_record(
     *,
-    actor: User | None,
+    actor: Access,
     organisation: Organisation,
     kinds: Iterable[str],
     renew: bool = False,
@@ -307,6 +312,7 @@ def contact_consent_record(
     shown, when and who), and publish those; none withdraws the consent. Nothing is recorded
     when the choice is unchanged, unless `renew` (the yearly confirmation) and some are
     published."""
+    check_change(actor, organisation)
     chosen = [kind for kind in CONTACT_KINDS if kind in set(kinds)]
     if chosen == published_kinds(organisation) and not (renew and chosen):
         return None
@@ -324,7 +330,7 @@ def contact_consent_record(
         organisation=organisation,
         published=",".join(chosen),
         text=str(CONTACT_CONSENT_TEXT),
-        given_by=actor,
+        given_by_id=actor.user_id,
     )
     consent.full_clean()
     consent.save()
@@ -383,10 +389,10 @@ def help_offer_send(
 
 
 @transaction.atomic
-def category_save(*, actor: User | None, category: Category) -> Category:
+def category_save(*, actor: Access, category: Category) -> Category:
     """Create or change an association category: a centre's own (its coordinators') or, for
     the site admin, an installation-wide one (core.permissions)."""
-    if not may_change_shared_row(access_for_user(actor), category):
+    if not may_change_shared_row(actor, category):
         raise PermissionDenied
     before = stored_snapshot(category)
     category.full_clean()
@@ -405,14 +411,15 @@ def invitation_url(invitation: Invitation) -> str:
 
 
 @transaction.atomic
-def invitation_create(*, actor: User, organisation: Organisation, email: str) -> Invitation:
+def invitation_create(*, actor: Access, organisation: Organisation, email: str) -> Invitation:
     """Invite `email` to keep `organisation`'s entry; sends the link by e-mail."""
+    check_coordinate(actor, organisation.centre_id)
     invitation = Invitation(
         centre=organisation.centre,
         organisation=organisation,
         email=email.strip().lower(),
         token=secrets.token_urlsafe(32),
-        created_by=actor,
+        created_by_id=actor.user_id,
         expires_at=timezone.now() + INVITATION_LIFETIME,
     )
     invitation.full_clean()
@@ -437,8 +444,9 @@ def invitation_create(*, actor: User, organisation: Organisation, email: str) ->
 
 
 @transaction.atomic
-def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+def invitation_revoke(*, actor: Access, invitation: Invitation) -> Invitation:
     """Make an unused invitation link stop working."""
+    check_coordinate(actor, invitation.centre_id)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -476,6 +484,10 @@ def invitation_accept(
     another address (a forwarded link) is bound only when they took the explicit step "accept
     as <their address>" (`as_other_address`), which the audit trail records with both
     addresses.
+
+    It takes the `user` itself, not an Access: the user is the row it changes (role, centre,
+    verified address), in allauth's sign-up too, where allauth holds that User instance and no
+    Access of theirs exists yet; the trail records them as the actor.
     """
     # The token is the permission (the user may be of no centre yet, or of another one).
     invitation = Invitation.objects.by_token(invitation.token).select_for_update().get()
@@ -515,8 +527,9 @@ def invitation_accept(
 
 
 @transaction.atomic
-def membership_revoke(*, actor: User, membership: Membership) -> None:
+def membership_revoke(*, actor: Access, membership: Membership) -> None:
     """Remove a user's access to an association (the account itself is kept)."""
+    check_coordinate(actor, membership.organisation.centre_id)
     log_action(
         actor=actor,
         action="membership.deleted",
@@ -650,11 +663,12 @@ def register_sync(*, now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
+def register_change_accept(*, actor: Access, change: Any) -> Organisation:
     """Write a proposed change to the entry through organisation_update, with the register as
     its source (the change history shows it)."""
     from .models import RegisterChange
 
+    check_coordinate(actor, change.centre_id)
     change = (
         RegisterChange.objects.for_centre(change.centre_id).select_for_update().get(pk=change.pk)
     )
@@ -673,21 +687,26 @@ def register_change_accept(*, actor: User | None, change: Any) -> Organisation:
         actor=actor, organisation=organisation, data={change.field: value}, source="register"
     )
     change.status = RegisterChange.Status.ACCEPTED
-    change.decided_by = actor
+    change.decided_by_id = actor.user_id
     change.decided_at = timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     return organisation
 
 
 @transaction.atomic
-def register_change_ignore(*, actor: User | None, change: Any) -> None:
+def register_change_ignore(*, actor: Access, change: Any) -> None:
     """Leave the entry as it is; the proposal is kept as ignored."""
     from .models import RegisterChange
 
+    check_coordinate(actor, change.centre_id)
     updated = (
         RegisterChange.objects.for_centre(change.centre_id)
         .filter(pk=change.pk, status=RegisterChange.Status.PENDING)
-        .update(status=RegisterChange.Status.IGNORED, decided_by=actor, decided_at=timezone.now())
+        .update(
+            status=RegisterChange.Status.IGNORED,
+            decided_by_id=actor.user_id,
+            decided_at=timezone.now(),
+        )
     )
     if not updated:
         raise ValidationError(_("This change has already been decided."))

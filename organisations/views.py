@@ -121,7 +121,7 @@ def organisation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, centre=centre, initial=initial)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
-            actor=request.user,
+            actor=get_access(request),
             centre=centre,
             data=form.entry_data,
             categories=form.categories,
@@ -172,12 +172,11 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         request,
         form=form,
         save=lambda: services.organisation_update(
-            actor=request.user,
+            actor=access,
             organisation=organisation,
             data=form.entry_data,
             categories=form.categories,
             cooperation_areas=form.cleaned_data["cooperation_areas"],
-            by_association=access.is_association,
             expected_version=form.loaded_version,
             confirm="confirm" in request.POST,
             public_contacts=form.public_contact_choice,
@@ -195,7 +194,7 @@ def organisation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 @role_required(Role.COORDINATOR)
 def organisation_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
-    services.organisation_archive(actor=request.user, organisation=organisation)
+    services.organisation_archive(actor=get_access(request), organisation=organisation)
     messages.success(request, _("%(name)s was archived.") % {"name": organisation})
     return redirect("organisations:detail", organisation.pk)
 
@@ -204,7 +203,7 @@ def organisation_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @role_required(Role.COORDINATOR)
 def organisation_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
-    services.organisation_restore(actor=request.user, organisation=organisation)
+    services.organisation_restore(actor=get_access(request), organisation=organisation)
     messages.success(request, _("%(name)s is active again.") % {"name": organisation})
     return redirect("organisations:detail", organisation.pk)
 
@@ -213,7 +212,7 @@ def organisation_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
 @role_required(Role.COORDINATOR, Role.ASSOCIATION)
 def organisation_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for_user(request, Organisation, edit=True, pk=pk)
-    services.organisation_confirm(actor=request.user, organisation=organisation)
+    services.organisation_confirm(actor=get_access(request), organisation=organisation)
     messages.success(request, _("Thank you! The entry is confirmed as current."))
     return redirect("organisations:detail", organisation.pk)
 
@@ -228,7 +227,7 @@ def organisation_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     form = InvitationForm(request.POST)
     if form.is_valid():
         invitation = services.invitation_create(
-            actor=request.user, organisation=organisation, email=form.cleaned_data["email"]
+            actor=get_access(request), organisation=organisation, email=form.cleaned_data["email"]
         )
         messages.success(
             request, _("The invitation is on its way to %(email)s.") % {"email": invitation.email}
@@ -242,7 +241,7 @@ def organisation_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @role_required(Role.COORDINATOR)
 def invitation_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_for_user(request, Invitation, edit=True, pk=pk)
-    services.invitation_revoke(actor=request.user, invitation=invitation)
+    services.invitation_revoke(actor=get_access(request), invitation=invitation)
     messages.success(
         request, _("The invitation to %(email)s no longer works.") % {"email": invitation.email}
     )
@@ -258,7 +257,7 @@ def membership_revoke(
     membership = get_object_or_404(
         organisation.memberships.select_related("user"), pk=membership_pk
     )
-    services.membership_revoke(actor=request.user, membership=membership)
+    services.membership_revoke(actor=get_access(request), membership=membership)
     messages.success(
         request,
         _("%(user)s can no longer keep this entry.") % {"user": membership.user.email},
@@ -352,7 +351,7 @@ def organisation_import(request: AuthenticatedHttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             batch = batches.import_batch_create(
-                actor=request.user,
+                actor=get_access(request),
                 centre=centre,
                 filename=upload.name,
                 file=upload,
@@ -400,7 +399,9 @@ def import_batch_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     batch = get_object_for_user(request, ImportBatch, edit=True, pk=pk)
     try:
         batches.import_batch_confirm(
-            actor=request.user, batch=batch, good_rows_only=request.POST.get("confirm") == "good"
+            actor=get_access(request),
+            batch=batch,
+            good_rows_only=request.POST.get("confirm") == "good",
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -459,7 +460,7 @@ def register_lookup(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.organisation_update(
-                    actor=request.user,
+                    actor=access,
                     organisation=organisation,
                     data={name: entry.data[name] for name in chosen if name in entry.data},
                     categories=next(
@@ -467,7 +468,6 @@ def register_lookup(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     )
                     if "categories" in chosen
                     else None,
-                    by_association=access.is_association,
                     source="register",
                 )
             except ValidationError as exc:
@@ -507,10 +507,10 @@ def register_change_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     change = get_object_for_user(request, RegisterChange, edit=True, pk=pk)
     try:
         if request.POST.get("decision") == "accept":
-            services.register_change_accept(actor=request.user, change=change)
+            services.register_change_accept(actor=get_access(request), change=change)
             messages.success(request, _("The change was written to the entry."))
         else:
-            services.register_change_ignore(actor=request.user, change=change)
+            services.register_change_ignore(actor=get_access(request), change=change)
             messages.success(request, _("The change was ignored."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -625,7 +625,7 @@ def category_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> H
         category = Category(centre=own_centre(request))
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():
-        services.category_save(actor=request.user, category=form.instance)
+        services.category_save(actor=get_access(request), category=form.instance)
         messages.success(request, _("The category was saved."))
         return redirect("organisations:categories")
     return render(request, "organisations/category_form.html", {"form": form, "category": category})

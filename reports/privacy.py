@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from core.audit import log_action
+from core.permissions import Access
 from core.privacy import Person
 
 from .models import Narrative, ReportJob
@@ -24,7 +25,7 @@ def _naming(person: Person) -> list[Narrative]:
     ]
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     """Redact the person from every narrative of the centre, and delete the stored PDFs made
     from those narratives (the coordinator makes them again, without the name)."""
     for narrative in _naming(person):

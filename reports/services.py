@@ -18,6 +18,7 @@ from core import jobs
 from core.audit import log_action, log_change, snapshot
 from core.concurrency import claim_version
 from core.models import Centre, User
+from core.permissions import Access, check_change, check_coordinate, user_of
 
 from .figures import ReportError
 from .models import Narrative, ReportJob, ReportKind
@@ -40,7 +41,7 @@ def params_hash(
 @transaction.atomic
 def report_request(
     *,
-    actor: User | None,
+    actor: Access,
     centre: Centre,
     kind: str,
     year: int,
@@ -53,6 +54,7 @@ def report_request(
     always finds the row; if the broker refuses it, the job is marked failed and
     ReportQueueUnavailable is raised once the transaction has committed.
     """
+    check_coordinate(actor, centre.pk)
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
     digest = params_hash(
@@ -71,7 +73,7 @@ def report_request(
         year=year,
         project=project,
         language=language,
-        requested_by=actor,
+        requested_by_id=actor.user_id,
         params_hash=digest,
         task_id=f"report-{digest[:16]}-{timezone.now():%Y%m%d%H%M%S%f}",
     )
@@ -97,8 +99,9 @@ def report_request(
     return job, True
 
 
-def report_delete(*, actor: User, job: ReportJob) -> None:
+def report_delete(*, actor: Access, job: ReportJob) -> None:
     """Delete a report and its file (the file goes once the deletion is committed)."""
+    check_change(actor, job)
     job_id = job.pk
     with transaction.atomic():
         file_name = job.file.name if job.file else ""
@@ -112,7 +115,7 @@ def report_delete(*, actor: User, job: ReportJob) -> None:
         job.delete()
         if file_name:
             transaction.on_commit(lambda: storage.delete(file_name))
-    logger.info("report %s deleted by user %s", job_id, actor.pk)
+    logger.info("report %s deleted by %s", job_id, actor)
 
 
 def report_job_run(*, job_id: int, may_retry: bool = False) -> ReportJob | None:
@@ -192,7 +195,11 @@ def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:
             continue
         try:
             job, _created = report_request(
-                actor=None, centre=centre, kind=ReportKind.ANNUAL, year=year, language="nb"
+                actor=Access.system(),
+                centre=centre,
+                kind=ReportKind.ANNUAL,
+                year=year,
+                language="nb",
             )
         except ReportQueueUnavailable:
             continue  # marked failed; the other centres are still tried
@@ -203,7 +210,7 @@ def report_queue_annual_for_all_centres(*, year: int) -> list[ReportJob]:
 @transaction.atomic
 def narrative_save(
     *,
-    actor: User,
+    actor: Access,
     centre: Centre,
     kind: str,
     year: int,
@@ -214,6 +221,7 @@ def narrative_save(
 ) -> Narrative:
     """Save the coordinator's narrative of a report (a draft until marked final). With
     `expected_version` a save over somebody else's newer save raises EditConflict."""
+    check_coordinate(actor, centre.pk)
     if project is not None and project.centre_id != centre.pk:
         raise ValidationError({"project": _("The project belongs to another centre.")})
     if kind == ReportKind.FINAL:
@@ -232,7 +240,7 @@ def narrative_save(
     for name in Narrative.section_names(kind):
         setattr(narrative, name, (texts.get(name) or "").strip())
     narrative.is_draft = is_draft
-    narrative.updated_by = actor
+    narrative.updated_by_id = actor.user_id
     narrative.full_clean(validate_constraints=False)
     narrative.save()
     log_change(
@@ -245,7 +253,7 @@ def narrative_save(
 
 
 @transaction.atomic
-def report_finish_request(*, actor: User, centre: Centre, year: int) -> int:
+def report_finish_request(*, actor: Access, centre: Centre, year: int) -> int:
     """A municipality viewer asks the centre's coordinators to finish the annual evaluation of
     `year` (write or finish the narrative, or make the report again): an e-mail to each active
     coordinator, recorded in the audit trail. Returns how many were told."""
@@ -257,18 +265,20 @@ def report_finish_request(*, actor: User, centre: Centre, year: int) -> int:
     from core.models import Role
 
     if not (
-        actor.role == Role.MUNICIPALITY
+        actor.is_municipality
         and actor.municipality_id is not None
         and centre.municipality_id == actor.municipality_id
     ):
         raise PermissionDenied
+    # The e-mail names who asks: the viewer's User (their name), loaded from the Access.
+    asked_by = user_of(actor)
     coordinators = list(
         User.objects.filter(role=Role.COORDINATOR, centre=centre, is_active=True).order_by("pk")
     )
     context = {
         "centre": centre,
         "year": year,
-        "asked_by": actor,
+        "asked_by": asked_by,
         "url": settings.SITE_URL + reverse("reports:narrative") + f"?kind=annual&year={year}",
     }
     for user in coordinators:

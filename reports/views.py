@@ -79,7 +79,7 @@ def report_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             job, created = services.report_request(
-                actor=request.user,
+                actor=get_access(request),
                 centre=centre,
                 kind=form.cleaned_data["kind"],
                 year=form.cleaned_data["year"],
@@ -161,7 +161,7 @@ def report_download(request: HttpRequest, pk: int) -> FileResponse:
 @role_required(Role.COORDINATOR)
 def report_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     job = get_object_for_user(request, ReportJob, edit=True, pk=pk)
-    services.report_delete(actor=request.user, job=job)
+    services.report_delete(actor=get_access(request), job=job)
     messages.success(request, _("The report was deleted."))
     return redirect("reports:list")
 
@@ -201,7 +201,7 @@ def narrative_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         form=form,
         save=lambda: services.narrative_save(
-            actor=request.user,
+            actor=get_access(request),
             centre=centre,
             kind=kind,
             year=year,
@@ -365,7 +365,7 @@ def annual_finish_request(request: AuthenticatedHttpRequest, year: int, centre_p
     if centre_pk not in access.centre_ids or not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     centre = Centre.objects.get(pk=centre_pk)
-    told = services.report_finish_request(actor=request.user, centre=centre, year=year)
+    told = services.report_finish_request(actor=access, centre=centre, year=year)
     if told:
         messages.success(
             request,

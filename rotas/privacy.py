@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from core.permissions import Access
 from core.privacy import Person, isodate
 
 from .models import ShiftSignup
@@ -19,7 +20,7 @@ def _signups(person: Person):
     return ShiftSignup.objects.for_centre(person.centre_id).filter(volunteer_id=person.volunteer_id)
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     upcoming = _signups(person).exclude(status=ShiftSignup.Status.CANCELLED)
     for signup in upcoming.filter(shift__held_at__isnull=True, shift__starts_at__gt=timezone.now()):
         shift = _locked_shift(signup.shift)

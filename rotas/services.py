@@ -17,8 +17,8 @@ from core.audit import (
     log_change,
     stored_snapshot,
 )
-from core.models import Centre, User
-from core.permissions import Access
+from core.models import Centre
+from core.permissions import Access, check_change, check_coordinate
 from hours.models import HourEntry
 from volunteers.models import (
     Volunteer,
@@ -39,8 +39,9 @@ ROTA_FIELDS = (
 
 
 @transaction.atomic
-def rota_save(*, actor: User, centre: Centre, rota: Rota | None = None, **fields: Any) -> Rota:
+def rota_save(*, actor: Access, centre: Centre, rota: Rota | None = None, **fields: Any) -> Rota:
     """Create a rota in `centre`, or change `rota`; `interests` is set after saving."""
+    check_coordinate(actor, centre.pk)
     interests = fields.pop("interests", None)
     unknown = set(fields) - set(ROTA_FIELDS)
     if unknown:
@@ -74,7 +75,7 @@ def rota_save(*, actor: User, centre: Centre, rota: Rota | None = None, **fields
 @transaction.atomic
 def shifts_add(
     *,
-    actor: User,
+    actor: Access,
     rota: Rota,
     first_day: dt.date,
     starts: dt.time,
@@ -84,6 +85,7 @@ def shifts_add(
 ) -> list[Shift]:
     """Add a shift on `first_day` from `starts` to `ends` and, with `weeks` > 1, the same shift
     on the same weekday of the following weeks (the café every Tuesday 11–14, two places)."""
+    check_change(actor, rota)
     if not 1 <= weeks <= 52:
         raise ValidationError({"weeks": _("Repeat for 1 to 52 weeks.")})
     if ends <= starts:
@@ -117,31 +119,29 @@ def _locked_shift(shift: Shift) -> Shift:
     )
 
 
-def _check_signup_allowed(*, access: Access, shift: Shift, volunteer: Volunteer) -> None:
+def _check_signup_allowed(*, actor: Access, shift: Shift, volunteer: Volunteer) -> None:
     if volunteer.centre_id != shift.centre_id:
         raise ValidationError(_("The volunteer belongs to another centre."))
-    if access.is_volunteer:
-        if volunteer.user_id != access.user_id:
+    if actor.is_volunteer:
+        if volunteer.user_id != actor.user_id:
             raise PermissionDenied
         if timezone.now() >= shift.signup_closes_at:
             raise ValidationError(_("Sign-up for this shift has closed. Contact the coordinator."))
         if not shift.rota.is_active:
             raise ValidationError(_("This rota is not open for sign-up."))
-    elif not access.is_coordinator or shift.centre_id not in access.centre_ids:
+    elif not actor.is_coordinator or shift.centre_id not in actor.centre_ids:
         raise PermissionDenied
     if shift.held_at is not None:
         raise ValidationError(_("This shift is already held."))
 
 
 @transaction.atomic
-def shift_sign_up(
-    *, actor: User, access: Access, shift: Shift, volunteer: Volunteer
-) -> ShiftSignup:
+def shift_sign_up(*, actor: Access, shift: Shift, volunteer: Volunteer) -> ShiftSignup:
     """Put a volunteer on a shift: coming while there is a free place, otherwise on the
     waiting list. A volunteer signs up themselves until the rota's deadline; the coordinator
     may fill gaps at any time before the shift is held."""
     shift = _locked_shift(shift)
-    _check_signup_allowed(access=access, shift=shift, volunteer=volunteer)
+    _check_signup_allowed(actor=actor, shift=shift, volunteer=volunteer)
     if volunteer.status != Volunteer.Status.ACTIVE:
         raise ValidationError(_("Only approved volunteers can sign up for shifts."))
     if shift.rota.needs_police_certificate and not volunteer.police_certificate_checked_on:
@@ -165,12 +165,12 @@ def shift_sign_up(
 
 
 @transaction.atomic
-def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSignup | None:
+def shift_cancel(*, actor: Access, signup: ShiftSignup) -> ShiftSignup | None:
     """Take a volunteer off a shift. When they had a place, the first on the waiting list
     moves up and is told by e-mail; that sign-up is returned (None when nobody moved up)."""
     shift = _locked_shift(signup.shift)
     signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
-    _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
+    _check_signup_allowed(actor=actor, shift=shift, volunteer=signup.volunteer)
     if signup.status == ShiftSignup.Status.CANCELLED:
         raise ValidationError(_("This sign-up is already cancelled."))
     return _cancel_locked(actor=actor, shift=shift, signup=signup)
@@ -188,14 +188,14 @@ def _rounded_hours(start: dt.datetime, end: dt.datetime) -> Decimal:
 
 
 @transaction.atomic
-def shift_check(*, actor: User, access: Access, signup: ShiftSignup) -> HourEntry | None:
+def shift_check(*, actor: Access, signup: ShiftSignup) -> HourEntry | None:
     """A volunteer checks in at the place (from an hour before the shift until its end), then
     out: the time between becomes one hour entry waiting for the coordinator's approval, tied
     to the sign-up, so holding the shift later does not log it again. Returns the entry at
     check-out (None at check-in)."""
     shift = _locked_shift(signup.shift)
     signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
-    if not access.is_volunteer or signup.volunteer.user_id != actor.pk:
+    if not actor.is_volunteer or signup.volunteer.user_id != actor.user_id:
         raise PermissionDenied
     if signup.status != ShiftSignup.Status.CONFIRMED:
         raise ValidationError(_("You have no place on this shift."))
@@ -220,7 +220,7 @@ def shift_check(*, actor: User, access: Access, signup: ShiftSignup) -> HourEntr
         date=timezone.localtime(shift.starts_at).date(),
         hours=_rounded_hours(signup.checked_in_at, now),
         status=HourEntry.Status.PENDING,
-        entered_by=actor,
+        entered_by_id=actor.user_id,
     )
     entry.full_clean()
     entry.save()
@@ -268,19 +268,23 @@ def shift_answer(
             signup.confirmed_at = timezone.now()
             signup.save(update_fields=["confirmed_at"])
             log_change(
-                actor=None, action="shift_signup.confirmed", obj=signup, before=before, data=data
+                actor=Access.system(),
+                action="shift_signup.confirmed",
+                obj=signup,
+                before=before,
+                data=data,
             )
         return signup, None
     if action != "cancel":
         raise AnswerRefused(_("This link is not valid."))
     if signup.status == ShiftSignup.Status.CANCELLED:
         return signup, None
-    log_action(actor=None, action="shift_signup.answered", obj=signup, data=data)
-    moved = _cancel_locked(actor=None, shift=shift, signup=signup)
+    log_action(actor=Access.system(), action="shift_signup.answered", obj=signup, data=data)
+    moved = _cancel_locked(actor=Access.system(), shift=shift, signup=signup)
     return signup, moved
 
 
-def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
+def _cancel_locked(*, actor: Access, shift: Shift, signup: ShiftSignup) -> ShiftSignup | None:
     """Cancel a sign-up of a locked shift and give a freed place to the waiting list."""
     before = stored_snapshot(signup)
     had_place = signup.status == ShiftSignup.Status.CONFIRMED
@@ -293,7 +297,7 @@ def _cancel_locked(*, actor: User | None, shift: Shift, signup: ShiftSignup) -> 
     return moved[0] if moved else None
 
 
-def _move_up(*, actor: User | None, shift: Shift) -> list[ShiftSignup]:
+def _move_up(*, actor: Access, shift: Shift) -> list[ShiftSignup]:
     """Give the free places of a (locked) shift to the waiting list, first come first, and
     tell each by e-mail."""
     free = shift.capacity - shift.signups.filter(status=ShiftSignup.Status.CONFIRMED).count()
@@ -318,9 +322,10 @@ def _move_up(*, actor: User | None, shift: Shift) -> list[ShiftSignup]:
 
 
 @transaction.atomic
-def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignup]:
+def shift_update(*, actor: Access, shift: Shift, capacity: int) -> list[ShiftSignup]:
     """Change a shift's number of places. More places go to the waiting list at once (those
     moved up are returned); fewer places never take a place from someone who has one."""
+    check_change(actor, shift)
     shift = _locked_shift(shift)
     if shift.held_at is not None:
         raise ValidationError(_("This shift is already held."))
@@ -343,10 +348,11 @@ def shift_update(*, actor: User, shift: Shift, capacity: int) -> list[ShiftSignu
 
 
 @transaction.atomic
-def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
+def shift_hold(*, actor: Access, shift: Shift, absent: Iterable[int] = ()) -> list[HourEntry]:
     """Turn a held shift into logged hours in one step: one approved hour entry for each
     volunteer who came (everyone coming, except the sign-up ids in `absent`), dated on the
     shift's day, for the rota's project. A shift is held once, so its hours are logged once."""
+    check_change(actor, shift)
     shift = _locked_shift(shift)
     if shift.held_at is not None:
         raise ValidationError(_("The hours of this shift are already logged."))
@@ -368,8 +374,8 @@ def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) 
             date=timezone.localtime(shift.starts_at).date(),
             hours=shift.hours,
             status=HourEntry.Status.APPROVED,
-            entered_by=actor,
-            decided_by=actor,
+            entered_by_id=actor.user_id,
+            decided_by_id=actor.user_id,
             decided_at=now,
         )
         entry.full_clean()

@@ -73,7 +73,7 @@ def _rota_save(request: AuthenticatedHttpRequest, rota: Rota | None) -> HttpResp
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.rota_save(
-                actor=request.user,
+                actor=get_access(request),
                 centre=own_centre(request),
                 rota=Rota.objects.for_centre(rota.centre_id).get(pk=rota.pk) if rota else None,
                 **form.cleaned_data,
@@ -105,7 +105,7 @@ def rota_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         require_edit(request, rota)
         if form.is_valid():
             try:
-                shifts = services.shifts_add(actor=request.user, rota=rota, **form.cleaned_data)
+                shifts = services.shifts_add(actor=access, rota=rota, **form.cleaned_data)
             except ValidationError as error:
                 form_error(form, error)
             else:
@@ -165,9 +165,7 @@ def shift_add_volunteer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
         return redirect("volunteers:shift_detail", shift.pk)
     volunteer = form.cleaned_data["volunteer"]
     try:
-        signup = services.shift_sign_up(
-            actor=request.user, access=access, shift=shift, volunteer=volunteer
-        )
+        signup = services.shift_sign_up(actor=access, shift=shift, volunteer=volunteer)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -185,7 +183,7 @@ def shift_capacity(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return redirect("volunteers:shift_detail", shift.pk)
     try:
         moved = services.shift_update(
-            actor=request.user, shift=shift, capacity=form.cleaned_data["capacity"]
+            actor=get_access(request), shift=shift, capacity=form.cleaned_data["capacity"]
         )
     except ValidationError as error:
         _error_message(request, error)
@@ -214,9 +212,7 @@ def shift_hold(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Tick only the volunteers on this shift."))
         return redirect("volunteers:shift_detail", shift.pk)
     try:
-        entries = services.shift_hold(
-            actor=request.user, shift=shift, absent=form.cleaned_data["absent"]
-        )
+        entries = services.shift_hold(actor=access, shift=shift, absent=form.cleaned_data["absent"])
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -241,7 +237,7 @@ def signup_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access = get_access(request)
     signup = get_object_for_user(request, selectors.shift_signup_qs(access=access), pk=pk)
     try:
-        services.shift_cancel(actor=request.user, access=access, signup=signup)
+        services.shift_cancel(actor=access, signup=signup)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -263,7 +259,7 @@ def shift_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     signup = shift.signups.filter(volunteer=volunteer).first()
     if request.method == "POST" and signup is not None:
         try:
-            entry = services.shift_check(actor=request.user, access=access, signup=signup)
+            entry = services.shift_check(actor=access, signup=signup)
         except ValidationError as error:
             _error_message(request, error)
         else:
@@ -317,9 +313,7 @@ def shift_sign_up(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     shift = get_object_for_user(request, Shift, pk=pk)
     volunteer = current_volunteer(request)
     try:
-        signup = services.shift_sign_up(
-            actor=request.user, access=access, shift=shift, volunteer=volunteer
-        )
+        signup = services.shift_sign_up(actor=access, shift=shift, volunteer=volunteer)
     except ValidationError as error:
         _error_message(request, error)
     else:
@@ -338,7 +332,9 @@ def task_interest(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = current_volunteer(request)
     task = get_object_or_404(Task.objects.for_centre(volunteer.centre_id), pk=pk)
     try:
-        task_services.task_express_interest(actor=request.user, task=task, volunteer=volunteer)
+        task_services.task_express_interest(
+            actor=get_access(request), task=task, volunteer=volunteer
+        )
     except ValidationError as error:
         _error_message(request, error)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.permissions import Access
 from core.privacy import Person, isodate
 
 from .models import Match
@@ -15,7 +16,7 @@ def _matches(person: Person):
     return Match.objects.for_centre(person.centre_id).filter(volunteer_id=person.volunteer_id)
 
 
-def erase(person: Person, actor: Any) -> None:
+def erase(person: Person, actor: Access) -> None:
     # The matches stay (the task's history), without notes that may name the person.
     _matches(person).update(follow_up_notes="")
 

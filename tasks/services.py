@@ -16,8 +16,8 @@ from core.audit import (
 )
 from core.concurrency import claim_version
 from core.mail import mail_queue
-from core.models import Centre, User
-from core.permissions import Access
+from core.models import Centre
+from core.permissions import Access, check_change, check_coordinate
 from volunteers.models import (
     Volunteer,
 )
@@ -27,14 +27,17 @@ from .models import Match, Task
 
 
 @transaction.atomic
-def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -> Task:
+def task_create(*, actor: Access, centre: Centre, **fields: Any) -> Task:
     """Post a task. An association user may only post for their own association."""
-    task = Task(centre=centre, created_by=actor)
+    task = Task(centre=centre, created_by_id=actor.user_id)
     m2m = set_fields(task, fields)
-    if access.is_association and (
-        task.organisation_id is None or task.organisation_id not in access.association_ids
-    ):
-        raise PermissionDenied
+    if actor.is_association:
+        if centre.pk not in actor.centre_ids or (
+            task.organisation_id is None or task.organisation_id not in actor.association_ids
+        ):
+            raise PermissionDenied
+    else:
+        check_coordinate(actor, centre.pk)
     task.full_clean()
     task.save()
     for name, values in m2m.items():
@@ -45,10 +48,11 @@ def task_create(*, actor: User, access: Access, centre: Centre, **fields: Any) -
 
 @transaction.atomic
 def task_update(
-    *, actor: User, task: Task, expected_version: int | None = None, **fields: Any
+    *, actor: Access, task: Task, expected_version: int | None = None, **fields: Any
 ) -> Task:
     """Change a task. With `expected_version` a save over somebody else's newer save raises
     `core.concurrency.EditConflict`."""
+    check_change(actor, task)
     before = stored_snapshot(task)
     claim_version(task, expected_version)
     m2m = set_fields(task, fields)
@@ -64,8 +68,9 @@ def task_update(
 
 
 @transaction.atomic
-def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
+def match_create(*, actor: Access, task: Task, volunteer: Volunteer, **fields: Any) -> Match:
     """Match a volunteer to a task (status proposed unless given) and e-mail the volunteer."""
+    check_coordinate(actor, task.centre_id)
     if volunteer.centre_id != task.centre_id:
         raise ValidationError(_("The volunteer belongs to another centre."))
     if volunteer.status != Volunteer.Status.ACTIVE:
@@ -87,10 +92,10 @@ def match_create(*, actor: User, task: Task, volunteer: Volunteer, **fields: Any
 
 
 @transaction.atomic
-def task_express_interest(*, actor: User, task: Task, volunteer: Volunteer) -> Match:
+def task_express_interest(*, actor: Access, task: Task, volunteer: Volunteer) -> Match:
     """A volunteer says they are interested in an open task: a proposed match the coordinator
     follows up (the centre is told by e-mail)."""
-    if actor.pk != volunteer.user_id:
+    if not actor.is_volunteer or actor.user_id != volunteer.user_id:
         raise PermissionDenied
     if task.status != Task.Status.OPEN:
         raise ValidationError(_("This task is no longer open."))
@@ -118,8 +123,9 @@ def task_express_interest(*, actor: User, task: Task, volunteer: Volunteer) -> M
 
 
 @transaction.atomic
-def match_update(*, actor: User, match: Match, **fields: Any) -> Match:
+def match_update(*, actor: Access, match: Match, **fields: Any) -> Match:
     """Change a match's status, dates or follow-up."""
+    check_coordinate(actor, match.centre_id)
     before = stored_snapshot(match)
     for name, value in fields.items():
         setattr(match, name, value)

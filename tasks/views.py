@@ -86,9 +86,7 @@ def task_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            task = services.task_create(
-                actor=request.user, access=access, centre=centre, **form_values(form)
-            )
+            task = services.task_create(actor=access, centre=centre, **form_values(form))
         except ValidationError as error:
             form_error(form, error)
         else:
@@ -163,7 +161,7 @@ def match_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("volunteers:task_detail", task.pk)
     try:
-        services.match_create(actor=request.user, task=task, volunteer=volunteer)
+        services.match_create(actor=access, task=task, volunteer=volunteer)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -184,7 +182,7 @@ def match_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.match_update(
-                actor=request.user,
+                actor=get_access(request),
                 match=Match.objects.for_centre(match.centre_id).get(pk=match.pk),
                 **form.cleaned_data,
             )

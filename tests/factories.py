@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityCategory
 from core.models import Centre, District, Municipality, Role, User
+from core.permissions import Access, access_for_user
 from organisations.models import Category, Membership, Organisation
 from projects.models import Project, YearTarget
 from volunteers.models import Volunteer
@@ -147,3 +148,8 @@ def volunteer_user(volunteer: Volunteer, **kwargs) -> User:
     volunteer.user = user
     volunteer.save(update_fields=["user"])
     return user
+
+
+def access_of(user: User) -> Access:
+    """The Access a request of `user` carries: what services take as their `actor`."""
+    return access_for_user(user)

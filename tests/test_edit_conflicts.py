@@ -57,7 +57,7 @@ def _task(world):
 
 def _narrative(world):
     narrative = narrative_save(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         centre=world.centre,
         kind="annual",
         year=2025,

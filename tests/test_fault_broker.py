@@ -7,6 +7,7 @@ from django.urls import reverse
 from frivillig.celery import app
 from reports import services
 from reports.models import ReportJob
+from tests.factories import access_of
 
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
@@ -58,11 +59,11 @@ def test_a_refused_job_does_not_block_a_new_request_once_redis_is_back(
     with pytest.raises(services.ReportQueueUnavailable):
         with django_capture_on_commit_callbacks(execute=True):
             services.report_request(
-                actor=world.coordinator, centre=world.centre, kind="annual", year=2025
+                actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=2025
             )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job, created = services.report_request(
-            actor=world.coordinator, centre=world.centre, kind="annual", year=2025
+            actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=2025
         )
     assert created
     assert job.status == ReportJob.Status.QUEUED

@@ -36,7 +36,7 @@ def test_organisation_create_rolls_back_the_association_when_a_later_write_fails
         pytest.raises(OperationalError),
     ):
         organisation_services.organisation_create(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             centre=world.centre,
             data={"name": "Halvveis forening"},
             categories=categories,
@@ -50,7 +50,7 @@ def test_organisation_create_rolls_back_the_association_when_a_later_write_fails
 def test_organisation_update_keeps_the_old_categories_when_a_later_write_fails(world):
     old, new = f.CategoryFactory(), f.CategoryFactory()
     organisation_services.organisation_update(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         organisation=world.organisation,
         data={"name": world.organisation.name},
         categories=[old],
@@ -61,7 +61,7 @@ def test_organisation_update_keeps_the_old_categories_when_a_later_write_fails(w
         pytest.raises(OperationalError),
     ):
         organisation_services.organisation_update(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             organisation=world.organisation,
             data={"name": "Nytt navn"},
             categories=[new],
@@ -76,10 +76,13 @@ def test_volunteer_erase_rolls_back_every_change_when_the_audit_record_fails(wor
     volunteer = world.volunteer
     volunteer_user = world.volunteer_user
     consent_text = volunteer_services.consent_text_publish(
-        actor=world.coordinator, centre=world.centre, text="Samtykke", text_en="Consent"
+        actor=f.access_of(world.coordinator),
+        centre=world.centre,
+        text="Samtykke",
+        text_en="Consent",
     )
     volunteer_services.consent_record(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         volunteer=volunteer,
         consent_text=consent_text,
         channel=Consent.Channel.PAPER,
@@ -97,7 +100,9 @@ def test_volunteer_erase_rolls_back_every_change_when_the_audit_record_fails(wor
         mock.patch.object(AuditEvent.objects, "create", side_effect=fail_on_erased),
         pytest.raises(OperationalError),
     ):
-        volunteer_services.volunteer_erase(actor=world.coordinator, volunteer=volunteer)
+        volunteer_services.volunteer_erase(
+            actor=f.access_of(world.coordinator), volunteer=volunteer
+        )
 
     fresh = Volunteer.objects.get(pk=volunteer.pk)
     assert fresh.first_name == name

@@ -19,6 +19,7 @@ from organisations.tasks import run_import_batch
 from reports import services
 from reports.models import ReportJob
 from reports.tasks import render_report
+from tests.factories import access_of
 
 YEAR = dt.date.today().year
 FAKE_PDF = b"%PDF-1.7 " + b"x" * 2000
@@ -26,7 +27,7 @@ FAKE_PDF = b"%PDF-1.7 " + b"x" * 2000
 
 def _report_job(world, **fields) -> ReportJob:
     job, _created = services.report_request(
-        actor=world.coordinator, centre=world.centre, kind="annual", year=YEAR
+        actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=YEAR
     )
     if fields:
         ReportJob.objects.filter(pk=job.pk).update(**fields)
@@ -36,7 +37,7 @@ def _report_job(world, **fields) -> ReportJob:
 
 def _checked_batch(world, rows: str = "navn\nBergli Sjakklubb\nFjordvik Kor\n") -> ImportBatch:
     batch = batches.import_batch_create(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         filename="foreninger.csv",
         file=rows.encode(),
@@ -69,7 +70,9 @@ def test_it_fails_an_import_batch_whose_associations_cannot_be_stored_with_that_
     world, monkeypatch
 ):
     batch = _checked_batch(world)
-    batches.import_batch_confirm(actor=world.coordinator, batch=batch, good_rows_only=False)
+    batches.import_batch_confirm(
+        actor=access_of(world.coordinator), batch=batch, good_rows_only=False
+    )
     before = Organisation.objects.system().count()
 
     def disk_full(*args, **kwargs):
@@ -88,7 +91,9 @@ def test_it_fails_an_import_batch_whose_associations_cannot_be_stored_with_that_
 
 def test_it_fails_an_import_batch_whose_upload_cannot_be_read_from_storage(world, monkeypatch):
     batch = _checked_batch(world)
-    batches.import_batch_confirm(actor=world.coordinator, batch=batch, good_rows_only=False)
+    batches.import_batch_confirm(
+        actor=access_of(world.coordinator), batch=batch, good_rows_only=False
+    )
 
     def store_away(path):
         raise ConnectionRefusedError("the object store did not answer")
@@ -200,12 +205,15 @@ def test_it_refuses_the_blank_line_gzip_within_30_seconds(world, run_jobs):
     started = time.monotonic()
     with pytest.raises(importing.ImportFileError, match="Linje 1 i filen er lengre enn"):
         batches.import_batch_create(
-            actor=world.coordinator, centre=world.centre, filename="tomt.csv.gz", file=content
+            actor=access_of(world.coordinator),
+            centre=world.centre,
+            filename="tomt.csv.gz",
+            file=content,
         )
     # The same lines after a good header: the upload is kept, its check refuses it.
     with run_jobs():
         batch = batches.import_batch_create(
-            actor=world.coordinator,
+            actor=access_of(world.coordinator),
             centre=world.centre,
             filename="tomt.csv.gz",
             file=gzip.compress(b"navn\n") + content,
@@ -228,7 +236,7 @@ def test_it_refuses_the_blank_line_gzip_within_30_seconds(world, run_jobs):
 def test_it_refuses_rows_of_too_many_columns_at_the_first_one(world, line, message):
     content = gzip.compress(b"navn\n" + (line + b"\n") * 200)
     batch = batches.import_batch_create(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         filename="brede.csv.gz",
         file=content,
@@ -244,7 +252,7 @@ def test_it_refuses_rows_of_too_many_columns_at_the_first_one(world, line, messa
 def test_a_long_run_of_blank_rows_ends_the_reading(world):
     content = gzip.compress(b"navn\nKor\n" + b"," * 999 + b"\n" * 2 + (b"," * 999 + b"\n") * 5_000)
     batch = batches.import_batch_create(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         filename="tomme.csv.gz",
         file=content,
@@ -259,7 +267,7 @@ def test_a_long_run_of_blank_rows_ends_the_reading(world):
 
 def test_reading_stops_at_the_wall_clock_limit(world, monkeypatch):
     batch = batches.import_batch_create(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         filename="mange.csv",
         file=("navn\n" + "".join(f"Lag {n}\n" for n in range(5_000))).encode(),

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from conftest import wait_for
+from core.permissions import Access
 from organisations import batches
 from organisations.models import ImportBatch
 from organisations.tasks import run_import_batch
@@ -26,7 +27,7 @@ def test_it_redelivers_the_batch_of_a_killed_worker_to_a_fresh_worker_without_be
     services_or_skip, transactional_db, world, queue_name
 ):
     batch = batches.import_batch_create(
-        actor=None,
+        actor=Access.system(),
         centre=world.centre,
         filename="foreninger.csv",
         file=b"navn\nBergli Sjakklubb\nFjordvik Kor\n",
@@ -65,14 +66,14 @@ def test_a_hostile_upload_is_refused_and_the_worker_is_free_for_the_next_job(
     services_or_skip, transactional_db, world, queue_name
 ):
     hostile = batches.import_batch_create(
-        actor=None,
+        actor=Access.system(),
         centre=world.centre,
         filename="tomt.csv.gz",
         file=gzip.compress(b"navn\n") + blank_line_gzip(),
         queue=False,
     )
     good = batches.import_batch_create(
-        actor=None,
+        actor=Access.system(),
         centre=world.centre,
         filename="foreninger.csv",
         file=b"navn\nBergli Sjakklubb\n",

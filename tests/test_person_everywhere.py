@@ -86,10 +86,13 @@ def person(world, client, django_capture_on_commit_callbacks):
     coordinator = world.coordinator
     access = access_for_user(coordinator)
     volunteer_services.consent_text_publish(
-        actor=coordinator, centre=world.centre, text="Vi lagrer navn og kontakt.", text_en=""
+        actor=access,
+        centre=world.centre,
+        text="Vi lagrer navn og kontakt.",
+        text_en="",
     )
     volunteer = volunteer_services.volunteer_create(
-        actor=coordinator,
+        actor=access,
         centre=world.centre,
         consent_channel="paper",
         first_name=FIRST,
@@ -98,8 +101,8 @@ def person(world, client, django_capture_on_commit_callbacks):
         phone=PHONE,
         notes=f"{FIRST} liker turer",
     )
-    volunteer_services.volunteer_approve(actor=coordinator, volunteer=volunteer)
-    user = volunteer_services.volunteer_invite_login(actor=coordinator, volunteer=volunteer)
+    volunteer_services.volunteer_approve(actor=access, volunteer=volunteer)
+    user = volunteer_services.volunteer_invite_login(actor=access, volunteer=volunteer)
     user.set_password("et-langt-passord-9")
     user.save()
     EmailAddress.objects.create(user=user, email=OLD_EMAIL, verified=True)
@@ -111,11 +114,10 @@ def person(world, client, django_capture_on_commit_callbacks):
     assert Session.objects.exists()
 
     task = TaskFactory(centre=world.centre, title="Leksehjelp")
-    match = task_services.match_create(actor=coordinator, task=task, volunteer=volunteer)
-    task_services.match_update(actor=coordinator, match=match, follow_up_notes=f"{FIRST} trives")
+    match = task_services.match_create(actor=access, task=task, volunteer=volunteer)
+    task_services.match_update(actor=access, match=match, follow_up_notes=f"{FIRST} trives")
     hour_services.hours_log(
-        actor=coordinator,
-        access=access,
+        actor=access,
         volunteer=volunteer,
         date=dt.date(YEAR, 1, 10),
         hours=Decimal("2"),
@@ -124,12 +126,12 @@ def person(world, client, django_capture_on_commit_callbacks):
     # Once the association's contact person, since replaced.
     organisation = world.organisation
     organisation_services.organisation_update(
-        actor=coordinator,
+        actor=access,
         organisation=organisation,
         data={"contact_name": f"{FIRST} {LAST}", "email": EMAIL, "phone": "+47 412 34 567"},
     )
     organisation_services.organisation_update(
-        actor=coordinator,
+        actor=access,
         organisation=organisation,
         data={"contact_name": "Per Hansen", "email": "per@example.org", "phone": "90000000"},
     )
@@ -142,7 +144,7 @@ def person(world, client, django_capture_on_commit_callbacks):
     ).encode()
     with django_capture_on_commit_callbacks(execute=False):
         batch = import_batch_create(
-            actor=coordinator, centre=world.centre, filename="lag.csv", file=content
+            actor=access, centre=world.centre, filename="lag.csv", file=content
         )
     import_batch_run(batch_id=batch.pk)
     project = f.ProjectFactory(centre=world.centre)
@@ -159,7 +161,7 @@ def person(world, client, django_capture_on_commit_callbacks):
         },
     )
     report_services.narrative_save(
-        actor=coordinator,
+        actor=access,
         centre=world.centre,
         kind="annual",
         year=YEAR,
@@ -167,7 +169,7 @@ def person(world, client, django_capture_on_commit_callbacks):
     )
     with django_capture_on_commit_callbacks(execute=False):
         job, _created = report_services.report_request(
-            actor=coordinator, centre=world.centre, kind="annual", year=YEAR
+            actor=access, centre=world.centre, kind="annual", year=YEAR
         )
     report_services.report_job_run(job_id=job.pk)
     job.refresh_from_db()
@@ -229,7 +231,7 @@ def test_after_erasure_no_table_and_no_stored_file_holds_the_person(
     person, world, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        volunteer_services.volunteer_erase(actor=world.coordinator, volunteer=person)
+        volunteer_services.volunteer_erase(actor=f.access_of(world.coordinator), volunteer=person)
 
     assert _holding(_texts_of_every_row()) == {}
     assert _holding(_texts_of_every_file()) == {}

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from conftest import wait_for
 from core.models import AuditEvent
+from core.permissions import Access
 from core.tasks import purge_auth_events
 
 pytestmark = pytest.mark.worker
@@ -41,7 +42,7 @@ def test_a_real_worker_checks_an_import_batch_from_storage(celery_worker):
 
     centre = f.CentreFactory()
     batch = batches.import_batch_create(
-        actor=None,
+        actor=Access.system(),
         centre=centre,
         filename="enheter.csv",
         file=csv_text([register_row(1), register_row(2, municipality="0301")]).encode(),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.http import AuthenticatedHttpRequest
 from core.models import Role
-from core.permissions import get_object_for_user, role_required
+from core.permissions import get_access, get_object_for_user, role_required
 
 from . import paperwork, selectors, services
 from .forms import CertificateForm, PoliceLetterForm
@@ -52,7 +52,7 @@ def certificate_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 
         try:
             services.certificate_create(
-                actor=request.user, volunteer=volunteer, **form.cleaned_data
+                actor=get_access(request), volunteer=volunteer, **form.cleaned_data
             )
         except ValidationError as error:
             form_error(form, error)
@@ -75,7 +75,7 @@ def police_letter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.police_certificate_record(
-            actor=request.user, volunteer=volunteer, requested_on=timezone.localdate()
+            actor=get_access(request), volunteer=volunteer, requested_on=timezone.localdate()
         )
         letter = paperwork.PurposeLetter(
             volunteer=volunteer,

@@ -26,7 +26,7 @@ from core.audit import (
 from core.concurrency import claim_version
 from core.mail import mail_forget, mail_queue
 from core.models import Centre, Role, User
-from core.permissions import Access, access_for_user, may_change_shared_row
+from core.permissions import Access, check_change, check_coordinate, may_change_shared_row
 from core.privacy import Person, erase_everywhere, rows_everywhere
 
 from .models import (
@@ -71,7 +71,7 @@ def _with_lists(obj: Any, m2m: dict[str, Iterable]) -> dict[str, list[str]]:
 
 
 def log_save(
-    *, actor: Any, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
+    *, actor: Access, action: str, obj: Any, before: dict | None, m2m_before: dict, m2m: dict
 ) -> None:
     lists = {
         name: [m2m_before.get(name) or None, value or None]
@@ -90,6 +90,16 @@ def lists_of(obj: Any, names: Iterable[str]) -> dict[str, list[str]]:
 # --- Volunteers ---------------------------------------------------------------------------------
 
 
+def _check_own_or_change(actor: Access, volunteer: Volunteer) -> None:
+    """A volunteer changes their own record (their profile, their calendar address); the
+    centre's coordinators (and the system) any of the centre's."""
+    if actor.is_volunteer:
+        if volunteer.user_id is None or volunteer.user_id != actor.user_id:
+            raise PermissionDenied
+        return
+    check_change(actor, volunteer)
+
+
 def _date_status(volunteer: Volunteer, previous: str | None) -> None:
     """Keep the dated facts of a status change (`approved_on`, `ended_on`), which the figures
     engine counts "registered at the end of a year" from."""
@@ -106,12 +116,13 @@ def _date_status(volunteer: Volunteer, previous: str | None) -> None:
 
 @transaction.atomic
 def volunteer_create(
-    *, actor: User | None, centre: Centre, consent_channel: str = "", **fields: Any
+    *, actor: Access, centre: Centre, consent_channel: str = "", **fields: Any
 ) -> Volunteer:
     """Register a volunteer in a centre (by the coordinator or through the public form).
 
     With `consent_channel` the consent to the centre's current consent text is recorded too.
     """
+    check_coordinate(actor, centre.pk)
     volunteer = Volunteer(centre=centre)
     m2m = set_fields(volunteer, fields)
     _date_status(volunteer, None)
@@ -134,11 +145,12 @@ def volunteer_create(
 
 @transaction.atomic
 def volunteer_update(
-    *, actor: User, volunteer: Volunteer, expected_version: int | None = None, **fields: Any
+    *, actor: Access, volunteer: Volunteer, expected_version: int | None = None, **fields: Any
 ) -> Volunteer:
     """Change a volunteer's fields (coordinator, or the volunteer on their own profile). With
     `expected_version` (the version the editor loaded) a save over somebody else's newer save
     raises `core.concurrency.EditConflict`."""
+    _check_own_or_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
     before = stored_snapshot(volunteer)
@@ -163,8 +175,9 @@ def volunteer_update(
 
 
 @transaction.atomic
-def volunteer_approve(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_approve(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Make an applicant an active volunteer and tell them by e-mail."""
+    check_change(actor, volunteer)
     if volunteer.status != Volunteer.Status.APPLICANT:
         raise ValidationError(_("Only applicants can be approved."))
     volunteer.status = Volunteer.Status.ACTIVE
@@ -193,10 +206,11 @@ def consent_text_current(*, centre: Centre) -> ConsentText | None:
 
 @transaction.atomic
 def consent_text_publish(
-    *, actor: User, centre: Centre, text: str, text_en: str, text_nn: str = ""
+    *, actor: Access, centre: Centre, text: str, text_en: str, text_nn: str = ""
 ) -> ConsentText:
     """Publish a new version of the consent text (bokmål, optionally nynorsk and English). Old
     versions stay, as consents point to them."""
+    check_coordinate(actor, centre.pk)
     current = consent_text_current(centre=centre)
     consent_text = ConsentText(
         centre=centre,
@@ -214,13 +228,14 @@ def consent_text_publish(
 @transaction.atomic
 def consent_record(
     *,
-    actor: User | None,
+    actor: Access,
     volunteer: Volunteer,
     consent_text: ConsentText,
     channel: str,
     given_at: dt.datetime | None = None,
 ) -> Consent:
     """Record that the volunteer accepted this version of the consent text."""
+    check_change(actor, volunteer)
     if consent_text.centre_id != volunteer.centre_id:
         raise ValidationError(_("The consent text belongs to another centre."))
     consent = Consent(
@@ -254,7 +269,7 @@ def volunteer_sign_up(
     if wanted_task is not None:
         fields["notes"] = _("Signed up for the task: %(task)s") % {"task": wanted_task[1]}
     volunteer = volunteer_create(
-        actor=None, centre=centre, status=Volunteer.Status.APPLICANT, **fields
+        actor=Access.system(), centre=centre, status=Volunteer.Status.APPLICANT, **fields
     )
     if wanted_task is not None:
         log_action(
@@ -264,7 +279,7 @@ def volunteer_sign_up(
             data={"task": wanted_task[0], "title": wanted_task[1]},
         )
     consent_record(
-        actor=None,
+        actor=Access.system(),
         volunteer=volunteer,
         consent_text=consent_text,
         channel=Consent.Channel.SIGNUP_FORM,
@@ -278,12 +293,13 @@ def volunteer_sign_up(
 
 
 @transaction.atomic
-def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
+def volunteer_invite_login(*, actor: Access, volunteer: Volunteer) -> User:
     """Give an approved volunteer a login (role volunteer) and e-mail a link to set a password.
 
     The link is allauth's own password-reset link, so the volunteer then logs in the same way
     as everybody else.
     """
+    check_change(actor, volunteer)
     from allauth.account.forms import default_token_generator
     from allauth.account.models import EmailAddress
     from allauth.account.utils import user_pk_to_url_str
@@ -330,8 +346,9 @@ def volunteer_invite_login(*, actor: User, volunteer: Volunteer) -> User:
 
 
 @transaction.atomic
-def volunteer_export_record(*, actor: User, volunteer: Volunteer) -> None:
+def volunteer_export_record(*, actor: Access, volunteer: Volunteer) -> None:
     """Note in the audit trail that a person's data was exported."""
+    check_change(actor, volunteer)
     log_action(actor=actor, action="volunteer.exported", obj=volunteer)
 
 
@@ -378,7 +395,7 @@ def _end_sessions_of(user: User) -> None:
 
 
 @transaction.atomic
-def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_erase(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Erase one person (GDPR): anonymise every personal field, keep hours and matches.
 
     Hours and matches stay attached to the now anonymous row, so yearly totals do not change.
@@ -390,6 +407,7 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
     record's history). The trail then records that an erasure happened, by whom and when, and
     nothing of what was erased.
     """
+    check_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has already been erased."))
     now = timezone.now()
@@ -453,9 +471,10 @@ def volunteer_erase(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 @transaction.atomic
-def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
+def volunteer_calendar_reset(*, actor: Access, volunteer: Volunteer) -> Volunteer:
     """Give the volunteer's shift calendar a new secret address; the old one stops working at
     once (for a lost phone, or a shared link). The trail records the reset, not the secret."""
+    _check_own_or_change(actor, volunteer)
     if volunteer.is_erased:
         raise ValidationError(_("This person's data has been erased."))
     volunteer.calendar_token = secrets.token_urlsafe(32)
@@ -471,8 +490,9 @@ def volunteer_calendar_reset(*, actor: User, volunteer: Volunteer) -> Volunteer:
 
 
 @transaction.atomic
-def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
+def consent_withdraw(*, actor: Access, consent: Consent) -> Consent:
     """Note that the volunteer withdrew a consent (the coordinator then pauses or erases)."""
+    check_change(actor, consent.volunteer)
     if consent.withdrawn_at:
         raise ValidationError(_("This consent is already withdrawn."))
     consent.withdrawn_at = timezone.now()
@@ -493,7 +513,7 @@ def consent_withdraw(*, actor: User, consent: Consent) -> Consent:
 @transaction.atomic
 def curated_name_save(
     *,
-    actor: User,
+    actor: Access,
     instance: BackgroundGroup | Interest | Language,
     name: str,
     name_en: str,
@@ -502,7 +522,7 @@ def curated_name_save(
 ) -> BackgroundGroup | Interest | Language:
     """Add or rename an entry of a data list (background groups, interests, languages): the
     installation-wide entries only the site admin changes (core.permissions)."""
-    if not may_change_shared_row(access_for_user(actor), instance):
+    if not may_change_shared_row(actor, instance):
         raise PermissionDenied
     before = stored_snapshot(instance)
     instance.name = name
@@ -526,7 +546,7 @@ def curated_name_save(
 @transaction.atomic
 def certificate_create(
     *,
-    actor: User,
+    actor: Access,
     volunteer: Volunteer,
     period_start: dt.date,
     period_end: dt.date,
@@ -535,6 +555,7 @@ def certificate_create(
     signer_title: str,
 ) -> Certificate:
     """The coordinator makes a volunteer certificate; the volunteer downloads it."""
+    check_change(actor, volunteer)
     certificate = Certificate(
         centre_id=volunteer.centre_id,
         volunteer=volunteer,
@@ -543,7 +564,7 @@ def certificate_create(
         tasks=tasks,
         signer_name=signer_name,
         signer_title=signer_title,
-        created_by=actor,
+        created_by_id=actor.user_id,
     )
     certificate.full_clean()
     certificate.save()
@@ -554,13 +575,14 @@ def certificate_create(
 @transaction.atomic
 def police_certificate_record(
     *,
-    actor: User,
+    actor: Access,
     volunteer: Volunteer,
     requested_on: dt.date | None = None,
     shown_on: dt.date | None = None,
 ) -> Volunteer:
     """Record when a police certificate was requested (the purpose letter was made) and when
     the volunteer showed it. Only the dates: the certificate itself is never stored."""
+    check_change(actor, volunteer)
     names = ["police_certificate_requested_on", "police_certificate_checked_on"]
     before = stored_snapshot(volunteer, fields=names) or {}
     if requested_on is not None:

@@ -88,7 +88,7 @@ def update_page(
     def save() -> object:
         fresh = type(row).objects.for_centre(row.centre_id).get(pk=row.pk)
         return update(
-            actor=request.user,
+            actor=get_access(request),
             expected_version=cast(VersionedFormMixin, form).loaded_version,
             **{str(row._meta.model_name): fresh},
             **form_values(form),
@@ -156,7 +156,7 @@ def volunteer_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             volunteer = services.volunteer_create(
-                actor=request.user,
+                actor=get_access(request),
                 centre=centre,
                 consent_channel=form.cleaned_data.get("consent_channel", ""),
                 **form_values(form),
@@ -198,7 +198,7 @@ def volunteer_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def volunteer_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     try:
-        services.volunteer_approve(actor=request.user, volunteer=volunteer)
+        services.volunteer_approve(actor=get_access(request), volunteer=volunteer)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -211,7 +211,7 @@ def volunteer_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 def volunteer_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     try:
-        services.volunteer_invite_login(actor=request.user, volunteer=volunteer)
+        services.volunteer_invite_login(actor=get_access(request), volunteer=volunteer)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -228,7 +228,7 @@ def consent_withdraw(request: AuthenticatedHttpRequest, pk: int, consent_pk: int
     volunteer = get_object_for_user(request, Volunteer, edit=True, pk=pk)
     consent = get_object_or_404(volunteer.consents, pk=consent_pk)
     try:
-        services.consent_withdraw(actor=request.user, consent=consent)
+        services.consent_withdraw(actor=get_access(request), consent=consent)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -251,14 +251,14 @@ def volunteer_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     volunteer = get_object_for_user(request, qs, edit=True, pk=pk)
     data = volunteer_data(volunteer)
     if request.GET.get("format") == "json":
-        services.volunteer_export_record(actor=request.user, volunteer=volunteer)
+        services.volunteer_export_record(actor=access, volunteer=volunteer)
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="person-{volunteer.pk}.json"'
         return response
-    services.volunteer_export_record(actor=request.user, volunteer=volunteer)
+    services.volunteer_export_record(actor=access, volunteer=volunteer)
     return render(
         request,
         "volunteers/volunteer_export.html",
@@ -280,7 +280,7 @@ def volunteer_erase(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("Tick the box to confirm the erasure."))
             return redirect("volunteers:erase", volunteer.pk)
         try:
-            services.volunteer_erase(actor=request.user, volunteer=volunteer)
+            services.volunteer_erase(actor=get_access(request), volunteer=volunteer)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("volunteers:list")
@@ -320,7 +320,7 @@ def consent_texts(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         consent_text = services.consent_text_publish(
-            actor=request.user, centre=centre, **form.cleaned_data
+            actor=access, centre=centre, **form.cleaned_data
         )
         messages.success(
             request,
@@ -373,7 +373,7 @@ def curated_lists(
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.curated_name_save(actor=request.user, instance=instance, **form.cleaned_data)
+            services.curated_name_save(actor=access, instance=instance, **form.cleaned_data)
         except ValidationError as error:
             form_error(form, error)
         else:
@@ -428,7 +428,7 @@ def me_calendar_reset(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Make (or remake) the secret address of the volunteer's shift calendar."""
     volunteer = current_volunteer(request)
     had_one = bool(volunteer.calendar_token)
-    services.volunteer_calendar_reset(actor=request.user, volunteer=volunteer)
+    services.volunteer_calendar_reset(actor=get_access(request), volunteer=volunteer)
     messages.success(
         request,
         _("Your calendar has a new address; the old one no longer works.")

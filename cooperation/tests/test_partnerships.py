@@ -96,7 +96,7 @@ def test_the_coordinator_records_a_partnership_with_contributions_and_its_docume
 def test_the_period_must_run_forwards(world, unit):
     with pytest.raises(ValidationError) as error:
         services.partnership_save(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             centre=world.centre,
             partnership=None,
             data={
@@ -117,7 +117,7 @@ def test_a_unit_of_another_municipality_is_refused(world):
     foreign = UnitFactory(municipality=world.other_municipality)
     with pytest.raises(ValidationError):
         services.partnership_save(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             centre=world.centre,
             partnership=None,
             data={"organisation": world.organisation, "title": "X", "purpose": "x"},
@@ -137,7 +137,7 @@ def test_a_document_of_the_wrong_type_or_too_large_is_refused(world, content, na
     partnership = PartnershipFactory(organisation=world.organisation)
     with pytest.raises(ValidationError) as error:
         services.partnership_document_store(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             partnership=partnership,
             upload=SimpleUploadedFile(name, content),
         )

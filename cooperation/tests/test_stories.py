@@ -76,15 +76,14 @@ def test_the_journey_from_draft_to_public_page(world, login, client, partnership
 def test_consent_is_recorded_before_a_story_is_public(world, partnership):
     story = StoryFactory(partnership=partnership, status="submitted")
     municipality = access_for_user(world.municipality_viewer)
-    services.story_approve(actor=world.municipality_viewer, access=municipality, story=story)
+    services.story_approve(actor=municipality, story=story)
     story.refresh_from_db()
     assert story.status == Story.Status.APPROVED
     assert story.published_at is None  # the organisation has not consented
     assert not Story.objects.listed_publicly().exists()
     coordinator = access_for_user(world.coordinator)
     consent = services.story_consent_give(
-        actor=world.coordinator,
-        access=coordinator,
+        actor=coordinator,
         story=story,
         side=Side.ORGANISATION,
         shows_name=True,
@@ -99,8 +98,7 @@ def test_withdrawing_consent_unpublishes(world, client, partnership):
     story = StoryFactory(partnership=partnership, published=True)
     assert _public_titles(client, world) == [story.title]
     services.story_consent_withdraw(
-        actor=world.association,
-        access=access_for_user(world.association),
+        actor=access_for_user(world.association),
         story=story,
         side=Side.ORGANISATION,
     )
@@ -119,8 +117,7 @@ def test_withdrawing_consent_unpublishes(world, client, partnership):
 def test_a_change_to_an_approved_story_takes_it_off_the_public_page(world, partnership):
     story = StoryFactory(partnership=partnership, published=True)
     services.story_save(
-        actor=world.association,
-        access=access_for_user(world.association),
+        actor=access_for_user(world.association),
         partnership=partnership,
         story=story,
         data={"lessons": "Noe nytt"},

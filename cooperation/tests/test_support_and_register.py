@@ -68,7 +68,7 @@ def test_the_engine_counts_supported_and_fully_financed_lines_and_the_self_finan
 def test_the_years_page_shows_the_support_figures(world, login):
     project = _lines(world, 2)[0]
     services.support_add(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         centre=world.centre,
         data={
             "project": project,
@@ -90,7 +90,7 @@ def test_support_for_another_centres_project_is_refused(world):
     foreign = f.ProjectFactory(centre=world.other_centre)
     with pytest.raises(ValidationError):
         services.support_add(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             centre=world.centre,
             data={"project": foreign, "year": YEAR, "kind": "activity", "amount": 1},
         )

@@ -13,7 +13,7 @@ from django.apps import apps as django_apps
 from activities import services as activity_services
 from core.audit import audit_forget, events_of, log_action
 from core.models import AuditEvent
-from core.permissions import access_for_user
+from core.permissions import Access, access_for_user
 from core.privacy import Person
 from organisations import services as organisation_services
 from tests import factories as f
@@ -24,6 +24,18 @@ SERVICE_MODULES = [
     f"{config.name}.services"
     for config in django_apps.get_app_configs()
     if (Path(config.path) / "services.py").exists()
+]
+# Other modules whose functions write and record who did it: the registry's import, and each
+# app's eraser (`core.privacy`: called as `eraser(person, actor)`, so its actor is positional).
+WRITER_MODULES = [
+    "organisations.batches",
+    "organisations.importing",
+    "core.personal_data",
+    *(
+        f"{config.name}.privacy"
+        for config in django_apps.get_app_configs()
+        if (Path(config.path) / "privacy.py").exists() and config.name != "core"
+    ),
 ]
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,10 +86,43 @@ def test_every_write_service_records_its_actor_in_the_trail(module_name, name, n
     assert records(node, {name}), f"{module_name}.{name} takes an actor but records nothing"
 
 
+def _functions_taking_an_actor():
+    for module_name in [*SERVICE_MODULES, *WRITER_MODULES]:
+        module = importlib.import_module(module_name)
+        tree = ast.parse(Path(inspect.getfile(module)).read_text())
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+                if any(a.arg == "actor" for a in arguments):
+                    yield module_name, node.name, node
+
+
+@pytest.mark.parametrize(
+    ("module_name", "name", "node"),
+    [pytest.param(*s, id=f"{s[0]}.{s[1]}") for s in _functions_taking_an_actor()],
+)
+def test_every_write_service_takes_its_actor_as_an_access(module_name, name, node):
+    """Who acts is one `actor: Access` (a user's, or `Access.system()` for jobs and commands):
+    the permission checks are derived from it and the trail records it. Not a User (a service
+    that needs the account loads it with `core.permissions.user_of`), and not a second
+    `access` beside it. A public service of a services module takes it by keyword."""
+    arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+    actor = next(a for a in arguments if a.arg == "actor")
+    annotation = ast.unparse(actor.annotation) if actor.annotation is not None else None
+    assert annotation == "Access", (
+        f"{module_name}.{name} annotates its actor as {annotation}, not Access"
+    )
+    assert "access" not in {a.arg for a in arguments}, (
+        f"{module_name}.{name} takes an access beside its actor"
+    )
+    if module_name in SERVICE_MODULES and not name.startswith("_"):
+        assert actor in node.args.kwonlyargs, f"{module_name}.{name}: actor is not keyword-only"
+
+
 def test_the_trail_records_who_changed_which_fields(world):
     volunteer = f.VolunteerFactory(centre=world.centre, phone="41234567")
     volunteer_services.volunteer_update(
-        actor=world.coordinator, volunteer=volunteer, phone="49999999"
+        actor=f.access_of(world.coordinator), volunteer=volunteer, phone="49999999"
     )
     event = events_of(volunteer).first()
     assert (event.action, event.actor, event.source) == (
@@ -113,7 +158,7 @@ def test_an_activity_and_its_counts_are_recorded_with_the_access_of_the_actor(wo
 
 def test_the_import_and_the_system_are_named_as_the_source(world):
     organisation = organisation_services.organisation_create(
-        actor=None, centre=world.centre, data={"name": "Nytt lag"}, source="import"
+        actor=Access.system(), centre=world.centre, data={"name": "Nytt lag"}, source="import"
     )
     event = events_of(organisation).get()
     assert (event.actor, event.source) == (None, "import")
@@ -123,12 +168,12 @@ def test_the_import_and_the_system_are_named_as_the_source(world):
 def test_forgetting_a_person_blanks_every_value_that_names_them_and_keeps_the_facts(world):
     organisation = world.organisation
     organisation_services.organisation_update(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         organisation=organisation,
         data={"contact_name": "Solveig Fjell", "phone": "+47 412 34 567"},
     )
     organisation_services.organisation_update(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         organisation=organisation,
         data={"contact_name": "Per Hansen", "phone": "90000000"},
     )

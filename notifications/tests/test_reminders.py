@@ -270,7 +270,7 @@ def test_erasing_a_volunteer_blanks_where_their_reminders_went(world, tomorrows_
     gateway.statuses = [503]
     services.send_shift_reminders(now=NOW)
 
-    volunteer_erase(actor=world.coordinator, volunteer=world.volunteer)
+    volunteer_erase(actor=f.access_of(world.coordinator), volunteer=world.volunteer)
 
     rows = list(Delivery.objects.system().values_list("channel", "to", "text", "status"))
     assert sorted(rows) == [("email", "", "", "sent"), ("sms", "", "", "failed")]

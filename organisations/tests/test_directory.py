@@ -2,6 +2,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.permissions import Access
 from organisations.models import Category
 from organisations.services import organisation_create
 from tests import factories as f
@@ -10,8 +11,9 @@ URL = reverse("organisations:directory")
 
 
 def _public(world, name, centre=None, **data):
+    # Made by the system: the entries may be of any centre.
     return organisation_create(
-        actor=world.coordinator,
+        actor=Access.system(),
         centre=centre or world.centre,
         data={"name": name, "is_public": True, **data},
         categories=data.pop("categories", ()),
@@ -41,13 +43,13 @@ def test_it_searches_by_name_and_category(world, client):
     health = Category.objects.get_or_create(name="Helse")[0]
     sport = Category.objects.get_or_create(name="Idrett")[0]
     organisation_create(
-        actor=None,
+        actor=Access.system(),
         centre=world.centre,
         data={"name": "Løpeklubben", "is_public": True},
         categories=[sport],
     )
     organisation_create(
-        actor=None,
+        actor=Access.system(),
         centre=world.centre,
         data={"name": "Hjertelaget", "is_public": True},
         categories=[health],
@@ -63,7 +65,7 @@ def test_it_runs_a_fixed_number_of_queries(world, client, django_assert_num_quer
     def add(count):
         for _index in range(count):
             organisation_create(
-                actor=None,
+                actor=Access.system(),
                 centre=world.centre,
                 data={"name": f"Lag {_index}", "is_public": True, "district": None},
                 categories=[health],

@@ -35,7 +35,7 @@ def _names(centre) -> set[str]:
 def test_it_saves_nothing_and_reports_every_bad_row_when_rows_are_bad(world, health):
     before = _names(world.centre)
     checked = check_rows(read_table(_mixed(), "f.csv"), centre=world.centre)
-    result = import_rows(checked, actor=world.coordinator, centre=world.centre)
+    result = import_rows(checked, actor=f.access_of(world.coordinator), centre=world.centre)
     assert _names(world.centre) == before
     assert result.created == 0
     errors = {(e.row, e.column) for row in checked for e in row.errors}
@@ -55,7 +55,9 @@ def test_it_saves_exactly_the_good_rows_when_asked_and_creates_no_duplicates(wor
     before = _names(world.centre)
     for _attempt in range(2):
         checked = check_rows(read_table(_mixed(), "f.csv"), centre=world.centre)
-        import_rows(checked, actor=world.coordinator, centre=world.centre, good_rows_only=True)
+        import_rows(
+            checked, actor=f.access_of(world.coordinator), centre=world.centre, good_rows_only=True
+        )
         assert _names(world.centre) == before | {"Fjordvik Kor", "Blåbærlaget"}
     assert Organisation.objects.filter(name="Blåbærlaget").count() == 1
     choir = Organisation.objects.get(organisation_number="123456785")
@@ -77,7 +79,7 @@ def test_it_matches_by_organisation_number_then_exact_name_and_updates(world):
         f"{world.other_organisation.name};;Per\n"
     ).encode()
     checked = check_rows(read_table(content, "f.csv"), centre=world.centre)
-    result = import_rows(checked, actor=world.coordinator, centre=world.centre)
+    result = import_rows(checked, actor=f.access_of(world.coordinator), centre=world.centre)
     assert (result.created, result.updated) == (0, 2)
     by_number.refresh_from_db()
     world.other_organisation.refresh_from_db()
@@ -91,7 +93,7 @@ def test_it_reads_latin1_semicolon_csv_as_norwegian_excel_writes_it(world):
     )
     checked = check_rows(read_table(content, "eksport.csv"), centre=world.centre)
     assert checked[0].ok
-    import_rows(checked, actor=world.coordinator, centre=world.centre)
+    import_rows(checked, actor=f.access_of(world.coordinator), centre=world.centre)
     assert Organisation.objects.get(name="Skøyteklubben Ærlig").postal_place == "Tromsø"
 
 
@@ -104,7 +106,7 @@ def test_it_reads_xlsx_with_the_national_register_column_names(world):
     workbook.save(buffer)
     checked = check_rows(read_table(buffer.getvalue(), "register.xlsx"), centre=world.centre)
     assert checked[0].ok, checked[0].errors
-    import_rows(checked, actor=world.coordinator, centre=world.centre)
+    import_rows(checked, actor=f.access_of(world.coordinator), centre=world.centre)
     organisation = Organisation.objects.get(name="Registerlaget")
     assert organisation.organisation_number == "974760673"
     assert organisation.postal_code == "0150"

@@ -221,7 +221,7 @@ def test_revoking_the_invitation_closes_a_sign_up_already_started(world, client)
     assert client.get(url).status_code == 200
     signup_url = f"{reverse('account_signup')}?next={url}"
     assert "account/signup_closed.html" not in [t.name for t in client.get(signup_url).templates]
-    invitation_revoke(actor=world.coordinator, invitation=invitation)
+    invitation_revoke(actor=f.access_of(world.coordinator), invitation=invitation)
     response = client.post(
         signup_url,
         {

@@ -31,14 +31,14 @@ def test_the_register_form_suggests_the_kind(code, kind):
 
 def test_a_social_entrepreneur_is_created_from_its_organisation_form(world):
     org = organisation_create(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         centre=world.centre,
         data={"name": "Jobbverkstedet AS", "organisation_form": "AS"},
     )
     assert org.kind == OrganisationKind.SOCIAL_ENTREPRENEUR
     # A kind chosen by the coordinator wins over the form's suggestion.
     organisation_update(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         organisation=org,
         data={"organisation_form": "STI", "kind": "social_entrepreneur"},
     )

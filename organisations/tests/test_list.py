@@ -22,7 +22,7 @@ def _names(response) -> list[str]:
 
 def _create(world, name, **data):
     return organisation_create(
-        actor=world.coordinator, centre=world.centre, data={"name": name, **data}
+        actor=f.access_of(world.coordinator), centre=world.centre, data={"name": name, **data}
     )
 
 
@@ -45,7 +45,9 @@ def test_it_filters_by_category_district_needs_and_archive(world, login):
     district = f.DistrictFactory(municipality=world.municipality, name="Sentrum")
     health = Category.objects.get_or_create(name="Helse")[0]
     first = _create(world, "Aa lag", needs_volunteers=True, district=district)
-    organisation_update(actor=world.coordinator, organisation=first, data={}, categories=[health])
+    organisation_update(
+        actor=f.access_of(world.coordinator), organisation=first, data={}, categories=[health]
+    )
     archived = _create(world, "Bb lag")
     archived.is_archived = True
     archived.save()
@@ -95,7 +97,7 @@ def _add_organisations(world, count):
     for index in range(count):
         organisation = f.OrganisationFactory(centre=world.centre, district=district)
         organisation_update(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             organisation=organisation,
             data={"needs_volunteers": index % 2 == 0},
             categories=categories,

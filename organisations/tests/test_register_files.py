@@ -21,6 +21,7 @@ from bench.register_files import (
 )
 from organisations import batches, importing
 from organisations.models import ImportBatch, Organisation
+from tests.factories import access_of
 
 # Every column the import maps, with where it lands (field, value expected from register_row(1)).
 MAPPED = {
@@ -177,7 +178,7 @@ def test_the_command_and_the_service_run_the_same_batch(world, tmp_path):
 def test_a_batch_runs_through_the_celery_task(world, run_jobs, tmp_path):
     with run_jobs():
         batch = batches.import_batch_create(
-            actor=world.coordinator,
+            actor=access_of(world.coordinator),
             centre=world.centre,
             filename="enheter.csv",
             file=csv_text([register_row(1)]).encode(),

@@ -39,7 +39,7 @@ def test_it_runs_a_fixed_number_of_queries_on_the_detail_page(
     client = login(world.coordinator)
     url = reverse("organisations:detail", args=[world.organisation.pk])
     organisation_update(
-        actor=world.coordinator,
+        actor=f.access_of(world.coordinator),
         organisation=world.organisation,
         data={"district": f.DistrictFactory(municipality=world.municipality)},
     )
@@ -47,7 +47,7 @@ def test_it_runs_a_fixed_number_of_queries_on_the_detail_page(
         assert client.get(url).status_code == 200
     for index in range(10):
         organisation_update(
-            actor=world.coordinator,
+            actor=f.access_of(world.coordinator),
             organisation=world.organisation,
             data={
                 "member_count": index,

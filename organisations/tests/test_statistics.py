@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.permissions import Access
 from organisations.models import Category
 from organisations.services import organisation_update
 from tests import factories as f
@@ -18,7 +19,7 @@ def _add(world, centre, count):
     for index in range(count):
         organisation = f.OrganisationFactory(centre=centre, district=district)
         organisation_update(
-            actor=world.coordinator,
+            actor=Access.system(),  # entries of any centre
             organisation=organisation,
             data={"needs_volunteers": index % 2 == 0},
             categories=[health],

@@ -5,6 +5,7 @@ from django.utils import translation
 from organisations.forms import OrganisationForm
 from organisations.models import validate_organisation_number
 from organisations.services import normalise_organisation_number, organisation_create
+from tests.factories import access_of
 
 
 @pytest.mark.parametrize(
@@ -48,7 +49,7 @@ def test_it_explains_a_bad_organisation_number_in_norwegian(world):
 
 def test_it_keeps_organisation_numbers_unique_in_the_installation(world):
     organisation_create(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         data={"name": "A", "organisation_number": "123456785"},
     )

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from conftest import ROLES
+from core.permissions import Access
 from core.scopes import scopes_disabled
 from organisations.tests.factories import InvitationFactory
 from volunteers import services as volunteer_services
@@ -33,7 +34,7 @@ def foreign_world(public_world):
     with scopes_disabled():
         for centre in (world.centre, world.other_centre):
             volunteer_services.consent_text_publish(
-                actor=None, centre=centre, text="Samtykke", text_en="Consent"
+                actor=Access.system(), centre=centre, text="Samtykke", text_en="Consent"
             )
         world.invitation = InvitationFactory(organisation=world.other_organisation)
         world.foreign_invitation = InvitationFactory(organisation=world.foreign_organisation)

@@ -12,6 +12,7 @@ from core import jobs
 from core.tasks import sweep_jobs
 from reports import figures, services, tasks
 from reports.models import ReportJob
+from tests.factories import access_of
 
 from .conftest import YEAR
 from .factories import ReportJobFactory
@@ -19,7 +20,7 @@ from .factories import ReportJobFactory
 
 def request_annual(world, **kwargs):
     return services.report_request(
-        actor=world.coordinator, centre=world.centre, kind="annual", year=YEAR, **kwargs
+        actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=YEAR, **kwargs
     )
 
 
@@ -175,7 +176,7 @@ def test_deleting_a_report_removes_its_file(world, django_capture_on_commit_call
     assert storage.exists(name)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_delete(actor=world.coordinator, job=job)
+        services.report_delete(actor=access_of(world.coordinator), job=job)
 
     assert not storage.exists(name)
     assert not ReportJob.objects.filter(pk=job.pk).exists()

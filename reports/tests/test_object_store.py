@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.models import ReportJob
+from tests.factories import access_of
 
 from .conftest import YEAR
 
@@ -16,7 +17,7 @@ def test_a_rendered_report_lands_in_the_object_store_and_downloads_through_the_a
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job, _created = services.report_request(
-            actor=world.coordinator, centre=world.centre, kind="annual", year=YEAR
+            actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=YEAR
         )
     job.refresh_from_db()
     assert job.status == ReportJob.Status.DONE, job.error
@@ -43,12 +44,12 @@ def test_deleting_a_report_deletes_its_object(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         job, _created = services.report_request(
-            actor=world.coordinator, centre=world.centre, kind="annual", year=YEAR
+            actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=YEAR
         )
     job.refresh_from_db()
     assert job.file.name
     with django_capture_on_commit_callbacks(execute=True):
-        services.report_delete(actor=world.coordinator, job=job)
+        services.report_delete(actor=access_of(world.coordinator), job=job)
     listing = object_store.list_objects_v2(Bucket=object_store.bucket)
     assert listing.get("KeyCount", 0) == 0
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from activities.tests.factories import ReportedFigureFactory
 from reports.rendering import ReportParams, render_pdf
 from reports.services import narrative_save
+from tests.factories import access_of
 
 from .conftest import YEAR
 
@@ -27,7 +28,7 @@ def pdf_text(pdf: bytes) -> str:
 
 def test_it_prints_the_years_figures_against_the_targets(world, project_231):
     narrative_save(
-        actor=world.coordinator,
+        actor=access_of(world.coordinator),
         centre=world.centre,
         kind="annual",
         year=YEAR,

@@ -8,6 +8,7 @@ import pytest
 from conftest import wait_for
 from reports import services
 from reports.models import ReportJob
+from tests.factories import access_of
 
 from .conftest import YEAR
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.worker
 
 def test_a_real_worker_renders_a_requested_report(celery_worker, world, project_231):
     job, created = services.report_request(
-        actor=world.coordinator, centre=world.centre, kind="annual", year=YEAR
+        actor=access_of(world.coordinator), centre=world.centre, kind="annual", year=YEAR
     )
     assert created
 

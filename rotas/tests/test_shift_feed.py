@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.audit import events_of
 from rotas.models import Rota, Shift, ShiftSignup
+from tests.factories import access_of
 from volunteers import services
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -52,7 +53,9 @@ def _feed(client, volunteer):
 
 
 def test_the_feed_holds_the_volunteers_own_shifts_in_oslo_time(client, world, shifts):
-    services.volunteer_calendar_reset(actor=world.volunteer_user, volunteer=world.volunteer)
+    services.volunteer_calendar_reset(
+        actor=access_of(world.volunteer_user), volunteer=world.volunteer
+    )
     events = list(_feed(client, world.volunteer).walk("VEVENT"))
     starts = [event.decoded("dtstart") for event in events]
     # 11:00 local time on both sides of the change to summer time; the cancelled one is gone.
@@ -66,9 +69,13 @@ def test_the_feed_holds_the_volunteers_own_shifts_in_oslo_time(client, world, sh
 
 
 def test_a_new_address_stops_the_old_one(client, world, shifts):
-    services.volunteer_calendar_reset(actor=world.volunteer_user, volunteer=world.volunteer)
+    services.volunteer_calendar_reset(
+        actor=access_of(world.volunteer_user), volunteer=world.volunteer
+    )
     old = world.volunteer.calendar_token
-    services.volunteer_calendar_reset(actor=world.volunteer_user, volunteer=world.volunteer)
+    services.volunteer_calendar_reset(
+        actor=access_of(world.volunteer_user), volunteer=world.volunteer
+    )
     assert client.get(reverse("volunteers:shift_feed", args=[old])).status_code == 404
     assert _feed(client, world.volunteer)
     event = events_of(world.volunteer).first()
@@ -92,7 +99,9 @@ def test_the_volunteer_makes_the_address_on_their_profile(world, login):
 
 
 def test_erasure_ends_the_feed(client, world, shifts):
-    services.volunteer_calendar_reset(actor=world.volunteer_user, volunteer=world.volunteer)
+    services.volunteer_calendar_reset(
+        actor=access_of(world.volunteer_user), volunteer=world.volunteer
+    )
     token = world.volunteer.calendar_token
-    services.volunteer_erase(actor=world.coordinator, volunteer=world.volunteer)
+    services.volunteer_erase(actor=access_of(world.coordinator), volunteer=world.volunteer)
     assert client.get(reverse("volunteers:shift_feed", args=[token])).status_code == 404

@@ -9,7 +9,7 @@ from django.urls import reverse
 from core.permissions import access_for_user
 from tasks.models import Match
 from tasks.selectors import match_suggestions
-from tests.factories import DistrictFactory, VolunteerFactory
+from tests.factories import DistrictFactory, VolunteerFactory, access_of
 from volunteers.models import Volunteer
 from volunteers.tests.factories import InterestFactory, MatchFactory, TaskFactory
 
@@ -149,11 +149,11 @@ def test_the_service_refuses_to_match_paused_or_uncertified_volunteers(setup, wo
     setup["good"].status = Volunteer.Status.PAUSED
     setup["good"].save()
     with _pytest.raises(ValidationError):
-        match_create(actor=world.coordinator, task=task, volunteer=setup["good"])
+        match_create(actor=access_of(world.coordinator), task=task, volunteer=setup["good"])
     task.needs_police_certificate = True
     task.save()
     with _pytest.raises(ValidationError):
-        match_create(actor=world.coordinator, task=task, volunteer=setup["poor"])
+        match_create(actor=access_of(world.coordinator), task=task, volunteer=setup["poor"])
     assert not Match.objects.exists()
 
 

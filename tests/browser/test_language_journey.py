@@ -17,6 +17,7 @@ from hours.models import HourEntry
 from organisations import services as organisation_services
 from projects.models import BudgetLine, Project, ProjectGoal, ReportedFigure
 from tasks.models import Match, Task
+from tests.factories import access_of
 from volunteers.models import Consent, ConsentText, Interest, Volunteer
 
 PASSWORD = "passord-123"
@@ -43,7 +44,7 @@ def _setup(world, tmp_path):
     organisation.phone = "22334455"
     organisation.save()
     organisation_services.invitation_create(
-        actor=world.coordinator, organisation=organisation, email="leder@turlag.example"
+        actor=access_of(world.coordinator), organisation=organisation, email="leder@turlag.example"
     )
     text = ConsentText.objects.create(
         centre=world.centre, version=1, text="Vi lagrer navnet ditt.", text_en="We store your name."

@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.models import AuditEvent, User
 from core.permissions import access_for_user
 from figures.engine import Scope, compute
-from tests.factories import DistrictFactory, VolunteerFactory
+from tests.factories import DistrictFactory, VolunteerFactory, access_of
 from volunteers.models import Volunteer
 from volunteers.selectors import volunteers_inactive
 
@@ -222,7 +222,7 @@ def test_erasure_also_clears_failed_logins_other_addresses_and_sessions(world, c
     client.force_login(user)
     assert Session.objects.exists()
 
-    volunteer_erase(actor=world.coordinator, volunteer=volunteer)
+    volunteer_erase(actor=access_of(world.coordinator), volunteer=volunteer)
 
     trail = " ".join(str(row) for row in AuditEvent.objects.values())
     for value in ["gammel.adresse", "203.0.113.7", "203.0.113.8", "Firefox"]:

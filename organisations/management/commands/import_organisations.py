@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from core.models import Centre
+from core.permissions import Access
 from organisations import batches, importing
 from organisations.models import ImportBatch
 
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         try:
             with path.open("rb") as handle:
                 batch = batches.import_batch_create(
-                    actor=None,
+                    actor=Access.system(),
                     centre=centre,
                     filename=path.name,
                     file=handle,
@@ -82,7 +83,7 @@ class Command(BaseCommand):
         else:
             try:
                 batches.import_batch_confirm(
-                    actor=None,
+                    actor=Access.system(),
                     batch=batch,
                     good_rows_only=options["good_rows_only"],
                     queue=False,
