@@ -168,10 +168,27 @@ def shift_sign_up(
 def shift_cancel(*, actor: User, access: Access, signup: ShiftSignup) -> ShiftSignup | None:
     """Take a volunteer off a shift. When they had a place, the first on the waiting list
     moves up and is told by e-mail; that sign-up is returned (None when nobody moved up)."""
+    return signup_give_up(actor=actor, signup=signup, access=access)
+
+
+@transaction.atomic
+def signup_give_up(
+    *, actor: User | None, signup: ShiftSignup, access: Access | None = None
+) -> ShiftSignup | None:
+    """Give up a sign-up's place: the shift's row is locked, the sign-up cancelled and, when it
+    had a place, the first on the waiting list moves up and is told by e-mail (that sign-up is
+    returned, None when nobody moved up).
+
+    With `access` (a person's request, `shift_cancel`), they must be allowed to change the
+    sign-up and one already cancelled is refused. Without (the system, e.g. when a person is
+    erased), an already cancelled sign-up is left as it is."""
     shift = _locked_shift(signup.shift)
     signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
-    _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
+    if access is not None:
+        _check_signup_allowed(access=access, shift=shift, volunteer=signup.volunteer)
     if signup.status == ShiftSignup.Status.CANCELLED:
+        if access is None:
+            return None
         raise ValidationError(_("This sign-up is already cancelled."))
     return _cancel_locked(actor=actor, shift=shift, signup=signup)
 
