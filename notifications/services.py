@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -203,19 +202,20 @@ class Person:
     user_id: int | None = None
 
 
-def _user(user: User) -> Person:
-    return Person(recipient=f"user:{user.pk}", email=user.email, user_id=user.pk)
+def _users(users: Iterable[User]) -> list[Person]:
+    return [Person(recipient=f"user:{u.pk}", email=u.email, user_id=u.pk) for u in users]
 
 
 @dataclass(frozen=True)
 class Due:
-    """One reminder a rule finds due now: about what (`key`, the subject: with the rule's kind
-    and the person, what makes it once per person), to whom, and what its text is made of.
-    `after` is told how many deliveries were made of it (e.g. to mark a sign-up reminded)."""
+    """One subject a rule finds due now and the people to remind of it: `key` names the subject
+    (with the rule's kind and the person, what makes a reminder once per person), `context`
+    is what its text is made of. `after` is told how many deliveries were made of it (e.g. to
+    mark a sign-up reminded)."""
 
     key: str
     centre_id: int
-    person: Person
+    people: Sequence[Person]
     context: dict
     after: Callable[[int], None] | None = None
 
@@ -223,8 +223,8 @@ class Due:
 @dataclass(frozen=True)
 class ReminderRule:
     """A kind of reminder: its `kind` (Delivery.Kind), its text (`template`, the e-mail's
-    subject and body and the SMS under notifications/email/) and `due`, the reminders due at a
-    moment (who, about what, at which of its step times)."""
+    subject and body and the SMS under notifications/email/) and `due`, the subjects due at a
+    moment with whom to remind (who, about what, at which of its step times)."""
 
     kind: str
     template: str
@@ -232,10 +232,10 @@ class ReminderRule:
 
 
 def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
-    """Send what `rule` finds due now, outside the quiet period: each once per person and
-    subject (an address named twice for one subject gets it once; `deliver` keeps it once over
-    runs), never to a user with an opt-out (nor to their address). Returns how many deliveries
-    were made."""
+    """Send what `rule` finds due now, outside the quiet period: each subject once per person
+    (an address named twice for one subject gets it once; `deliver` keeps it once over runs),
+    never to a user with an opt-out (nor to their address). Returns how many deliveries were
+    made."""
     if in_quiet_period(now):
         return 0
     opted_out = _opted_out_user_ids()
@@ -243,31 +243,30 @@ def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
         email.lower()
         for email in User.objects.filter(pk__in=opted_out).values_list("email", flat=True)
     }
-    seen: set[tuple[str, str]] = set()
     made = 0
     for due in rule.due(now):
-        person = due.person
-        if person.user_id in opted_out or person.email.lower() in opted_out_emails:
-            continue
-        if not (person.email or person.phone):
-            continue
-        once = (due.key, person.email.lower() or person.recipient)
-        if once in seen:
-            continue
-        seen.add(once)
-        sent = deliver(
-            Message(
-                kind=rule.kind,
-                recipient=person.recipient,
-                subject_key=due.key,
-                centre_id=due.centre_id,
-                email=person.email,
-                phone=person.phone,
-                template=rule.template,
-                context=due.context,
-            ),
-            now=now,
-        )
+        sent = 0
+        seen: set[str] = set()
+        for person in due.people:
+            address = person.email.lower()
+            if person.user_id in opted_out or address in opted_out_emails:
+                continue
+            if not (address or person.phone) or (address or person.recipient) in seen:
+                continue
+            seen.add(address or person.recipient)
+            sent += deliver(
+                Message(
+                    kind=rule.kind,
+                    recipient=person.recipient,
+                    subject_key=due.key,
+                    centre_id=due.centre_id,
+                    email=person.email,
+                    phone=person.phone,
+                    template=rule.template,
+                    context=due.context,
+                ),
+                now=now,
+            )
         if due.after is not None:
             due.after(sent)
         made += sent
@@ -290,24 +289,13 @@ def _opted_out_user_ids() -> set[int]:
     return set(OptOut.objects.values_list("user_id", flat=True))
 
 
-def _coordinators(centre_ids: set[int]) -> dict[int, list[User]]:
-    """The active coordinators of each centre (the reminder loop leaves out who opted out)."""
+def _active(role: str, by: str, ids: Iterable[int]) -> dict[int, list[User]]:
+    """The active users of `role` whose `by` ("centre_id" or "municipality_id") is one of
+    `ids`, grouped by it."""
     found: dict[int, list[User]] = {}
-    for user in User.objects.filter(
-        role=Role.COORDINATOR, centre_id__in=centre_ids, is_active=True
-    ).order_by("pk"):
-        found.setdefault(cast(int, user.centre_id), []).append(user)  # one of centre_ids
-    return found
-
-
-def _viewers(municipality_ids: Iterable[int]) -> dict[int, list[User]]:
-    """The active viewers of each municipality."""
-    found: dict[int, list[User]] = {}
-    for user in User.objects.filter(
-        role=Role.MUNICIPALITY, municipality_id__in=list(municipality_ids), is_active=True
-    ).order_by("pk"):
-        if user.municipality_id is not None:
-            found.setdefault(user.municipality_id, []).append(user)
+    users = User.objects.filter(role=role, is_active=True, **{f"{by}__in": list(ids)})
+    for user in users.order_by("pk"):
+        found.setdefault(getattr(user, by), []).append(user)
     return found
 
 
@@ -345,11 +333,9 @@ def _shift_due(now: dt.datetime) -> Iterator[Due]:
         yield Due(
             key=f"shiftsignup:{signup.pk}:{signup.shift.starts_at:%Y%m%d%H%M}",
             centre_id=signup.centre_id,
-            person=Person(
-                recipient=f"volunteer:{volunteer.pk}",
-                email=volunteer.email,
-                phone=volunteer.phone,
-            ),
+            people=[
+                Person(f"volunteer:{volunteer.pk}", email=volunteer.email, phone=volunteer.phone)
+            ],
             context={
                 "volunteer": volunteer,
                 "shift": signup.shift,
@@ -418,19 +404,14 @@ def _follow_up_due(now: dt.datetime) -> Iterator[Due]:
         .select_related("task", "volunteer")
         .order_by("pk")
     )
-    coordinators = _coordinators({m.centre_id for m in matches})
+    coordinators = _active(Role.COORDINATOR, "centre_id", {m.centre_id for m in matches})
     for match in matches:
-        for user in coordinators.get(match.centre_id, []):
-            yield Due(
-                key=f"match:{match.pk}:{today.isoformat()}",
-                centre_id=match.centre_id,
-                person=_user(user),
-                context={
-                    "user": user,
-                    "match": match,
-                    "url": _url("volunteers:match_edit", match.pk),
-                },
-            )
+        yield Due(
+            key=f"match:{match.pk}:{today.isoformat()}",
+            centre_id=match.centre_id,
+            people=_users(coordinators.get(match.centre_id, [])),
+            context={"match": match, "url": _url("volunteers:match_edit", match.pk)},
+        )
 
 
 FOLLOW_UP = ReminderRule(kind=Delivery.Kind.FOLLOW_UP, template="follow_up", due=_follow_up_due)
@@ -458,21 +439,17 @@ def _confirmation_due(now: dt.datetime) -> Iterator[Due]:
         members.setdefault(membership.organisation_id, []).append(membership.user)
     for organisation in due:
         users = members.get(organisation.pk)
-        people = (
-            [_user(u) for u in users]
+        yield Due(
+            key=f"organisation:{organisation.pk}:{now.year}",
+            centre_id=organisation.centre_id,
+            people=_users(users)
             if users
-            else [Person(recipient=f"organisation:{organisation.pk}", email=organisation.email)]
+            else [Person(f"organisation:{organisation.pk}", email=organisation.email)],
+            context={
+                "organisation": organisation,
+                "url": _url("organisations:detail", organisation.pk),
+            },
         )
-        for person in people:
-            yield Due(
-                key=f"organisation:{organisation.pk}:{now.year}",
-                centre_id=organisation.centre_id,
-                person=person,
-                context={
-                    "organisation": organisation,
-                    "url": _url("organisations:detail", organisation.pk),
-                },
-            )
 
 
 CONFIRMATION = ReminderRule(
@@ -505,32 +482,29 @@ def _partnership_end_due(now: dt.datetime) -> Iterator[Due]:
         .prefetch_related("contacts")
         .order_by("pk")
     )
-    coordinators = _coordinators({p.centre_id for p in due})
+    coordinators = _active(Role.COORDINATOR, "centre_id", {p.centre_id for p in due})
     for partnership in due:
-        people = [
-            Person(recipient=f"user:{user.pk}", email=user.email.lower(), user_id=user.pk)
-            for user in coordinators.get(partnership.centre_id, [])
-        ] + [
-            Person(recipient=f"contact:{contact.pk}", email=contact.email.lower())
-            for contact in partnership.contacts.all()
-        ]
 
         def reminded(_sent: int, pk: int = partnership.pk) -> None:
             Partnership.objects.system().filter(pk=pk, end_reminder_sent_on__isnull=True).update(
                 end_reminder_sent_on=today
             )
 
-        for person in people:
-            yield Due(
-                key=f"partnership:{partnership.pk}:{partnership.end_date}",
-                centre_id=partnership.centre_id,
-                person=person,
-                context={
-                    "partnership": partnership,
-                    "url": _url("cooperation:partnership_detail", partnership.pk),
-                },
-                after=reminded,
-            )
+        contacts = partnership.contacts.all()
+        yield Due(
+            key=f"partnership:{partnership.pk}:{partnership.end_date}",
+            centre_id=partnership.centre_id,
+            people=[
+                Person(p.recipient, email=p.email.lower(), user_id=p.user_id)
+                for p in _users(coordinators.get(partnership.centre_id, []))
+            ]
+            + [Person(f"contact:{c.pk}", email=c.email.lower()) for c in contacts],
+            context={
+                "partnership": partnership,
+                "url": _url("cooperation:partnership_detail", partnership.pk),
+            },
+            after=reminded,
+        )
 
 
 PARTNERSHIP_END = ReminderRule(
@@ -548,19 +522,17 @@ def _hours_digest_due(now: dt.datetime) -> Iterator[Due]:
 
     waiting = pending_hours_by_centre()
     year, week, _ = timezone.localtime(now).isocalendar()
-    for centre_id, users in _coordinators(set(waiting)).items():
-        for user in users:
-            yield Due(
-                key=f"centre:{centre_id}:{year}-W{week:02d}",
-                centre_id=centre_id,
-                person=_user(user),
-                context={
-                    "user": user,
-                    "entries": waiting[centre_id]["entries"],
-                    "hours": waiting[centre_id]["hours"],
-                    "url": _url("volunteers:hours_pending"),
-                },
-            )
+    for centre_id, users in _active(Role.COORDINATOR, "centre_id", set(waiting)).items():
+        yield Due(
+            key=f"centre:{centre_id}:{year}-W{week:02d}",
+            centre_id=centre_id,
+            people=_users(users),
+            context={
+                "entries": waiting[centre_id]["entries"],
+                "hours": waiting[centre_id]["hours"],
+                "url": _url("volunteers:hours_pending"),
+            },
+        )
 
 
 HOURS_DIGEST = ReminderRule(
@@ -623,28 +595,31 @@ def _grant_deadline_due(now: dt.datetime) -> Iterator[Due]:
     ):
         if centre_id not in decided:
             open_centres.setdefault(municipality_id, []).append(centre_id)
-    recipients: list[tuple[User, int]] = []
-    if steps[Role.COORDINATOR]:
-        all_open = {c for ids in open_centres.values() for c in ids}
-        for centre_id, users in _coordinators(all_open).items():
-            recipients += [(user, centre_id) for user in users]
-    if steps[Role.MUNICIPALITY]:
-        for municipality_id, users in _viewers(open_centres).items():
-            recipients += [(user, open_centres[municipality_id][0]) for user in users]
-    context = {
-        "year": year,
-        "deadline": timezone.localtime(deadline),
-        "url": _url("centreyear:grant_round", year=year),
-    }
-    for user, centre_id in recipients:
-        step = steps[user.role]
-        assert step is not None
-        yield Due(
-            key=f"grant:{year}:{user.role}:{int(step.total_seconds() // 3600)}h",
-            centre_id=centre_id,
-            person=_user(user),
-            context={**context, "user": user, "is_municipality": user.role == Role.MUNICIPALITY},
-        )
+
+    def audience(role: str) -> Iterable[tuple[int, list[User]]]:
+        """(centre, users): coordinators by their centre, viewers by their municipality's
+        first open centre."""
+        if role == Role.COORDINATOR:
+            open_ids = {c for ids in open_centres.values() for c in ids}
+            return _active(role, "centre_id", open_ids).items()
+        viewers = _active(role, "municipality_id", open_centres)
+        return [(open_centres[m][0], users) for m, users in viewers.items()]
+
+    for role, step in steps.items():
+        if step is None:
+            continue
+        for centre_id, users in audience(role):
+            yield Due(
+                key=f"grant:{year}:{role}:{int(step.total_seconds() // 3600)}h",
+                centre_id=centre_id,
+                people=_users(users),
+                context={
+                    "year": year,
+                    "deadline": timezone.localtime(deadline),
+                    "is_municipality": role == Role.MUNICIPALITY,
+                    "url": _url("centreyear:grant_round", year=year),
+                },
+            )
 
 
 GRANT_DEADLINE = ReminderRule(
@@ -677,24 +652,18 @@ def _report_ready_due(now: dt.datetime) -> Iterator[Due]:
         )
         .order_by("pk")
     )
-    if not ready:
-        return
     centres = Centre.objects.in_bulk({job.centre_id for job in ready})
-    viewers = _viewers({centre.municipality_id for centre in centres.values()})
+    viewers = _active(
+        Role.MUNICIPALITY, "municipality_id", {c.municipality_id for c in centres.values()}
+    )
     for job in ready:
         centre = centres[job.centre_id]
-        for user in viewers.get(centre.municipality_id, []):
-            yield Due(
-                key=f"reportjob:{job.pk}",
-                centre_id=job.centre_id,
-                person=_user(user),
-                context={
-                    "user": user,
-                    "centre": centre,
-                    "year": job.year,
-                    "url": _url("reports:list"),
-                },
-            )
+        yield Due(
+            key=f"reportjob:{job.pk}",
+            centre_id=job.centre_id,
+            people=_users(viewers.get(centre.municipality_id, [])),
+            context={"centre": centre, "year": job.year, "url": _url("reports:list")},
+        )
 
 
 REPORT_READY = ReminderRule(

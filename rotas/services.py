@@ -197,6 +197,29 @@ CHECK_IN_EARLY = dt.timedelta(hours=1)
 CHECK_OUT_LATE = dt.timedelta(hours=3)
 
 
+def _log_hours(
+    *, actor: User | None, shift: Shift, signup: ShiftSignup, hours: Decimal, **status: Any
+) -> HourEntry:
+    """A sign-up's hours on its shift as an entry of the volunteer's hours (dated on the
+    shift's day, for the rota's project), linked to the sign-up (which the caller saves).
+    `status`: the entry's status, and who decided it and when where it is approved."""
+    entry = HourEntry(
+        centre_id=shift.centre_id,
+        volunteer=signup.volunteer,
+        project=shift.rota.project,
+        description=str(shift.rota.title)[:200],
+        date=timezone.localtime(shift.starts_at).date(),
+        hours=hours,
+        entered_by=actor,
+        **status,
+    )
+    entry.full_clean()
+    entry.save()
+    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
+    signup.hour_entry = entry
+    return entry
+
+
 def _rounded_hours(start: dt.datetime, end: dt.datetime) -> Decimal:
     """The time between check-in and check-out in hours, to the nearest quarter (at least
     a quarter of an hour, at most 24)."""
@@ -229,21 +252,14 @@ def shift_check(*, actor: User, access: Access, signup: ShiftSignup) -> HourEntr
         return None
     if now > shift.ends_at + CHECK_OUT_LATE:
         raise ValidationError(_("Too late to check out: ask the coordinator to log the hours."))
-    entry = HourEntry(
-        centre_id=shift.centre_id,
-        volunteer=signup.volunteer,
-        project=shift.rota.project,
-        description=str(shift.rota.title)[:200],
-        date=timezone.localtime(shift.starts_at).date(),
+    entry = _log_hours(
+        actor=actor,
+        shift=shift,
+        signup=signup,
         hours=_rounded_hours(signup.checked_in_at, now),
         status=HourEntry.Status.PENDING,
-        entered_by=actor,
     )
-    entry.full_clean()
-    entry.save()
-    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
     signup.checked_out_at = now
-    signup.hour_entry = entry
     signup.save(update_fields=["checked_out_at", "hour_entry"])
     log_change(actor=actor, action="shift_signup.checked_out", obj=signup, before=before)
     return entry
@@ -377,23 +393,16 @@ def shift_hold(*, actor: User | None, shift: Shift, absent: Iterable[int] = ()) 
         # Checked out already: their hours are logged (waiting for approval), once.
         if signup.pk in absent or signup.hour_entry_id:
             continue
-        entry = HourEntry(
-            centre_id=shift.centre_id,
-            volunteer=signup.volunteer,
-            project=shift.rota.project,
-            description=str(shift.rota.title)[:200],
-            date=timezone.localtime(shift.starts_at).date(),
+        entry = _log_hours(
+            actor=actor,
+            shift=shift,
+            signup=signup,
             hours=shift.hours,
             status=HourEntry.Status.APPROVED,
-            entered_by=actor,
             decided_by=actor,
             decided_at=now,
         )
-        entry.full_clean()
-        entry.save()
-        signup.hour_entry = entry
         signup.save(update_fields=["hour_entry"])
-        log_change(actor=actor, action="hours.logged", obj=entry, before=None)
         entries.append(entry)
     shift.held_at = now
     shift.save(update_fields=["held_at"])
