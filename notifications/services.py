@@ -249,7 +249,7 @@ def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
         seen: set[str] = set()
         for person in due.people:
             address = person.email.lower()
-            if person.user_id in opted_out or address in opted_out_emails:
+            if person.user_id in opted_out or (address and address in opted_out_emails):
                 continue
             if not (address or person.phone) or (address or person.recipient) in seen:
                 continue
