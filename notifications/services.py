@@ -230,6 +230,10 @@ class ReminderRule:
     template: str
     due: Callable[[dt.datetime], Iterable[Due]]
 
+    def __call__(self, *, now: dt.datetime) -> int:
+        """Send what is due now (`run_rule`): a rule is its own job (notifications.tasks)."""
+        return run_rule(self, now=now)
+
 
 def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
     """Send what `rule` finds due now, outside the quiet period: each subject once per person
@@ -352,11 +356,7 @@ def _shift_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-SHIFT = ReminderRule(kind=Delivery.Kind.SHIFT, template="shift", due=_shift_due)
-
-
-def send_shift_reminders(*, now: dt.datetime) -> int:
-    return run_rule(SHIFT, now=now)
+send_shift_reminders = ReminderRule(kind=Delivery.Kind.SHIFT, template="shift", due=_shift_due)
 
 
 def sms_reply(*, sender: str, text: str) -> str:
@@ -414,11 +414,9 @@ def _follow_up_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-FOLLOW_UP = ReminderRule(kind=Delivery.Kind.FOLLOW_UP, template="follow_up", due=_follow_up_due)
-
-
-def send_follow_up_reminders(*, now: dt.datetime) -> int:
-    return run_rule(FOLLOW_UP, now=now)
+send_follow_up_reminders = ReminderRule(
+    kind=Delivery.Kind.FOLLOW_UP, template="follow_up", due=_follow_up_due
+)
 
 
 def _confirmation_due(now: dt.datetime) -> Iterator[Due]:
@@ -452,13 +450,9 @@ def _confirmation_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-CONFIRMATION = ReminderRule(
+send_confirmation_requests = ReminderRule(
     kind=Delivery.Kind.CONFIRMATION, template="confirmation", due=_confirmation_due
 )
-
-
-def send_confirmation_requests(*, now: dt.datetime) -> int:
-    return run_rule(CONFIRMATION, now=now)
 
 
 # How long before a partnership's end both sides are reminded (once).
@@ -507,13 +501,9 @@ def _partnership_end_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-PARTNERSHIP_END = ReminderRule(
+send_partnership_end_reminders = ReminderRule(
     kind=Delivery.Kind.PARTNERSHIP_END, template="partnership_end", due=_partnership_end_due
 )
-
-
-def send_partnership_end_reminders(*, now: dt.datetime) -> int:
-    return run_rule(PARTNERSHIP_END, now=now)
 
 
 def _hours_digest_due(now: dt.datetime) -> Iterator[Due]:
@@ -535,13 +525,9 @@ def _hours_digest_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-HOURS_DIGEST = ReminderRule(
+send_hours_digests = ReminderRule(
     kind=Delivery.Kind.HOURS_DIGEST, template="hours_digest", due=_hours_digest_due
 )
-
-
-def send_hours_digests(*, now: dt.datetime) -> int:
-    return run_rule(HOURS_DIGEST, now=now)
 
 
 # --- Opting out ---------------------------------------------------------------------------------
@@ -622,13 +608,9 @@ def _grant_deadline_due(now: dt.datetime) -> Iterator[Due]:
             )
 
 
-GRANT_DEADLINE = ReminderRule(
+send_grant_deadline_reminders = ReminderRule(
     kind=Delivery.Kind.GRANT_DEADLINE, template="grant_deadline", due=_grant_deadline_due
 )
-
-
-def send_grant_deadline_reminders(*, now: dt.datetime) -> int:
-    return run_rule(GRANT_DEADLINE, now=now)
 
 
 # --- A report is ready: the municipality is told ------------------------------------------------
@@ -666,13 +648,9 @@ def _report_ready_due(now: dt.datetime) -> Iterator[Due]:
         )
 
 
-REPORT_READY = ReminderRule(
+send_report_ready_notices = ReminderRule(
     kind=Delivery.Kind.REPORT_READY, template="report_ready", due=_report_ready_due
 )
-
-
-def send_report_ready_notices(*, now: dt.datetime) -> int:
-    return run_rule(REPORT_READY, now=now)
 
 
 @transaction.atomic
