@@ -14,7 +14,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.jobs import ACTIVE_STATUSES, Job
-from core.models import CENTRE_ONLY, FIRST_YEAR, LAST_YEAR, CentreScopedModel, Municipality
+from core.models import (
+    CENTRE_ONLY,
+    FIRST_YEAR,
+    LAST_YEAR,
+    CentreScopedModel,
+    Municipality,
+    YearPart,
+)
 from organisations.models import validate_organisation_number
 
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -28,7 +35,7 @@ def validate_document_size(file) -> None:
 # --- The state grant's conditions, entered once per centre and year ------------------------------
 
 
-class CentreYear(CentreScopedModel):
+class CentreYear(YearPart):
     """What a centre reports for one year so the municipality can confirm the state grant's
     conditions: staff, owner, advisory body, premises, and (in `CentreIncome`) its income.
 
@@ -53,9 +60,6 @@ class CentreYear(CentreScopedModel):
         BOARD = "board", _("Board (styre)")
         NONE = "none", _("None")
 
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
-    )
     staff_fte = models.DecimalField(
         _("staff in full-time equivalents"),
         max_digits=4,

@@ -8,16 +8,21 @@ from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.jobs import Job
-from core.models import CENTRE_ONLY, CentreScopedModel, CentreScopedQuerySet, Owners
+from core.models import (
+    CENTRE_ONLY,
+    CentreScopedModel,
+    CentreScopedQuerySet,
+    Owners,
+    YearCount,
+    YearPart,
+)
 from core.validators import validate_single_line
-
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
 class MunicipalUnit(models.Model):
@@ -220,7 +225,7 @@ class Partnership(CentreScopedModel):
 PARTNERSHIP_PART_OWNERS = Owners(association="partnership__organisation")
 
 
-class Contribution(CentreScopedModel):
+class Contribution(YearPart):
     """What one side gives a partnership in one year: money (NOK), hours, premises or other
     (their value in NOK where known, and what they are)."""
 
@@ -236,7 +241,6 @@ class Contribution(CentreScopedModel):
         related_name="contributions",
         verbose_name=_("partnership"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     side = models.CharField(_("given by"), max_length=20, choices=Side.choices)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     amount = models.PositiveIntegerField(_("amount"))
@@ -288,7 +292,7 @@ class Contact(CentreScopedModel):
         return self.name
 
 
-class Outcome(CentreScopedModel):
+class Outcome(YearCount):
     """A result the partnership counts in a year ("16 in work training", "about 10 in
     ordinary work"): named counters, not fixed fields."""
 
@@ -298,10 +302,6 @@ class Outcome(CentreScopedModel):
         related_name="outcomes",
         verbose_name=_("partnership"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
-    name = models.CharField(_("what was counted"), max_length=200)
-    value = models.PositiveIntegerField(_("number"))
-    is_approximate = models.BooleanField(_("approximate (about)"), default=False)
 
     owners = PARTNERSHIP_PART_OWNERS
 
@@ -491,7 +491,7 @@ class BookletJob(CentreScopedModel, Job):
 # --- An organisation's own yearly figures ---------------------------------------------------
 
 
-class ReportedYear(CentreScopedModel):
+class ReportedYear(YearPart):
     """The figures of one year as an organisation reports them itself: for an organisation that
     does not log its work in Frivillig (888 volunteers in 2002, 4 437 in 2006; 105 volunteer
     årsverk and 50 staff årsverk). Pages label them as reported; the figures engine reads them
@@ -517,7 +517,6 @@ class ReportedYear(CentreScopedModel):
         related_name="reported_years",
         verbose_name=_("organisation"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     volunteers_active = models.PositiveIntegerField(_("active volunteers"), null=True, blank=True)
     volunteers_new = models.PositiveIntegerField(_("new volunteers"), null=True, blank=True)
     volunteers_registered = models.PositiveIntegerField(
@@ -584,7 +583,7 @@ class ReportedYear(CentreScopedModel):
 # --- Municipal money per activity line --------------------------------------------------------
 
 
-class MunicipalSupport(CentreScopedModel):
+class MunicipalSupport(YearPart):
     """What the municipality gives one project (an activity line: the visiting service, the
     activity house) in a year: operating money or activity money, and what the line cost in
     all that year, so the pages can say "16 of 31 activities supported, 3 fully financed,
@@ -600,7 +599,6 @@ class MunicipalSupport(CentreScopedModel):
         related_name="+",
         verbose_name=_("project (activity line)"),
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     kind = models.CharField(_("kind of money"), max_length=10, choices=Kind.choices)
     amount = models.PositiveIntegerField(_("amount from the municipality (NOK)"))
     cost_total = models.PositiveIntegerField(

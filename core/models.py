@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -544,6 +545,30 @@ class SharedListModel(models.Model):
 # The years a yearly figure, report or grant round may be of.
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class YearPart(CentreScopedModel):
+    """A centre's row for one year: a project's target or grant, a partnership's contribution,
+    the centre's own year. What it is a part of, and whether there is one a year (its unique
+    constraint), are the model's own."""
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+
+    class Meta(CentreScopedModel.Meta):
+        abstract = True
+
+
+class YearCount(YearPart):
+    """A named result counted in a year ("had contact with a time-giver: 35", "about 10 in
+    ordinary work"): named counters, not fixed fields."""
+
+    name = models.CharField(_("what was counted"), max_length=200)
+    value = models.PositiveIntegerField(_("number"))
+    is_approximate = models.BooleanField(_("approximate (about)"), default=False)
+
+    class Meta(YearPart.Meta):
+        abstract = True
 
 
 # --- Outgoing e-mail, held in the database until the mail server takes it ------------------------

@@ -10,13 +10,15 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from activities import selectors
+from core import charts
 from core.models import Role
 from core.permissions import get_access, get_object_for_user, role_required
 from projects import selectors as project_selectors
 
-from . import charts, presenters
+from . import presenters
 from .engine import Pair
 
 
@@ -114,17 +116,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if project is not None:
         progress = presenters.year_progress(project=project, year=year, today=today)
         context["progress"] = progress
+        note = _("The table below gives the same figures.")
         context["activity_chart"] = charts.month_bars(
             [m.activities for m in progress.months],
             [m.target_activities for m in progress.months],
+            title=_("Activities per month against the target line"),
+            note=note,
+            figure="activities.held",
         )
         target_average = progress.metric("participants.average").target
         context["participant_chart"] = charts.month_bars(
             [m.average_participants for m in progress.months],
             [target_average] * 12,
+            title=_("Average participants per activity per month against the target"),
+            note=note,
+            figure="participants.average",
+            decimals=1,
         )
-        context["month_rows"] = list(
-            zip(progress.months, context["activity_chart"].bars, strict=True)
-        )
+        context["month_rows"] = [(m, charts.month_label(m.month)) for m in progress.months]
     context["years"] = range(today.year + 1, today.year - 5, -1)
     return render(request, "figures/dashboard.html", context)

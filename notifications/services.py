@@ -9,8 +9,16 @@ gateway is configured) by SMS. Celery beat runs the `send_*` jobs (notifications
 - `send_partnership_end_reminders`: once, PARTNERSHIP_END_NOTICE days before an active
   partnership ends, to both sides: the centre's coordinators and the contact persons of the
   organisation and of the municipality.
+- `send_grant_deadline_reminders`: weeks and days before the state grant round's deadline, to
+  the coordinators and the municipality's viewers of centres not yet decided.
+- `send_report_ready_notices`: when a centre's annual evaluation is ready, to the viewers of
+  its municipality.
 
-Who wants none: a volunteer who unticked "send me reminders", a user with an `OptOut`.
+Each is a `ReminderRule` (its kind, its template and `due`: who is reminded of what at a
+moment, at which of its step times) run by one loop, `run_rule`, which keeps the rules below.
+
+Who wants none: a volunteer who unticked "send me reminders", a user with an `OptOut` (nor
+their address, where another side names it).
 The quiet period: between settings.REMINDER_QUIET_START and REMINDER_QUIET_END (local time) no
 reminder goes out; a job run then sends nothing, and the next run after it sends. Once: a
 `Delivery` per kind, channel, person and subject (unique), so a second run sends nothing.
@@ -21,8 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -180,30 +188,133 @@ def retry_due_sms(*, now: dt.datetime) -> int:
     return count
 
 
+# --- Reminder rules: who is reminded of what, when; one loop sends them -------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whom a reminder goes to: `recipient` names them ("volunteer:12", "user:4", "contact:3",
+    "organisation:9"); `user_id` is the user whose opt-out counts (None for a person without
+    a login)."""
+
+    recipient: str
+    email: str
+    phone: str = ""
+    user_id: int | None = None
+
+
+def _users(users: Iterable[User]) -> list[Person]:
+    return [Person(recipient=f"user:{u.pk}", email=u.email, user_id=u.pk) for u in users]
+
+
+@dataclass(frozen=True)
+class Due:
+    """One subject a rule finds due now and the people to remind of it: `key` names the subject
+    (with the rule's kind and the person, what makes a reminder once per person), `context`
+    is what its text is made of. `after` is told how many deliveries were made of it (e.g. to
+    mark a sign-up reminded)."""
+
+    key: str
+    centre_id: int
+    people: Sequence[Person]
+    context: dict
+    after: Callable[[int], None] | None = None
+
+
+@dataclass(frozen=True)
+class ReminderRule:
+    """A kind of reminder: its `kind` (Delivery.Kind), its text (`template`, the e-mail's
+    subject and body and the SMS under notifications/email/) and `due`, the subjects due at a
+    moment with whom to remind (who, about what, at which of its step times)."""
+
+    kind: str
+    template: str
+    due: Callable[[dt.datetime], Iterable[Due]]
+
+    def __call__(self, *, now: dt.datetime) -> int:
+        """Send what is due now (`run_rule`): a rule is its own job (notifications.tasks)."""
+        return run_rule(self, now=now)
+
+
+def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
+    """Send what `rule` finds due now, outside the quiet period: each subject once per person
+    (an address named twice for one subject gets it once; `deliver` keeps it once over runs),
+    never to a user with an opt-out (nor to their address). Returns how many deliveries were
+    made."""
+    if in_quiet_period(now):
+        return 0
+    opted_out = _opted_out_user_ids()
+    opted_out_emails = {
+        email.lower()
+        for email in User.objects.filter(pk__in=opted_out).values_list("email", flat=True)
+    }
+    made = 0
+    for due in rule.due(now):
+        sent = 0
+        seen: set[str] = set()
+        for person in due.people:
+            address = person.email.lower()
+            if person.user_id in opted_out or (address and address in opted_out_emails):
+                continue
+            if not (address or person.phone) or (address or person.recipient) in seen:
+                continue
+            seen.add(address or person.recipient)
+            sent += deliver(
+                Message(
+                    kind=rule.kind,
+                    recipient=person.recipient,
+                    subject_key=due.key,
+                    centre_id=due.centre_id,
+                    email=person.email,
+                    phone=person.phone,
+                    template=rule.template,
+                    context=due.context,
+                ),
+                now=now,
+            )
+        if due.after is not None:
+            due.after(sent)
+        made += sent
+    return made
+
+
+def latest_step(
+    steps: Iterable[dt.timedelta], deadline: dt.datetime, now: dt.datetime
+) -> dt.timedelta | None:
+    """Of reminders `steps` before `deadline`, the one due now: the latest whose time has come
+    (a run that comes late sends the latest only, never two at once); None before the first
+    or after the deadline."""
+    if now >= deadline:
+        return None
+    due = [step for step in steps if now >= deadline - step]
+    return min(due) if due else None
+
+
 def _opted_out_user_ids() -> set[int]:
     return set(OptOut.objects.values_list("user_id", flat=True))
 
 
-def _coordinators(centre_ids: set[int]) -> dict[int, list[User]]:
-    opted_out = _opted_out_user_ids()
+def _active(role: str, by: str, ids: Iterable[int]) -> dict[int, list[User]]:
+    """The active users of `role` whose `by` ("centre_id" or "municipality_id") is one of
+    `ids`, grouped by it."""
     found: dict[int, list[User]] = {}
-    for user in User.objects.filter(
-        role=Role.COORDINATOR, centre_id__in=centre_ids, is_active=True
-    ).order_by("pk"):
-        if user.pk not in opted_out:
-            found.setdefault(cast(int, user.centre_id), []).append(user)  # one of centre_ids
+    users = User.objects.filter(role=role, is_active=True, **{f"{by}__in": list(ids)})
+    for user in users.order_by("pk"):
+        found.setdefault(getattr(user, by), []).append(user)
     return found
+
+
+def _url(name: str, *args: object, **kwargs: object) -> str:
+    return settings.SITE_URL + reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 # --- The reminders ------------------------------------------------------------------------------
 
 
-def send_shift_reminders(*, now: dt.datetime) -> int:
+def _shift_due(now: dt.datetime) -> Iterator[Due]:
     """The day before a shift: each volunteer coming, who wants reminders."""
     from rotas.models import ShiftSignup
 
-    if in_quiet_period(now):
-        return 0
     tomorrow = timezone.localtime(now).date() + dt.timedelta(days=1)
     signups = (
         ShiftSignup.objects.system()
@@ -217,37 +328,36 @@ def send_shift_reminders(*, now: dt.datetime) -> int:
         .select_related("shift", "shift__rota", "volunteer")
         .order_by("pk")
     )
-    made = 0
     for signup in signups:
         volunteer = signup.volunteer
-        sent = deliver(
-            Message(
-                kind=Delivery.Kind.SHIFT,
-                recipient=f"volunteer:{volunteer.pk}",
-                subject_key=f"shiftsignup:{signup.pk}:{signup.shift.starts_at:%Y%m%d%H%M}",
-                centre_id=signup.centre_id,
-                email=volunteer.email,
-                phone=volunteer.phone,
-                template="shift",
-                context={
-                    "volunteer": volunteer,
-                    "shift": signup.shift,
-                    "url": settings.SITE_URL + reverse("volunteers:open_needs"),
-                    # Answered without signing in: signed links for this sign-up and person.
-                    "confirm_url": answers.answer_url(
-                        signup_id=signup.pk, volunteer_id=volunteer.pk, action="confirm"
-                    ),
-                    "cancel_url": answers.answer_url(
-                        signup_id=signup.pk, volunteer_id=volunteer.pk, action="cancel"
-                    ),
-                },
-            ),
-            now=now,
+
+        def reminded(sent: int, pk: int = signup.pk) -> None:
+            if sent:
+                ShiftSignup.objects.system().filter(pk=pk).update(reminded_at=now)
+
+        yield Due(
+            key=f"shiftsignup:{signup.pk}:{signup.shift.starts_at:%Y%m%d%H%M}",
+            centre_id=signup.centre_id,
+            people=[
+                Person(f"volunteer:{volunteer.pk}", email=volunteer.email, phone=volunteer.phone)
+            ],
+            context={
+                "volunteer": volunteer,
+                "shift": signup.shift,
+                "url": _url("volunteers:open_needs"),
+                # Answered without signing in: signed links for this sign-up and person.
+                "confirm_url": answers.answer_url(
+                    signup_id=signup.pk, volunteer_id=volunteer.pk, action="confirm"
+                ),
+                "cancel_url": answers.answer_url(
+                    signup_id=signup.pk, volunteer_id=volunteer.pk, action="cancel"
+                ),
+            },
+            after=reminded,
         )
-        if sent:
-            ShiftSignup.objects.system().filter(pk=signup.pk).update(reminded_at=now)
-        made += sent
-    return made
+
+
+send_shift_reminders = ReminderRule(kind=Delivery.Kind.SHIFT, template="shift", due=_shift_due)
 
 
 def sms_reply(*, sender: str, text: str) -> str:
@@ -284,12 +394,10 @@ def sms_reply(*, sender: str, text: str) -> str:
     return "ignored"
 
 
-def send_follow_up_reminders(*, now: dt.datetime) -> int:
+def _follow_up_due(now: dt.datetime) -> Iterator[Due]:
     """On a match's follow-up date: the coordinators of its centre."""
     from tasks.models import Match
 
-    if in_quiet_period(now):
-        return 0
     today = timezone.localtime(now).date()
     matches = list(
         Match.objects.system()
@@ -297,91 +405,66 @@ def send_follow_up_reminders(*, now: dt.datetime) -> int:
         .select_related("task", "volunteer")
         .order_by("pk")
     )
-    coordinators = _coordinators({m.centre_id for m in matches})
-    made = 0
+    coordinators = _active(Role.COORDINATOR, "centre_id", {m.centre_id for m in matches})
     for match in matches:
-        for user in coordinators.get(match.centre_id, []):
-            made += deliver(
-                Message(
-                    kind=Delivery.Kind.FOLLOW_UP,
-                    recipient=f"user:{user.pk}",
-                    subject_key=f"match:{match.pk}:{today.isoformat()}",
-                    centre_id=match.centre_id,
-                    email=user.email,
-                    phone="",
-                    template="follow_up",
-                    context={
-                        "user": user,
-                        "match": match,
-                        "url": settings.SITE_URL
-                        + reverse("volunteers:match_edit", args=[match.pk]),
-                    },
-                ),
-                now=now,
-            )
-    return made
+        yield Due(
+            key=f"match:{match.pk}:{today.isoformat()}",
+            centre_id=match.centre_id,
+            people=_users(coordinators.get(match.centre_id, [])),
+            context={"match": match, "url": _url("volunteers:match_edit", match.pk)},
+        )
 
 
-def send_confirmation_requests(*, now: dt.datetime) -> int:
-    """Once a year, to each association whose entry is due for confirmation: its users who
-    want reminders, or its own address when it has no login."""
+send_follow_up_reminders = ReminderRule(
+    kind=Delivery.Kind.FOLLOW_UP, template="follow_up", due=_follow_up_due
+)
+
+
+def _confirmation_due(now: dt.datetime) -> Iterator[Due]:
+    """Once a year, each association whose entry is due for confirmation: its users, or its
+    own address when it has no login."""
     from organisations.models import CONFIRMATION_INTERVAL, Membership, Organisation
 
-    if in_quiet_period(now):
-        return 0
     due = (
         Organisation.objects.system()
         .filter(is_archived=False)
         .filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=now - CONFIRMATION_INTERVAL))
         .order_by("pk")
     )
-    opted_out = _opted_out_user_ids()
     members: dict[int, list[User]] = {}
     for membership in Membership.objects.filter(
         organisation__in=due, user__is_active=True
     ).select_related("user"):
         members.setdefault(membership.organisation_id, []).append(membership.user)
-    made = 0
     for organisation in due:
         users = members.get(organisation.pk)
-        if users:
-            recipients = [(f"user:{u.pk}", u.email) for u in users if u.pk not in opted_out]
-        else:
-            recipients = [(f"organisation:{organisation.pk}", organisation.email)]
-        for recipient, email in recipients:
-            if not email:
-                continue
-            made += deliver(
-                Message(
-                    kind=Delivery.Kind.CONFIRMATION,
-                    recipient=recipient,
-                    subject_key=f"organisation:{organisation.pk}:{now.year}",
-                    centre_id=organisation.centre_id,
-                    email=email,
-                    phone="",
-                    template="confirmation",
-                    context={
-                        "organisation": organisation,
-                        "url": settings.SITE_URL
-                        + reverse("organisations:detail", args=[organisation.pk]),
-                    },
-                ),
-                now=now,
-            )
-    return made
+        yield Due(
+            key=f"organisation:{organisation.pk}:{now.year}",
+            centre_id=organisation.centre_id,
+            people=_users(users)
+            if users
+            else [Person(f"organisation:{organisation.pk}", email=organisation.email)],
+            context={
+                "organisation": organisation,
+                "url": _url("organisations:detail", organisation.pk),
+            },
+        )
+
+
+send_confirmation_requests = ReminderRule(
+    kind=Delivery.Kind.CONFIRMATION, template="confirmation", due=_confirmation_due
+)
 
 
 # How long before a partnership's end both sides are reminded (once).
 PARTNERSHIP_END_NOTICE = dt.timedelta(days=60)
 
 
-def send_partnership_end_reminders(*, now: dt.datetime) -> int:
-    """Once before an active partnership ends: the centre's coordinators and the contact
-    persons of both sides (each address once; a person with an opt-out is left out)."""
+def _partnership_end_due(now: dt.datetime) -> Iterator[Due]:
+    """Once, PARTNERSHIP_END_NOTICE before an active partnership ends: the centre's
+    coordinators and the contact persons of both sides (each address once)."""
     from cooperation.models import Partnership
 
-    if in_quiet_period(now):
-        return 0
     today = timezone.localtime(now).date()
     due = list(
         Partnership.objects.system()
@@ -394,78 +477,58 @@ def send_partnership_end_reminders(*, now: dt.datetime) -> int:
         .prefetch_related("contacts")
         .order_by("pk")
     )
-    coordinators = _coordinators({p.centre_id for p in due})
-    opted_out_emails = {
-        email.lower()
-        for email in User.objects.filter(pk__in=_opted_out_user_ids()).values_list(
-            "email", flat=True
-        )
-    }
-    made = 0
+    coordinators = _active(Role.COORDINATOR, "centre_id", {p.centre_id for p in due})
     for partnership in due:
-        recipients = {
-            user.email.lower(): f"user:{user.pk}"
-            for user in coordinators.get(partnership.centre_id, [])
-        }
-        for contact in partnership.contacts.all():
-            email = contact.email.lower()
-            if email and email not in recipients and email not in opted_out_emails:
-                recipients[email] = f"contact:{contact.pk}"
-        for email, recipient in recipients.items():
-            made += deliver(
-                Message(
-                    kind=Delivery.Kind.PARTNERSHIP_END,
-                    recipient=recipient,
-                    subject_key=f"partnership:{partnership.pk}:{partnership.end_date}",
-                    centre_id=partnership.centre_id,
-                    email=email,
-                    phone="",
-                    template="partnership_end",
-                    context={
-                        "partnership": partnership,
-                        "url": settings.SITE_URL
-                        + reverse("cooperation:partnership_detail", args=[partnership.pk]),
-                    },
-                ),
-                now=now,
-            )
-        if partnership.end_reminder_sent_on is None:
-            Partnership.objects.system().filter(pk=partnership.pk).update(
+
+        def reminded(_sent: int, pk: int = partnership.pk) -> None:
+            Partnership.objects.system().filter(pk=pk, end_reminder_sent_on__isnull=True).update(
                 end_reminder_sent_on=today
             )
-    return made
+
+        contacts = partnership.contacts.all()
+        yield Due(
+            key=f"partnership:{partnership.pk}:{partnership.end_date}",
+            centre_id=partnership.centre_id,
+            people=[
+                Person(p.recipient, email=p.email.lower(), user_id=p.user_id)
+                for p in _users(coordinators.get(partnership.centre_id, []))
+            ]
+            + [Person(f"contact:{c.pk}", email=c.email.lower()) for c in contacts],
+            context={
+                "partnership": partnership,
+                "url": _url("cooperation:partnership_detail", partnership.pk),
+            },
+            after=reminded,
+        )
 
 
-def send_hours_digests(*, now: dt.datetime) -> int:
+send_partnership_end_reminders = ReminderRule(
+    kind=Delivery.Kind.PARTNERSHIP_END, template="partnership_end", due=_partnership_end_due
+)
+
+
+def _hours_digest_due(now: dt.datetime) -> Iterator[Due]:
     """Once a week: each coordinator whose centre has hours waiting for approval."""
     from figures.engine import pending_hours_by_centre
 
-    if in_quiet_period(now):
-        return 0
     waiting = pending_hours_by_centre()
     year, week, _ = timezone.localtime(now).isocalendar()
-    made = 0
-    for centre_id, users in _coordinators(set(waiting)).items():
-        for user in users:
-            made += deliver(
-                Message(
-                    kind=Delivery.Kind.HOURS_DIGEST,
-                    recipient=f"user:{user.pk}",
-                    subject_key=f"centre:{centre_id}:{year}-W{week:02d}",
-                    centre_id=centre_id,
-                    email=user.email,
-                    phone="",
-                    template="hours_digest",
-                    context={
-                        "user": user,
-                        "entries": waiting[centre_id]["entries"],
-                        "hours": waiting[centre_id]["hours"],
-                        "url": settings.SITE_URL + reverse("volunteers:hours_pending"),
-                    },
-                ),
-                now=now,
-            )
-    return made
+    for centre_id, users in _active(Role.COORDINATOR, "centre_id", set(waiting)).items():
+        yield Due(
+            key=f"centre:{centre_id}:{year}-W{week:02d}",
+            centre_id=centre_id,
+            people=_users(users),
+            context={
+                "entries": waiting[centre_id]["entries"],
+                "hours": waiting[centre_id]["hours"],
+                "url": _url("volunteers:hours_pending"),
+            },
+        )
+
+
+send_hours_digests = ReminderRule(
+    kind=Delivery.Kind.HOURS_DIGEST, template="hours_digest", due=_hours_digest_due
+)
 
 
 # --- Opting out ---------------------------------------------------------------------------------
@@ -500,31 +563,19 @@ GRANT_REMINDERS: dict[str, tuple[dt.timedelta, ...]] = {
 }
 
 
-def _grant_step(role: str, deadline: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
-    """The reminder of `role` that is due now: the latest one whose time has come (a run that
-    comes late sends the latest only, never two at once); None before the first or after
-    the deadline."""
-    if now >= deadline:
-        return None
-    due = [step for step in GRANT_REMINDERS[role] if now >= deadline - step]
-    return min(due) if due else None
-
-
-def send_grant_deadline_reminders(*, now: dt.datetime) -> int:
+def _grant_deadline_due(now: dt.datetime) -> Iterator[Due]:
     """Before the grant round's deadline: each coordinator of a centre not yet decided, and
     each viewer of a municipality with a centre not yet decided, once per reminder, at the
-    reminder's time in Europe/Oslo (beat runs this every hour). Opted-out users get none."""
+    reminder's time in Europe/Oslo (beat runs this every hour)."""
     from centreyear.grant import current_round, deadline_for
     from centreyear.models import GrantDecision
     from core.models import Centre
 
-    if in_quiet_period(now):
-        return 0
     year = current_round(now)
     deadline = deadline_for(year)
-    steps = {role: _grant_step(role, deadline, now) for role in GRANT_REMINDERS}
+    steps = {role: latest_step(GRANT_REMINDERS[role], deadline, now) for role in GRANT_REMINDERS}
     if not any(steps.values()):
-        return 0
+        return
     decided = set(
         GrantDecision.objects.system().filter(year=year).values_list("centre_id", flat=True)
     )
@@ -534,45 +585,36 @@ def send_grant_deadline_reminders(*, now: dt.datetime) -> int:
     ):
         if centre_id not in decided:
             open_centres.setdefault(municipality_id, []).append(centre_id)
-    url = settings.SITE_URL + reverse("centreyear:grant_round", kwargs={"year": year})
-    local_deadline = timezone.localtime(deadline)
-    opted_out = _opted_out_user_ids()
-    made = 0
-    recipients: list[tuple[User, int, str]] = []
-    if steps[Role.COORDINATOR]:
-        all_open = {c for ids in open_centres.values() for c in ids}
-        for centre_id, users in _coordinators(all_open).items():
-            recipients += [(user, centre_id, Role.COORDINATOR) for user in users]
-    if steps[Role.MUNICIPALITY]:
-        viewers = User.objects.filter(
-            role=Role.MUNICIPALITY, municipality_id__in=list(open_centres), is_active=True
-        ).order_by("pk")
-        for user in viewers:
-            if user.pk not in opted_out and user.municipality_id is not None:
-                recipients.append((user, open_centres[user.municipality_id][0], Role.MUNICIPALITY))
-    for user, centre_id, role in recipients:
-        step = steps[role]
-        assert step is not None
-        made += deliver(
-            Message(
-                kind=Delivery.Kind.GRANT_DEADLINE,
-                recipient=f"user:{user.pk}",
-                subject_key=f"grant:{year}:{role}:{int(step.total_seconds() // 3600)}h",
+
+    def audience(role: str) -> Iterable[tuple[int, list[User]]]:
+        """(centre, users): coordinators by their centre, viewers by their municipality's
+        first open centre."""
+        if role == Role.COORDINATOR:
+            open_ids = {c for ids in open_centres.values() for c in ids}
+            return _active(role, "centre_id", open_ids).items()
+        viewers = _active(role, "municipality_id", open_centres)
+        return [(open_centres[m][0], users) for m, users in viewers.items()]
+
+    for role, step in steps.items():
+        if step is None:
+            continue
+        for centre_id, users in audience(role):
+            yield Due(
+                key=f"grant:{year}:{role}:{int(step.total_seconds() // 3600)}h",
                 centre_id=centre_id,
-                email=user.email,
-                phone="",
-                template="grant_deadline",
+                people=_users(users),
                 context={
-                    "user": user,
                     "year": year,
-                    "deadline": local_deadline,
+                    "deadline": timezone.localtime(deadline),
                     "is_municipality": role == Role.MUNICIPALITY,
-                    "url": url,
+                    "url": _url("centreyear:grant_round", year=year),
                 },
-            ),
-            now=now,
-        )
-    return made
+            )
+
+
+send_grant_deadline_reminders = ReminderRule(
+    kind=Delivery.Kind.GRANT_DEADLINE, template="grant_deadline", due=_grant_deadline_due
+)
 
 
 # --- A report is ready: the municipality is told ------------------------------------------------
@@ -580,14 +622,12 @@ def send_grant_deadline_reminders(*, now: dt.datetime) -> int:
 REPORT_READY_WITHIN = dt.timedelta(days=7)
 
 
-def send_report_ready_notices(*, now: dt.datetime) -> int:
-    """An annual evaluation of a whole centre is ready: each viewer of the centre's municipality
-    is told once (unless they opted out). Looks back a week, so a late run still tells."""
+def _report_ready_due(now: dt.datetime) -> Iterator[Due]:
+    """An annual evaluation of a whole centre is ready: each viewer of the centre's
+    municipality is told once. Looks back a week, so a late run still tells."""
     from core.models import Centre
     from reports.models import ReportJob, ReportKind
 
-    if in_quiet_period(now):
-        return 0
     ready = list(
         ReportJob.objects.system()
         .filter(
@@ -598,46 +638,23 @@ def send_report_ready_notices(*, now: dt.datetime) -> int:
         )
         .order_by("pk")
     )
-    if not ready:
-        return 0
-    municipality_of = dict(
-        Centre.objects.filter(pk__in={job.centre_id for job in ready}).values_list(
-            "pk", "municipality_id"
-        )
+    centres = Centre.objects.in_bulk({job.centre_id for job in ready})
+    viewers = _active(
+        Role.MUNICIPALITY, "municipality_id", {c.municipality_id for c in centres.values()}
     )
-    opted_out = _opted_out_user_ids()
-    viewers: dict[int, list[User]] = {}
-    for user in User.objects.filter(
-        role=Role.MUNICIPALITY,
-        municipality_id__in=set(municipality_of.values()),
-        is_active=True,
-    ).order_by("pk"):
-        if user.pk not in opted_out and user.municipality_id is not None:
-            viewers.setdefault(user.municipality_id, []).append(user)
-    centres = Centre.objects.in_bulk(list(municipality_of))
-    url = settings.SITE_URL + reverse("reports:list")
-    made = 0
     for job in ready:
-        for user in viewers.get(municipality_of[job.centre_id], []):
-            made += deliver(
-                Message(
-                    kind=Delivery.Kind.REPORT_READY,
-                    recipient=f"user:{user.pk}",
-                    subject_key=f"reportjob:{job.pk}",
-                    centre_id=job.centre_id,
-                    email=user.email,
-                    phone="",
-                    template="report_ready",
-                    context={
-                        "user": user,
-                        "centre": centres[job.centre_id],
-                        "year": job.year,
-                        "url": url,
-                    },
-                ),
-                now=now,
-            )
-    return made
+        centre = centres[job.centre_id]
+        yield Due(
+            key=f"reportjob:{job.pk}",
+            centre_id=job.centre_id,
+            people=_users(viewers.get(centre.municipality_id, [])),
+            context={"centre": centre, "year": job.year, "url": _url("reports:list")},
+        )
+
+
+send_report_ready_notices = ReminderRule(
+    kind=Delivery.Kind.REPORT_READY, template="report_ready", due=_report_ready_due
+)
 
 
 @transaction.atomic

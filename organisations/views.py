@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import jobs
 from core.adapters import SIGNUP_GRANT_SESSION_KEY
+from core.charts import hbars
 from core.concurrency import edit_with_conflict
 from core.exports import csv_response
 from core.http import AuthenticatedHttpRequest
@@ -29,7 +30,6 @@ from core.permissions import (
 )
 
 from . import batches, exports, importing, registers, selectors, services
-from .charts import bar_chart
 from .forms import (
     CategoryForm,
     ImportForm,
@@ -523,16 +523,17 @@ def register_change_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 @role_required(Role.COORDINATOR, Role.MUNICIPALITY)
 def organisation_statistics(request: HttpRequest) -> HttpResponse:
     stats = selectors.organisation_statistics(access=get_access(request))
-    charts = [
-        bar_chart(stats.by_category, title=_("Associations by main category")),
-        bar_chart(
+    bars = [
+        (stats.by_category, _("Associations by main category")),
+        (
             [(label if label != "–" else _("No district"), n) for label, n in stats.by_district],
-            title=_("Associations by district"),
+            _("Associations by district"),
         ),
-        bar_chart(stats.new_per_year, title=_("New in the registry per year"), label_width=80),
+        (stats.new_per_year, _("New in the registry per year")),
     ]
     if len(stats.by_centre) > 1:
-        charts.insert(0, bar_chart(stats.by_centre, title=_("Associations by volunteer centre")))
+        bars.insert(0, (stats.by_centre, _("Associations by volunteer centre")))
+    charts = [hbars(items, title=title, css="orgs-chart") for items, title in bars]
     return render(
         request, "organisations/organisation_statistics.html", {"stats": stats, "charts": charts}
     )

@@ -6,12 +6,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import version_field
-from core.models import CentreScopedModel, CentreScopedQuerySet, Owners
+from core.models import (
+    YEAR_VALIDATORS,
+    CentreScopedModel,
+    CentreScopedQuerySet,
+    Owners,
+    YearCount,
+    YearPart,
+)
 from core.validators import validate_single_line
 
 
@@ -104,6 +111,16 @@ class Project(CentreScopedModel):
 PROJECT_PART_OWNERS = Owners(association="project__organisation")
 
 
+class ProjectYearPart(YearPart):
+    """A part of a project for one year (its `project` link is the model's own: each has its
+    own name for the project's list of them)."""
+
+    owners = PROJECT_PART_OWNERS
+
+    class Meta(YearPart.Meta):
+        abstract = True
+
+
 class Partner(CentreScopedModel):
     """A partner of a project, with its role and the period of the agreement."""
 
@@ -144,20 +161,15 @@ class Partner(CentreScopedModel):
             )
 
 
-class Grant(CentreScopedModel):
+class Grant(ProjectYearPart):
     """Money applied for and granted from one funder for one year of a project, in NOK."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="grants", verbose_name=_("project")
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
     funder = models.CharField(_("funder"), max_length=200)
     applied_nok = models.PositiveIntegerField(_("applied for (NOK)"), null=True, blank=True)
     granted_nok = models.PositiveIntegerField(_("granted (NOK)"), null=True, blank=True)
-
-    owners = PROJECT_PART_OWNERS
 
     class Meta:
         # The table keeps the name it had in the `activities` app.
@@ -173,19 +185,12 @@ class Grant(CentreScopedModel):
         return f"{self.funder} {self.year}"
 
 
-class OutcomeCounter(CentreScopedModel):
+class OutcomeCounter(YearCount):
     """A named result counted per project and year ("had contact with a time-giver: 35")."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("project")
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
-    name = models.CharField(_("what was counted"), max_length=200)
-    value = models.PositiveIntegerField(_("number"))
-    is_approximate = models.BooleanField(_("approximate (about)"), default=False)
-
     owners = PROJECT_PART_OWNERS
 
     class Meta:
@@ -203,14 +208,11 @@ class OutcomeCounter(CentreScopedModel):
         return f"{self.name}: {prefix}{self.value}"
 
 
-class YearTarget(CentreScopedModel):
+class YearTarget(ProjectYearPart):
     """What a project has promised for one year; every figure optional."""
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="targets", verbose_name=_("project")
-    )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     activities = models.PositiveIntegerField(_("number of activities"), null=True, blank=True)
     average_participants = models.DecimalField(
@@ -224,8 +226,6 @@ class YearTarget(CentreScopedModel):
     persons_reached = models.PositiveIntegerField(_("persons reached"), null=True, blank=True)
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
 
-    owners = PROJECT_PART_OWNERS
-
     class Meta:
         # The table keeps the name it had in the `activities` app.
         db_table = "activities_yeartarget"
@@ -238,9 +238,6 @@ class YearTarget(CentreScopedModel):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}"
-
-
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
 class ReportedFigure(CentreScopedModel):
@@ -351,7 +348,7 @@ class ProjectGoal(CentreScopedModel):
             raise ValidationError({"target": _("A percentage cannot be more than 100.")})
 
 
-class GoalResult(CentreScopedModel):
+class GoalResult(ProjectYearPart):
     """What a goal reached in one year, with a short comment."""
 
     project = models.ForeignKey(
@@ -360,13 +357,10 @@ class GoalResult(CentreScopedModel):
     goal = models.ForeignKey(
         ProjectGoal, on_delete=models.CASCADE, related_name="results", verbose_name=_("goal")
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     value = models.DecimalField(
         _("result"), max_digits=10, decimal_places=1, validators=[MinValueValidator(0)]
     )
     comment = models.CharField(_("comment"), max_length=500, blank=True)
-
-    owners = PROJECT_PART_OWNERS
 
     class Meta:
         # The table keeps the name it had in the `activities` app.
@@ -398,7 +392,7 @@ class GoalResult(CentreScopedModel):
             raise ValidationError({"value": _("A percentage cannot be more than 100.")})
 
 
-class BudgetLine(CentreScopedModel):
+class BudgetLine(ProjectYearPart):
     """One line of a project's budget and accounts for a year: an expense or an income.
 
     Budget and accounts (what was actually spent or received) sit on the same line, so the
@@ -419,7 +413,6 @@ class BudgetLine(CentreScopedModel):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("project")
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.EXPENSE)
     name = models.CharField(_("budget line"), max_length=200)
     source = models.CharField(
@@ -440,8 +433,6 @@ class BudgetLine(CentreScopedModel):
     )
     budget = models.PositiveIntegerField(_("budget (NOK)"), null=True, blank=True)
     accounts = models.PositiveIntegerField(_("accounts (NOK)"), null=True, blank=True)
-
-    owners = PROJECT_PART_OWNERS
 
     class Meta:
         # The table keeps the name it had in the `activities` app.

@@ -13,9 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import charts
 from core.pdf import html_to_pdf
 
-from . import charts, figures
+from . import figures
 from .models import Narrative, ReportKind
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -64,17 +65,22 @@ def report_context(params: ReportParams) -> dict[str, Any]:
         title = _("Annual evaluation %(year)s") % {"year": params.year}
         subtitle = params.project.name if params.project else params.centre.name
         chart_svgs = {
-            "monthly": charts.monthly_chart(
-                data.months,
+            "monthly": charts.month_bars(
+                [m.activities for m in data.months],
+                [m.target for m in data.months],
                 title=_("Activities per month against the target")
                 if params.project
                 else _("Activities per month"),
                 note=_("The table below gives the same figures."),
+                figure="activities.held",
+                style=charts.PRINT,
+                legend=(_("Activities held"), _("Target per month")),
             ),
-            "category": charts.category_chart(
-                data.by_category,
+            "category": charts.hbars_svg(
+                [(row.label, row.activities) for row in data.by_category],
                 title=_("Activities by category"),
                 note=_("The table below gives the same figures."),
+                figure="activities.held",
             ),
         }
         extra = {}

@@ -21,16 +21,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from core import exports, formatting
+from core import charts, exports, formatting
 from core.models import Centre, District, Municipality, Role
 from core.permissions import Access, get_access, role_required, visible
 from figures.catalogue import YEARS_FIGURES, definition
 from figures.engine import Figures, Pair, Scope, compute, years_with_data
 from organisations.models import Organisation
-
-from .charts import Row, category_chart
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PRINT_CSS = STATIC_DIR / "css" / "print.css"
@@ -90,15 +89,17 @@ def years_table(scope: Scope, title: str, *, today: dt.date) -> YearsTable:
     return YearsTable(title, scope, years, rows, figures)
 
 
-def _chart(table: YearsTable, key: str, title: str):
+def _chart(table: YearsTable, key: str, title: str) -> SafeString | str:
+    """One figure's row of the table as bars, a year a bar (nothing when the row is absent)."""
     row = next((r for r in table.rows if r["key"] == key), None)
     if row is None:
         return ""
-    bars = [
-        Row(label=str(year), activities=int(cell.value or 0))
-        for year, cell in zip(table.years, row["cells"], strict=True)
-    ]
-    return category_chart(bars, title=title)
+    return charts.hbars(
+        [(str(year), cell.value) for year, cell in zip(table.years, row["cells"], strict=True)],
+        title=title,
+        figure=key,
+        decimals=definition(key).decimals,
+    )
 
 
 def _value(pair: Pair) -> Any:

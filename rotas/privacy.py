@@ -11,7 +11,7 @@ from core.permissions import Access
 from core.privacy import Person, isodate
 
 from .models import ShiftSignup
-from .services import _cancel_locked, _locked_shift
+from .services import signup_give_up
 
 
 def _signups(person: Person):
@@ -23,8 +23,7 @@ def _signups(person: Person):
 def erase(person: Person, actor: Access) -> None:
     upcoming = _signups(person).exclude(status=ShiftSignup.Status.CANCELLED)
     for signup in upcoming.filter(shift__held_at__isnull=True, shift__starts_at__gt=timezone.now()):
-        shift = _locked_shift(signup.shift)
-        _cancel_locked(actor=actor, shift=shift, signup=shift.signups.get(pk=signup.pk))
+        signup_give_up(actor=actor, signup=signup)
 
 
 def rows(person: Person) -> list[Any]:

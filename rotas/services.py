@@ -168,16 +168,56 @@ def shift_sign_up(*, actor: Access, shift: Shift, volunteer: Volunteer) -> Shift
 def shift_cancel(*, actor: Access, signup: ShiftSignup) -> ShiftSignup | None:
     """Take a volunteer off a shift. When they had a place, the first on the waiting list
     moves up and is told by e-mail; that sign-up is returned (None when nobody moved up)."""
+    return signup_give_up(actor=actor, signup=signup, requested=True)
+
+
+@transaction.atomic
+def signup_give_up(
+    *, actor: Access, signup: ShiftSignup, requested: bool = False
+) -> ShiftSignup | None:
+    """Give up a sign-up's place: the shift's row is locked, the sign-up cancelled and, when it
+    had a place, the first on the waiting list moves up and is told by e-mail (that sign-up is
+    returned, None when nobody moved up).
+
+    `requested` (a person asks, `shift_cancel`): the actor must be allowed to change the
+    sign-up and one already cancelled is refused. Otherwise (a person's erasure gives up their
+    coming shifts), an already cancelled sign-up is left as it is."""
     shift = _locked_shift(signup.shift)
     signup = shift.signups.select_related("volunteer").get(pk=signup.pk)
-    _check_signup_allowed(actor=actor, shift=shift, volunteer=signup.volunteer)
+    if requested:
+        _check_signup_allowed(actor=actor, shift=shift, volunteer=signup.volunteer)
     if signup.status == ShiftSignup.Status.CANCELLED:
+        if not requested:
+            return None
         raise ValidationError(_("This sign-up is already cancelled."))
     return _cancel_locked(actor=actor, shift=shift, signup=signup)
 
 
 CHECK_IN_EARLY = dt.timedelta(hours=1)
 CHECK_OUT_LATE = dt.timedelta(hours=3)
+
+
+def _log_hours(
+    *, actor: Access, shift: Shift, signup: ShiftSignup, hours: Decimal, **status: Any
+) -> HourEntry:
+    """A sign-up's hours on its shift as an entry of the volunteer's hours (dated on the
+    shift's day, for the rota's project), linked to the sign-up (which the caller saves).
+    `status`: the entry's status, and who decided it and when where it is approved."""
+    entry = HourEntry(
+        centre_id=shift.centre_id,
+        volunteer=signup.volunteer,
+        project=shift.rota.project,
+        description=str(shift.rota.title)[:200],
+        date=timezone.localtime(shift.starts_at).date(),
+        hours=hours,
+        entered_by_id=actor.user_id,
+        **status,
+    )
+    entry.full_clean()
+    entry.save()
+    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
+    signup.hour_entry = entry
+    return entry
 
 
 def _rounded_hours(start: dt.datetime, end: dt.datetime) -> Decimal:
@@ -212,21 +252,14 @@ def shift_check(*, actor: Access, signup: ShiftSignup) -> HourEntry | None:
         return None
     if now > shift.ends_at + CHECK_OUT_LATE:
         raise ValidationError(_("Too late to check out: ask the coordinator to log the hours."))
-    entry = HourEntry(
-        centre_id=shift.centre_id,
-        volunteer=signup.volunteer,
-        project=shift.rota.project,
-        description=str(shift.rota.title)[:200],
-        date=timezone.localtime(shift.starts_at).date(),
+    entry = _log_hours(
+        actor=actor,
+        shift=shift,
+        signup=signup,
         hours=_rounded_hours(signup.checked_in_at, now),
         status=HourEntry.Status.PENDING,
-        entered_by_id=actor.user_id,
     )
-    entry.full_clean()
-    entry.save()
-    log_change(actor=actor, action="hours.logged", obj=entry, before=None)
     signup.checked_out_at = now
-    signup.hour_entry = entry
     signup.save(update_fields=["checked_out_at", "hour_entry"])
     log_change(actor=actor, action="shift_signup.checked_out", obj=signup, before=before)
     return entry
@@ -366,23 +399,16 @@ def shift_hold(*, actor: Access, shift: Shift, absent: Iterable[int] = ()) -> li
         # Checked out already: their hours are logged (waiting for approval), once.
         if signup.pk in absent or signup.hour_entry_id:
             continue
-        entry = HourEntry(
-            centre_id=shift.centre_id,
-            volunteer=signup.volunteer,
-            project=shift.rota.project,
-            description=str(shift.rota.title)[:200],
-            date=timezone.localtime(shift.starts_at).date(),
+        entry = _log_hours(
+            actor=actor,
+            shift=shift,
+            signup=signup,
             hours=shift.hours,
             status=HourEntry.Status.APPROVED,
-            entered_by_id=actor.user_id,
             decided_by_id=actor.user_id,
             decided_at=now,
         )
-        entry.full_clean()
-        entry.save()
-        signup.hour_entry = entry
         signup.save(update_fields=["hour_entry"])
-        log_change(actor=actor, action="hours.logged", obj=entry, before=None)
         entries.append(entry)
     shift.held_at = now
     shift.save(update_fields=["held_at"])

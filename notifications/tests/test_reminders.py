@@ -283,3 +283,37 @@ def test_the_log_names_who_got_each_reminder(world, login, tomorrows_shift):
 
     assert str(world.volunteer) in page
     assert world.volunteer.email not in page  # the address is not shown
+
+
+def test_a_rule_reminds_each_address_once_and_never_an_opted_out_address(world):
+    """One loop runs every rule: a subject goes once to each address, whoever names it twice,
+    and not to the address of a user who opted out (named as a contact person, without login)."""
+    OptOut.objects.create(user=world.other_coordinator)
+    rule = services.ReminderRule(
+        kind=Delivery.Kind.FOLLOW_UP,
+        template="follow_up",
+        due=lambda now: [
+            services.Due(
+                key="test:1",
+                centre_id=world.centre.pk,
+                people=[
+                    services.Person(
+                        f"user:{world.coordinator.pk}",
+                        email=world.coordinator.email,
+                        user_id=world.coordinator.pk,
+                    ),
+                    services.Person("contact:1", email=world.coordinator.email.upper()),
+                    services.Person("contact:2", email=world.other_coordinator.email),
+                    services.Person("contact:3", email=""),
+                ],
+                context={"url": "https://example.org/"},
+                after=told.append,
+            )
+        ],
+    )
+    told: list[int] = []
+
+    assert services.run_rule(rule, now=NOW) == 1
+    assert services.run_rule(rule, now=NOW + dt.timedelta(hours=1)) == 0
+    assert told == [1, 0]
+    assert list(Delivery.objects.system().values_list("to", flat=True)) == [world.coordinator.email]
