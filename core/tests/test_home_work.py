@@ -75,6 +75,7 @@ def test_it_counts_only_the_own_centres_work(world, login):
 
 
 def test_its_sentences_have_a_singular_and_a_plural(world, login):
+    from django.test import RequestFactory
     from django.utils import translation
 
     from core.permissions import access_for_user
@@ -84,11 +85,11 @@ def test_its_sentences_have_a_singular_and_a_plural(world, login):
     _make_everything_wait(world)
     with translation.override("en"):
         access = access_for_user(world.coordinator)
-        texts = [item.text for item in work(None, access)]
+        texts = [item.text for item in work(RequestFactory().get("/start/"), access)]
     assert "sign-up waits for approval." in texts
     HourEntryFactory(volunteer=world.volunteer, status=HourEntry.Status.PENDING)
     with translation.override("en"):
-        texts = [item.text for item in hours_work(None, access)]
+        texts = [item.text for item in hours_work(RequestFactory().get("/start/"), access)]
     assert "hour entries wait for approval." in texts
 
 
