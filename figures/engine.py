@@ -503,7 +503,7 @@ def _read_years(
             contributions.values("centre_id", "year").annotate(total=Sum("amount")).order_by()
         ):
             raw.support[(row["centre_id"], row["year"])] = row["total"]
-    if keys & LINE_KEYS:
+    if keys & (LINE_KEYS | {"support.lines"}):
         raw.queried.add("lines")
         supports = m["MunicipalSupport"].objects.visible_to(access).filter(year__in=years)
         if org is not None:
@@ -932,12 +932,21 @@ class Figures:
         if key == "municipal_support.partnerships":
             return summed(self._raw.support)
         if key == "support.lines":
-            held = {
+            # An activity line is a project (what the municipality's money is given to, as
+            # the numerator's lines are), not a weekly series: those that held an activity in
+            # the year and those the municipality supports that year, each once, so "16 of
+            # 31 supported" never counts more supported lines than lines.
+            lines = {
                 (project_id, year)
                 for (centre_id, project_id, year), row in self._raw.activity.items()
                 if year in wanted and row["held"] and self._in(centre_id, project_id)
             }
-            return len(held) if len(years) == 1 else None
+            lines |= {
+                (project_id, year)
+                for (centre_id, project_id, year) in self._raw.lines
+                if year in wanted and self._in(centre_id, project_id)
+            }
+            return len(lines) if len(years) == 1 else None
         if key in LINE_KEYS:
             return self._lines_value(key, wanted)
         if key == "partnerships.active":
