@@ -234,7 +234,8 @@ class _Raw:
     association_stock: dict[tuple[int, int], dict] = field(default_factory=dict)
     matches: dict[tuple[int, int], int] = field(default_factory=dict)
     # (project, year) -> YearTarget; project -> {(year|None, figure key): ReportedFigure}
-    targets: dict[tuple[int, int], Any] = field(default_factory=dict)
+    targets_query: Any = None
+    targets_read: dict[tuple[int, int], Any] | None = None
     reported: dict[tuple[int | None, str], Any] = field(default_factory=dict)
     # The years side by side: (centre, year) -> staff; (centre, year, source) -> NOK;
     # (centre, year) -> NOK of the municipality through partnerships; partnerships in force;
@@ -314,7 +315,9 @@ def _read(
         if sums or people:
             for row in grouped.annotate(**sums, **people).order_by():
                 if sums:
-                    raw.own_hours[(row["centre_id"], None, row["year"])] = row["total"] or 0
+                    raw.own_hours[(row["centre_id"], None, row["year"])] = row["total"] or Decimal(
+                        0
+                    )
                 if people:
                     raw.with_hours[(row["centre_id"], row["year"])] = row["people"]
     if keys & MATCH_KEYS:
@@ -438,12 +441,12 @@ def _read(
                 }
 
     if scope.kind != "volunteer" and keys & ACTIVITY_KEYS:
+        # The projects' yearly targets: read when a page first compares (`Figures.target`).
         raw.queried.add("targets")
         targets = m["YearTarget"].objects.visible_to(access).filter(year__in=years)
         if scope.project_id:
             targets = targets.filter(project_id=scope.project_id)
-        for target in targets:
-            raw.targets[(target.project_id, target.year)] = target
+        raw.targets_query = targets
 
     if scope.project_id is None and scope.volunteer_id is None:
         _read_partnerships(m, raw, scope, years, keys)
@@ -1051,6 +1054,15 @@ class Figures:
     def pairs(self, year: int | None = None) -> dict[str, Pair]:
         return {key: self.pair(key, year) for key in PROJECT_FIGURES}
 
+    def _targets(self) -> dict[tuple[int, int], Any]:
+        """The yearly targets of the scope's projects ((project, year) -> YearTarget), read on
+        first use: the pages that never compare do not read them."""
+        raw = self._raw
+        if raw.targets_read is None:
+            rows = raw.targets_query if raw.targets_query is not None else []
+            raw.targets_read = {(target.project_id, target.year): target for target in rows}
+        return raw.targets_read
+
     @property
     def has_reported(self) -> bool:
         return bool(self._raw.reported)
@@ -1078,7 +1090,7 @@ class Figures:
             return sum(values)
         values = [
             getattr(target, figure.target)
-            for (project_id, target_year), target in self._raw.targets.items()
+            for (project_id, target_year), target in self._targets().items()
             if target_year == year
             and getattr(target, figure.target) is not None
             and self._in(target.centre_id, project_id)
@@ -1094,7 +1106,7 @@ class Figures:
         assert field_name is not None  # compare() asks only for a figure with a target
         return {
             project_id
-            for (project_id, target_year), target in self._raw.targets.items()
+            for (project_id, target_year), target in self._targets().items()
             if target_year == year and getattr(target, field_name) is not None
         }
 
@@ -1158,7 +1170,7 @@ class Figures:
         """The project's YearTarget of `year` (a project's scope), or None."""
         if self.scope.project_id is None:
             return None
-        return self._raw.targets.get((self.scope.project_id, year))
+        return self._targets().get((self.scope.project_id, year))
 
 
 def _from_sums(key: str, sums: dict):
