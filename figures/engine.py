@@ -200,6 +200,15 @@ COMPUTED_KEYS = (
 )
 
 
+def _years_q(years: Iterable[int], field_name: str = "year") -> Q:
+    """`field_name` in `years`: a range where they follow each other (two parameters, so the
+    statement's parsing is cached by the driver however many years), else a list."""
+    years = sorted(years)
+    if years and years[-1] - years[0] + 1 == len(years):
+        return Q(**{f"{field_name}__gte": years[0], f"{field_name}__lte": years[-1]})
+    return Q(**{f"{field_name}__in": years})
+
+
 def _year_bounds(years: Iterable[int]) -> tuple[dt.date, dt.date]:
     years = list(years)
     return dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
@@ -443,7 +452,7 @@ def _read(
     if scope.kind != "volunteer" and keys & ACTIVITY_KEYS:
         # The projects' yearly targets: read when a page first compares (`Figures.target`).
         raw.queried.add("targets")
-        targets = m["YearTarget"].objects.visible_to(access).filter(year__in=years)
+        targets = m["YearTarget"].objects.visible_to(access).filter(_years_q(years))
         if scope.project_id:
             targets = targets.filter(project_id=scope.project_id)
         raw.targets_query = targets
@@ -474,7 +483,7 @@ def _read_years(
         for row in (
             m["CentreYear"]
             .objects.visible_to(access)
-            .filter(year__in=years, staff_fte__isnull=False)
+            .filter(_years_q(years), staff_fte__isnull=False)
             .values("centre_id", "year")
             .annotate(staff=Sum("staff_fte"))
             .order_by()
@@ -485,7 +494,7 @@ def _read_years(
         for row in (
             m["CentreIncome"]
             .objects.filter(
-                centre_year__centre_id__in=scope.centre_ids, centre_year__year__in=years
+                _years_q(years, "centre_year__year"), centre_year__centre_id__in=scope.centre_ids
             )
             .values("centre_year__centre_id", "centre_year__year", "source")
             .annotate(total=Sum("amount"))
@@ -498,7 +507,7 @@ def _read_years(
         contributions = (
             m["Contribution"]
             .objects.visible_to(access)
-            .filter(year__in=years, side="municipality", kind="money")
+            .filter(_years_q(years), side="municipality", kind="money")
         )
         if org is not None:
             contributions = contributions.filter(partnership__organisation_id=org)
@@ -508,7 +517,7 @@ def _read_years(
             raw.support[(row["centre_id"], row["year"])] = row["total"]
     if keys & (LINE_KEYS | {"support.lines"}):
         raw.queried.add("lines")
-        supports = m["MunicipalSupport"].objects.visible_to(access).filter(year__in=years)
+        supports = m["MunicipalSupport"].objects.visible_to(access).filter(_years_q(years))
         if org is not None:
             supports = supports.filter(project__organisation_id=org)
         for row in (
@@ -526,7 +535,7 @@ def _read_years(
         wanted = {name: key for name, key in fields.items() if key in keys}
         if wanted:
             raw.queried.add("reported_years")
-            rows = m["ReportedYear"].objects.visible_to(access).filter(year__in=years)
+            rows = m["ReportedYear"].objects.visible_to(access).filter(_years_q(years))
             if org is not None:
                 rows = rows.filter(organisation_id=org)
             for row in (
@@ -655,7 +664,7 @@ class _OwnHours:
     def in_years(self, years: Iterable[int]) -> Q:
         years = sorted(years)
         if self.rollup:
-            return Q(year__in=years)
+            return _years_q(years)
         if years and years[-1] - years[0] + 1 == len(years):  # one span: one range
             return Q(date__gte=dt.date(years[0], 1, 1), date__lte=dt.date(years[-1], 12, 31))
         found = Q()
