@@ -376,7 +376,9 @@ def _read(
             matches = matches.filter(task__organisation_id=scope.organisation_id)
         gave = {
             f"h{year}": Exists(
-                hours.qs.filter(hours.in_year(year), volunteer_id=OuterRef("volunteer_id"))
+                hours.of_volunteer.filter(
+                    hours.in_year(year), volunteer_id=OuterRef("volunteer_id")
+                )
             )
             for year in years
         }
@@ -655,6 +657,10 @@ class _OwnHours:
 
     qs: Any
     rollup: bool
+    # The same hours for one volunteer at a time (`volunteer_id=OuterRef(...)`): from the
+    # rollup without the scope's centres (a volunteer's hours are in their own centre), so
+    # the statement stays short whatever the number of centres.
+    of_volunteer: Any = None
 
     def in_year(self, year: int) -> Q:
         if self.rollup:
@@ -686,8 +692,14 @@ class _OwnHours:
 
 def _own_hours_of(m: dict, scope: Scope) -> _OwnHours:
     if _rollups_serve(scope):
-        return _OwnHours(_volunteer_years(scope), rollup=True)
-    return _OwnHours(_approved_hours(m, scope).annotate(year=ExtractYear("date")), rollup=False)
+        from figures.models import HourYear
+
+        buckets = HourYear.objects.filter(entries__gt=0)
+        if scope.project_id:
+            buckets = buckets.filter(project_key=scope.project_id)
+        return _OwnHours(_volunteer_years(scope), rollup=True, of_volunteer=buckets)
+    log = _approved_hours(m, scope).annotate(year=ExtractYear("date"))
+    return _OwnHours(log, rollup=False, of_volunteer=log)
 
 
 def _activities(m: dict, scope: Scope):
