@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ShortListFilter
 from core.models import Centre
 from core.permissions import Access
 from organisations.models import Organisation
@@ -58,13 +59,13 @@ def series_list(*, access: Access) -> QuerySet[ActivitySeries]:
 class ActivityFilter(django_filters.FilterSet):
     """Filters of the activity list and its export. Choices are scoped to the user."""
 
-    project = django_filters.ModelChoiceFilter(
+    project = ShortListFilter(
         queryset=Project.objects.none(), label=_("Project"), empty_label=_("All projects")
     )
-    category = django_filters.ModelChoiceFilter(
+    category = ShortListFilter(
         queryset=ActivityCategory.objects.all(), label=_("Category"), empty_label=_("All")
     )
-    organiser = django_filters.ModelChoiceFilter(
+    organiser = ShortListFilter(
         queryset=Organisation.objects.none(), label=_("Organiser"), empty_label=_("All")
     )
     date_from = django_filters.DateFilter(

@@ -49,20 +49,24 @@ MUNICIPALITY = "bench-kommune@bench.example"
 
 
 def _context() -> dict:
-    from core.models import District
     from organisations.models import Category
     from projects.models import Project
     from tasks.models import Task
 
     centre = Centre.objects.order_by("pk").first()
-    organisation = Organisation.objects.filter(centre=centre).order_by("pk").first()
+    # The list's search and filters are the first association's own word, district and
+    # "needs volunteers", so the list shows rows, as the admin's same search does.
+    organisation = (
+        Organisation.objects.filter(centre=centre, district__isnull=False).order_by("pk").first()
+    )
     word = organisation.name.split()[0][:4].lower()
     return {
         "centre": centre,
         "organisation": organisation,
         "word": word,
         "category": Category.objects.order_by("pk").first(),
-        "district": District.objects.filter(municipality=centre.municipality).first(),
+        "district": organisation.district,
+        "needs_volunteers": "true" if organisation.needs_volunteers else "false",
         "task": Task.objects.filter(centre=centre).order_by("pk").first(),
         "project": Project.objects.filter(centre=centre).order_by("pk").first(),
     }
@@ -70,7 +74,9 @@ def _context() -> dict:
 
 def pages() -> list[Page]:
     ctx = _context()
-    filters = f"q={ctx['word']}&district={ctx['district'].pk}&needs_volunteers=false"
+    filters = (
+        f"q={ctx['word']}&district={ctx['district'].pk}&needs_volunteers={ctx['needs_volunteers']}"
+    )
     return [
         Page("Association list, search + 2 filters", f"/associations/?{filters}", COORDINATOR),
         Page("Association detail", f"/associations/{ctx['organisation'].pk}/", COORDINATOR),
@@ -118,7 +124,11 @@ def extras(requests: int) -> dict:
     """The bare SQL of our association list query, for the page/SQL ratio."""
     ctx = _context()
     user = User.objects.get(email=COORDINATOR)
-    params = {"q": ctx["word"], "district": str(ctx["district"].pk), "needs_volunteers": "false"}
+    params = {
+        "q": ctx["word"],
+        "district": str(ctx["district"].pk),
+        "needs_volunteers": ctx["needs_volunteers"],
+    }
     qs = organisation_selectors.organisation_filter(access=access_for_user(user), params=params).qs[
         :25
     ]

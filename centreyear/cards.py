@@ -6,9 +6,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.formatting import percent
-from core.models import Centre
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem
+from core.startpage import Action, Card, NavItem, user_centres
 
 from .grant import current_round, deadline_for
 from .models import GrantDecision
@@ -74,7 +73,7 @@ def grant_cards(request: HttpRequest, access: Access) -> list[Card]:
     year = current_round()
     url = reverse("centreyear:grant_round", kwargs={"year": year})
     deadline = formats.date_format(timezone.localtime(deadline_for(year)), "SHORT_DATETIME_FORMAT")
-    centres = list(Centre.objects.filter(id__in=access.centre_ids).order_by("name"))
+    centres = user_centres(request, access)
     rounds = grant_round(centres=centres, year=year)
     card = Card(
         title=_("State grant round %(year)s") % {"year": year},

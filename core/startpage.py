@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
@@ -127,6 +127,34 @@ def register_figures(resolver: FigureResolver) -> FigureResolver:
     if resolver not in _figure_resolvers:
         _figure_resolvers.append(resolver)
     return resolver
+
+
+T = TypeVar("T")
+
+
+def once(request: HttpRequest, key: str, compute: Callable[[], T]) -> T:
+    """`compute()` at most once per request: a count that both a card and a work item show
+    (waiting sign-ups, hours, follow-ups) or a list several providers read (the user's centres)
+    costs one query, whichever provider asks first."""
+    memo: dict[str, Any] = request.__dict__.setdefault("_startpage_once", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def user_centres(request: HttpRequest, access: Access) -> list[Any]:
+    """The centres the user sees, by name, read once per request."""
+    from .models import Centre
+
+    return once(
+        request,
+        "centres",
+        lambda: list(
+            Centre.objects.filter(id__in=access.centre_ids)
+            .select_related("municipality")
+            .order_by("name")
+        ),
+    )
 
 
 def landing_for(request: HttpRequest, access: Access) -> str | None:

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import selectors, services
 from .forms import CentrePublicForm
 from .http import AuthenticatedHttpRequest
-from .models import Centre, Municipality, Role
+from .models import Municipality, Role
 from .permissions import get_access, own_centre, role_required, signed_in_required
-from .startpage import cards_for, panels_for, work_for
+from .startpage import cards_for, panels_for, user_centres, work_for
 
 
 @signed_in_required
@@ -82,7 +82,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "cards": cards_for(request, access),
         "work": work_for(request, access),
         "panels": panels_for(request, access),
-        "centres": Centre.objects.filter(id__in=access.centre_ids).select_related("municipality"),
+        "centres": user_centres(request, access),
     }
     if access.is_site_admin and not access.role:
         context["all_municipalities"] = Municipality.objects.prefetch_related("centres")

@@ -4,14 +4,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem, WorkItem
+from core.startpage import Action, Card, NavItem, WorkItem, once
 
 from . import selectors
 
 
+def _pending(request: HttpRequest, access: Access) -> int:
+    """Hour entries waiting for approval, counted once for the card and the work list."""
+    return once(request, "hours.pending", lambda: selectors.hours_pending(access=access).count())
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        pending = selectors.hours_pending(access=access).count()
+        pending = _pending(request, access)
         return [
             Card(
                 title=_("Volunteer hours"),
@@ -55,7 +60,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     """The coordinator's hours waiting for approval. One query."""
     if not access.is_coordinator:
         return []
-    hours = selectors.hours_pending(access=access).count()
+    hours = _pending(request, access)
     return [
         WorkItem(
             hours,

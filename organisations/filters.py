@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ShortListFilter
 from core.models import District
 from core.permissions import Access, shared_rows
 
@@ -35,7 +36,7 @@ class OrganisationFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Name, description, contact person or e-mail. Part of a word is enough."),
     )
-    category = django_filters.ModelChoiceFilter(
+    category = ShortListFilter(
         label=_("Category"),
         queryset=Category.objects.all(),
         method="filter_category",
@@ -46,7 +47,7 @@ class OrganisationFilter(django_filters.FilterSet):
         choices=OrganisationKind.choices,
         empty_label=_("All kinds"),
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ShortListFilter(
         label=_("District"), queryset=District.objects.none(), empty_label=_("All districts")
     )
     needs_volunteers = django_filters.BooleanFilter(

@@ -83,6 +83,20 @@ def organisation_count(*, access: Access, include_archived: bool = False) -> int
     return qs.count()
 
 
+def organisation_counts(*, access: Access) -> tuple[int, int]:
+    """(active associations, of them due for their yearly confirmation) in one query: the
+    start page's card and work list; the same rules as `organisation_count` and
+    `confirmation_due_count`."""
+    limit = timezone.now() - CONFIRMATION_INTERVAL
+    due = Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit)
+    row = (
+        Organisation.objects.visible_to(access)
+        .filter(is_archived=False)
+        .aggregate(active=Count("pk"), due=Count("pk", filter=due))
+    )
+    return row["active"], row["due"]
+
+
 def confirmation_due_count(*, access: Access) -> int:
     """Active associations whose entry was not confirmed as current within a year (the list's
     `stale` filter). One query."""

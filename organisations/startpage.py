@@ -4,14 +4,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem, WorkItem
+from core.startpage import Action, Card, NavItem, WorkItem, once
 
 from . import selectors
 
 
+def _counts(request: HttpRequest, access: Access) -> tuple[int, int]:
+    """Active associations and those due for confirmation, one query for card and work."""
+    return once(
+        request, "organisations.counts", lambda: selectors.organisation_counts(access=access)
+    )
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        count = selectors.organisation_count(access=access)
+        count = _counts(request, access)[0]
         return [
             Card(
                 title=_("Associations"),
@@ -127,7 +134,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     """Associations whose yearly confirmation is due (coordinator). One query."""
     if not access.is_coordinator:
         return []
-    due = selectors.confirmation_due_count(access=access)
+    due = _counts(request, access)[1]
     return [
         WorkItem(
             due,

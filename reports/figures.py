@@ -738,18 +738,21 @@ class CentreKeyFigures:
         return self.activity_target.percent
 
 
-def municipality_overview(*, access: Access, year: int, today: dt.date) -> list[CentreKeyFigures]:
+def municipality_overview(
+    *, access: Access, year: int, today: dt.date, centres: list[Centre] | None = None
+) -> list[CentreKeyFigures]:
     """The figures of each centre's year that the municipality sets side by side, by name.
 
     Every figure is the engine's, read once for all the centres and split by centre, so each
     centre's row is what its own annual report prints. The activity target is the sum of the
     targets of the projects that set one, against those projects' activities only.
     """
-    centres = list(
-        Centre.objects.filter(pk__in=access.centre_ids)
-        .select_related("municipality")
-        .order_by("name")
-    )
+    if centres is None:  # the start page passes the centres it has read already
+        centres = list(
+            Centre.objects.filter(pk__in=access.centre_ids)
+            .select_related("municipality")
+            .order_by("name")
+        )
     figures = engine.compute(
         Scope.of_centres(access.centre_ids),
         years=[year],

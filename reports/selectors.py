@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from core.jobs import ACTIVE_STATUSES
@@ -26,6 +26,17 @@ def report_job_count(*, access: Access, done_only: bool = True) -> int:
     if done_only:
         qs = qs.filter(status=ReportJob.Status.DONE)
     return qs.count()
+
+
+def report_counts(*, access: Access, since) -> tuple[int, int]:
+    """(finished reports, of them finished since `since`) in one query: the start page's
+    card and its "ready to download" work item."""
+    row = (
+        ReportJob.objects.visible_to(access)
+        .filter(status=ReportJob.Status.DONE)
+        .aggregate(done=Count("pk"), recent=Count("pk", filter=Q(finished_at__gte=since)))
+    )
+    return row["done"], row["recent"]
 
 
 def reports_ready_count(*, access: Access, since) -> int:

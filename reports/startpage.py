@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.models import Centre
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem, Panel, WorkItem
+from core.startpage import Action, Card, NavItem, Panel, WorkItem, once, user_centres
 
 from . import figures, selectors
 
@@ -30,9 +29,27 @@ def _figures_card(access: Access) -> Card:
     )
 
 
+def _counts(request: HttpRequest, access: Access) -> tuple[int, int]:
+    """Finished reports and those finished in the last two weeks, one query for both."""
+    since = timezone.now() - dt.timedelta(days=14)
+    return once(
+        request, "reports.counts", lambda: selectors.report_counts(access=access, since=since)
+    )
+
+
+def _annual_states(request: HttpRequest, access: Access, year: int) -> list:
+    """Each centre's annual report state for `year`, read once for the card and the panel."""
+    centres = user_centres(request, access)
+    return once(
+        request,
+        f"reports.annual.{year}",
+        lambda: selectors.annual_report_states(centres=centres, year=year),
+    )
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        count = selectors.report_job_count(access=access)
+        count = _counts(request, access)[0]
         return [
             _figures_card(access),
             Card(
@@ -55,8 +72,7 @@ def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_municipality:
         count = selectors.report_job_count(access=access)
         year = timezone.localdate().year - 1
-        centres = list(Centre.objects.filter(id__in=access.centre_ids))
-        states = selectors.annual_report_states(centres=centres, year=year)
+        states = _annual_states(request, access, year)
         ready = sum(1 for s in states if s.state == selectors.READY)
         return [
             _figures_card(access),
@@ -107,9 +123,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     """Reports made in the last two weeks, ready to download (coordinator). One query."""
     if not access.is_coordinator:
         return []
-    ready = selectors.reports_ready_count(
-        access=access, since=timezone.now() - dt.timedelta(days=14)
-    )
+    ready = _counts(request, access)[1]
     return [
         WorkItem(
             ready,
@@ -131,10 +145,11 @@ def panels(request: HttpRequest, access: Access) -> list[Panel]:
     if not access.is_municipality:
         return []
     today = timezone.localdate()
-    rows = figures.municipality_overview(access=access, year=today.year, today=today)
+    rows = figures.municipality_overview(
+        access=access, year=today.year, today=today, centres=user_centres(request, access)
+    )
     year = today.year - 1
-    centres = list(Centre.objects.filter(id__in=access.centre_ids).order_by("name"))
-    annual = {"year": year, "rows": selectors.annual_report_states(centres=centres, year=year)}
+    annual = {"year": year, "rows": _annual_states(request, access, year)}
     return [
         Panel("reports/partials/annual_panel.html", {"annual": annual}, order=20),
         Panel("reports/partials/centre_figures.html", {"rows": rows, "year": today.year}),

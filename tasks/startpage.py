@@ -7,16 +7,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem, WorkItem
+from core.startpage import Action, Card, NavItem, WorkItem, once
 
 from . import selectors
 
 
+def _follow_ups(request: HttpRequest, access: Access) -> int:
+    """Follow-ups due within a week, counted once for the card and the work list."""
+    week = timezone.localdate() + dt.timedelta(days=7)
+    return once(
+        request,
+        "tasks.follow_ups",
+        lambda: selectors.matches_due_for_follow_up(access=access, on_or_before=week).count(),
+    )
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        follow_ups = selectors.matches_due_for_follow_up(
-            access=access, on_or_before=timezone.localdate() + dt.timedelta(days=7)
-        ).count()
+        follow_ups = _follow_ups(request, access)
         return [
             Card(
                 title=_("Tasks and matching"),
@@ -64,8 +72,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     """The coordinator's follow-ups due this week. One query."""
     if not access.is_coordinator:
         return []
-    week = timezone.localdate() + dt.timedelta(days=7)
-    follow_ups = selectors.matches_due_for_follow_up(access=access, on_or_before=week).count()
+    follow_ups = _follow_ups(request, access)
     return [
         WorkItem(
             follow_ups,

@@ -30,3 +30,33 @@ def test_the_pages_need_nothing_from_a_cdn(world, login):
     page = login(world.coordinator).get(reverse("core:home")).content.decode()
     assert "http://" not in page.replace("http://testserver", "")
     assert "https://" not in page
+
+
+@pytest.mark.parametrize("role", ["coordinator", "association", "municipality_viewer"])
+def test_the_start_page_asks_the_database_nothing_twice(world, login, role):
+    """A count a card and a work item both show, or the centres several cards read, is asked
+    once per request (core.startpage.once): the page's cost does not grow with each card.
+
+    Known exception: the municipality's page reads this year's figures twice, the activities
+    card's total and the per-centre panel (two engine calls with different groupings)."""
+    from collections import Counter
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(getattr(world, role))
+    client.get(reverse("core:home"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("core:home")).status_code == 200
+    repeated = [
+        sql
+        for sql, n in Counter(q["sql"] for q in queries.captured_queries).items()
+        if n > 1 and not (role == "municipality_viewer" and _figure_read(sql))
+    ]
+    assert not repeated, "\n\n".join(sql[:400] for sql in repeated)
+
+
+def _figure_read(sql: str) -> bool:
+    """The engine's reads: rollups, the running month's log, volunteers, targets."""
+    tables = ("figures_", "activities_activity", "volunteers_volunteer", "activities_yeartarget")
+    return any(f'FROM "{table}' in sql for table in tables)

@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import ShortListFilter
 from core.models import District
 
 from .models import BackgroundGroup, Interest, Volunteer
@@ -22,16 +23,16 @@ class VolunteerFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Volunteer.Status.choices, empty_label=_("All")
     )
-    interests = django_filters.ModelChoiceFilter(
+    interests = ShortListFilter(
         label=_("Interest or skill"), queryset=Interest.objects.all(), empty_label=_("All")
     )
     availability = django_filters.ChoiceFilter(
         label=_("Available"), choices=AVAILABILITY_CHOICES, method="available", empty_label=_("All")
     )
-    district = django_filters.ModelChoiceFilter(
+    district = ShortListFilter(
         label=_("District"), queryset=District.objects.none(), empty_label=_("All")
     )
-    background_groups = django_filters.ModelChoiceFilter(
+    background_groups = ShortListFilter(
         label=_("Background group"), queryset=BackgroundGroup.objects.all(), empty_label=_("All")
     )
 

@@ -4,15 +4,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.permissions import Access
-from core.startpage import Action, Card, NavItem, WorkItem
+from core.startpage import Action, Card, NavItem, WorkItem, once
 
 from . import selectors
 from .models import Volunteer
 
 
+def _applicants(request: HttpRequest, access: Access) -> int:
+    """Sign-ups waiting for approval, counted once for the card and the work list."""
+    return once(
+        request,
+        "volunteers.applicants",
+        lambda: selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT),
+    )
+
+
 def cards(request: HttpRequest, access: Access) -> list[Card]:
     if access.is_coordinator:
-        applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
+        applicants = _applicants(request, access)
         return [
             Card(
                 title=_("Volunteers"),
@@ -71,7 +80,7 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
     """The coordinator's waiting sign-ups. One query."""
     if not access.is_coordinator:
         return []
-    applicants = selectors.volunteer_count(access=access, status=Volunteer.Status.APPLICANT)
+    applicants = _applicants(request, access)
     return [
         WorkItem(
             applicants,

@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(condition=models.Q(('year__isnull', False)), fields=('project', 'year', 'figure'), name='reported_unique_year', violation_error_message='This figure is already reported for that year.'), models.UniqueConstraint(condition=models.Q(('year__isnull', True)), fields=('project', 'figure'), name='reported_unique_period', violation_error_message='This figure is already reported for the whole period.')],
             },
         ),
-        migrations.RunPython(move_goals_and_reach, keep_goals_and_reach),
+        migrations.RunPython(move_goals_and_reach, keep_goals_and_reach, elidable=True),
         migrations.RemoveField(
             model_name='project',
             name='actual_reach',

@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
             model_name='auditevent',
             index=models.Index(fields=['action', 'created_at'], name='core_audite_action_3957f4_idx'),
         ),
-        migrations.RunPython(copy_login_events, migrations.RunPython.noop),
+        migrations.RunPython(copy_login_events, migrations.RunPython.noop, elidable=True),
         migrations.DeleteModel(
             name='AuthEvent',
         ),

@@ -1,12 +1,15 @@
 """The three older logs (association history, privacy events, login records) move into the one
-audit trail when the migration runs, with their authors, times and changes."""
+audit trail when the migration runs, with their authors, times and changes.
+
+The migrations that did it are squashed since (a fresh database never had the old logs); an
+installation that had them ran the old chain, which this test walks (tests/old_chain.py)."""
 
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.old_chain import old_chain_executor, old_leaves, squashed_plan_is_empty, step_back
 
 BEFORE = [
     ("core", "0003_outgoing_mail"),
@@ -22,9 +25,7 @@ AFTER = [
 
 @pytest.mark.django_db(transaction=True)
 def test_it_moves_the_old_logs_into_the_audit_trail():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = step_back(BEFORE).loader.project_state(BEFORE).apps
     municipality = old.get_model("core", "Municipality").objects.create(name="Fjordvik")
     centre = old.get_model("core", "Centre").objects.create(
         name="Fjordvik frivilligsentral", municipality=municipality
@@ -55,7 +56,7 @@ def test_it_moves_the_old_logs_into_the_audit_trail():
         centre=centre, volunteer=volunteer, action="exported", actor=user
     )
 
-    executor = MigrationExecutor(connection)
+    executor = old_chain_executor()
     executor.migrate(AFTER)
     new = executor.loader.project_state(AFTER).apps
     events = new.get_model("core", "AuditEvent").objects.order_by("created_at", "id")
@@ -69,4 +70,5 @@ def test_it_moves_the_old_logs_into_the_audit_trail():
     exported = events.get(action="volunteer.exported")
     assert (exported.object_id, exported.actor_id) == (str(volunteer.pk), user.pk)
 
-    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    old_chain_executor().migrate(old_leaves())
+    assert squashed_plan_is_empty()

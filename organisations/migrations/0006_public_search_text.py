@@ -48,6 +48,6 @@ class Migration(migrations.Migration):
             name="public_search_text",
             field=models.TextField(blank=True, editable=False),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop, elidable=False),
+        migrations.RunPython(fill, migrations.RunPython.noop, elidable=True),
         migrations.RunPython(create_index, drop_index, elidable=False),
     ]

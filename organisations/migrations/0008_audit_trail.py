@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(copy_history, migrations.RunPython.noop),
+        migrations.RunPython(copy_history, migrations.RunPython.noop, elidable=True),
         migrations.DeleteModel(
             name='HistoricalOrganisation',
         ),

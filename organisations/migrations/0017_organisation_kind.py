@@ -28,5 +28,5 @@ class Migration(migrations.Migration):
             name='kind',
             field=models.CharField(choices=[('association', 'Association'), ('social_entrepreneur', 'Social entrepreneur'), ('foundation', 'Foundation'), ('centre', 'The volunteer centre itself')], default='association', help_text="Association, social entrepreneur (AS, SA, foundation or sole proprietorship), foundation or the centre itself. Suggested by the register's organisation form.", max_length=20, verbose_name='kind of organisation'),
         ),
-        migrations.RunPython(kinds_from_forms, migrations.RunPython.noop),
+        migrations.RunPython(kinds_from_forms, migrations.RunPython.noop, elidable=True),
     ]

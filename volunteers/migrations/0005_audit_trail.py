@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(copy_privacy_events, migrations.RunPython.noop),
+        migrations.RunPython(copy_privacy_events, migrations.RunPython.noop, elidable=True),
         migrations.DeleteModel(
             name='PrivacyEvent',
         ),
