@@ -29,8 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-PORT = 8199
+PORT = int(os.environ.get("BENCH_PORT", "8199"))
 PG = "postgres://postgres@127.0.0.1:5432"
+# The databases are named <prefix>_s, <prefix>_m…: a second person benchmarking on the same
+# server gives their own prefix (BENCH_DB_PREFIX or --db-prefix) and port (BENCH_PORT, --port).
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "frivillig_bench")
 
 
 @dataclass
@@ -81,8 +84,12 @@ def bench_env(database_url: str, static_root: str) -> dict[str, str]:
     }
 
 
+def database_name(scale: str) -> str:
+    return f"{DB_PREFIX}_{scale.lower()}"
+
+
 def prepare_database(scale: str, seed: int, reuse: bool, env: dict) -> tuple[dict, float]:
-    name = f"frivillig_bench_{scale.lower()}"
+    name = database_name(scale)
     marker = RESULTS / f".generated-{name}.json"
     if reuse and marker.exists():
         saved = json.loads(marker.read_text())
@@ -138,8 +145,8 @@ def wrk_rps(path: str, cookie: str, seconds: int = 5) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def run_scale(scale: str, seed: int, reuse: bool, requests: int) -> ScaleResult:
-    database_url = f"{PG}/frivillig_bench_{scale.lower()}"
+def run_scale(scale: str, seed: int, reuse: bool, requests: int, only: str = "") -> ScaleResult:
+    database_url = f"{PG}/{database_name(scale)}"
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     env = bench_env(database_url, static_root)
     os.environ.update(env)
@@ -174,6 +181,8 @@ def run_scale(scale: str, seed: int, reuse: bool, requests: int) -> ScaleResult:
                 time.sleep(0.2)
         result = ScaleResult(scale=scale, counts=counts, generate_s=round(generate_s, 1))
         for page in page_defs.pages():
+            if only and only.lower() not in page.label.lower():
+                continue
             status, timings = time_get(page.path, page.cookie, requests)
             result.pages.append(
                 PageResult(
@@ -240,20 +249,25 @@ def markdown(results: list[ScaleResult], meta: dict) -> str:
 
 
 def main() -> None:
+    global DB_PREFIX, PORT
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default=os.environ.get("BENCH_SCALES", "S,M"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--reuse", action="store_true", help="reuse generated databases")
+    parser.add_argument("--db-prefix", default=DB_PREFIX, help="databases <prefix>_s, _m…")
+    parser.add_argument("--port", type=int, default=PORT, help="gunicorn's port")
+    parser.add_argument("--pages", default="", help="only the pages whose label has this text")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    DB_PREFIX, PORT = args.db_prefix, args.port
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
     RESULTS.mkdir(parents=True, exist_ok=True)
     if args.one:
         # One scale per process: Django is set up once, on that scale's database.
-        result = run_scale(args.one, args.seed, args.reuse, args.requests)
+        result = run_scale(args.one, args.seed, args.reuse, args.requests, args.pages)
         Path(args.out).write_text(json.dumps(asdict(result)))
         return
     results = []
@@ -271,6 +285,12 @@ def main() -> None:
                 str(args.seed),
                 "--requests",
                 str(args.requests),
+                "--db-prefix",
+                args.db_prefix,
+                "--port",
+                str(args.port),
+                "--pages",
+                args.pages,
             ]
             subprocess.run(command + (["--reuse"] if args.reuse else []), check=True)
             data = json.loads(Path(out.name).read_text())
@@ -286,7 +306,8 @@ def main() -> None:
     (RESULTS / f"{stamp}.json").write_text(json.dumps(payload, indent=2))
     table = markdown(results, meta)
     (RESULTS / f"{stamp}.md").write_text(table)
-    (RESULTS / "latest.md").write_text(table)
+    if not args.pages:  # a run of some pages only does not replace the latest full one
+        (RESULTS / "latest.md").write_text(table)
     print(table)
 
 

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import lazy
+from django.utils.html import format_html
 
 from .models import District
 from .permissions import Access, get_access
@@ -15,6 +16,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "access": access,
         # The district filter every municipality page carries (base.html).
         "municipality_districts": municipality_districts(access),
+        # The district a municipality viewer reads, for the page's own forms and downloads to
+        # keep (`{{ district_input }}` in a GET form, `{{ district_query }}` after a link's ?).
+        **district_kept(access),
         "nav_items": nav_for(request, access) if access.user_id else [],
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         # ID-porten and Ansattporten, where configured (core.eid).
@@ -35,6 +39,22 @@ def municipality_districts(access: Access) -> list[District]:
     if not access.is_municipality or not access.district_ids:
         return []
     return list(District.objects.filter(pk__in=access.district_ids))
+
+
+def district_kept(access: Access) -> dict[str, Any]:
+    """`district_input` (a hidden field) and `district_query` ("district=<id>", with
+    `district_amp`: "&district=<id>") while a municipality viewer reads one district; empty
+    otherwise."""
+    if not access.is_municipality or access.district_id is None:
+        return {"district_input": "", "district_query": "", "district_amp": ""}
+    query = f"district={int(access.district_id)}"
+    return {
+        "district_input": format_html(
+            '<input type="hidden" name="district" value="{}">', access.district_id
+        ),
+        "district_query": query,
+        "district_amp": f"&{query}",
+    }
 
 
 def content_language(request: HttpRequest) -> dict[str, Any]:

@@ -29,8 +29,10 @@ from cooperation.models import (
     StoryConsent,
 )
 from core.models import Centre, District
+from hours.models import HourEntry
 from organisations.models import Category, Organisation, OrganisationCategory
 from projects.models import Project
+from volunteers.models import Volunteer
 
 # (name, organisation form, kind)
 ENTREPRENEURS = [
@@ -413,3 +415,20 @@ def _years(*, centre: Centre, today: dt.date, rng: random.Random) -> None:
                 ]
             )
     Activity.objects.bulk_create(activities)
+    # And the volunteers' own hours of those years (approved), a few visits a month each: the
+    # years side by side count active volunteers and hours from them (the rollups are rebuilt
+    # at the end of the seed).
+    volunteers = list(Volunteer.objects.filter(centre=centre).order_by("pk")[:4])
+    HourEntry.objects.bulk_create(
+        HourEntry(
+            centre=centre,
+            volunteer=volunteer,
+            description="Besøksvenn",
+            date=dt.date(year, month, 10 + index),
+            hours=Decimal("2"),
+            status=HourEntry.Status.APPROVED,
+        )
+        for year in range(first, today.year - 1)
+        for month in range(1, 13, 2)
+        for index, volunteer in enumerate(volunteers)
+    )

@@ -425,7 +425,11 @@ CATALOGUE: dict[str, Figure] = {
         Figure(
             "support.lines",
             _("Activity lines with activities held"),
-            _("Projects (activity lines) with at least one activity held in the year."),
+            _(
+                "Projects (activity lines: the visiting service, the activity house) with at "
+                "least one activity held in the year, or money from the municipality that "
+                "year; each project once, however many weekly series and activities it has."
+            ),
             COUNT,
             0,
             DURING,

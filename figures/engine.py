@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, Max, Q, Sum
+from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q, Sum
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
 
 from core.formatting import quantize
@@ -200,6 +200,15 @@ COMPUTED_KEYS = (
 )
 
 
+def _years_q(years: Iterable[int], field_name: str = "year") -> Q:
+    """`field_name` in `years`: a range where they follow each other (two parameters, so the
+    statement's parsing is cached by the driver however many years), else a list."""
+    years = sorted(years)
+    if years and years[-1] - years[0] + 1 == len(years):
+        return Q(**{f"{field_name}__gte": years[0], f"{field_name}__lte": years[-1]})
+    return Q(**{f"{field_name}__in": years})
+
+
 def _year_bounds(years: Iterable[int]) -> tuple[dt.date, dt.date]:
     years = list(years)
     return dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
@@ -219,14 +228,23 @@ class _Raw:
 
     activity: dict[tuple[int, int | None, int], dict] = field(default_factory=dict)
     own_hours: dict[tuple[int, int | None, int], Decimal] = field(default_factory=dict)
-    # (centre, year) -> volunteer ids
-    active: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
-    with_hours: dict[tuple[int, int], set[int]] = field(default_factory=lambda: defaultdict(set))
+    # (centre, year) -> the volunteers with approved hours, counted ((centre, None): over the
+    # whole period, each once; a volunteer's hours are in their own centre); the volunteers
+    # with a running match but no hours that year (ids, few; (centre, None): none in the
+    # period).
+    with_hours: dict[tuple[int, int | None], int] = field(default_factory=dict)
+    matched_only: dict[tuple[int, int | None], set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    # The whole period's volunteers with hours per centre: a query read when first asked.
+    period_people: Any = None
+    period_people_read: dict[int, int] | None = None
     volunteer_stock: dict[tuple[int, int], dict] = field(default_factory=dict)
     association_stock: dict[tuple[int, int], dict] = field(default_factory=dict)
     matches: dict[tuple[int, int], int] = field(default_factory=dict)
     # (project, year) -> YearTarget; project -> {(year|None, figure key): ReportedFigure}
-    targets: dict[tuple[int, int], Any] = field(default_factory=dict)
+    targets_query: Any = None
+    targets_read: dict[tuple[int, int], Any] | None = None
     reported: dict[tuple[int | None, str], Any] = field(default_factory=dict)
     # The years side by side: (centre, year) -> staff; (centre, year, source) -> NOK;
     # (centre, year) -> NOK of the municipality through partnerships; partnerships in force;
@@ -239,14 +257,35 @@ class _Raw:
     # (centre, project, year) -> {"operating", "activity", "cost"}: the municipality's money.
     lines: dict[tuple[int, int, int], dict[str, Any]] = field(default_factory=dict)
     queried: set[str] = field(default_factory=set)
+    # The years read (those found, for `compute(years=None)`).
+    years: list[int] = field(default_factory=list)
+
+
+# The first year `compute(years=None)` looks for data in (the registry's earliest year).
+EARLIEST_YEAR = 1990
 
 
 def _read(
-    scope: Scope, years: list[int], today: dt.date, keys: set[str], reported_years: bool = False
+    scope: Scope,
+    years: list[int] | None,
+    today: dt.date,
+    keys: set[str],
+    reported_years: bool = False,
+    by: str | None = None,
 ) -> _Raw:
+    """The sources `keys` need. `years=None`: every year with data up to today's, found by
+    the reads that group by year (activities, hours, staff, income, the municipality's money,
+    reported years), before the reads that need the years named (stocks, matches running,
+    partnerships in force) — the same queries as for named years."""
     m = _models()
     raw = _Raw()
+    discover = years is None
+    if discover:
+        years = list(range(EARLIEST_YEAR, today.year + 1))
+    assert years is not None
+    raw.years = list(years)
     if not scope.centre_ids or not years:
+        raw.years = [] if discover else raw.years
         return raw
     access = scope.access
     first, last = _year_bounds(years)
@@ -264,22 +303,66 @@ def _read(
 
     wants_hours = bool(keys & (OWN_HOUR_KEYS | TOTAL_KEYS))
     wants_active = bool(keys & ACTIVE_KEYS)
+    hours = _own_hours_of(m, scope)
     if wants_hours or wants_active:
-        # One read of the approved hours gives both their sums and who gave them.
+        # One read of the hours' buckets, grouped in the database per centre and year: their
+        # sums and how many volunteers gave them (per project too when `by="project"` asks,
+        # then the volunteers in a read of their own).
         if wants_hours:
             raw.queried.add("own_hours")
-        rows = _hour_rows(m, scope, first, last)
-        for row in rows:
-            year = row["year"]
-            if year not in wanted_years:
-                continue
-            part = (row["centre_id"], row["project_id"], year)
-            raw.own_hours[part] = raw.own_hours.get(part, Decimal(0)) + (row["total"] or 0)
-            raw.with_hours[(row["centre_id"], year)].add(row["volunteer_id"])
-            raw.active[(row["centre_id"], year)].add(row["volunteer_id"])
+        if wants_active:
+            raw.queried.add("active")
+        in_years = hours.in_years(years)
+        split = wants_hours and by == "project"
+        grouped = hours.qs.filter(in_years).values("centre_id", "year")
+        sums = {"total": Sum("hours")} if wants_hours and not split else {}
+        people = {"people": Count("volunteer_id", distinct=True)} if wants_active else {}
+        if split:
+            for row in hours.by_project(in_years):
+                part = (row["centre_id"], row["of_project"] or None, row["year"])
+                raw.own_hours[part] = raw.own_hours.get(part, Decimal(0)) + (row["total"] or 0)
+        if sums or people:
+            for row in grouped.annotate(**sums, **people).order_by():
+                if sums:
+                    raw.own_hours[(row["centre_id"], None, row["year"])] = row["total"] or Decimal(
+                        0
+                    )
+                if people:
+                    raw.with_hours[(row["centre_id"], row["year"])] = row["people"]
+    if keys & MATCH_KEYS:
+        raw.queried.add("matches")
+        made = (
+            m["Match"]
+            .objects.visible_to(access)
+            .exclude(status=m["Match"].Status.PROPOSED)
+            .annotate(made_on=Coalesce("started_on", Cast("created_at", output_field=DateField())))
+            .filter(made_on__gte=first, made_on__lte=last)
+            .annotate(year=ExtractYear("made_on"))
+            .values("centre_id", "year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in made:
+            if row["year"] in wanted_years:
+                raw.matches[(row["centre_id"], row["year"])] = row["n"]
+
+    if scope.project_id is None and scope.volunteer_id is None:
+        _read_years(m, raw, scope, years, keys, reported_years)
+
+    if discover:
+        years = raw.years = _years_found(raw, today)
+        if not years:
+            return raw
+        first, last = _year_bounds(years)
+
+    if wants_active and len(years) > 1:
+        # Over the whole period each volunteer once: read only when a page asks for it.
+        period = hours.qs.filter(hours.in_years(years)).values("centre_id")
+        raw.period_people = period.annotate(people=Count("volunteer_id", distinct=True))
 
     if wants_active:
-        raw.queried.add("active")
+        # The volunteers with a running match (few: one row each), and whether they also gave
+        # hours in each year, so nobody is counted twice.
         matches = (
             m["Match"]
             .objects.visible_to(access)
@@ -291,13 +374,30 @@ def _read(
         )
         if scope.organisation_id:
             matches = matches.filter(task__organisation_id=scope.organisation_id)
-        for centre_id, volunteer_id, started, created, ended in matches.values_list(
-            "centre_id", "volunteer_id", "started_on", "created_at", "ended_on"
-        ).order_by():
-            start = started or created.date()
+        gave = {
+            f"h{year}": Exists(
+                hours.of_volunteer.filter(
+                    hours.in_year(year), volunteer_id=OuterRef("volunteer_id")
+                )
+            )
+            for year in years
+        }
+        for row in (
+            matches.annotate(**gave)
+            .values("centre_id", "volunteer_id", "started_on", "created_at", "ended_on", *gave)
+            .order_by()
+        ):
+            start = row["started_on"] or row["created_at"].date()
+            ended = row["ended_on"]
             for year in years:
-                if start <= _as_of(year, today) and (ended is None or ended >= dt.date(year, 1, 1)):
-                    raw.active[(centre_id, year)].add(volunteer_id)
+                running = start <= _as_of(year, today) and (
+                    ended is None or ended >= dt.date(year, 1, 1)
+                )
+                if running and not row[f"h{year}"]:
+                    raw.matched_only[(row["centre_id"], year)].add(row["volunteer_id"])
+            if not any(row[name] for name in gave):
+                # Over the period: counted here unless counted among those who gave hours.
+                raw.matched_only[(row["centre_id"], None)].add(row["volunteer_id"])
 
     if keys & VOLUNTEER_STOCK_KEYS:
         raw.queried.add("volunteer_stock")
@@ -351,33 +451,16 @@ def _read(
                     name: row[f"{name}_{year}"] for name in ("registered", "new", "confirmed")
                 }
 
-    if keys & MATCH_KEYS:
-        raw.queried.add("matches")
-        made = (
-            m["Match"]
-            .objects.visible_to(access)
-            .exclude(status=m["Match"].Status.PROPOSED)
-            .annotate(made_on=Coalesce("started_on", Cast("created_at", output_field=DateField())))
-            .filter(made_on__gte=first, made_on__lte=last)
-            .annotate(year=ExtractYear("made_on"))
-            .values("centre_id", "year")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for row in made:
-            if row["year"] in wanted_years:
-                raw.matches[(row["centre_id"], row["year"])] = row["n"]
-
     if scope.kind != "volunteer" and keys & ACTIVITY_KEYS:
+        # The projects' yearly targets: read when a page first compares (`Figures.target`).
         raw.queried.add("targets")
-        targets = m["YearTarget"].objects.visible_to(access).filter(year__in=years)
+        targets = m["YearTarget"].objects.visible_to(access).filter(_years_q(years))
         if scope.project_id:
             targets = targets.filter(project_id=scope.project_id)
-        for target in targets:
-            raw.targets[(target.project_id, target.year)] = target
+        raw.targets_query = targets
 
     if scope.project_id is None and scope.volunteer_id is None:
-        _read_years(m, raw, scope, years, keys, reported_years)
+        _read_partnerships(m, raw, scope, years, keys)
 
     if scope.project_id:
         raw.queried.add("reported")
@@ -402,7 +485,7 @@ def _read_years(
         for row in (
             m["CentreYear"]
             .objects.visible_to(access)
-            .filter(year__in=years, staff_fte__isnull=False)
+            .filter(_years_q(years), staff_fte__isnull=False)
             .values("centre_id", "year")
             .annotate(staff=Sum("staff_fte"))
             .order_by()
@@ -413,7 +496,7 @@ def _read_years(
         for row in (
             m["CentreIncome"]
             .objects.filter(
-                centre_year__centre_id__in=scope.centre_ids, centre_year__year__in=years
+                _years_q(years, "centre_year__year"), centre_year__centre_id__in=scope.centre_ids
             )
             .values("centre_year__centre_id", "centre_year__year", "source")
             .annotate(total=Sum("amount"))
@@ -426,7 +509,7 @@ def _read_years(
         contributions = (
             m["Contribution"]
             .objects.visible_to(access)
-            .filter(year__in=years, side="municipality", kind="money")
+            .filter(_years_q(years), side="municipality", kind="money")
         )
         if org is not None:
             contributions = contributions.filter(partnership__organisation_id=org)
@@ -434,25 +517,9 @@ def _read_years(
             contributions.values("centre_id", "year").annotate(total=Sum("amount")).order_by()
         ):
             raw.support[(row["centre_id"], row["year"])] = row["total"]
-    if keys & PARTNERSHIP_KEYS:
-        raw.queried.add("partnerships")
-        partnerships = m["Partnership"].objects.visible_to(access).exclude(status="planned")
-        if org is not None:
-            partnerships = partnerships.filter(organisation_id=org)
-        in_force = {
-            f"y{year}": Count(
-                "pk",
-                filter=(Q(start_date__isnull=True) | Q(start_date__lte=dt.date(year, 12, 31)))
-                & (Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))),
-            )
-            for year in years
-        }
-        for row in partnerships.values("centre_id").annotate(**in_force).order_by():
-            for year in years:
-                raw.partnerships[(row["centre_id"], year)] = row[f"y{year}"]
-    if keys & LINE_KEYS:
+    if keys & (LINE_KEYS | {"support.lines"}):
         raw.queried.add("lines")
-        supports = m["MunicipalSupport"].objects.visible_to(access).filter(year__in=years)
+        supports = m["MunicipalSupport"].objects.visible_to(access).filter(_years_q(years))
         if org is not None:
             supports = supports.filter(project__organisation_id=org)
         for row in (
@@ -470,7 +537,7 @@ def _read_years(
         wanted = {name: key for name, key in fields.items() if key in keys}
         if wanted:
             raw.queried.add("reported_years")
-            rows = m["ReportedYear"].objects.visible_to(access).filter(year__in=years)
+            rows = m["ReportedYear"].objects.visible_to(access).filter(_years_q(years))
             if org is not None:
                 rows = rows.filter(organisation_id=org)
             for row in (
@@ -481,6 +548,40 @@ def _read_years(
                 raw.reported_years[(row["centre_id"], row["year"])] = {
                     key: row[f"r_{name}"] for name, key in wanted.items()
                 }
+
+
+def _read_partnerships(m: dict, raw: _Raw, scope: Scope, years: list[int], keys: set[str]):
+    """The partnerships in force in each year (one query, a count per year)."""
+    access = scope.access
+    org = scope.organisation_id
+    if keys & PARTNERSHIP_KEYS:
+        raw.queried.add("partnerships")
+        partnerships = m["Partnership"].objects.visible_to(access).exclude(status="planned")
+        if org is not None:
+            partnerships = partnerships.filter(organisation_id=org)
+        in_force = {
+            f"y{year}": Count(
+                "pk",
+                filter=(Q(start_date__isnull=True) | Q(start_date__lte=dt.date(year, 12, 31)))
+                & (Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))),
+            )
+            for year in years
+        }
+        for row in partnerships.values("centre_id").annotate(**in_force).order_by():
+            for year in years:
+                raw.partnerships[(row["centre_id"], year)] = row[f"y{year}"]
+
+
+def _years_found(raw: _Raw, today: dt.date) -> list[int]:
+    """The years the grouped reads found data in (held activities, hours, staff, income, the
+    municipality's money, reported years), up to today's."""
+    found = {year for (_c, _p, year), row in raw.activity.items() if row["held"]}
+    found |= {year for (_c, _p, year), hours in raw.own_hours.items() if hours}
+    found |= {year for (_c, year), people in raw.with_hours.items() if year and people}
+    for source in (raw.staff, raw.income, raw.support, raw.reported_years):
+        found |= {key[1] for key in source}
+    found |= {year for (_c, _p, year) in raw.lines}
+    return sorted(year for year in found if year is not None and year <= today.year)
 
 
 # --- Reading the rollups (or the logs, where no rollup has the scope's cut) -------------------
@@ -547,30 +648,58 @@ def _log_activity_rows(qs):
     )
 
 
-def _hour_rows(m: dict, scope: Scope, first: dt.date, last: dt.date):
-    """Approved own hours per (centre, project, volunteer, year) from `first` to `last`: rows of
-    {"centre_id", "project_id", "volunteer_id", "year", "total"} (and "n", the entries)."""
-    if not _rollups_serve(scope):
+@dataclass(frozen=True)
+class _OwnHours:
+    """The scope's approved own hours, where they are read from: the rollup's buckets (a
+    centre's, a municipality's, a project's) or the log (an association's, a volunteer's).
+    `qs` has the fields centre_id, volunteer_id, year and hours; `in_year` and `in_years`
+    are the filters of a period."""
+
+    qs: Any
+    rollup: bool
+    # The same hours for one volunteer at a time (`volunteer_id=OuterRef(...)`): from the
+    # rollup without the scope's centres (a volunteer's hours are in their own centre), so
+    # the statement stays short whatever the number of centres.
+    of_volunteer: Any = None
+
+    def in_year(self, year: int) -> Q:
+        if self.rollup:
+            return Q(year=year)
+        return Q(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
+
+    def in_years(self, years: Iterable[int]) -> Q:
+        years = sorted(years)
+        if self.rollup:
+            return _years_q(years)
+        if years and years[-1] - years[0] + 1 == len(years):  # one span: one range
+            return Q(date__gte=dt.date(years[0], 1, 1), date__lte=dt.date(years[-1], 12, 31))
+        found = Q()
+        for year in years:
+            found |= self.in_year(year)
+        return found
+
+    def by_project(self, where: Q):
+        """The hours per (centre, project, year): rows of centre_id, of_project, year, total."""
+        project = F("project_key") if self.rollup else F("project_id")
         return (
-            _approved_hours(m, scope)
-            .filter(date__gte=first, date__lte=last)
-            .annotate(year=ExtractYear("date"))
-            .values("centre_id", "project_id", "volunteer_id", "year")
-            .annotate(total=Sum("hours"), n=Count("pk"))
+            self.qs.filter(where)
+            .annotate(of_project=project)
+            .values("centre_id", "of_project", "year")
+            .annotate(total=Sum("hours"))
             .order_by()
         )
-    qs = _volunteer_years(scope, year__gte=first.year, year__lte=last.year)
-    return [
-        {
-            "centre_id": row["centre_id"],
-            "project_id": row["project_key"] or None,
-            "volunteer_id": row["volunteer_id"],
-            "year": row["year"],
-            "total": row["hours"],
-            "n": row["entries"],
-        }
-        for row in qs.values("centre_id", "project_key", "volunteer_id", "year", "hours", "entries")
-    ]
+
+
+def _own_hours_of(m: dict, scope: Scope) -> _OwnHours:
+    if _rollups_serve(scope):
+        from figures.models import HourYear
+
+        buckets = HourYear.objects.filter(entries__gt=0)
+        if scope.project_id:
+            buckets = buckets.filter(project_key=scope.project_id)
+        return _OwnHours(_volunteer_years(scope), rollup=True, of_volunteer=buckets)
+    log = _approved_hours(m, scope).annotate(year=ExtractYear("date"))
+    return _OwnHours(log, rollup=False, of_volunteer=log)
 
 
 def _activities(m: dict, scope: Scope):
@@ -710,13 +839,33 @@ class Figures:
             Decimal(0),
         )
 
-    def _ids(self, source: dict, years: list[int]) -> set[int]:
-        wanted = set(years)
-        people: set[int] = set()
-        for (centre_id, year), ids in source.items():
-            if year in wanted and self._in(centre_id, by_project=False):
-                people |= ids
-        return people
+    def _people(self, years: list[int], *, matched: bool) -> int:
+        """The volunteers with approved hours (and, `matched`, those with a running match) in
+        `years` (one, or all of the period), each counted once."""
+        year = years[0] if len(years) == 1 else None
+        if year is None:
+            raw = self._raw
+            if raw.period_people_read is None:
+                rows = raw.period_people if raw.period_people is not None else []
+                raw.period_people_read = {row["centre_id"]: row["people"] for row in rows}
+            counted = sum(
+                n
+                for centre_id, n in raw.period_people_read.items()
+                if self._in(centre_id, by_project=False)
+            )
+        else:
+            counted = sum(
+                n
+                for (centre_id, row_year), n in self._raw.with_hours.items()
+                if row_year == year and self._in(centre_id, by_project=False)
+            )
+        if matched:
+            counted += sum(
+                len(ids)
+                for (centre_id, row_year), ids in self._raw.matched_only.items()
+                if row_year == year and self._in(centre_id, by_project=False)
+            )
+        return counted
 
     def _stock(self, source: dict, name: str, year: int) -> int:
         return sum(
@@ -759,9 +908,9 @@ class Figures:
         if key == "fte.total":
             return fte(self.get("volunteer_hours.total", year))
         if key == "volunteers.active":
-            return len(self._ids(self._raw.active, years))
+            return self._people(years, matched=True)
         if key == "volunteers.with_own_hours":
-            return len(self._ids(self._raw.with_hours, years))
+            return self._people(years, matched=False)
         if key == "volunteers.registered":
             return self._stock(self._raw.volunteer_stock, "registered", years[-1])
         if key == "volunteers.new":
@@ -807,12 +956,21 @@ class Figures:
         if key == "municipal_support.partnerships":
             return summed(self._raw.support)
         if key == "support.lines":
-            held = {
+            # An activity line is a project (what the municipality's money is given to, as
+            # the numerator's lines are), not a weekly series: those that held an activity in
+            # the year and those the municipality supports that year, each once, so "16 of
+            # 31 supported" never counts more supported lines than lines.
+            lines = {
                 (project_id, year)
                 for (centre_id, project_id, year), row in self._raw.activity.items()
                 if year in wanted and row["held"] and self._in(centre_id, project_id)
             }
-            return len(held) if len(years) == 1 else None
+            lines |= {
+                (project_id, year)
+                for (centre_id, project_id, year) in self._raw.lines
+                if year in wanted and self._in(centre_id, project_id)
+            }
+            return len(lines) if len(years) == 1 else None
         if key in LINE_KEYS:
             return self._lines_value(key, wanted)
         if key == "partnerships.active":
@@ -917,6 +1075,15 @@ class Figures:
     def pairs(self, year: int | None = None) -> dict[str, Pair]:
         return {key: self.pair(key, year) for key in PROJECT_FIGURES}
 
+    def _targets(self) -> dict[tuple[int, int], Any]:
+        """The yearly targets of the scope's projects ((project, year) -> YearTarget), read on
+        first use: the pages that never compare do not read them."""
+        raw = self._raw
+        if raw.targets_read is None:
+            rows = raw.targets_query if raw.targets_query is not None else []
+            raw.targets_read = {(target.project_id, target.year): target for target in rows}
+        return raw.targets_read
+
     @property
     def has_reported(self) -> bool:
         return bool(self._raw.reported)
@@ -944,7 +1111,7 @@ class Figures:
             return sum(values)
         values = [
             getattr(target, figure.target)
-            for (project_id, target_year), target in self._raw.targets.items()
+            for (project_id, target_year), target in self._targets().items()
             if target_year == year
             and getattr(target, figure.target) is not None
             and self._in(target.centre_id, project_id)
@@ -960,7 +1127,7 @@ class Figures:
         assert field_name is not None  # compare() asks only for a figure with a target
         return {
             project_id
-            for (project_id, target_year), target in self._raw.targets.items()
+            for (project_id, target_year), target in self._targets().items()
             if target_year == year and getattr(target, field_name) is not None
         }
 
@@ -1024,7 +1191,7 @@ class Figures:
         """The project's YearTarget of `year` (a project's scope), or None."""
         if self.scope.project_id is None:
             return None
-        return self._raw.targets.get((self.scope.project_id, year))
+        return self._targets().get((self.scope.project_id, year))
 
 
 def _from_sums(key: str, sums: dict):
@@ -1048,7 +1215,7 @@ def _from_sums(key: str, sums: dict):
 def compute(
     scope: Scope,
     *,
-    years: Iterable[int],
+    years: Iterable[int] | None,
     today: dt.date,
     keys: Iterable[str] | None = None,
     by: str | None = None,
@@ -1060,11 +1227,12 @@ def compute(
     when None; the years side by side name theirs, `YEARS_FIGURES`); `by` ("centre" or
     "project") lets `Figures.group(id)` give each part, from the same reads;
     `reported_years` also reads the organisations' own reported years (`Figures.reported`).
+    `years=None`: every year with data up to today's (`Figures.years`), in the same queries.
     """
-    years = sorted(set(years))
     wanted = set(keys) if keys is not None else set(COMPUTED_KEYS)
-    raw = _read(scope, years, today, wanted, reported_years)
-    return Figures(scope, years, today, raw, by=by)
+    asked = sorted(set(years)) if years is not None else None
+    raw = _read(scope, asked, today, wanted, reported_years, by)
+    return Figures(scope, raw.years if asked is None else asked, today, raw, by=by)
 
 
 def years_with_data(scope: Scope, *, today: dt.date) -> list[int]:

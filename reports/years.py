@@ -28,7 +28,7 @@ from core import charts, exports, formatting
 from core.models import Centre, District, Municipality, Role
 from core.permissions import Access, get_access, role_required, visible
 from figures.catalogue import YEARS_FIGURES, definition
-from figures.engine import Figures, Pair, Scope, compute, years_with_data
+from figures.engine import Figures, Pair, Scope, compute
 from organisations.models import Organisation
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -76,11 +76,10 @@ def _scope(request: HttpRequest) -> tuple[Scope, str]:
 def years_table(scope: Scope, title: str, *, today: dt.date) -> YearsTable:
     """Every year with data of `scope`, each figure counted (or recorded) and, where the
     organisations reported their own, reported."""
-    years = years_with_data(scope, today=today)
-    if not years:
+    figures = compute(scope, years=None, today=today, keys=YEARS_FIGURES, reported_years=True)
+    if not figures.years:
         return YearsTable(title, scope, [], [], None)
-    figures = compute(scope, years=years, today=today, keys=YEARS_FIGURES, reported_years=True)
-    years = [year for year in years if figures.has_data(year)]
+    years = [year for year in figures.years if figures.has_data(year)]
     rows = []
     for key in YEARS_FIGURES:
         cells = [figures.year_pair(key, year) for year in years]

@@ -4,6 +4,9 @@ the filter with the district chosen."""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
@@ -74,3 +77,68 @@ def test_the_overview_of_a_district_shows_only_its_centres(world, login, distric
     north = client.get(url, {"district": districts["north"].pk}).content.decode()
     assert world.sibling_centre.name in north
     assert world.centre.name not in north.replace("Nordbyen", "")
+
+
+class _FormsAndDownloads(HTMLParser):
+    """The GET forms of a page (their field names) and its download links."""
+
+    DOWNLOAD = re.compile(r"(export|download|\.csv|\.xlsx|\.pdf|/pdf/|/csv/)", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[dict] = []
+        self.downloads: list[str] = []
+        self._form: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self._form = {
+                "method": (attributes.get("method") or "get").lower(),
+                "action": attributes.get("action") or "",
+                "names": set(),
+                "aria": attributes.get("aria-label", ""),
+            }
+            self.forms.append(self._form)
+        elif tag in {"input", "select", "textarea", "button"} and self._form is not None:
+            if attributes.get("name"):
+                self._form["names"].add(attributes["name"])
+        elif tag == "a":
+            href = attributes.get("href") or ""
+            if href.startswith("/") and self.DOWNLOAD.search(href.split("?")[0]):
+                self.downloads.append(href)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+@pytest.mark.parametrize(
+    ("namespace", "pattern"), MUNICIPALITY_PAGES, ids=[_url_name(*p) for p in MUNICIPALITY_PAGES]
+)
+def test_every_form_and_download_of_a_municipality_page_keeps_the_district(
+    world, login, districts, namespace, pattern
+):
+    """Reading one district, the page's own forms (year, search, filters) and its downloads
+    (CSV, Excel, PDF) stay in that district: each GET form sends `district`, each download
+    link carries it."""
+    name = _url_name(namespace, pattern)
+    own = KWARG_SOURCES[name](Objects(world))[0] if name in KWARG_SOURCES else {}
+    client = login(world.municipality_viewer)
+    district = districts["north"]
+    response = client.get(reverse(name, kwargs=own), {"district": district.pk})
+    if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+        return
+    page = _FormsAndDownloads()
+    page.feed(response.content.decode())
+    for form in page.forms:
+        if form["method"] == "get":
+            assert "district" in form["names"], (name, form)
+        else:
+            # A form that posts to the page itself comes back to the same district (an empty
+            # action posts to the page's own address, its query included).
+            action = form["action"]
+            if action and action.split("?")[0] == response.request["PATH_INFO"]:
+                assert f"district={district.pk}" in action, (name, form)
+    for href in page.downloads:
+        assert f"district={district.pk}" in href, (name, href)

@@ -108,3 +108,10 @@ def test_it_shows_cooperation_with_the_municipality_over_the_years(db, demo):
     assert len({d.year for d in Activity.objects.dates("date", "year")}) >= 6
     reported = ReportedYear.objects.system().values_list("year", flat=True)
     assert len(set(reported)) >= 6
+    # Six years of hours too: the volunteers' own (approved) and those logged on activities.
+    from hours.models import HourEntry
+
+    approved = HourEntry.objects.system().filter(status=HourEntry.Status.APPROVED)
+    assert len({d.year for d in approved.dates("date", "year")}) >= 6
+    with_hours = Activity.objects.system().filter(volunteer_hours__gt=0)
+    assert len({d.year for d in with_hours.dates("date", "year")}) >= 6

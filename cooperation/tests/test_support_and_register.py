@@ -150,3 +150,37 @@ def test_the_coordinator_keeps_the_register_entry_and_exports_the_national_stati
     assert "Kari Leder" in lines[1] and lines[1].endswith(";1")
     municipality = login(world.municipality_viewer).get(reverse("cooperation:national_register"))
     assert "Per Styreleder" in municipality.content.decode()
+
+
+def test_an_activity_line_is_a_project_not_a_weekly_series(world):
+    """The issue's "16 of 31 activities supported": the municipality supports projects
+    (activity lines), so the lines counted are projects too: a project with two weekly series
+    is one line, and a supported project that held nothing yet is still a line (never more
+    supported lines than lines)."""
+    from activities.models import ActivitySeries
+
+    visiting, house, planned = _lines(world, 2) + [f.ProjectFactory(centre=world.centre)]
+    category = f.ActivityCategoryFactory(name="Besøk")
+    for weekday in (ActivitySeries.Weekday.MONDAY, ActivitySeries.Weekday.THURSDAY):
+        series = ActivitySeries.objects.create(
+            centre=world.centre,
+            project=visiting,
+            title="Besøk",
+            category=category,
+            weekday=weekday,
+            first_date=dt.date(YEAR, 3, 1),
+            last_date=dt.date(YEAR, 3, 31),
+        )
+        f.ActivityFactory(project=visiting, series=series, date=dt.date(YEAR, 3, 6 + weekday))
+    for project in (house, planned):
+        MunicipalSupport.objects.create(
+            centre=world.centre, project=project, year=YEAR, kind="activity", amount=1000
+        )
+    figures = compute(
+        Scope.of_centre(world.centre),
+        years=[YEAR],
+        today=timezone.localdate(),
+        keys=["support.lines", "support.lines_supported"],
+    )
+    assert figures.get("support.lines", YEAR) == 3  # visiting, house, planned
+    assert figures.get("support.lines_supported", YEAR) == 2

@@ -100,7 +100,7 @@ def test_it_does_not_count_planned_activities_after_the_report_day(world, projec
 
 def test_it_reads_a_fixed_number_of_queries(world, project_231, django_assert_num_queries):
 
-    with django_assert_num_queries(20) as small:
+    with django_assert_num_queries(21) as small:
         figures.annual_figures(centre=world.centre, year=YEAR)
     f.ActivityFactory.create_batch(30, project=project_231, date=factory_date())
     with django_assert_num_queries(len(small.captured_queries)):
