@@ -203,9 +203,9 @@ def test_it_reads_the_public_figures_in_fixed_queries(
     _hours_world(world.centre, size=size)
     slug = world.centre.slug
     for url, queries in (
-        (reverse("public:centre", args=[slug]), 14),
-        (reverse("public:figures", args=[slug]), 9),
-        (reverse("api:centre_figures", kwargs={"slug": slug}), 9),
+        (reverse("public:centre", args=[slug]), 13),
+        (reverse("public:figures", args=[slug]), 8),
+        (reverse("api:centre_figures", kwargs={"slug": slug}), 8),
     ):
         client.get(url)
         with django_assert_num_queries(queries):

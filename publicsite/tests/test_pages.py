@@ -70,7 +70,7 @@ def test_it_reads_the_front_page_in_fixed_queries(client, world, size, django_as
     _public_activities(world.centre, size)
     url = reverse("public:centre", args=[world.centre.slug])
     client.get(url)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         assert client.get(url).status_code == 200
 
 
