@@ -45,9 +45,9 @@ logger = logging.getLogger(__name__)
 def _check_centre(actor: Access, centre: Centre) -> None:
     """The writes the centre's coordinators and its municipality's viewers share (units, the
     booklet, municipal money, the national register's fields): one of the actor's centres."""
-    if not (actor.is_system and not actor.centre_ids) and centre.pk not in actor.centre_ids:
-        raise PermissionDenied
     if not (actor.is_system or actor.is_coordinator or actor.is_municipality):
+        raise PermissionDenied
+    if not actor.reaches(centre.pk):
         raise PermissionDenied
 
 
@@ -105,15 +105,13 @@ def partnership_save(
     centre's own)."""
     if partnership is None:
         check_coordinate(actor, centre.pk)
-    else:
-        check_change(actor, partnership)
-    if partnership is None:
         partnership = Partnership(centre=centre)
         before = None
         old_units: list[str] = []
         old_projects: list[str] = []
         old_series: list[str] = []
     else:
+        check_change(actor, partnership)
         before = stored_snapshot(partnership)
         old_units = _names(partnership.units.all())
         old_projects = _names(partnership.projects.all())

@@ -152,6 +152,13 @@ class Access:
     def can_write(self) -> bool:
         return self.role in WRITE_ROLES
 
+    def reaches(self, centre_id: int | None) -> bool:
+        """Whether `centre_id` is one of this Access's centres; the system without named
+        centres reaches every centre."""
+        if self.is_system and not self.centre_ids:
+            return True
+        return centre_id in self.centre_ids
+
     @property
     def centre_id(self) -> int | None:
         """The user's own centre, for roles that have exactly one."""
@@ -324,7 +331,7 @@ def may_change(access: Access, obj: CentreScopedModel) -> bool:
     (the centre's coordinators, an association's users where its model lets them); the system
     (a job, a command, the seed) the rows of its centres, every centre's when it names none."""
     if access.is_system:
-        return not access.centre_ids or obj.centre_id in access.centre_ids
+        return access.reaches(obj.centre_id)
     return obj.is_editable_by(access)
 
 
@@ -337,9 +344,7 @@ def check_change(access: Access, obj: CentreScopedModel) -> None:
 def may_coordinate(access: Access, centre_id: int | None) -> bool:
     """Whether `access` does the centre's own work in `centre_id` (settings, texts, rotas):
     its coordinators, or the system."""
-    if access.is_system:
-        return not access.centre_ids or centre_id in access.centre_ids
-    return access.is_coordinator and centre_id in access.centre_ids
+    return (access.is_system or access.is_coordinator) and access.reaches(centre_id)
 
 
 def check_coordinate(access: Access, centre_id: int | None) -> None:
