@@ -243,11 +243,7 @@ def run_rule(rule: ReminderRule, *, now: dt.datetime) -> int:
     made."""
     if in_quiet_period(now):
         return 0
-    opted_out = _opted_out_user_ids()
-    opted_out_emails = {
-        email.lower()
-        for email in User.objects.filter(pk__in=opted_out).values_list("email", flat=True)
-    }
+    opted_out, opted_out_emails = _opted_out()
     made = 0
     for due in rule.due(now):
         sent = 0
@@ -290,8 +286,10 @@ def latest_step(
     return min(due) if due else None
 
 
-def _opted_out_user_ids() -> set[int]:
-    return set(OptOut.objects.values_list("user_id", flat=True))
+def _opted_out() -> tuple[set[int], set[str]]:
+    """The users with an opt-out and their addresses (lowercase), in one query."""
+    rows = list(OptOut.objects.values_list("user_id", "user__email"))
+    return {user_id for user_id, _email in rows}, {email.lower() for _id, email in rows if email}
 
 
 def _active(role: str, by: str, ids: Iterable[int]) -> dict[int, list[User]]:
