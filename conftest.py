@@ -333,6 +333,32 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+# --- Documents not laid out, for the tests that walk every URL --------------------------------
+
+
+NOT_LAID_OUT = b"%PDF-1.7\n% not laid out: the test walks URLs for their answers\n%%EOF\n"
+
+
+@pytest.fixture
+def pdfs_not_laid_out(monkeypatch):
+    """The one PDF renderer (core.pdf.html_to_pdf) returns a stub instead of laying the document
+    out: for the tests that walk every URL for who gets what answer (the permission matrix, the
+    district filter), where WeasyPrint's seconds per document were a quarter of their time. The
+    HTML is still rendered from its template, so a template error still fails them; each
+    document has tests of its own that lay it out and read it back (tests/pdf_checks.py)."""
+    import core.pdf
+
+    def not_laid_out(html: str, *, base_url: str, progress=None) -> bytes:
+        assert html.lstrip().startswith("<"), "the print template rendered no HTML"
+        return NOT_LAID_OUT
+
+    renderer = core.pdf.html_to_pdf
+    # Every module that imported the renderer by name (all are imported by the URL patterns).
+    for module in list(sys.modules.values()):
+        if getattr(module, "html_to_pdf", None) is renderer:
+            monkeypatch.setattr(module, "html_to_pdf", not_laid_out)
+
+
 # --- A local S3-compatible object store (moto's server, on 127.0.0.1) ---------------------------
 
 

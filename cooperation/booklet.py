@@ -1,5 +1,5 @@
-"""The booklet of a centre's published stories as a tagged PDF (WeasyPrint, PDF/UA-1, the
-print stylesheet and font the reports use)."""
+"""The booklet of a centre's published stories as a tagged, archivable PDF (the one renderer,
+core.pdf: PDF/A-2a claiming PDF/UA-1, the print stylesheet and font the reports use)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.models import Centre
+from core.pdf import html_to_pdf
 
 from . import selectors
 
@@ -35,10 +36,5 @@ def booklet_html(centre: Centre, *, language: str = "nb") -> tuple[str, int]:
 
 
 def render_booklet(centre: Centre, *, language: str = "nb") -> tuple[bytes, int]:
-    from weasyprint import HTML
-
     html, count = booklet_html(centre, language=language)
-    document = HTML(string=html, base_url=str(STATIC_DIR)).render(
-        pdf_tags=True, pdf_variant="pdf/ua-1"
-    )
-    return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1"), count
+    return html_to_pdf(html, base_url=str(STATIC_DIR)), count

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from core import charts, exports, formatting
 from core.models import Centre, District, Municipality, Role
+from core.pdf import html_to_pdf
 from core.permissions import Access, get_access, role_required, visible
 from figures.catalogue import YEARS_FIGURES, definition
 from figures.engine import Figures, Pair, Scope, compute
@@ -138,9 +139,8 @@ def _count(value: Any, pair: Pair) -> Any:
 
 
 def years_pdf(table: YearsTable, *, language: str) -> bytes:
-    """The years as a tagged PDF (WeasyPrint, PDF/UA-1, the reports' print stylesheet)."""
-    from weasyprint import HTML
-
+    """The years as a tagged, archivable PDF (the one renderer, core.pdf: PDF/A-2a claiming
+    PDF/UA-1, the reports' print stylesheet)."""
     with translation.override(language):
         html = render_to_string(
             "reports/pdf/years.html",
@@ -153,10 +153,7 @@ def years_pdf(table: YearsTable, *, language: str) -> bytes:
                 "LANGUAGE_CODE": language,
             },
         )
-    document = HTML(string=html, base_url=str(STATIC_DIR)).render(
-        pdf_tags=True, pdf_variant="pdf/ua-1"
-    )
-    return document.write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, base_url=str(STATIC_DIR))
 
 
 YEARS_PER_TABLE = 6

@@ -14,6 +14,9 @@ from core.models import District
 from core.permissions import access_for_user
 from tests.test_url_permissions import KWARG_SOURCES, PATTERNS, Objects, _url_name
 
+# Documents are not laid out here (conftest.pdfs_not_laid_out): who gets what answer is.
+pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
+
 MUNICIPALITY_PAGES = [
     (ns, p)
     for ns, p, _route in PATTERNS

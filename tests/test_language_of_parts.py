@@ -20,6 +20,10 @@ from django.utils import translation
 
 from tests.pages import DEMO_ROLES, crawl
 
+# The crawl finds the HTML pages by asking every URL; documents are not laid out for it
+# (conftest.pdfs_not_laid_out).
+pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
+
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",

@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from conftest import ROLES
 
+# Documents are not laid out here (conftest.pdfs_not_laid_out): who gets what answer is.
+pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
+
 # Namespaces that belong to us; third-party URLs (admin, allauth, i18n) are tested elsewhere.
 OURS = {
     "core",

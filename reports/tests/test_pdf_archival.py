@@ -13,6 +13,7 @@ from django.utils import translation
 
 from reports.paperwork import certificate_pdf
 from reports.rendering import ReportParams, render_pdf
+from tests.factories import ActivityFactory
 from tests.pdf_checks import faults, figures_with_alt
 from volunteers.paperwork import LEGAL_BASES, PurposeLetter, police_letter_pdf
 from volunteers.tests.factories import CertificateFactory, HourEntryFactory
@@ -84,3 +85,30 @@ def test_each_chart_names_the_table_with_its_figures(world, project_231, languag
     alts = figures_with_alt(pdf)
     assert len(alts) == 2
     assert all(alt.endswith(SAME_FIGURES[language]) for alt in alts), alts
+
+
+def _years(world, project) -> bytes:
+    from figures.engine import Scope
+    from reports.years import years_pdf, years_table
+
+    ActivityFactory(project=project, date=dt.date(YEAR, 3, 4), participants=9)
+    HourEntryFactory(volunteer=world.volunteer, date=dt.date(YEAR, 5, 2), hours="2.5")
+    table = years_table(Scope.of_centre(world.centre), world.centre.name, today=dt.date(2026, 6, 1))
+    assert table.has_data
+    return years_pdf(table, language=translation.get_language())
+
+
+def _booklet(world, project) -> bytes:
+    from cooperation.booklet import render_booklet
+
+    pdf, _count = render_booklet(world.centre, language=translation.get_language())
+    return pdf
+
+
+@pytest.mark.parametrize("kind", ["years", "booklet"])
+def test_the_years_and_the_story_booklet_come_from_the_same_renderer(world, project_231, kind):
+    """Printed by the one renderer too (they once wrote PDF/UA-1 alone, not archivable);
+    one language each here, the renderer's language handling is tested above."""
+    with translation.override("nn"):
+        pdf = {"years": _years, "booklet": _booklet}[kind](world, project_231)
+    assert faults(pdf, lang="nn") == []

@@ -4,12 +4,13 @@ The pages are discovered from the URL resolver (the same walk as tests/test_url_
 on the demo data, so a new page is visited without being listed here. For each role, each page
 that answers GET with HTML, and each width:
 - the page never scrolls sideways (WCAG 2.1 1.4.10 Reflow);
-- axe-core finds no violation of any impact;
-- the title reads "Page · Frivillig", and no two pages of a role share a title;
 - nothing (no stray hidden element) makes the page run on below the footer;
 - every box that scrolls can be reached by keyboard, also after the page, loaded at desktop
-  width, is narrowed to 320 px (400 % zoom), where axe-core runs again;
-- a form that marks required fields with * says what the mark means.
+  width, is narrowed to 320 px (400 % zoom), where it must still not scroll sideways;
+- axe-core finds no violation of any impact at the small phone and at the desktop (the large
+  phone lays out as the small one: the same rules, checked without axe);
+- at the desktop: the title reads "Page · Frivillig", no two pages of a role share a title, and
+  a form that marks required fields with * says what the mark means.
 Screenshots (JPEG) at phone and desktop size go to test-artifacts/screenshots/every-page/ (kept
 by CI).
 
@@ -32,8 +33,14 @@ from tests.pages import DEMO_ROLES, pages_of
 
 from .conftest import ARTIFACTS, AXE
 
+# The crawl finds the HTML pages by asking every URL; documents are not laid out for it
+# (conftest.pdfs_not_laid_out).
+pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
+
 WIDTHS = (320, 390, 1280)
 SHOT_WIDTHS = {390: "phone", 1280: "desktop"}
+# axe-core is the costliest check; the large phone takes the small phone's layout.
+AXE_WIDTHS = (320, 1280)
 TITLE = re.compile(r"^\S.* · Frivillig$")
 AXE_RUN = (
     "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
@@ -75,17 +82,17 @@ def _session_cookie(live_server, user) -> list[dict]:
 
 def _after_narrowing(page, path: str) -> list[str]:
     """The page loaded at desktop width, then narrowed to 320 px (400 % zoom, a turned tablet):
-    every box that scrolls now is focusable, and axe-core finds nothing. The width is put back
-    for the next page."""
+    it does not scroll sideways and every box that scrolls now is focusable (app.js gives the
+    tabindex on resize too). The width is put back for the next page."""
     found = []
     page.evaluate(AFTER_NEXT_RESIZE)
     page.set_viewport_size({"width": 320, "height": 740})
     page.evaluate("() => window.__afterResize")  # app.js has decided again
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    if scroll > 320:
+        found.append(f"320px after a resize {path} is {scroll}px wide")
     for box in page.evaluate(UNREACHABLE_SCROLL_BOXES):
         found.append(f"320px after a resize {path}: a scroll box is not focusable: {box}")
-    violations = page.evaluate(AXE_RUN)
-    if violations:
-        found.append(f"320px after a resize, axe {path}: {json.dumps(violations)}")
     page.set_viewport_size({"width": 1280, "height": 800})
     return found
 
@@ -133,9 +140,10 @@ def test_it_shows_every_page_at_every_width(browser, live_server, role, settings
                 )
                 if below > 1:
                     faults.append(f"{width}px {path}: {below}px of blank page under the footer")
-                violations = page.evaluate(AXE_RUN)
-                if violations:
-                    faults.append(f"{width}px axe {path}: {json.dumps(violations)}")
+                if width in AXE_WIDTHS:
+                    violations = page.evaluate(AXE_RUN)
+                    if violations:
+                        faults.append(f"{width}px axe {path}: {json.dumps(violations)}")
                 if width == WIDTHS[-1]:
                     title = page.title()
                     titles[title].add(name)
