@@ -53,6 +53,6 @@ def test_every_named_test_exists():
 
 def test_the_page_shows_the_evidence_beside_each_status(client, db):
     page = client.get(reverse("public:accessibility")).content.decode()
-    assert "test_every_page.py · test_it_shows_every_page_at_every_width" in page
+    assert "test_every_page.py · test_it_shows_every_page_at_a_desktop_and_a_phone" in page
     assert "Kontrollert av en person" in page
     assert "Trenger en persons skjønn" in page

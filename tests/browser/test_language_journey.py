@@ -3,6 +3,10 @@
 In English mode no Norwegian word or letter may show in the main element, and in Norwegian
 mode none of the common English UI words. The data is chosen without æøå and without words of
 either list, so the check is strict. The login page is checked by every login.
+
+In each language axe-core checks what the language changes (the language of the page and of
+its parts) on the first page each role visits and on the import's preview; the every-page test
+(test_every_page.py) runs it on every page.
 """
 
 import datetime as dt
@@ -113,11 +117,12 @@ def test_every_page_speaks_one_language(visit, world, tmp_path):
     invitation = organisation.invitations.get()
     problems: list[str] = []
 
-    def check(path: str, language: str) -> None:
+    def check(path: str, language: str, *, axe: bool = False) -> None:
         if path:
-            visit.go(path)
+            page.goto(visit.base_url + path)
         expect(page.locator("html")).to_have_attribute("lang", language)
-        visit.check_accessibility()
+        if axe:
+            visit.check_accessibility()
         # Text marked as another language (lang="nb" on the import's column names) is exempt.
         text = page.evaluate(
             """(language) => {
@@ -168,30 +173,30 @@ def test_every_page_speaks_one_language(visit, world, tmp_path):
     for language in ("en", "nb", "nn"):
         visit.login(world.coordinator.email, PASSWORD)
         switch(language)
-        for path in coordinator_pages:
-            check(path, language)
+        for number, path in enumerate(coordinator_pages):
+            check(path, language, axe=number == 0)
         visit.go("/associations/import/")
         page.locator("input[type=file]").set_input_files(upload)
         page.locator("form[enctype] button[type=submit]").click()
         expect(page.locator("#import-errors")).to_be_visible()
-        check("", language)
+        check("", language, axe=True)
         if language == "en":
             visit.shoot("import-preview-english")
         visit.logout()
 
         visit.login(world.association.email, PASSWORD)
-        check(f"/associations/{world.organisation.pk}/", language)
+        check(f"/associations/{world.organisation.pk}/", language, axe=True)
         check(f"/associations/{world.organisation.pk}/edit/", language)
         visit.logout()
 
         visit.login(world.volunteer_user.email, PASSWORD)
-        check("/volunteers/me/", language)
+        check("/volunteers/me/", language, axe=True)
         check("/volunteers/my-hours/", language)
         if language == "en":
             visit.shoot("my-hours-english")
         visit.logout()
 
-        for path in public_pages:
-            check(path, language)
+        for number, path in enumerate(public_pages):
+            check(path, language, axe=number == 0)
 
     assert not problems, "\n".join(problems)
