@@ -91,42 +91,28 @@ _landing_providers: list[LandingProvider] = []
 _figure_resolvers: list[FigureResolver] = []
 
 
-def register_cards(provider: CardProvider) -> CardProvider:
-    if provider not in _card_providers:
-        _card_providers.append(provider)
-    return provider
+P = TypeVar("P")
 
 
-def register_work(provider: WorkProvider) -> WorkProvider:
-    if provider not in _work_providers:
-        _work_providers.append(provider)
-    return provider
+def _registrar(registry: list[P]) -> Callable[[P], P]:
+    """A decorator that adds a provider to `registry` once (an app's ready() may run twice)."""
+
+    def register(provider: P) -> P:
+        if provider not in registry:
+            registry.append(provider)
+        return provider
+
+    return register
 
 
-def register_panels(provider: PanelProvider) -> PanelProvider:
-    if provider not in _panel_providers:
-        _panel_providers.append(provider)
-    return provider
-
-
-def register_nav(provider: NavProvider) -> NavProvider:
-    if provider not in _nav_providers:
-        _nav_providers.append(provider)
-    return provider
-
-
-def register_landing(provider: LandingProvider) -> LandingProvider:
-    """An app may name the page a role lands on after login (e.g. an association's own entry)."""
-    if provider not in _landing_providers:
-        _landing_providers.append(provider)
-    return provider
-
-
-def register_figures(resolver: FigureResolver) -> FigureResolver:
-    """The figures app computes the cards' catalogue figures (`Card.figure_key`)."""
-    if resolver not in _figure_resolvers:
-        _figure_resolvers.append(resolver)
-    return resolver
+register_cards: Callable[[CardProvider], CardProvider] = _registrar(_card_providers)
+register_work: Callable[[WorkProvider], WorkProvider] = _registrar(_work_providers)
+register_panels: Callable[[PanelProvider], PanelProvider] = _registrar(_panel_providers)
+register_nav: Callable[[NavProvider], NavProvider] = _registrar(_nav_providers)
+# An app may name the page a role lands on after login (e.g. an association's own entry).
+register_landing: Callable[[LandingProvider], LandingProvider] = _registrar(_landing_providers)
+# The figures app computes the cards' catalogue figures (`Card.figure_key`).
+register_figures: Callable[[FigureResolver], FigureResolver] = _registrar(_figure_resolvers)
 
 
 T = TypeVar("T")
