@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.audit import log_action, log_change, stored_snapshot
+from core.audit import log_action, log_saved, stored_snapshot
 from core.concurrency import EditConflict, claim_version
 from core.models import Centre
 from core.permissions import Access
@@ -127,9 +127,8 @@ def centre_year_save(
         line.full_clean()
         line.save()
     incomes_after = sorted(str(line) for line in centre_year.incomes.all())
-    log_change(
+    log_saved(
         actor=actor,
-        action="centreyear.created" if before is None else "centreyear.updated",
         obj=centre_year,
         before=before,
         related={"incomes": [incomes_before or None, incomes_after or None]}

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.audit import log_action, log_change, snapshot, stored_snapshot
+from core.audit import log_action, log_change, log_saved, save_and_log, snapshot, stored_snapshot
 from core.models import Centre
 from core.permissions import Access, check_change, check_coordinate
 
@@ -67,14 +67,7 @@ def unit_save(
     for name in ("kind", "name", "district", "email"):
         if name in data:
             setattr(unit, name, data[name])
-    unit.full_clean()
-    unit.save()
-    log_change(
-        actor=actor,
-        action="municipalunit.created" if before is None else "municipalunit.updated",
-        obj=unit,
-        before=before,
-    )
+    save_and_log(unit, actor=actor, before=before)
     return unit
 
 
@@ -143,9 +136,8 @@ def partnership_save(
     ):
         if old != new:
             related[label] = [", ".join(old), ", ".join(new)]
-    log_change(
+    log_saved(
         actor=actor,
-        action="partnership.created" if before is None else "partnership.updated",
         obj=partnership,
         before=before,
         related=related,
@@ -304,14 +296,7 @@ def story_save(
                 dict.fromkeys(missing, _("Answer each of the six questions before you send it."))
             )
         story.status = Story.Status.SUBMITTED
-    story.full_clean()
-    story.save()
-    log_change(
-        actor=actor,
-        action="story.created" if before is None else "story.updated",
-        obj=story,
-        before=before,
-    )
+    save_and_log(story, actor=actor, before=before)
     return story
 
 
@@ -503,14 +488,7 @@ def reported_year_save(*, actor: Access, organisation: Any, data: dict[str, Any]
     for name in REPORTED_FIELDS:
         if name in data:
             setattr(row, name, data[name])
-    row.full_clean()
-    row.save()
-    log_change(
-        actor=actor,
-        action="reportedyear.created" if before is None else "reportedyear.updated",
-        obj=row,
-        before=before,
-    )
+    save_and_log(row, actor=actor, before=before)
     return row
 
 

@@ -212,6 +212,38 @@ def log_change(
     )
 
 
+def log_saved(
+    *,
+    actor: Access | User | None,
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    source: str | None = None,
+    data: dict[str, Any] | None = None,
+    related: dict[str, list[Any]] | None = None,
+) -> AuditEvent:
+    """`log_change` for a service that creates or changes one row: the action is
+    "<model>.created" for a new row (`before` is None), else "<model>.updated"."""
+    model = obj._meta.model_name
+    return log_change(
+        actor=actor,
+        action=f"{model}.created" if before is None else f"{model}.updated",
+        obj=obj,
+        before=before,
+        source=source,
+        data=data,
+        related=related,
+    )
+
+
+def save_and_log(
+    obj: models.Model, *, actor: Access | User | None, before: dict[str, Any] | None
+) -> None:
+    """Validate and save one row a service created or changed, and record it (`log_saved`)."""
+    obj.full_clean()
+    obj.save()
+    log_saved(actor=actor, obj=obj, before=before)
+
+
 def events_of(obj: models.Model) -> models.QuerySet[AuditEvent]:
     """The events about one object, newest first."""
     return AuditEvent.objects.filter(

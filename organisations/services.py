@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.audit import creation, log_action, log_change, snapshot, stored_snapshot
+from core.audit import creation, log_action, log_change, save_and_log, snapshot, stored_snapshot
 from core.concurrency import claim_version
 from core.mail import mail_queue
 from core.models import Centre, Role, User
@@ -395,10 +395,7 @@ def category_save(*, actor: Access, category: Category) -> Category:
     if not may_change_shared_row(actor, category):
         raise PermissionDenied
     before = stored_snapshot(category)
-    category.full_clean()
-    category.save()
-    action = "category.created" if before is None else "category.updated"
-    log_change(actor=actor, action=action, obj=category, before=before)
+    save_and_log(category, actor=actor, before=before)
     return category
 
 

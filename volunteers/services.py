@@ -20,6 +20,7 @@ from core.audit import (
     changes_between,
     log_action,
     log_change,
+    save_and_log,
     snapshot,
     stored_snapshot,
 )
@@ -529,11 +530,7 @@ def curated_name_save(
     instance.name_en = name_en
     instance.name_nn = name_nn
     instance.position = position
-    instance.full_clean()
-    instance.save()
-    model = type(instance)._meta.model_name
-    action = f"{model}.created" if before is None else f"{model}.updated"
-    log_change(actor=actor, action=action, obj=instance, before=before)
+    save_and_log(instance, actor=actor, before=before)
     return instance
 
 
