@@ -196,20 +196,25 @@ class ProjectPace:
         return self.activities.status == "behind"
 
 
-def projects_pace(*, projects, centre_ids, year: int, today: dt.date) -> list[ProjectPace]:
+def projects_pace(
+    *, projects, centre_ids, year: int, today: dt.date, figures: engine.Figures | None = None
+) -> list[ProjectPace]:
     """Each project's activities held in `year` against its yearly target, the main project
     first: the largest activity target, then the most activities held (the centre's ordinary
-    operation first among equals), then by name. The engine's reads, by project."""
+    operation first among equals), then by name. The engine's reads, by project (`figures`:
+    those a page has read already, `compute(..., years=[year], by="project")` of the same
+    centres with "activities.held" among their keys)."""
     projects = list(projects)
     if not projects:
         return []
-    figures = engine.compute(
-        Scope.of_centres(centre_ids),
-        years=[year],
-        today=today,
-        keys=["activities.held"],
-        by="project",
-    )
+    if figures is None:
+        figures = engine.compute(
+            Scope.of_centres(centre_ids),
+            years=[year],
+            today=today,
+            keys=["activities.held"],
+            by="project",
+        )
     rows = []
     for project in projects:
         comparison = figures.group(project.pk).compare("activities.held", year)
