@@ -1141,8 +1141,7 @@ class Figures:
         values = [
             getattr(target, figure.target)
             for project_id, target in self._targets_in(year)
-            if getattr(target, figure.target) is not None
-            and self._in(target.centre_id, project_id)
+            if getattr(target, figure.target) is not None and self._in(target.centre_id, project_id)
         ]
         if not values:
             return None

@@ -18,7 +18,6 @@ from projects import selectors as project_selectors
 from . import engine
 from .presenters import projects_pace
 
-
 # What the pace of the projects reads (`projects_pace`).
 PACE_KEYS = ["activities.held"]
 
