@@ -184,6 +184,17 @@ def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
     )
 
 
+# What the municipality's overview of its centres shows (reports.figures.municipality_overview,
+# the overview page and the municipality's start page): the engine reads only these sources.
+OVERVIEW_KEYS = [
+    *sorted(engine.ACTIVITY_KEYS),
+    "volunteer_hours.total",
+    "volunteers.registered",
+    "volunteers.active",
+    "volunteers.with_own_hours",
+]
+
+
 @dataclass(frozen=True)
 class ProjectPace:
     """One project's activities of a year against its target (`projects_pace`)."""
