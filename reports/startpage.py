@@ -146,13 +146,14 @@ def panels(request: HttpRequest, access: Access) -> list[Panel]:
     figures the cards read (`figures.startpage.this_year`: one engine read for the page)."""
     if not access.is_municipality:
         return []
-    today = timezone.localdate()
+    read = this_year(request, access, figures.OVERVIEW_KEYS)
+    today = read.today  # the day the read was made for (the cards' year, also at midnight)
     rows = figures.municipality_overview(
         access=access,
         year=today.year,
         today=today,
         centres=user_centres(request, access),
-        figures=this_year(request, access, figures.OVERVIEW_KEYS),
+        figures=read,
     )
     year = today.year - 1
     annual = {"year": year, "rows": _annual_states(request, access, year)}
