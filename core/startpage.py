@@ -80,8 +80,9 @@ WorkProvider = Callable[[HttpRequest, Access], list[WorkItem]]
 PanelProvider = Callable[[HttpRequest, Access], list[Panel]]
 NavProvider = Callable[[HttpRequest, Access], list[NavItem]]
 LandingProvider = Callable[[HttpRequest, Access], str | None]
-# This year's value of each catalogue key for the centres the user sees: {key: value}.
-FigureResolver = Callable[[Access, list[str]], dict[str, Any]]
+# This year's value of each catalogue key for the centres the user sees: {key: value} (the
+# request lets the resolver share its reads with the same app's work items, `once`).
+FigureResolver = Callable[[HttpRequest, Access, list[str]], dict[str, Any]]
 
 _card_providers: list[CardProvider] = []
 _work_providers: list[WorkProvider] = []
@@ -153,18 +154,18 @@ def landing_for(request: HttpRequest, access: Access) -> str | None:
 
 def cards_for(request: HttpRequest, access: Access) -> list[Card]:
     cards = [card for provider in _card_providers for card in provider(request, access)]
-    _resolve_figures(access, cards)
+    _resolve_figures(request, access, cards)
     return sorted(cards, key=lambda card: card.order)
 
 
-def _resolve_figures(access: Access, cards: list[Card]) -> None:
+def _resolve_figures(request: HttpRequest, access: Access, cards: list[Card]) -> None:
     """Fill in the figures the cards name by key, all of a page's keys in one call."""
     waiting = [card for card in cards if card.figure_key and card.figure is None]
     keys = sorted({card.figure_key for card in waiting})
     if keys:
         values: dict[str, Any] = {}
         for resolver in _figure_resolvers:
-            values.update(resolver(access, keys))
+            values.update(resolver(request, access, keys))
         for card in waiting:
             card.figure = values.get(card.figure_key)
     for card in cards:

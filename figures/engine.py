@@ -259,6 +259,17 @@ class _Raw:
     queried: set[str] = field(default_factory=set)
     # The years read (those found, for `compute(years=None)`).
     years: list[int] = field(default_factory=list)
+    # `activity` and the targets by year, made on first use (`Figures._activity`,
+    # `Figures._targets_in`): a page asks for many figures of a few years.
+    activity_by_year: dict[int, list[tuple[int, int | None, dict]]] | None = None
+    targets_by_year: dict[int, list[tuple[int, Any]]] | None = None
+
+    def activity_in(self, year: int) -> list[tuple[int, int | None, dict]]:
+        if self.activity_by_year is None:
+            self.activity_by_year = defaultdict(list)
+            for (centre_id, project_id, row_year), row in self.activity.items():
+                self.activity_by_year[row_year].append((centre_id, project_id, row))
+        return self.activity_by_year.get(year, [])
 
 
 # The first year `compute(years=None)` looks for data in (the registry's earliest year).
@@ -804,6 +815,7 @@ class Figures:
         self._centres = centre_ids
         self._projects = project_ids
         self._cache: dict[tuple[str, int | None], Any] = {}
+        self._sums: dict[tuple, dict] = {}
 
     # -- selection
 
@@ -818,15 +830,22 @@ class Figures:
         return self.years if year is None else [year]
 
     def _activity(self, years: list[int], projects: set | None = None) -> dict:
-        total = dict.fromkeys(ACTIVITY_SUMS, 0)
-        wanted = set(years)
-        for (centre_id, project_id, year), row in self._raw.activity.items():
-            if year in wanted and self._in(centre_id, project_id):
-                if projects is not None and project_id not in projects:
-                    continue
-                for name in ACTIVITY_SUMS:
-                    total[name] += row[name]
-        return total
+        """The activity sums of `years` (of `projects` only, when named), added up once per
+        instance and years asked (a copy: the caller may change it)."""
+        memo_key = (tuple(sorted(set(years))), None if projects is None else frozenset(projects))
+        total = self._sums.get(memo_key)
+        if total is None:
+            total = dict.fromkeys(ACTIVITY_SUMS, 0)
+            for year in memo_key[0]:
+                for centre_id, project_id, row in self._raw.activity_in(year):
+                    if not self._in(centre_id, project_id):
+                        continue
+                    if projects is not None and project_id not in projects:
+                        continue
+                    for name in ACTIVITY_SUMS:
+                        total[name] += row[name]
+            self._sums[memo_key] = total
+        return dict(total)
 
     def _own_hours(self, years: list[int]) -> Decimal:
         wanted = set(years)
@@ -962,8 +981,9 @@ class Figures:
             # 31 supported" never counts more supported lines than lines.
             lines = {
                 (project_id, year)
-                for (centre_id, project_id, year), row in self._raw.activity.items()
-                if year in wanted and row["held"] and self._in(centre_id, project_id)
+                for year in wanted
+                for centre_id, project_id, row in self._raw.activity_in(year)
+                if row["held"] and self._in(centre_id, project_id)
             }
             lines |= {
                 (project_id, year)
@@ -1084,6 +1104,15 @@ class Figures:
             raw.targets_read = {(target.project_id, target.year): target for target in rows}
         return raw.targets_read
 
+    def _targets_in(self, year: int) -> list[tuple[int, Any]]:
+        """The yearly targets of `year`: (project, YearTarget) pairs."""
+        raw = self._raw
+        if raw.targets_by_year is None:
+            raw.targets_by_year = defaultdict(list)
+            for (project_id, target_year), target in self._targets().items():
+                raw.targets_by_year[target_year].append((project_id, target))
+        return raw.targets_by_year.get(year, [])
+
     @property
     def has_reported(self) -> bool:
         return bool(self._raw.reported)
@@ -1111,10 +1140,8 @@ class Figures:
             return sum(values)
         values = [
             getattr(target, figure.target)
-            for (project_id, target_year), target in self._targets().items()
-            if target_year == year
-            and getattr(target, figure.target) is not None
-            and self._in(target.centre_id, project_id)
+            for project_id, target in self._targets_in(year)
+            if getattr(target, figure.target) is not None and self._in(target.centre_id, project_id)
         ]
         if not values:
             return None
@@ -1127,8 +1154,8 @@ class Figures:
         assert field_name is not None  # compare() asks only for a figure with a target
         return {
             project_id
-            for (project_id, target_year), target in self._targets().items()
-            if target_year == year and getattr(target, field_name) is not None
+            for project_id, target in self._targets_in(year)
+            if getattr(target, field_name) is not None
         }
 
     def compare(self, key: str, year: int | None = None) -> Comparison:

@@ -70,10 +70,11 @@ class HourYear(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["centre", "year"]),
-            # The years side by side count each year's volunteers with hours and sum their
-            # hours for many centres at once: read from this index alone (PostgreSQL), in the
-            # order they are grouped in.
+            # Every read of the engine (`engine._volunteer_years`) takes the buckets with
+            # entries by centre and year. The years side by side count each year's volunteers
+            # with hours and sum their hours for many centres at once: read from this index
+            # alone (PostgreSQL), in the order they are grouped in. No plain (centre, year)
+            # index beside it: the planner would take it and read the table as well.
             models.Index(
                 fields=["centre", "year", "volunteer"],
                 include=["hours"],

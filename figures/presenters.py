@@ -184,6 +184,17 @@ def year_progress(*, project, year: int, today: dt.date) -> YearProgress:
     )
 
 
+# What the municipality's overview of its centres shows (reports.figures.municipality_overview,
+# the overview page and the municipality's start page): the engine reads only these sources.
+OVERVIEW_KEYS = [
+    *sorted(engine.ACTIVITY_KEYS),
+    "volunteer_hours.total",
+    "volunteers.registered",
+    "volunteers.active",
+    "volunteers.with_own_hours",
+]
+
+
 @dataclass(frozen=True)
 class ProjectPace:
     """One project's activities of a year against its target (`projects_pace`)."""
@@ -196,20 +207,25 @@ class ProjectPace:
         return self.activities.status == "behind"
 
 
-def projects_pace(*, projects, centre_ids, year: int, today: dt.date) -> list[ProjectPace]:
+def projects_pace(
+    *, projects, centre_ids, year: int, today: dt.date, figures: engine.Figures | None = None
+) -> list[ProjectPace]:
     """Each project's activities held in `year` against its yearly target, the main project
     first: the largest activity target, then the most activities held (the centre's ordinary
-    operation first among equals), then by name. The engine's reads, by project."""
+    operation first among equals), then by name. The engine's reads, by project (`figures`:
+    those a page has read already, `compute(..., years=[year], by="project")` of the same
+    centres with "activities.held" among their keys)."""
     projects = list(projects)
     if not projects:
         return []
-    figures = engine.compute(
-        Scope.of_centres(centre_ids),
-        years=[year],
-        today=today,
-        keys=["activities.held"],
-        by="project",
-    )
+    if figures is None:
+        figures = engine.compute(
+            Scope.of_centres(centre_ids),
+            years=[year],
+            today=today,
+            keys=["activities.held"],
+            by="project",
+        )
     rows = []
     for project in projects:
         comparison = figures.group(project.pk).compare("activities.held", year)

@@ -141,9 +141,11 @@ def public_tasks(*, centre: Centre) -> QuerySet[Task]:
     )
 
 
-def directory_of(*, centre: Centre) -> QuerySet[Organisation]:
-    """The centre's associations in the public directory."""
-    return organisation_selectors.public_directory(params={"centre": centre.slug})
+def directory_of(*, centre: Centre, categories: bool = True) -> QuerySet[Organisation]:
+    """The centre's associations in the public directory (`categories=False`: without their
+    categories, for a list that only names and links them)."""
+    qs = organisation_selectors.public_directory(params={"centre": centre.slug})
+    return qs if categories else qs.prefetch_related(None)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ def centre_page(request: HttpRequest, slug: str) -> HttpResponse:
     centre = selectors.centre_by_slug(slug)
     monday = _monday({})
     week = selectors.calendar_week(centre=centre, monday=monday, filters=selectors.CalendarFilter())
-    directory = selectors.directory_of(centre=centre)
+    # The front page names the associations and links to them: their categories are not read.
+    directory = selectors.directory_of(centre=centre, categories=False)
     return render(
         request,
         "public/centre.html",

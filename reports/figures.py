@@ -31,7 +31,7 @@ from centreyear import selectors as centre_year_selectors
 from centreyear.selectors import CentreYearFigures
 from core.models import Centre
 from core.permissions import ANONYMOUS, Access
-from figures import engine
+from figures import engine, presenters
 from figures.catalogue import fte
 from figures.engine import Pair, Scope
 from figures.presenters import (
@@ -706,13 +706,7 @@ def final_figures(
 
 
 # What the overview shows (the engine reads only the sources these need).
-OVERVIEW_KEYS = [
-    *engine.ACTIVITY_KEYS,
-    "volunteer_hours.total",
-    "volunteers.registered",
-    "volunteers.active",
-    "volunteers.with_own_hours",
-]
+OVERVIEW_KEYS = presenters.OVERVIEW_KEYS
 
 
 @dataclass
@@ -739,27 +733,36 @@ class CentreKeyFigures:
 
 
 def municipality_overview(
-    *, access: Access, year: int, today: dt.date, centres: list[Centre] | None = None
+    *,
+    access: Access,
+    year: int,
+    today: dt.date,
+    centres: list[Centre] | None = None,
+    figures: engine.Figures | None = None,
 ) -> list[CentreKeyFigures]:
     """The figures of each centre's year that the municipality sets side by side, by name.
 
     Every figure is the engine's, read once for all the centres and split by centre, so each
     centre's row is what its own annual report prints. The activity target is the sum of the
     targets of the projects that set one, against those projects' activities only.
+    The start page passes the centres and the figures it has read already (`figures`: the
+    same read, `compute(Scope.of_centres(access.centre_ids), years=[year], today=today,
+    keys=OVERVIEW_KEYS and more, by="centre")`).
     """
-    if centres is None:  # the start page passes the centres it has read already
+    if centres is None:
         centres = list(
             Centre.objects.filter(pk__in=access.centre_ids)
             .select_related("municipality")
             .order_by("name")
         )
-    figures = engine.compute(
-        Scope.of_centres(access.centre_ids),
-        years=[year],
-        today=today,
-        keys=OVERVIEW_KEYS,
-        by="centre",
-    )
+    if figures is None:
+        figures = engine.compute(
+            Scope.of_centres(access.centre_ids),
+            years=[year],
+            today=today,
+            keys=OVERVIEW_KEYS,
+            by="centre",
+        )
     states = centre_year_selectors.centre_year_overview(centres=centres, year=year)
     rows = []
     for centre in centres:

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, Panel, WorkItem, once, user_centres
+from figures.startpage import this_year
 
 from . import figures, selectors
 
@@ -141,12 +142,18 @@ def work(request: HttpRequest, access: Access) -> list[WorkItem]:
 
 def panels(request: HttpRequest, access: Access) -> list[Panel]:
     """The municipality viewer's start: this year's key figures of each of its centres, from
-    the overview's selector (`figures.municipality_overview`), so both pages agree."""
+    the overview's selector (`figures.municipality_overview`), so both pages agree, on the
+    figures the cards read (`figures.startpage.this_year`: one engine read for the page)."""
     if not access.is_municipality:
         return []
-    today = timezone.localdate()
+    read = this_year(request, access, figures.OVERVIEW_KEYS)
+    today = read.today  # the day the read was made for (the cards' year, also at midnight)
     rows = figures.municipality_overview(
-        access=access, year=today.year, today=today, centres=user_centres(request, access)
+        access=access,
+        year=today.year,
+        today=today,
+        centres=user_centres(request, access),
+        figures=read,
     )
     year = today.year - 1
     annual = {"year": year, "rows": _annual_states(request, access, year)}

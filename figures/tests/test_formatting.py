@@ -38,3 +38,35 @@ def test_a_figure_is_formatted_with_its_own_decimals():
     assert format_value("volunteer_hours.total", Decimal("1771"), "nb") == "1\xa0771,0"
     assert format_value("fte.total", Decimal("1.0449"), "nb") == "1,04"
     assert format_value("activities.held", 247, "en") == "247"
+
+
+def test_the_hours_per_volunteer_rows_are_the_template_loops_rows():
+    """`person_hours_rows` writes what the template loop wrote: escaped names and links, each
+    number as `num` formats it, in both formats."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from figures.engine import PersonHours
+
+    rows = [
+        (
+            "/volunteers/people/7/",
+            PersonHours(7, 'Åse <b>"Kari"</b> & Ola', Decimal("1185.96"), 1204),
+        ),
+        ("/volunteers/people/8/?a=1&b=2", PersonHours(8, "Per", Decimal("-3.05"), 0)),
+    ]
+    loop = Template(
+        "{% for url, row in rows %}\n"
+        '    <tr><td><a href="{{ url }}">{{ row.name }}</a></td><td class="num">'
+        '<span data-figure="volunteer_hours.own.entries">{{ row.entries|num }}</span></td>'
+        '<td class="num"><span data-figure="volunteer_hours.own">{{ row.hours|num:1 }}</span>'
+        '</td><td class="num"><span data-figure="volunteer_hours.own.fte">{{ row.fte|num:2 }}'
+        "</span></td></tr>\n    {% endfor %}"
+    )
+    tag = Template("{% person_hours_rows rows %}")
+    for language in ("nb", "en"):
+        with translation.override(language):
+            expected = loop.render(Context({"rows": rows}))
+            assert tag.render(Context({"rows": rows})) == expected
+    assert "&lt;b&gt;&quot;Kari&quot;&lt;/b&gt; &amp; Ola" in expected
+    assert "1,204" in expected  # the English one, rendered last
