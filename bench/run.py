@@ -128,6 +128,30 @@ def time_get(path: str, cookie: str, requests: int) -> tuple[int, list[float]]:
     return status, timings
 
 
+def interleaved_ratio(page, reference, requests: int) -> str:
+    """`page` against `reference`, asked by turns (page, reference, page, …) so that a machine
+    whose speed drifts during the run (a shared host) slows both alike: the ratio of their
+    medians and of their p95s."""
+    timings: dict[str, list[float]] = {page.path: [], reference.path: []}
+    connections = {
+        p.path: http.client.HTTPConnection("127.0.0.1", PORT, timeout=60) for p in (page, reference)
+    }
+    for i in range(requests + 3):
+        for p in (page, reference):
+            conn = connections[p.path]
+            started = time.perf_counter()
+            conn.request("GET", p.path, headers={"Cookie": p.cookie, "Host": "127.0.0.1"})
+            conn.getresponse().read()
+            if i >= 3:  # the first requests warm caches and connections
+                timings[p.path].append((time.perf_counter() - started) * 1000)
+    for conn in connections.values():
+        conn.close()
+    ours, theirs = timings[page.path], timings[reference.path]
+    median = statistics.median(ours) / statistics.median(theirs)
+    p95 = percentile(ours, 0.95) / percentile(theirs, 0.95)
+    return f"median {median:.2f}×, p95 {p95:.2f}× ({requests} turns each)"
+
+
 def wrk_rps(path: str, cookie: str, seconds: int = 5) -> float | None:
     if not shutil.which("wrk"):
         return None
@@ -197,6 +221,13 @@ def run_scale(scale: str, seed: int, reuse: bool, requests: int, only: str = "")
                 )
             )
         result.extras = page_defs.extras(requests)
+        by_label = {page.label: page for page in page_defs.pages()}
+        ours = by_label.get("Association list, search + 2 filters")
+        reference = by_label.get("Admin changelist, same search (reference)")
+        if ours and reference and (not only or only.lower() in ours.label.lower()):
+            result.extras["association list ÷ admin changelist, asked by turns"] = (
+                interleaved_ratio(ours, reference, requests)
+            )
         return result
     finally:
         server.terminate()
