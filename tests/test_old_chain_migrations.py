@@ -8,8 +8,8 @@
 
 The migrations that did both are squashed since: a fresh database never had the old logs nor
 rows in the old apps. The test walks the old chain (tests/old_chain.py) back to before the
-audit trail, as an installation of that time is, and forward: to the audit trail on the old
-chain, to just before the moves, and from there as `manage.py migrate` does today (Django runs
+audit trail, as an installation of that time is, and forward: on the old chain past the audit
+trail to just before the moves, and from there as `manage.py migrate` does today (Django runs
 the old migrations of a squash it had begun and the squashed ones of those it had not, which
 keep the moves' relabelling, core.migration_ops.relabel_models).
 
@@ -23,6 +23,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from tests.old_chain import old_chain_executor, old_leaves, squashed_plan_is_empty, step_back
@@ -86,10 +87,13 @@ def test_an_old_installation_keeps_its_logs_rows_audit_trail_and_content_types()
         centre=centre, volunteer=volunteer, action="exported", actor=user
     )
 
+    # Migrated on to just before the moves (past the audit trail's migrations, AFTER_AUDIT).
     executor = old_chain_executor()
-    executor.migrate(AFTER_AUDIT)
-    new = executor.loader.project_state(AFTER_AUDIT).apps
-    events = new.get_model("core", "AuditEvent").objects.order_by("created_at", "id")
+    executor.migrate([*BEFORE_MOVES, ("organisations", "0008_audit_trail")])
+    applied = MigrationRecorder(connection).applied_migrations()
+    assert all(key in applied for key in AFTER_AUDIT)
+    old = executor.loader.project_state(BEFORE_MOVES).apps
+    events = old.get_model("core", "AuditEvent").objects.order_by("created_at", "id")
     created, changed = events.filter(action__startswith="organisation.")
     assert (created.action, changed.action) == ("organisation.created", "organisation.updated")
     assert created.actor_id == user.pk and created.created_at == when
@@ -101,9 +105,6 @@ def test_an_old_installation_keeps_its_logs_rows_audit_trail_and_content_types()
     assert (exported.object_id, exported.actor_id) == (str(volunteer.pk), user.pk)
 
     # --- 2. Just before the moves, the same installation has rows in the old apps. ---
-    executor = old_chain_executor()
-    executor.migrate(BEFORE_MOVES)
-    old = executor.loader.project_state(BEFORE_MOVES).apps
     centre = old.get_model("core", "Centre").objects.get(pk=centre.pk)
     year = old.get_model("core", "CentreYear").objects.create(centre=centre, year=2026)
     project = old.get_model("activities", "Project").objects.create(
