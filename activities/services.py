@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import as_text, log_action, log_change, log_saved, stored_snapshot
+from core.audit import as_text, log_action, log_change, stored_snapshot
 from core.concurrency import claim_version
 from core.models import Centre
 from core.permissions import Access
@@ -269,7 +269,7 @@ def series_save(
         new.append(occurrence)
     Activity.objects.bulk_create(new)
     activities_bulk_created.send(sender=Activity, activities=new)
-    log_saved(
+    log_change(
         actor=actor,
         obj=series,
         before=before,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.audit import log_action, log_saved, stored_snapshot
+from core.audit import log_action, log_change, stored_snapshot
 from core.concurrency import EditConflict, claim_version
 from core.models import Centre
 from core.permissions import Access
@@ -127,7 +127,7 @@ def centre_year_save(
         line.full_clean()
         line.save()
     incomes_after = sorted(str(line) for line in centre_year.incomes.all())
-    log_saved(
+    log_change(
         actor=actor,
         obj=centre_year,
         before=before,

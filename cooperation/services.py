@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.audit import log_action, log_change, log_saved, save_and_log, snapshot, stored_snapshot
+from core.audit import log_action, log_change, save_and_log, snapshot, stored_snapshot
 from core.models import Centre
 from core.permissions import Access, check_change, check_coordinate
 
@@ -136,7 +136,7 @@ def partnership_save(
     ):
         if old != new:
             related[label] = [", ".join(old), ", ".join(new)]
-    log_saved(
+    log_change(
         actor=actor,
         obj=partnership,
         before=before,

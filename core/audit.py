@@ -195,16 +195,21 @@ def log_action(
 def log_change(
     *,
     actor: Access | User | None,
-    action: str,
     obj: models.Model,
     before: dict[str, Any] | None,
+    action: str | None = None,
     source: str | None = None,
     data: dict[str, Any] | None = None,
     related: dict[str, list[Any]] | None = None,
 ) -> AuditEvent:
     """Record a save of `obj`: its fields from nothing when `before` is None (a new row),
     otherwise what differs from the `before` snapshot; `related` adds changes the row's own
-    fields do not hold (its many-to-many lists, its child rows), as name -> [old, new]."""
+    fields do not hold (its many-to-many lists, its child rows), as name -> [old, new]. Without
+    an `action`, a create-or-change service's: "<model>.created" for a new row, else
+    "<model>.updated"."""
+    if action is None:
+        model = obj._meta.model_name
+        action = f"{model}.created" if before is None else f"{model}.updated"
     changes = creation(obj) if before is None else changes_between(before, snapshot(obj))
     changes.update(related or {})
     return log_action(
@@ -212,36 +217,13 @@ def log_change(
     )
 
 
-def log_saved(
-    *,
-    actor: Access | User | None,
-    obj: models.Model,
-    before: dict[str, Any] | None,
-    source: str | None = None,
-    data: dict[str, Any] | None = None,
-    related: dict[str, list[Any]] | None = None,
-) -> AuditEvent:
-    """`log_change` for a service that creates or changes one row: the action is
-    "<model>.created" for a new row (`before` is None), else "<model>.updated"."""
-    model = obj._meta.model_name
-    return log_change(
-        actor=actor,
-        action=f"{model}.created" if before is None else f"{model}.updated",
-        obj=obj,
-        before=before,
-        source=source,
-        data=data,
-        related=related,
-    )
-
-
 def save_and_log(
     obj: models.Model, *, actor: Access | User | None, before: dict[str, Any] | None
 ) -> None:
-    """Validate and save one row a service created or changed, and record it (`log_saved`)."""
+    """Validate and save one row a service created or changed, and record it (`log_change`)."""
     obj.full_clean()
     obj.save()
-    log_saved(actor=actor, obj=obj, before=before)
+    log_change(actor=actor, obj=obj, before=before)
 
 
 def events_of(obj: models.Model) -> models.QuerySet[AuditEvent]:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 
-from core.audit import log_saved, snapshot, stored_snapshot
+from core.audit import log_change, snapshot, stored_snapshot
 from core.concurrency import claim_version
 from core.permissions import Access
 
@@ -81,7 +81,7 @@ def project_save(
             parts.setdefault(row._meta.model_name, [[], []])[1].append(str(row))
     # The project's targets, partners, grants, goals and budget lines, by kind: what was
     # removed and what was added or changed.
-    log_saved(
+    log_change(
         actor=actor,
         obj=project,
         before=before,

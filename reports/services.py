@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.audit import log_action, log_saved, snapshot
+from core.audit import log_action, log_change, snapshot
 from core.concurrency import claim_version
 from core.models import Centre, User
 from core.permissions import Access, check_change, check_coordinate, user_of
@@ -243,7 +243,7 @@ def narrative_save(
     narrative.updated_by_id = actor.user_id
     narrative.full_clean(validate_constraints=False)
     narrative.save()
-    log_saved(actor=actor, obj=narrative, before=before)
+    log_change(actor=actor, obj=narrative, before=before)
     return narrative
 
 

@@ -67,11 +67,11 @@ def _public_services():
 def test_every_write_service_records_its_actor_in_the_trail(module_name, name, node, functions):
     """A service that takes an `actor` records it: it calls log_action/log_change (directly, or
     through a helper or another service of the module that does) with `actor=`."""
-    recorders = {"log_action", "log_change", "log_saved", "save_and_log", "log_save", "_save"}
+    recorders = {"log_action", "log_change", "save_and_log", "log_save", "_save"}
 
     def records(function: ast.FunctionDef, seen: set[str]) -> bool:
         calls = _calls(function)
-        if calls & {"log_action", "log_change", "log_saved", "save_and_log"}:
+        if calls & {"log_action", "log_change", "save_and_log"}:
             return any(
                 isinstance(c, ast.Call) and any(k.arg == "actor" for k in c.keywords)
                 for c in ast.walk(function)
