@@ -111,17 +111,21 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def _timed_get(conn: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, float]:
+    """One GET on a kept-alive connection: its status and milliseconds."""
+    started = time.perf_counter()
+    conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    return response.status, (time.perf_counter() - started) * 1000
+
+
 def time_get(path: str, cookie: str, requests: int) -> tuple[int, list[float]]:
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     timings = []
     status = 0
     for i in range(requests + 3):
-        started = time.perf_counter()
-        conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
-        response = conn.getresponse()
-        response.read()
-        elapsed = (time.perf_counter() - started) * 1000
-        status = response.status
+        status, elapsed = _timed_get(conn, path, cookie)
         if i >= 3:  # the first requests warm caches and connections
             timings.append(elapsed)
     conn.close()
@@ -138,12 +142,9 @@ def interleaved_ratio(page, reference, requests: int) -> str:
     }
     for i in range(requests + 3):
         for p in (page, reference):
-            conn = connections[p.path]
-            started = time.perf_counter()
-            conn.request("GET", p.path, headers={"Cookie": p.cookie, "Host": "127.0.0.1"})
-            conn.getresponse().read()
+            _status, elapsed = _timed_get(connections[p.path], p.path, p.cookie)
             if i >= 3:  # the first requests warm caches and connections
-                timings[p.path].append((time.perf_counter() - started) * 1000)
+                timings[p.path].append(elapsed)
     for conn in connections.values():
         conn.close()
     ours, theirs = timings[page.path], timings[reference.path]

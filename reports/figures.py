@@ -31,10 +31,11 @@ from centreyear import selectors as centre_year_selectors
 from centreyear.selectors import CentreYearFigures
 from core.models import Centre
 from core.permissions import ANONYMOUS, Access
-from figures import engine, presenters
+from figures import engine
 from figures.catalogue import fte
 from figures.engine import Pair, Scope
 from figures.presenters import (
+    OVERVIEW_KEYS,
     TARGETED,
     Metric,
     ProjectFigures,
@@ -703,10 +704,6 @@ def final_figures(
 
 
 # --- The municipality's overview -----------------------------------------------------------
-
-
-# What the overview shows (the engine reads only the sources these need).
-OVERVIEW_KEYS = presenters.OVERVIEW_KEYS
 
 
 @dataclass

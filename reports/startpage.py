@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from core.permissions import Access
 from core.startpage import Action, Card, NavItem, Panel, WorkItem, once, user_centres
+from figures.presenters import OVERVIEW_KEYS
 from figures.startpage import this_year
 
 from . import figures, selectors
@@ -146,7 +147,7 @@ def panels(request: HttpRequest, access: Access) -> list[Panel]:
     figures the cards read (`figures.startpage.this_year`: one engine read for the page)."""
     if not access.is_municipality:
         return []
-    read = this_year(request, access, figures.OVERVIEW_KEYS)
+    read = this_year(request, access, OVERVIEW_KEYS)
     today = read.today  # the day the read was made for (the cards' year, also at midnight)
     rows = figures.municipality_overview(
         access=access,
