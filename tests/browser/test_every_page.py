@@ -101,13 +101,6 @@ def _layout_faults(page, where: str) -> list[str]:
     return found
 
 
-def _narrow(page) -> None:
-    """To the small phone's width, once app.js has handled the resize."""
-    page.evaluate(AFTER_NEXT_RESIZE)
-    page.set_viewport_size(PHONE)
-    page.evaluate("() => window.__afterResize")  # app.js has decided again
-
-
 # The roles with the most pages first: they are the longest tests of the suite.
 BY_PAGES = ("coordinator", "municipality", "association", "volunteer", "anonymous")
 
@@ -150,14 +143,18 @@ def test_it_shows_every_page_at_a_desktop_and_a_phone(browser, live_server, role
             if stars:
                 faults.append(f"{path}: * not explained in the forms {stars}")
             slug = name.replace(":", "-")
-            # JPEG: for looking at, and taken in about half the time of a PNG.
-            shot = folder / f"{slug}-desktop.jpg"
-            page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
+            # JPEG: for looking at, and taken in about half the time of a PNG. At the desktop
+            # what the first screen shows; the phone's picture is of the whole page.
+            page.screenshot(path=str(folder / f"{slug}-desktop.jpg"), type="jpeg", quality=80)
 
-            _narrow(page)
-            faults.extend(_layout_faults(page, f"320px {path} ({name})"))
+            page.evaluate(AFTER_NEXT_RESIZE)
+            page.set_viewport_size(PHONE)
+            # The picture is taken while app.js waits to decide again after the resize (what it
+            # decides, which boxes take the keyboard's focus, does not change the picture).
             shot = folder / f"{slug}-phone.jpg"
             page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
+            page.evaluate("() => window.__afterResize")  # app.js has decided again
+            faults.extend(_layout_faults(page, f"320px {path} ({name})"))
     finally:
         context.close()
     for title, names in titles.items():
