@@ -316,29 +316,27 @@ def _read(
     wants_active = bool(keys & ACTIVE_KEYS)
     hours = _own_hours_of(m, scope)
     if wants_hours or wants_active:
-        # One read of the hours' buckets, grouped in the database per centre and year: their
-        # sums and how many volunteers gave them (per project too when `by="project"` asks,
-        # then the volunteers in a read of their own).
+        # One read of the hours per centre and year: their sums and how many volunteers gave
+        # them (the centres' years where they serve, else the buckets grouped in the database;
+        # per project too when `by="project"` asks, then the volunteers in a read of their own).
         if wants_hours:
             raw.queried.add("own_hours")
         if wants_active:
             raw.queried.add("active")
         in_years = hours.in_years(years)
         split = wants_hours and by == "project"
-        grouped = hours.qs.filter(in_years).values("centre_id", "year")
-        sums = {"total": Sum("hours")} if wants_hours and not split else {}
-        people = {"people": Count("volunteer_id", distinct=True)} if wants_active else {}
+        total = wants_hours and not split
         if split:
             for row in hours.by_project(in_years):
                 part = (row["centre_id"], row["of_project"] or None, row["year"])
                 raw.own_hours[part] = raw.own_hours.get(part, Decimal(0)) + (row["total"] or 0)
-        if sums or people:
-            for row in grouped.annotate(**sums, **people).order_by():
-                if sums:
+        if total or wants_active:
+            for row in hours.per_centre_year(in_years, total=total, people=wants_active):
+                if total:
                     raw.own_hours[(row["centre_id"], None, row["year"])] = row["total"] or Decimal(
                         0
                     )
-                if people:
+                if wants_active:
                     raw.with_hours[(row["centre_id"], row["year"])] = row["people"]
     if keys & MATCH_KEYS:
         raw.queried.add("matches")
@@ -628,6 +626,14 @@ def _volunteer_years(scope: Scope, **filters):
     return years.filter(project_key=scope.project_id) if scope.project_id else years
 
 
+def _centre_years(scope: Scope):
+    """The scope's centres' years in the hour log (`PeopleYear`, those with entries): no
+    project's cut, so a centre's, a municipality's or a district's."""
+    from figures.models import PeopleYear
+
+    return PeopleYear.objects.filter(centre_id__in=scope.centre_ids, entries__gt=0)
+
+
 def _activity_rows(m: dict, scope: Scope, first: dt.date, last: dt.date, today: dt.date):
     """Activity sums per (centre, project, year) from `first` to min(`last`, `today`): rows of
     {"centre_id", "project_id", "year", "agg_<sum>"}; a (centre, project, year) may come twice
@@ -668,6 +674,9 @@ class _OwnHours:
 
     qs: Any
     rollup: bool
+    # The centres' years (`PeopleYear`, with entries) where they serve: a centre's and a
+    # municipality's hours, not a project's.
+    centre_years: Any = None
     # The same hours for one volunteer at a time (`volunteer_id=OuterRef(...)`): from the
     # rollup without the scope's centres (a volunteer's hours are in their own centre), so
     # the statement stays short whatever the number of centres.
@@ -689,6 +698,20 @@ class _OwnHours:
             found |= self.in_year(year)
         return found
 
+    def per_centre_year(self, where: Q, *, total: bool, people: bool):
+        """The hours (`total`) and the volunteers who gave them, each once (`people`), per
+        centre and year: rows of centre_id, year, total, people. A centre's year is one row of
+        `centre_years` where they serve; else the buckets (or the log) grouped."""
+        if self.centre_years is not None:
+            return self.centre_years.filter(where).values(
+                "centre_id", "year", "people", total=F("hours")
+            )
+        sums = {"total": Sum("hours")} if total else {}
+        counted = {"people": Count("volunteer_id", distinct=True)} if people else {}
+        return (
+            self.qs.filter(where).values("centre_id", "year").annotate(**sums, **counted).order_by()
+        )
+
     def by_project(self, where: Q):
         """The hours per (centre, project, year): rows of centre_id, of_project, year, total."""
         project = F("project_key") if self.rollup else F("project_id")
@@ -708,7 +731,12 @@ def _own_hours_of(m: dict, scope: Scope) -> _OwnHours:
         buckets = HourYear.objects.filter(entries__gt=0)
         if scope.project_id:
             buckets = buckets.filter(project_key=scope.project_id)
-        return _OwnHours(_volunteer_years(scope), rollup=True, of_volunteer=buckets)
+        return _OwnHours(
+            _volunteer_years(scope),
+            rollup=True,
+            centre_years=None if scope.project_id else _centre_years(scope),
+            of_volunteer=buckets,
+        )
     log = _approved_hours(m, scope).annotate(year=ExtractYear("date"))
     return _OwnHours(log, rollup=False, of_volunteer=log)
 
