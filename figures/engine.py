@@ -560,7 +560,9 @@ def _read_years(
 
 
 def _read_partnerships(m: dict, raw: _Raw, scope: Scope, years: list[int], keys: set[str]):
-    """The partnerships in force in each year (one query, a count per year)."""
+    """The partnerships in force in each year (one query): counted per centre and the years
+    they run from and to, each group counted in the years between them (a partnership is in
+    force in a year when it starts before its end and ends after its start, or has no date)."""
     access = scope.access
     org = scope.organisation_id
     if keys & PARTNERSHIP_KEYS:
@@ -568,17 +570,20 @@ def _read_partnerships(m: dict, raw: _Raw, scope: Scope, years: list[int], keys:
         partnerships = m["Partnership"].objects.visible_to(access).exclude(status="planned")
         if org is not None:
             partnerships = partnerships.filter(organisation_id=org)
-        in_force = {
-            f"y{year}": Count(
-                "pk",
-                filter=(Q(start_date__isnull=True) | Q(start_date__lte=dt.date(year, 12, 31)))
-                & (Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))),
+        spans = (
+            partnerships.annotate(
+                from_year=ExtractYear("start_date"), to_year=ExtractYear("end_date")
             )
-            for year in years
-        }
-        for row in partnerships.values("centre_id").annotate(**in_force).order_by():
+            .values("centre_id", "from_year", "to_year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in spans:
+            start, end = row["from_year"], row["to_year"]
             for year in years:
-                raw.partnerships[(row["centre_id"], year)] = row[f"y{year}"]
+                key = (row["centre_id"], year)
+                in_force = (start is None or start <= year) and (end is None or end >= year)
+                raw.partnerships[key] = raw.partnerships.get(key, 0) + (row["n"] if in_force else 0)
 
 
 def _years_found(raw: _Raw, today: dt.date) -> list[int]:

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from centreyear.models import CentreIncome, CentreYear
-from cooperation.models import ReportedYear
+from cooperation.models import Partnership, ReportedYear
 from cooperation.tests.factories import ContributionFactory, PartnershipFactory
 from core.models import District
 from figures.engine import Scope, compute, years_with_data
@@ -156,6 +156,32 @@ def test_partnerships_and_municipal_money_per_year(world):
     assert [figures.get("partnerships.active", y) for y in (2020, 2021, 2022)] == [1, 2, 1]
     assert figures.get("municipal_support.partnerships", 2021) == 300000
     assert 2021 in years_with_data(scope, today=today)
+
+
+def test_partnerships_in_force_are_those_active_in_each_year(world):
+    """Counted per span of years in one read: the same as the partnerships' own `active_in`."""
+    spans = [
+        (dt.date(2019, 12, 31), dt.date(2020, 1, 1)),
+        (dt.date(2020, 12, 31), None),
+        (None, dt.date(2021, 1, 1)),
+        (None, None),
+        (dt.date(2022, 1, 1), dt.date(2022, 1, 1)),
+        (dt.date(2023, 7, 1), dt.date(2024, 6, 30)),
+        (dt.date(2021, 3, 1), dt.date(2021, 3, 1)),
+    ]
+    for start, end in spans:
+        PartnershipFactory(organisation=world.organisation, start_date=start, end_date=end)
+    PartnershipFactory(organisation=world.organisation, status=Partnership.Status.PLANNED)
+    years = list(range(2018, 2026))
+    figures = compute(
+        Scope.of_centre(world.centre),
+        years=years,
+        today=timezone.localdate(),
+        keys=["partnerships.active"],
+    )
+    expected = [Partnership.objects.system().active_in(year).count() for year in years]
+    assert [figures.get("partnerships.active", year) for year in years] == expected
+    assert expected == [2, 3, 4, 4, 3, 3, 3, 2]
 
 
 def _a_year_of_everything(world, year):
