@@ -34,8 +34,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q, Sum
-from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DateField,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear, Power
 
 from core.formatting import quantize
 from core.permissions import Access
@@ -383,14 +394,7 @@ def _read(
         )
         if scope.organisation_id:
             matches = matches.filter(task__organisation_id=scope.organisation_id)
-        gave = {
-            f"h{year}": Exists(
-                hours.of_volunteer.filter(
-                    hours.in_year(year), volunteer_id=OuterRef("volunteer_id")
-                )
-            )
-            for year in years
-        }
+        gave = {f"g{first_year}": mask for first_year, mask in _years_given(hours, years).items()}
         for row in (
             matches.annotate(**gave)
             .values("centre_id", "volunteer_id", "started_on", "created_at", "ended_on", *gave)
@@ -398,13 +402,14 @@ def _read(
         ):
             start = row["started_on"] or row["created_at"].date()
             ended = row["ended_on"]
+            given = {year for year in years if _given(row, year, years)}
             for year in years:
                 running = start <= _as_of(year, today) and (
                     ended is None or ended >= dt.date(year, 1, 1)
                 )
-                if running and not row[f"h{year}"]:
+                if running and year not in given:
                     raw.matched_only[(row["centre_id"], year)].add(row["volunteer_id"])
-            if not any(row[name] for name in gave):
+            if not given:
                 # Over the period: counted here unless counted among those who gave hours.
                 raw.matched_only[(row["centre_id"], None)].add(row["volunteer_id"])
 
@@ -480,6 +485,40 @@ def _read(
             if reported_key:
                 raw.reported[(row.year, reported_key)] = row
     return raw
+
+
+# The years one number holds in `_years_given` (one bit each: a 64-bit integer's, signed).
+YEARS_PER_MASK = 62
+
+
+def _years_given(hours: _OwnHours, years: list[int]) -> dict[int, Subquery]:
+    """Whether a volunteer (`OuterRef("volunteer_id")`) gave approved hours in each of `years`,
+    by the first year of each YEARS_PER_MASK years (one in practice: 1990 to today fits): the
+    sum of 2^(year - first year) over the distinct years they gave hours in, so bit n says
+    whether they did in the n-th year from the first (read with `_given`). One subquery
+    per match whatever the number of years, where an EXISTS per year made the statement grow
+    with the years (and its building and compiling with it)."""
+    masks = {}
+    for first_year in range(min(years), max(years) + 1, YEARS_PER_MASK):
+        span = [y for y in years if first_year <= y < first_year + YEARS_PER_MASK]
+        if not span:
+            continue
+        bit = Cast(Power(Value(2), F("year") - first_year), BigIntegerField())
+        masks[first_year] = Subquery(
+            hours.of_volunteer.filter(hours.in_years(span), volunteer_id=OuterRef("volunteer_id"))
+            .order_by()
+            .values("volunteer_id")
+            .annotate(given=Sum(bit, distinct=True))
+            .values("given")
+        )
+    return masks
+
+
+def _given(row: dict, year: int, years: list[int]) -> bool:
+    """Whether `row`'s volunteer gave hours in `year` (`_years_given(…, years)`, annotated as
+    g<first year>)."""
+    first_year = year - (year - min(years)) % YEARS_PER_MASK
+    return bool(int(row[f"g{first_year}"] or 0) >> (year - first_year) & 1)
 
 
 def _read_years(

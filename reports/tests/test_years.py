@@ -215,3 +215,39 @@ def test_the_query_count_is_the_same_for_3_and_10_years(world, login, districts,
         _a_year_of_everything(world, year)
     ten = queries_for(10)
     assert len(three) == len(ten), "\n".join(q[:150] for q in ten)
+
+
+def test_active_volunteers_are_those_with_hours_or_a_running_match_each_counted_once(world):
+    """A volunteer with a running match is counted in each year they gave no hours in (one
+    read of the years they gave hours in, for any number of years), never twice."""
+    from volunteers.tests.factories import MatchFactory, TaskFactory
+
+    task = TaskFactory(centre=world.centre, organisation=world.organisation)
+    kari, ola, per = (f.VolunteerFactory(centre=world.centre) for _ in range(3))
+    MatchFactory(
+        task=task, volunteer=kari, started_on=dt.date(2020, 3, 1), ended_on=dt.date(2024, 6, 30)
+    )
+    MatchFactory(task=task, volunteer=ola, started_on=dt.date(2022, 1, 1))
+    project = f.ProjectFactory(centre=world.centre)
+    for day, on_project in ((dt.date(2021, 5, 1), True), (dt.date(2023, 2, 1), True)):
+        HourEntryFactory(
+            volunteer=kari, date=day, task=task, project=project if on_project else None
+        )
+    HourEntryFactory(volunteer=kari, date=dt.date(2023, 9, 1), task=task)
+    HourEntryFactory(volunteer=per, date=dt.date(2022, 4, 1))
+    today = dt.date(2025, 12, 1)
+    years = list(range(2019, 2026))
+    for scope, expected in (
+        (Scope.of_centre(world.centre), [0, 1, 1, 3, 2, 2, 1]),
+        (Scope.of_centres([world.centre, world.sibling_centre]), [0, 1, 1, 3, 2, 2, 1]),
+        (Scope.of_association(world.organisation), [0, 1, 1, 2, 2, 2, 1]),
+    ):
+        figures = compute(scope, years=years, today=today, keys=["volunteers.active"])
+        assert [figures.get("volunteers.active", year) for year in years] == expected
+        assert figures.get("volunteers.active") == (2 if scope.kind == "association" else 3)
+        # Years far apart (more than one number's bits) and one at a time: the same.
+        apart = compute(scope, years=[1950, 2022], today=today, keys=["volunteers.active"])
+        assert [apart.get("volunteers.active", y) for y in (1950, 2022)] == [0, expected[3]]
+        for year, value in zip(years, expected, strict=True):
+            one = compute(scope, years=[year], today=today, keys=["volunteers.active"])
+            assert one.get("volunteers.active", year) == value
