@@ -528,30 +528,28 @@ def _read_years(
     municipal money, partnerships, reported years), for every year at once."""
     access = scope.access
     org = scope.organisation_id
-    if keys & STAFF_KEYS and org is None:
-        raw.queried.add("staff")
+    wants_staff = bool(keys & STAFF_KEYS) and org is None
+    wants_income = bool(keys & INCOME_KEYS) and org is None
+    if wants_staff or wants_income:
+        # The centres' years (one per centre and year) with their income per source, in one
+        # read: the staff of each year is on every row of its sources.
+        centre_years = m["CentreYear"].objects.visible_to(access).filter(_years_q(years))
+        if wants_staff:
+            raw.queried.add("staff")
+        if wants_income:
+            raw.queried.add("income")
+        else:
+            centre_years = centre_years.filter(staff_fte__isnull=False)
         for row in (
-            m["CentreYear"]
-            .objects.visible_to(access)
-            .filter(_years_q(years), staff_fte__isnull=False)
-            .values("centre_id", "year")
-            .annotate(staff=Sum("staff_fte"))
+            centre_years.values("centre_id", "year", "staff_fte", "incomes__source")
+            .annotate(total=Sum("incomes__amount"))
             .order_by()
         ):
-            raw.staff[(row["centre_id"], row["year"])] = row["staff"]
-    if keys & INCOME_KEYS and org is None:
-        raw.queried.add("income")
-        for row in (
-            m["CentreIncome"]
-            .objects.filter(
-                _years_q(years, "centre_year__year"), centre_year__centre_id__in=scope.centre_ids
-            )
-            .values("centre_year__centre_id", "centre_year__year", "source")
-            .annotate(total=Sum("amount"))
-            .order_by()
-        ):
-            key = (row["centre_year__centre_id"], row["centre_year__year"], row["source"])
-            raw.income[key] = row["total"]
+            if wants_staff and row["staff_fte"] is not None:
+                raw.staff[(row["centre_id"], row["year"])] = row["staff_fte"]
+            if wants_income and row["incomes__source"] is not None:
+                key = (row["centre_id"], row["year"], row["incomes__source"])
+                raw.income[key] = row["total"]
     if keys & SUPPORT_KEYS:
         raw.queried.add("support")
         contributions = (

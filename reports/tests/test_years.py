@@ -251,3 +251,35 @@ def test_active_volunteers_are_those_with_hours_or_a_running_match_each_counted_
         for year, value in zip(years, expected, strict=True):
             one = compute(scope, years=[year], today=today, keys=["volunteers.active"])
             assert one.get("volunteers.active", year) == value
+
+
+def test_staff_and_income_per_year_are_read_together_and_alone_alike(world):
+    """The centres' years and their incomes in one read: a year's staff counted once however
+    many incomes it has, a year without staff or without income left out of that figure."""
+    for centre, staff in ((world.centre, "1.5"), (world.sibling_centre, "0.5")):
+        first = CentreYear.objects.create(centre=centre, year=2020, staff_fte=Decimal(staff))
+        for source, amount in (("municipality", 100), ("municipality", 50), ("private", 10)):
+            CentreIncome.objects.create(centre_year=first, source=source, amount=amount)
+        second = CentreYear.objects.create(centre=centre, year=2021)
+        CentreIncome.objects.create(centre_year=second, source="state_grant", amount=7)
+        CentreYear.objects.create(centre=centre, year=2022, staff_fte=Decimal("2.0"))
+    years = [2020, 2021, 2022]
+    today = timezone.localdate()
+    for scope, factor in (
+        (Scope.of_centre(world.centre), 1),
+        (Scope.of_centres([world.centre, world.sibling_centre]), 2),
+    ):
+        both = compute(scope, years=years, today=today, keys=["staff.fte", "income.total"])
+        staff = compute(scope, years=years, today=today, keys=["staff.fte"])
+        income = compute(scope, years=years, today=today, keys=["income.total", "income.private"])
+        expected_staff = [Decimal("1.5") if factor == 1 else Decimal("2.0"), None, 2 * factor]
+        for figures in (both, staff):
+            assert [figures.get("staff.fte", y) for y in years] == expected_staff
+        for figures in (both, income):
+            assert [figures.get("income.total", y) for y in years] == [
+                160 * factor,
+                7 * factor,
+                None,
+            ]
+        assert income.get("income.private", 2020) == 10 * factor
+        assert income.get("income.municipality", 2020) == 150 * factor
