@@ -34,8 +34,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q, Sum
-from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DateField,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear, Power
 
 from core.formatting import quantize
 from core.permissions import Access
@@ -316,29 +327,27 @@ def _read(
     wants_active = bool(keys & ACTIVE_KEYS)
     hours = _own_hours_of(m, scope)
     if wants_hours or wants_active:
-        # One read of the hours' buckets, grouped in the database per centre and year: their
-        # sums and how many volunteers gave them (per project too when `by="project"` asks,
-        # then the volunteers in a read of their own).
+        # One read of the hours per centre and year: their sums and how many volunteers gave
+        # them (the centres' years where they serve, else the buckets grouped in the database;
+        # per project too when `by="project"` asks, then the volunteers in a read of their own).
         if wants_hours:
             raw.queried.add("own_hours")
         if wants_active:
             raw.queried.add("active")
         in_years = hours.in_years(years)
         split = wants_hours and by == "project"
-        grouped = hours.qs.filter(in_years).values("centre_id", "year")
-        sums = {"total": Sum("hours")} if wants_hours and not split else {}
-        people = {"people": Count("volunteer_id", distinct=True)} if wants_active else {}
+        total = wants_hours and not split
         if split:
             for row in hours.by_project(in_years):
                 part = (row["centre_id"], row["of_project"] or None, row["year"])
                 raw.own_hours[part] = raw.own_hours.get(part, Decimal(0)) + (row["total"] or 0)
-        if sums or people:
-            for row in grouped.annotate(**sums, **people).order_by():
-                if sums:
+        if total or wants_active:
+            for row in hours.per_centre_year(in_years, total=total, people=wants_active):
+                if total:
                     raw.own_hours[(row["centre_id"], None, row["year"])] = row["total"] or Decimal(
                         0
                     )
-                if people:
+                if wants_active:
                     raw.with_hours[(row["centre_id"], row["year"])] = row["people"]
     if keys & MATCH_KEYS:
         raw.queried.add("matches")
@@ -385,14 +394,7 @@ def _read(
         )
         if scope.organisation_id:
             matches = matches.filter(task__organisation_id=scope.organisation_id)
-        gave = {
-            f"h{year}": Exists(
-                hours.of_volunteer.filter(
-                    hours.in_year(year), volunteer_id=OuterRef("volunteer_id")
-                )
-            )
-            for year in years
-        }
+        gave = {f"g{first_year}": mask for first_year, mask in _years_given(hours, years).items()}
         for row in (
             matches.annotate(**gave)
             .values("centre_id", "volunteer_id", "started_on", "created_at", "ended_on", *gave)
@@ -400,13 +402,14 @@ def _read(
         ):
             start = row["started_on"] or row["created_at"].date()
             ended = row["ended_on"]
+            given = {year for year in years if _given(row, year, years)}
             for year in years:
                 running = start <= _as_of(year, today) and (
                     ended is None or ended >= dt.date(year, 1, 1)
                 )
-                if running and not row[f"h{year}"]:
+                if running and year not in given:
                     raw.matched_only[(row["centre_id"], year)].add(row["volunteer_id"])
-            if not any(row[name] for name in gave):
+            if not given:
                 # Over the period: counted here unless counted among those who gave hours.
                 raw.matched_only[(row["centre_id"], None)].add(row["volunteer_id"])
 
@@ -484,6 +487,40 @@ def _read(
     return raw
 
 
+# The years one number holds in `_years_given` (one bit each: a 64-bit integer's, signed).
+YEARS_PER_MASK = 62
+
+
+def _years_given(hours: _OwnHours, years: list[int]) -> dict[int, Subquery]:
+    """Whether a volunteer (`OuterRef("volunteer_id")`) gave approved hours in each of `years`,
+    by the first year of each YEARS_PER_MASK years (one in practice: 1990 to today fits): the
+    sum of 2^(year - first year) over the distinct years they gave hours in, so bit n says
+    whether they did in the n-th year from the first (read with `_given`). One subquery
+    per match whatever the number of years, where an EXISTS per year made the statement grow
+    with the years (and its building and compiling with it)."""
+    masks = {}
+    for first_year in range(min(years), max(years) + 1, YEARS_PER_MASK):
+        span = [y for y in years if first_year <= y < first_year + YEARS_PER_MASK]
+        if not span:
+            continue
+        bit = Cast(Power(Value(2), F("year") - first_year), BigIntegerField())
+        masks[first_year] = Subquery(
+            hours.of_volunteer.filter(hours.in_years(span), volunteer_id=OuterRef("volunteer_id"))
+            .order_by()
+            .values("volunteer_id")
+            .annotate(given=Sum(bit, distinct=True))
+            .values("given")
+        )
+    return masks
+
+
+def _given(row: dict, year: int, years: list[int]) -> bool:
+    """Whether `row`'s volunteer gave hours in `year` (`_years_given(…, years)`, annotated as
+    g<first year>)."""
+    first_year = year - (year - min(years)) % YEARS_PER_MASK
+    return bool(int(row[f"g{first_year}"] or 0) >> (year - first_year) & 1)
+
+
 def _read_years(
     m: dict, raw: _Raw, scope: Scope, years: list[int], keys: set[str], reported_years: bool
 ) -> None:
@@ -491,30 +528,28 @@ def _read_years(
     municipal money, partnerships, reported years), for every year at once."""
     access = scope.access
     org = scope.organisation_id
-    if keys & STAFF_KEYS and org is None:
-        raw.queried.add("staff")
+    wants_staff = bool(keys & STAFF_KEYS) and org is None
+    wants_income = bool(keys & INCOME_KEYS) and org is None
+    if wants_staff or wants_income:
+        # The centres' years (one per centre and year) with their income per source, in one
+        # read: the staff of each year is on every row of its sources.
+        centre_years = m["CentreYear"].objects.visible_to(access).filter(_years_q(years))
+        if wants_staff:
+            raw.queried.add("staff")
+        if wants_income:
+            raw.queried.add("income")
+        else:
+            centre_years = centre_years.filter(staff_fte__isnull=False)
         for row in (
-            m["CentreYear"]
-            .objects.visible_to(access)
-            .filter(_years_q(years), staff_fte__isnull=False)
-            .values("centre_id", "year")
-            .annotate(staff=Sum("staff_fte"))
+            centre_years.values("centre_id", "year", "staff_fte", "incomes__source")
+            .annotate(total=Sum("incomes__amount"))
             .order_by()
         ):
-            raw.staff[(row["centre_id"], row["year"])] = row["staff"]
-    if keys & INCOME_KEYS and org is None:
-        raw.queried.add("income")
-        for row in (
-            m["CentreIncome"]
-            .objects.filter(
-                _years_q(years, "centre_year__year"), centre_year__centre_id__in=scope.centre_ids
-            )
-            .values("centre_year__centre_id", "centre_year__year", "source")
-            .annotate(total=Sum("amount"))
-            .order_by()
-        ):
-            key = (row["centre_year__centre_id"], row["centre_year__year"], row["source"])
-            raw.income[key] = row["total"]
+            if wants_staff and row["staff_fte"] is not None:
+                raw.staff[(row["centre_id"], row["year"])] = row["staff_fte"]
+            if wants_income and row["incomes__source"] is not None:
+                key = (row["centre_id"], row["year"], row["incomes__source"])
+                raw.income[key] = row["total"]
     if keys & SUPPORT_KEYS:
         raw.queried.add("support")
         contributions = (
@@ -562,7 +597,9 @@ def _read_years(
 
 
 def _read_partnerships(m: dict, raw: _Raw, scope: Scope, years: list[int], keys: set[str]):
-    """The partnerships in force in each year (one query, a count per year)."""
+    """The partnerships in force in each year (one query): counted per centre and the years
+    they run from and to, each group counted in the years between them (a partnership is in
+    force in a year when it starts before its end and ends after its start, or has no date)."""
     access = scope.access
     org = scope.organisation_id
     if keys & PARTNERSHIP_KEYS:
@@ -570,17 +607,20 @@ def _read_partnerships(m: dict, raw: _Raw, scope: Scope, years: list[int], keys:
         partnerships = m["Partnership"].objects.visible_to(access).exclude(status="planned")
         if org is not None:
             partnerships = partnerships.filter(organisation_id=org)
-        in_force = {
-            f"y{year}": Count(
-                "pk",
-                filter=(Q(start_date__isnull=True) | Q(start_date__lte=dt.date(year, 12, 31)))
-                & (Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))),
+        spans = (
+            partnerships.annotate(
+                from_year=ExtractYear("start_date"), to_year=ExtractYear("end_date")
             )
-            for year in years
-        }
-        for row in partnerships.values("centre_id").annotate(**in_force).order_by():
+            .values("centre_id", "from_year", "to_year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in spans:
+            start, end = row["from_year"], row["to_year"]
             for year in years:
-                raw.partnerships[(row["centre_id"], year)] = row[f"y{year}"]
+                key = (row["centre_id"], year)
+                in_force = (start is None or start <= year) and (end is None or end >= year)
+                raw.partnerships[key] = raw.partnerships.get(key, 0) + (row["n"] if in_force else 0)
 
 
 def _years_found(raw: _Raw, today: dt.date) -> list[int]:
@@ -628,6 +668,14 @@ def _volunteer_years(scope: Scope, **filters):
     return years.filter(project_key=scope.project_id) if scope.project_id else years
 
 
+def _centre_years(scope: Scope):
+    """The scope's centres' years in the hour log (`PeopleYear`, those with entries): no
+    project's cut, so a centre's, a municipality's or a district's."""
+    from figures.models import PeopleYear
+
+    return PeopleYear.objects.filter(centre_id__in=scope.centre_ids, entries__gt=0)
+
+
 def _activity_rows(m: dict, scope: Scope, first: dt.date, last: dt.date, today: dt.date):
     """Activity sums per (centre, project, year) from `first` to min(`last`, `today`): rows of
     {"centre_id", "project_id", "year", "agg_<sum>"}; a (centre, project, year) may come twice
@@ -668,6 +716,9 @@ class _OwnHours:
 
     qs: Any
     rollup: bool
+    # The centres' years (`PeopleYear`, with entries) where they serve: a centre's and a
+    # municipality's hours, not a project's.
+    centre_years: Any = None
     # The same hours for one volunteer at a time (`volunteer_id=OuterRef(...)`): from the
     # rollup without the scope's centres (a volunteer's hours are in their own centre), so
     # the statement stays short whatever the number of centres.
@@ -689,6 +740,20 @@ class _OwnHours:
             found |= self.in_year(year)
         return found
 
+    def per_centre_year(self, where: Q, *, total: bool, people: bool):
+        """The hours (`total`) and the volunteers who gave them, each once (`people`), per
+        centre and year: rows of centre_id, year, total, people. A centre's year is one row of
+        `centre_years` where they serve; else the buckets (or the log) grouped."""
+        if self.centre_years is not None:
+            return self.centre_years.filter(where).values(
+                "centre_id", "year", "people", total=F("hours")
+            )
+        sums = {"total": Sum("hours")} if total else {}
+        counted = {"people": Count("volunteer_id", distinct=True)} if people else {}
+        return (
+            self.qs.filter(where).values("centre_id", "year").annotate(**sums, **counted).order_by()
+        )
+
     def by_project(self, where: Q):
         """The hours per (centre, project, year): rows of centre_id, of_project, year, total."""
         project = F("project_key") if self.rollup else F("project_id")
@@ -708,7 +773,12 @@ def _own_hours_of(m: dict, scope: Scope) -> _OwnHours:
         buckets = HourYear.objects.filter(entries__gt=0)
         if scope.project_id:
             buckets = buckets.filter(project_key=scope.project_id)
-        return _OwnHours(_volunteer_years(scope), rollup=True, of_volunteer=buckets)
+        return _OwnHours(
+            _volunteer_years(scope),
+            rollup=True,
+            centre_years=None if scope.project_id else _centre_years(scope),
+            of_volunteer=buckets,
+        )
     log = _approved_hours(m, scope).annotate(year=ExtractYear("date"))
     return _OwnHours(log, rollup=False, of_volunteer=log)
 

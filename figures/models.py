@@ -71,10 +71,10 @@ class HourYear(models.Model):
         ]
         indexes = [
             # Every read of the engine (`engine._volunteer_years`) takes the buckets with
-            # entries by centre and year. The years side by side count each year's volunteers
-            # with hours and sum their hours for many centres at once: read from this index
-            # alone (PostgreSQL), in the order they are grouped in. No plain (centre, year)
-            # index beside it: the planner would take it and read the table as well.
+            # entries by centre and year: a project's volunteers with hours and their hours
+            # are counted and summed from this index alone (PostgreSQL), in the order they are
+            # grouped in (a centre's, a municipality's are read from `PeopleYear`). No plain
+            # (centre, year) index beside it: the planner would take it and read the table.
             models.Index(
                 fields=["centre", "year", "volunteer"],
                 include=["hours"],
@@ -85,3 +85,25 @@ class HourYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.volunteer_id} {self.year}: {self.hours}"
+
+
+class PeopleYear(models.Model):
+    """One centre's year in the hour log, all its volunteers and projects together: how many
+    volunteers had approved hours (each once, whatever their projects), and their approved hours
+    and entries. The same sums `HourYear` holds, per centre and year: the figures read the
+    volunteers with hours from here instead of counting them in `HourYear`'s rows (a read that
+    grows with the volunteers)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    people = models.IntegerField(default=0)
+    hours = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="peopleyear_unique_bucket")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre_id} {self.year}: {self.people}"

@@ -8,6 +8,12 @@ with it. The receivers are connected in `FiguresConfig.ready()` to the models' o
 services, the admin, the import, factories and cascaded deletes all keep the sums; the one bulk
 write of activities (a series' occurrences) sends `activities.signals.activities_bulk_created`.
 
+The hour log has two rollups: its sums per volunteer, project and year (`HourYear`) and per
+centre and year with the volunteers counted (`PeopleYear`). A volunteer is counted in a year
+when their approved entries of that year go from none to some, and no longer when they go back
+to none; a write first locks its centres' years (`PeopleYear`'s rows, in order), so the entries
+it reads before its change are those no other writer is changing.
+
 `rebuild()` recomputes the sums of some or every centre from the logs (migrations, the demo,
 the benchmark's generator), `verify()` compares them with the logs and, asked to, repairs
 them (a nightly job and `manage.py verify_figures`).
@@ -50,6 +56,7 @@ ACTIVITY_SUMS = (
 )
 HOUR_FIELDS = ("centre_id", "volunteer_id", "project_id", "date", "hours", "status")
 HOUR_SUMS = ("hours", "entries")
+PEOPLE_SUMS = ("people", "hours", "entries")
 APPROVED = "approved"
 
 
@@ -58,9 +65,9 @@ def _models():
     from hours.models import HourEntry
     from projects.models import Project
 
-    from .models import ActivityMonth, HourYear
+    from .models import ActivityMonth, HourYear, PeopleYear
 
-    return Activity, HourEntry, Project, ActivityMonth, HourYear
+    return Activity, HourEntry, Project, ActivityMonth, HourYear, PeopleYear
 
 
 def _date(value) -> dt.date:
@@ -138,6 +145,7 @@ def _apply_activities(changes: dict[tuple, dict]) -> None:
 
 def _apply_hours(changes: dict[tuple, dict]) -> None:
     HourYear = _models()[4]
+    _apply_people(changes)
     for (centre_id, volunteer_id, project_key, year), sums in changes.items():
         lookup = {
             "centre_id": centre_id,
@@ -146,6 +154,52 @@ def _apply_hours(changes: dict[tuple, dict]) -> None:
             "year": year,
         }
         _apply(HourYear, lookup, lookup, sums)
+
+
+def _apply_people(changes: dict[tuple, dict]) -> None:
+    """The centres' years (`PeopleYear`) of hour buckets' `changes`: their hours and entries,
+    and the volunteers whose entries of the year go from none to some (+1) or back (-1). Run
+    before the buckets change: it reads each volunteer's entries of the year as they were."""
+    HourYear, PeopleYear = _models()[4:]
+    volunteers: dict[tuple, int] = defaultdict(int)  # (centre, volunteer, year) -> entries
+    centre_years: dict[tuple, dict] = defaultdict(lambda: {"hours": 0, "entries": 0})
+    for (centre_id, volunteer_id, _project_key, year), sums in changes.items():
+        volunteers[(centre_id, volunteer_id, year)] += sums.get("entries", 0)
+        for name in ("hours", "entries"):
+            centre_years[(centre_id, year)][name] += sums.get(name, 0)
+    moving = {key: entries for key, entries in volunteers.items() if entries}
+    locked = {(centre_id, year) for centre_id, _v, year in moving}
+    for centre_id, year in sorted(centre_years):  # one order: two writers never wait in a ring
+        sums = centre_years[(centre_id, year)]
+        if (centre_id, year) not in locked and not any(sums.values()):
+            continue
+        # An UPDATE (of zero where only volunteers move): it holds the row till the commit.
+        lookup = {"centre_id": centre_id, "year": year}
+        changed = {name: F(name) + value for name, value in sums.items()}
+        if not PeopleYear._base_manager.filter(**lookup).update(**changed):
+            PeopleYear._base_manager.bulk_create([PeopleYear(**lookup)], ignore_conflicts=True)
+            PeopleYear._base_manager.filter(**lookup).update(**changed)
+    if not moving:
+        return
+    keys = Q()
+    for centre_id, volunteer_id, year in moving:
+        keys |= Q(centre_id=centre_id, volunteer_id=volunteer_id, year=year)
+    before = {
+        (row["centre_id"], row["volunteer_id"], row["year"]): row["n"]
+        for row in HourYear._base_manager.filter(keys)
+        .values("centre_id", "volunteer_id", "year")
+        .annotate(n=Sum("entries"))
+        .order_by()
+    }
+    people: dict[tuple, int] = defaultdict(int)
+    for (centre_id, volunteer_id, year), entries in moving.items():
+        was = before.get((centre_id, volunteer_id, year)) or 0
+        people[(centre_id, year)] += int(was + entries > 0) - int(was > 0)
+    for (centre_id, year), difference in people.items():
+        if difference:
+            PeopleYear._base_manager.filter(centre_id=centre_id, year=year).update(
+                people=F("people") + difference
+            )
 
 
 # --- The receivers ----------------------------------------------------------------------------
@@ -209,7 +263,7 @@ def connect() -> None:
 
     from activities.signals import activities_bulk_created as bulk_signal
 
-    Activity, HourEntry, Project, _, _ = _models()
+    Activity, HourEntry, Project, *_rollups = _models()
     uid = "figures.rollups"
     for log, model, name in ((ACTIVITIES, Activity, "a"), (HOURS, HourEntry, "h")):
         pre_save.connect(log.pre_save, sender=model, weak=False, dispatch_uid=f"{uid}.{name}.pre")
@@ -283,12 +337,30 @@ def _logged_hours(hour_model, centre_ids) -> dict[tuple, dict]:
     return expected
 
 
-def _stored(month_model, year_model, centre_ids) -> tuple[dict, dict]:
+def _logged_people(expected_hours: dict[tuple, dict]) -> dict[tuple, dict]:
+    """The sums every centre's year should hold (`PeopleYear`), from the hour buckets'."""
+    expected: dict[tuple, dict] = {}
+    counted: set[tuple] = set()
+    for (centre_id, volunteer_id, _project_key, year), sums in expected_hours.items():
+        bucket = expected.setdefault(
+            (centre_id, year), {"people": 0, "hours": Decimal(0), "entries": 0}
+        )
+        bucket["hours"] += sums["hours"]
+        bucket["entries"] += sums["entries"]
+        if sums["entries"] and (centre_id, volunteer_id, year) not in counted:
+            counted.add((centre_id, volunteer_id, year))
+            bucket["people"] += 1
+    return expected
+
+
+def _stored(month_model, year_model, people_model, centre_ids) -> tuple[dict, dict, dict]:
     months = month_model._base_manager.all()
     years = year_model._base_manager.all()
+    people = people_model._base_manager.all()
     if centre_ids is not None:
         months = months.filter(centre_id__in=centre_ids)
         years = years.filter(centre_id__in=centre_ids)
+        people = people.filter(centre_id__in=centre_ids)
     stored_activities = {
         (r["centre_id"], r["project_id"], r["year"], r["month"]): {
             name: r[name] for name in ACTIVITY_SUMS
@@ -304,7 +376,12 @@ def _stored(month_model, year_model, centre_ids) -> tuple[dict, dict]:
         for r in years.values("centre_id", "volunteer_id", "project_key", "year", *HOUR_SUMS)
         if r["entries"] or r["hours"]
     }
-    return stored_activities, stored_hours
+    stored_people = {
+        (r["centre_id"], r["year"]): {name: r[name] for name in PEOPLE_SUMS}
+        for r in people.values("centre_id", "year", *PEOPLE_SUMS)
+        if any(r[name] for name in PEOPLE_SUMS)
+    }
+    return stored_activities, stored_hours, stored_people
 
 
 def _replace(model, centre_ids, rows: list) -> None:
@@ -319,11 +396,18 @@ def rebuild(centre_ids=None, *, activities: bool = True, hours: bool = True, app
     """Recompute the rollups of some centres (None: every centre) from the logs."""
     if apps is not None:
         activity_model = apps.get_model("activities", "Activity")
-        hour_model = apps.get_model("volunteers", "HourEntry")
+        try:
+            hour_model = apps.get_model("hours", "HourEntry")
+        except LookupError:  # a migration before the hour log moved to its own app
+            hour_model = apps.get_model("volunteers", "HourEntry")
         month_model = apps.get_model("figures", "ActivityMonth")
         year_model = apps.get_model("figures", "HourYear")
+        try:
+            people_model = apps.get_model("figures", "PeopleYear")
+        except LookupError:  # a migration before the centres' years were kept
+            people_model = None
     else:
-        activity_model, hour_model, _, month_model, year_model = _models()
+        activity_model, hour_model, _, month_model, year_model, people_model = _models()
     if activities:
         expected = _logged_activities(activity_model, centre_ids)
         _replace(
@@ -344,21 +428,29 @@ def rebuild(centre_ids=None, *, activities: bool = True, hours: bool = True, app
                 for (c, v, p, y), sums in expected.items()
             ],
         )
+        if people_model is not None:
+            _replace(
+                people_model,
+                centre_ids,
+                [
+                    people_model(centre_id=c, year=y, **sums)
+                    for (c, y), sums in _logged_people(expected).items()
+                ],
+            )
 
 
 def verify(centre_ids=None, *, repair: bool = False) -> list[str]:
     """The buckets whose stored sums differ from the logs (empty: the rollups are right).
 
     With `repair`, the centres with a difference are rebuilt from the logs."""
-    activity_model, hour_model, _, month_model, year_model = _models()
-    expected = (
-        _logged_activities(activity_model, centre_ids),
-        _logged_hours(hour_model, centre_ids),
-    )
-    stored = _stored(month_model, year_model, centre_ids)
+    activity_model, hour_model, _, month_model, year_model, people_model = _models()
+    hours = _logged_hours(hour_model, centre_ids)
+    expected = (_logged_activities(activity_model, centre_ids), hours, _logged_people(hours))
+    stored = _stored(month_model, year_model, people_model, centre_ids)
     differences = []
     broken: set[int] = set()
-    for name, want, have in zip(("activities", "hours"), expected, stored, strict=True):
+    names = ("activities", "hours", "people")
+    for name, want, have in zip(names, expected, stored, strict=True):
         for key in sorted(set(want) | set(have)):
             if _normal(want.get(key)) != _normal(have.get(key)):
                 differences.append(f"{name} {key}: log {want.get(key)} rollup {have.get(key)}")

@@ -13,7 +13,7 @@ from activities.models import Activity
 from activities.tests.test_series import _fields as series_fields
 from core.permissions import access_for_user
 from figures import engine, rollups
-from figures.models import ActivityMonth, HourYear
+from figures.models import ActivityMonth, HourYear, PeopleYear
 from hours.models import HourEntry
 from tests.factories import ActivityFactory, ProjectFactory
 from volunteers.models import Volunteer
@@ -109,3 +109,80 @@ def test_the_engine_reads_the_running_month_from_the_log(world, project):
     months = engine.months(scope, year=2025, today=today)
     assert [m.activities for m in months[:4]] == [0, 1, 1, 0]
     assert engine.years_with_hours(scope, today=today) == [2025]
+
+
+def _hours(world, volunteer, project, day: dt.date, hours: str = "2.00", approved: bool = True):
+    return HourEntry.objects.system().create(
+        centre=world.centre,
+        volunteer=volunteer,
+        project=project,
+        description="Kafé",
+        date=day,
+        hours=Decimal(hours),
+        status=HourEntry.Status.APPROVED if approved else HourEntry.Status.PENDING,
+    )
+
+
+def _centre_year(world, year: int) -> tuple:
+    row = PeopleYear.objects.filter(centre=world.centre, year=year).first()
+    return (row.people, row.hours, row.entries) if row else (0, Decimal(0), 0)
+
+
+def test_it_counts_each_volunteer_with_hours_once_per_centre_and_year(world, project):
+    kari = _volunteer(world)
+    ola = Volunteer.objects.system().create(
+        centre=world.centre, first_name="Ola", last_name="Frivillig", email="ola@example.org"
+    )
+    other = ProjectFactory(centre=world.centre)
+    first = _hours(world, kari, project, dt.date(2025, 5, 2), "2.50")
+    _hours(world, kari, other, dt.date(2025, 6, 2), "1.00")  # another project: still one
+    _hours(world, kari, None, dt.date(2025, 7, 2), "1.00")  # no project: still one
+    pending = _hours(world, ola, project, dt.date(2025, 5, 3), approved=False)
+    assert _centre_year(world, 2025) == (1, Decimal("4.50"), 3)
+    pending.status = HourEntry.Status.APPROVED
+    pending.save(update_fields=["status"])
+    assert _centre_year(world, 2025) == (2, Decimal("6.50"), 4)
+    first.date = dt.date(2024, 12, 31)  # to another year: counted there, still here
+    first.save()
+    assert _centre_year(world, 2024) == (1, Decimal("2.50"), 1)
+    assert _centre_year(world, 2025) == (2, Decimal("4.00"), 3)
+    pending.volunteer = kari  # to another volunteer: Ola has none left
+    pending.save()
+    assert _centre_year(world, 2025) == (1, Decimal("4.00"), 3)
+    pending.status = HourEntry.Status.REJECTED
+    pending.save()
+    assert _centre_year(world, 2025) == (1, Decimal("2.00"), 2)
+    HourEntry.objects.system().filter(volunteer=kari, date__year=2025).delete()
+    assert _centre_year(world, 2025) == (0, Decimal(0), 0)
+    project.delete()  # the hour buckets are rebuilt: the centres' years with them
+    assert _centre_year(world, 2024) == (1, Decimal("2.50"), 1)
+    assert rollups.verify(centre_ids=[world.centre.pk]) == []
+
+
+def test_a_wrong_centre_year_is_found_and_rebuilt(world, project):
+    _hours(world, _volunteer(world), project, dt.date(2025, 5, 2))
+    PeopleYear.objects.filter(centre=world.centre, year=2025).update(people=5)
+    differences = rollups.verify(centre_ids=[world.centre.pk])
+    assert len(differences) == 1 and differences[0].startswith("people")
+    rollups.rebuild(centre_ids=[world.centre.pk])
+    assert _centre_year(world, 2025) == (1, Decimal("2.00"), 1)
+    PeopleYear.objects.all().delete()
+    assert rollups.verify(centre_ids=[world.centre.pk], repair=True)
+    assert rollups.verify() == []
+
+
+def test_the_engine_reads_the_volunteers_with_hours_of_the_centres_years(world, project):
+    kari = _volunteer(world)
+    _hours(world, kari, project, dt.date(2025, 5, 2), "2.50")
+    _hours(world, kari, None, dt.date(2025, 6, 2), "1.00")
+    scope = engine.Scope.of_centres([world.centre])
+    figures = engine.compute(scope, years=None, today=dt.date(2025, 12, 1))
+    assert figures.years == [2025]
+    assert figures.get("volunteers.with_own_hours", 2025) == 1
+    assert figures.get("volunteer_hours.own", 2025) == Decimal("3.50")
+    # The same from the buckets (a project's scope reads them, not the centres' years).
+    project_figures = engine.compute(
+        engine.Scope.of_project(project), years=[2025], today=dt.date(2025, 12, 1)
+    )
+    assert project_figures.get("volunteers.with_own_hours", 2025) == 1
+    assert project_figures.get("volunteer_hours.own", 2025) == Decimal("2.50")

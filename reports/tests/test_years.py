@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from centreyear.models import CentreIncome, CentreYear
-from cooperation.models import ReportedYear
+from cooperation.models import Partnership, ReportedYear
 from cooperation.tests.factories import ContributionFactory, PartnershipFactory
 from core.models import District
 from figures.engine import Scope, compute, years_with_data
@@ -158,6 +158,32 @@ def test_partnerships_and_municipal_money_per_year(world):
     assert 2021 in years_with_data(scope, today=today)
 
 
+def test_partnerships_in_force_are_those_active_in_each_year(world):
+    """Counted per span of years in one read: the same as the partnerships' own `active_in`."""
+    spans = [
+        (dt.date(2019, 12, 31), dt.date(2020, 1, 1)),
+        (dt.date(2020, 12, 31), None),
+        (None, dt.date(2021, 1, 1)),
+        (None, None),
+        (dt.date(2022, 1, 1), dt.date(2022, 1, 1)),
+        (dt.date(2023, 7, 1), dt.date(2024, 6, 30)),
+        (dt.date(2021, 3, 1), dt.date(2021, 3, 1)),
+    ]
+    for start, end in spans:
+        PartnershipFactory(organisation=world.organisation, start_date=start, end_date=end)
+    PartnershipFactory(organisation=world.organisation, status=Partnership.Status.PLANNED)
+    years = list(range(2018, 2026))
+    figures = compute(
+        Scope.of_centre(world.centre),
+        years=years,
+        today=timezone.localdate(),
+        keys=["partnerships.active"],
+    )
+    expected = [Partnership.objects.system().active_in(year).count() for year in years]
+    assert [figures.get("partnerships.active", year) for year in years] == expected
+    assert expected == [2, 3, 4, 4, 3, 3, 3, 2]
+
+
 def _a_year_of_everything(world, year):
     _activities(world.centre, [year], per_year=1)
     _centre_year(world.centre, year, "1")
@@ -189,3 +215,71 @@ def test_the_query_count_is_the_same_for_3_and_10_years(world, login, districts,
         _a_year_of_everything(world, year)
     ten = queries_for(10)
     assert len(three) == len(ten), "\n".join(q[:150] for q in ten)
+
+
+def test_active_volunteers_are_those_with_hours_or_a_running_match_each_counted_once(world):
+    """A volunteer with a running match is counted in each year they gave no hours in (one
+    read of the years they gave hours in, for any number of years), never twice."""
+    from volunteers.tests.factories import MatchFactory, TaskFactory
+
+    task = TaskFactory(centre=world.centre, organisation=world.organisation)
+    kari, ola, per = (f.VolunteerFactory(centre=world.centre) for _ in range(3))
+    MatchFactory(
+        task=task, volunteer=kari, started_on=dt.date(2020, 3, 1), ended_on=dt.date(2024, 6, 30)
+    )
+    MatchFactory(task=task, volunteer=ola, started_on=dt.date(2022, 1, 1))
+    project = f.ProjectFactory(centre=world.centre)
+    for day, on_project in ((dt.date(2021, 5, 1), True), (dt.date(2023, 2, 1), True)):
+        HourEntryFactory(
+            volunteer=kari, date=day, task=task, project=project if on_project else None
+        )
+    HourEntryFactory(volunteer=kari, date=dt.date(2023, 9, 1), task=task)
+    HourEntryFactory(volunteer=per, date=dt.date(2022, 4, 1))
+    today = dt.date(2025, 12, 1)
+    years = list(range(2019, 2026))
+    for scope, expected in (
+        (Scope.of_centre(world.centre), [0, 1, 1, 3, 2, 2, 1]),
+        (Scope.of_centres([world.centre, world.sibling_centre]), [0, 1, 1, 3, 2, 2, 1]),
+        (Scope.of_association(world.organisation), [0, 1, 1, 2, 2, 2, 1]),
+    ):
+        figures = compute(scope, years=years, today=today, keys=["volunteers.active"])
+        assert [figures.get("volunteers.active", year) for year in years] == expected
+        assert figures.get("volunteers.active") == (2 if scope.kind == "association" else 3)
+        # Years far apart (more than one number's bits) and one at a time: the same.
+        apart = compute(scope, years=[1950, 2022], today=today, keys=["volunteers.active"])
+        assert [apart.get("volunteers.active", y) for y in (1950, 2022)] == [0, expected[3]]
+        for year, value in zip(years, expected, strict=True):
+            one = compute(scope, years=[year], today=today, keys=["volunteers.active"])
+            assert one.get("volunteers.active", year) == value
+
+
+def test_staff_and_income_per_year_are_read_together_and_alone_alike(world):
+    """The centres' years and their incomes in one read: a year's staff counted once however
+    many incomes it has, a year without staff or without income left out of that figure."""
+    for centre, staff in ((world.centre, "1.5"), (world.sibling_centre, "0.5")):
+        first = CentreYear.objects.create(centre=centre, year=2020, staff_fte=Decimal(staff))
+        for source, amount in (("municipality", 100), ("municipality", 50), ("private", 10)):
+            CentreIncome.objects.create(centre_year=first, source=source, amount=amount)
+        second = CentreYear.objects.create(centre=centre, year=2021)
+        CentreIncome.objects.create(centre_year=second, source="state_grant", amount=7)
+        CentreYear.objects.create(centre=centre, year=2022, staff_fte=Decimal("2.0"))
+    years = [2020, 2021, 2022]
+    today = timezone.localdate()
+    for scope, factor in (
+        (Scope.of_centre(world.centre), 1),
+        (Scope.of_centres([world.centre, world.sibling_centre]), 2),
+    ):
+        both = compute(scope, years=years, today=today, keys=["staff.fte", "income.total"])
+        staff = compute(scope, years=years, today=today, keys=["staff.fte"])
+        income = compute(scope, years=years, today=today, keys=["income.total", "income.private"])
+        expected_staff = [Decimal("1.5") if factor == 1 else Decimal("2.0"), None, 2 * factor]
+        for figures in (both, staff):
+            assert [figures.get("staff.fte", y) for y in years] == expected_staff
+        for figures in (both, income):
+            assert [figures.get("income.total", y) for y in years] == [
+                160 * factor,
+                7 * factor,
+                None,
+            ]
+        assert income.get("income.private", 2020) == 10 * factor
+        assert income.get("income.municipality", 2020) == 150 * factor
