@@ -158,26 +158,35 @@ def seed_volunteers(*, centre: Centre, today: dt.date) -> None:
         )
         if match.status != Match.Status.ACTIVE:
             continue
-        # Weekly hours since the match started; the last two await approval.
+        # Weekly hours since the match started; the last two await approval. Written in one
+        # go, those of a week already there (a second seed) left as they are; seed() rebuilds
+        # the figures' rollups from the log at the end, as for the activities.
         day = match.started_on
         assert day is not None  # set by the defaults above
-        weeks = 0
+        logged = set(
+            HourEntry.objects.system()
+            .filter(volunteer=volunteer, task=task)
+            .values_list("date", flat=True)
+        )
+        weekly = []
         while day <= today:
-            weeks += 1
             status = (
                 HourEntry.Status.APPROVED if day <= today - dt.timedelta(days=14) else "pending"
             )
-            HourEntry.objects.get_or_create(
-                volunteer=volunteer,
-                task=task,
-                date=day,
-                defaults={
-                    "centre": centre,
-                    "hours": Decimal(rng.choice(["1.5", "2", "2.5", "3"])),
-                    "status": status,
-                },
-            )
+            hours = Decimal(rng.choice(["1.5", "2", "2.5", "3"]))
+            if day not in logged:
+                weekly.append(
+                    HourEntry(
+                        centre=centre,
+                        volunteer=volunteer,
+                        task=task,
+                        date=day,
+                        hours=hours,
+                        status=status,
+                    )
+                )
             day += dt.timedelta(days=7)
+        HourEntry.objects.bulk_create(weekly)
 
 
 # Rotas: title, weekday (0 = Monday), start and end hour, places.
