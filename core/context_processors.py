@@ -57,17 +57,22 @@ def district_kept(access: Access) -> dict[str, Any]:
     }
 
 
+def _user_content_language(request: HttpRequest) -> str:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.centre_id:
+        return "nb"
+    # The login backends load the centre with the user (core/backends.py): no query.
+    return str(user.centre.content_language)
+
+
+# Made once: `lazy()` builds a proxy class on each call, which costs more than the rest of
+# the context processors together.
+_lazy_user_content_language = lazy(_user_content_language, str)
+
+
 def content_language(request: HttpRequest) -> dict[str, Any]:
     """`content_language`: the language the signed-in user's centre writes its texts in (see
     `Centre.content_language`); a municipality viewer's centres and the public pages (which
     put their `centre` in the context) are read by `{% written %}` itself. Lazy: a page that
     shows no written text asks nothing."""
-
-    def language() -> str:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.centre_id:
-            return "nb"
-        # The login backends load the centre with the user (core/backends.py): no query.
-        return str(user.centre.content_language)
-
-    return {"content_language": lazy(language, str)()}
+    return {"content_language": _lazy_user_content_language(request)}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django_filters import fields as filter_fields
 
@@ -31,8 +32,35 @@ class _OneFetchFilterChoices(filter_fields.ModelChoiceIterator, _OneFetch):
 class _ShortListField(filter_fields.ModelChoiceField):
     iterator = _OneFetchFilterChoices
 
+    def to_python(self, value: Any) -> Any:
+        """The chosen row, found among the choices rather than by a query of its own (Django
+        asks `queryset.get(pk=…)`): the rows read here are the queryset's, and the select's
+        choices are then drawn from them, so a chosen filter costs no second query."""
+        if self.null_label is not None and value == self.null_value:
+            return value
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        model = self.queryset.model
+        if isinstance(value, model):
+            value = getattr(value, key)
+        field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+        try:
+            wanted = field.to_python(value)
+        except ValidationError:
+            wanted = None
+        if wanted is not None:
+            for row in self.queryset:  # fills the queryset's cache, which the choices read
+                if getattr(row, key) == wanted:
+                    return row
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
 
 class ShortListFilter(django_filters.ModelChoiceFilter):
-    """A filter choosing one row of a short list; its choices cost one query."""
+    """A filter choosing one row of a short list; its choices and the chosen row cost one
+    query together."""
 
     field_class = _ShortListField

@@ -71,7 +71,8 @@ INSTALLED_APPS = [
     # override one of them (the empty choice of a select reads "Choose…", not "---------").
     "django.forms",
 ]
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# TemplatesSetting, with the select and <input> widgets drawn in Python (core/renderers.py).
+FORM_RENDERER = "core.renderers.FormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

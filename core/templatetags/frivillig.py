@@ -1,5 +1,7 @@
 """Small template helpers shared by every app (numbers and figures: `figures.templatetags`)."""
 
+from typing import Any
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -85,3 +87,18 @@ def marks_required(form: object) -> bool:
         if field.field.required and not single_box:
             return True
     return False
+
+
+@register.filter
+def field_layout(field: Any) -> dict[str, bool]:
+    """How partials/field.html lays a field out, read from its widget once: `group` (radio
+    buttons or several boxes, in a fieldset), `single_box` (one checkbox, its label after it)
+    and `wide` (a text area, radio buttons or several choices take the whole row)."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", "")
+    multiple = bool(getattr(widget, "allow_multiple_selected", False))
+    return {
+        "group": input_type == "radio" or (input_type == "checkbox" and multiple),
+        "single_box": input_type == "checkbox" and not multiple,
+        "wide": bool(widget.attrs.get("rows")) or input_type == "radio" or multiple,
+    }

@@ -46,3 +46,27 @@ def test_a_short_list_filter_renders_its_choices_from_one_query():
     assert len(queries) == 1
     assert "DECLARE" not in queries[0]["sql"]  # no server-side cursor on PostgreSQL
     assert html.index("Annen kommune") < html.index("Fjordvik kommune")
+
+
+@pytest.mark.django_db
+def test_a_chosen_short_list_filter_is_validated_and_rendered_from_the_same_query():
+    Municipality.objects.create(name="Fjordvik kommune", slug="fjordvik")
+    chosen = Municipality.objects.create(name="Annen kommune", slug="annen")
+    filterset = _MunicipalityFilter(
+        {"municipality": str(chosen.pk)}, queryset=Municipality.objects.all()
+    )
+    with CaptureQueriesContext(connection) as queries:
+        assert filterset.form.is_valid()
+        html = str(filterset.form["municipality"])
+    assert len(queries) == 1
+    assert filterset.form.cleaned_data["municipality"] == chosen
+    assert f'<option value="{chosen.pk}" selected>Annen kommune</option>' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["999999", "x", "1.5", "1\x00"])
+def test_a_short_list_filter_refuses_a_row_outside_its_choices(value):
+    Municipality.objects.create(name="Fjordvik kommune", slug="fjordvik")
+    form = _MunicipalityFilter({"municipality": value}, queryset=Municipality.objects.all()).form
+    assert not form.is_valid()
+    assert "municipality" in form.errors
