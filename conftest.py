@@ -148,6 +148,16 @@ def mark_reauthenticated(client, user) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _cache_emptied():
+    """Each test starts with an empty cache: allauth's sign-in rate limits and the sign-up
+    limits count in it, and a test's failed sign-ins must not lock the next test's user out."""
+    from django.core.cache import cache
+
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Stored files (reports, uploads) go to a temporary folder, never the project's media/
     (`celery_worker` points it at the real worker's folder instead)."""
