@@ -10,8 +10,9 @@ app.js handles on resize as it does on load. At both widths:
 - every box that scrolls can be reached by keyboard;
 - axe-core finds no violation of any impact;
 and at the desktop the title reads "Page · Frivillig", no two pages of a role share a title, and
-a form that marks required fields with * says what the mark means. Screenshots (JPEG) at both
-widths go to test-artifacts/screenshots/every-page/ (kept by CI).
+a form that marks required fields with * says what the mark means. Screenshots (JPEG) go to
+test-artifacts/screenshots/every-page/ (kept by CI): the desktop's first screen and the phone's
+whole page.
 
 One browser for the run and one logged-in context per role. The roles run longest first (they
 are the suite's longest tests), and after narrowing the test waits for app.js's own resize
