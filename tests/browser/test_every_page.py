@@ -14,9 +14,10 @@ a form that marks required fields with * says what the mark means. Screenshots (
 test-artifacts/screenshots/every-page/ (kept by CI): the desktop's first screen and the phone's
 whole page.
 
-One browser for the run and one logged-in context per role. The roles run longest first (they
-are the suite's longest tests), and after narrowing the test waits for app.js's own resize
-handler rather than a fixed time. (Until December 2026 each page was loaded three times, at
+One browser for the run and one logged-in context per role; the roles in three tests of about
+the same length (they are the suite's longest), each seeding the demo once; a page's checks
+read in one call into it; after narrowing the test waits for app.js's own resize handler
+rather than a fixed time. (Until December 2026 each page was loaded three times, at
 320, 390 and 1280 px, and narrowed after: the same checks at the same two widths, in 70 % of
 the time; the large phone's layout is the small phone's.)
 """
@@ -42,25 +43,32 @@ pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 740}
 TITLE = re.compile(r"^\S.* · Frivillig$")
-AXE_RUN = (
-    "async () => (await axe.run(document, {runOnly: {type: 'tag', values: "
-    "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, "
-    "resultTypes: ['violations']})).violations.map(v => ({id: v.id, impact: v.impact, "
-    "help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target)}))"
-)
-# Boxes that scroll but cannot be reached by keyboard (WCAG 2.1 2.1.1): app.js must give each a
-# tabindex whenever it scrolls, also after the window narrowed.
-UNREACHABLE_SCROLL_BOXES = (
-    "Array.from(document.querySelectorAll('.table-wrap, .consent-text, .scroll-box'))"
-    ".filter(b => (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
-    " && b.tabIndex < 0)"
-    ".map(b => b.className + ': ' + b.textContent.trim().slice(0, 40))"
-)
-# A form that marks fields with * explains the mark (partials/required_note.html).
-UNEXPLAINED_STARS = (
-    "Array.from(document.querySelectorAll('form')).filter(f => f.querySelector('.required')"
-    " && !f.querySelector('.required-note')).map(f => f.getAttribute('action') || '(this page)')"
-)
+# What the page at its present width shows, read in one call: its width, the blank page under
+# the footer, the boxes that scroll but cannot be reached by keyboard (WCAG 2.1 2.1.1: app.js
+# must give each a tabindex whenever it scrolls, also after the window narrowed), the forms that
+# mark fields with * without explaining the mark (partials/required_note.html), its title and
+# axe-core's violations of any impact.
+PAGE_STATE = """async () => {
+  const root = document.documentElement;
+  const footer = document.querySelector('footer');
+  const axeRun = await axe.run(document, {runOnly: {type: 'tag', values:
+    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+    resultTypes: ['violations']});
+  return {
+    scroll: root.scrollWidth,
+    below: root.scrollHeight - Math.ceil(footer.getBoundingClientRect().bottom + window.scrollY),
+    unreachable: Array.from(document.querySelectorAll('.table-wrap, .consent-text, .scroll-box'))
+      .filter(b => (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)
+        && b.tabIndex < 0)
+      .map(b => b.className + ': ' + b.textContent.trim().slice(0, 40)),
+    stars: Array.from(document.querySelectorAll('form'))
+      .filter(f => f.querySelector('.required') && !f.querySelector('.required-note'))
+      .map(f => f.getAttribute('action') || '(this page)'),
+    title: document.title,
+    violations: axeRun.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map(n => n.target)})),
+  };
+}"""
 
 
 # Resolves once app.js has handled the next resize: app.js decides again 100 ms after the last
@@ -80,41 +88,43 @@ def _session_cookie(live_server, user) -> list[dict]:
     return [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
 
 
-def _layout_faults(page, where: str) -> list[str]:
+def _layout_faults(page, where: str) -> tuple[list[str], dict]:
     """What the page at its present width must not have: a sideways scroll, blank page under
-    the footer, a scroll box out of the keyboard's reach, an axe-core violation."""
+    the footer, a scroll box out of the keyboard's reach, an axe-core violation; and what was
+    read (`PAGE_STATE`)."""
     found = []
+    state = page.evaluate(PAGE_STATE)
     width = page.viewport_size["width"]
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    if scroll > width:
-        found.append(f"{where} is {scroll}px wide")
-    below = page.evaluate(
-        "document.documentElement.scrollHeight - Math.ceil(document.querySelector("
-        "'footer').getBoundingClientRect().bottom + window.scrollY)"
-    )
-    if below > 1:
-        found.append(f"{where}: {below}px of blank page under the footer")
-    for box in page.evaluate(UNREACHABLE_SCROLL_BOXES):
+    if state["scroll"] > width:
+        found.append(f"{where} is {state['scroll']}px wide")
+    if state["below"] > 1:
+        found.append(f"{where}: {state['below']}px of blank page under the footer")
+    for box in state["unreachable"]:
         found.append(f"{where}: a scroll box is not focusable: {box}")
-    violations = page.evaluate(AXE_RUN)
-    if violations:
-        found.append(f"{where}, axe: {json.dumps(violations)}")
-    return found
+    if state["violations"]:
+        found.append(f"{where}, axe: {json.dumps(state['violations'])}")
+    return found, state
 
 
-# The roles with the most pages first: they are the longest tests of the suite.
-BY_PAGES = ("coordinator", "municipality", "association", "volunteer", "anonymous")
+# The roles in three tests of about the same length, the one with the most pages first (they
+# are the suite's longest tests); the demo is seeded once per test.
+GROUPS = (("coordinator",), ("municipality", "anonymous"), ("association", "volunteer"))
 
 
 def test_every_demo_role_is_visited():
-    assert sorted(BY_PAGES) == sorted(DEMO_ROLES)
+    assert sorted(role for group in GROUPS for role in group) == sorted(DEMO_ROLES)
 
 
-@pytest.mark.parametrize("role", BY_PAGES)
-def test_it_shows_every_page_at_a_desktop_and_a_phone(browser, live_server, role, settings):
+@pytest.mark.parametrize("roles", GROUPS, ids=["+".join(group) for group in GROUPS])
+def test_it_shows_every_page_at_a_desktop_and_a_phone(browser, live_server, roles, settings):
     settings.DEBUG = True  # seed_demo refuses to run otherwise; pages are rendered the same.
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.DEBUG = False
+    faults = [fault for role in roles for fault in _role_faults(browser, live_server, role)]
+    assert not faults, "\n".join(faults)
+
+
+def _role_faults(browser, live_server, role: str) -> list[str]:
     from core.models import User
 
     email = DEMO_ROLES[role]
@@ -135,14 +145,14 @@ def test_it_shows_every_page_at_a_desktop_and_a_phone(browser, live_server, role
         for name, path in pages:
             page.set_viewport_size(DESKTOP)
             page.goto(live_server.url + path)
-            faults.extend(_layout_faults(page, f"1280px {path} ({name})"))
-            title = page.title()
+            found, state = _layout_faults(page, f"{role} 1280px {path} ({name})")
+            faults.extend(found)
+            title = state["title"]
             titles[title].add(name)
             if not TITLE.match(title):
-                faults.append(f"title of {path} is {title!r}")
-            stars = page.evaluate(UNEXPLAINED_STARS)
-            if stars:
-                faults.append(f"{path}: * not explained in the forms {stars}")
+                faults.append(f"{role}: title of {path} is {title!r}")
+            if state["stars"]:
+                faults.append(f"{role} {path}: * not explained in the forms {state['stars']}")
             slug = name.replace(":", "-")
             # JPEG: for looking at, and taken in about half the time of a PNG. At the desktop
             # what the first screen shows; the phone's picture is of the whole page.
@@ -155,10 +165,10 @@ def test_it_shows_every_page_at_a_desktop_and_a_phone(browser, live_server, role
             shot = folder / f"{slug}-phone.jpg"
             page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
             page.evaluate("() => window.__afterResize")  # app.js has decided again
-            faults.extend(_layout_faults(page, f"320px {path} ({name})"))
+            faults.extend(_layout_faults(page, f"{role} 320px {path} ({name})")[0])
     finally:
         context.close()
     for title, names in titles.items():
         if len(names) > 1:
-            faults.append(f"title {title!r} is shared by {sorted(names)}")
-    assert not faults, "\n".join(faults)
+            faults.append(f"{role}: title {title!r} is shared by {sorted(names)}")
+    return faults
