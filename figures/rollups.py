@@ -126,8 +126,11 @@ def _changes(part, removed: Iterable[dict], added: Iterable[dict]) -> dict[tuple
 # --- Applying a difference --------------------------------------------------------------------
 
 
-def _apply(model, lookup: dict, create: dict, sums: dict) -> None:
-    changes = {name: F(name) + value for name, value in sums.items() if value}
+def _apply(model, lookup: dict, create: dict, sums: dict, *, lock: bool = False) -> None:
+    """Add `sums` to the bucket `lookup` (created from `create` where it is missing). With
+    `lock` the row is updated even when nothing in it changes, so that it is held till the
+    commit."""
+    changes = {name: F(name) + value for name, value in sums.items() if value or lock}
     if not changes:
         return
     if model._base_manager.filter(**lookup).update(**changes):
@@ -170,15 +173,10 @@ def _apply_people(changes: dict[tuple, dict]) -> None:
     moving = {key: entries for key, entries in volunteers.items() if entries}
     locked = {(centre_id, year) for centre_id, _v, year in moving}
     for centre_id, year in sorted(centre_years):  # one order: two writers never wait in a ring
-        sums = centre_years[(centre_id, year)]
-        if (centre_id, year) not in locked and not any(sums.values()):
-            continue
         # An UPDATE (of zero where only volunteers move): it holds the row till the commit.
         lookup = {"centre_id": centre_id, "year": year}
-        changed = {name: F(name) + value for name, value in sums.items()}
-        if not PeopleYear._base_manager.filter(**lookup).update(**changed):
-            PeopleYear._base_manager.bulk_create([PeopleYear(**lookup)], ignore_conflicts=True)
-            PeopleYear._base_manager.filter(**lookup).update(**changed)
+        sums = centre_years[(centre_id, year)]
+        _apply(PeopleYear, lookup, lookup, sums, lock=(centre_id, year) in locked)
     if not moving:
         return
     keys = Q()
