@@ -80,11 +80,7 @@ def marks_required(form: object) -> bool:
     """Whether partials/field.html marks a field of this form with `*` (a required field that
     is not a single checkbox), so the form explains the mark (partials/required_note.html)."""
     for field in getattr(form, "visible_fields", list)():
-        widget = field.field.widget
-        single_box = getattr(widget, "input_type", "") == "checkbox" and not getattr(
-            widget, "allow_multiple_selected", False
-        )
-        if field.field.required and not single_box:
+        if field.field.required and not field_layout(field)["single_box"]:
             return True
     return False
 
