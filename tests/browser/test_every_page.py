@@ -88,13 +88,10 @@ def _session_cookie(live_server, user) -> list[dict]:
     return [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
 
 
-def _layout_faults(page, where: str) -> tuple[list[str], dict]:
-    """What the page at its present width must not have: a sideways scroll, blank page under
-    the footer, a scroll box out of the keyboard's reach, an axe-core violation; and what was
-    read (`PAGE_STATE`)."""
+def _layout_faults(state: dict, width: int, where: str) -> list[str]:
+    """What the page read at `width` (`PAGE_STATE`) must not have: a sideways scroll, blank
+    page under the footer, a scroll box out of the keyboard's reach, an axe-core violation."""
     found = []
-    state = page.evaluate(PAGE_STATE)
-    width = page.viewport_size["width"]
     if state["scroll"] > width:
         found.append(f"{where} is {state['scroll']}px wide")
     if state["below"] > 1:
@@ -103,7 +100,7 @@ def _layout_faults(page, where: str) -> tuple[list[str], dict]:
         found.append(f"{where}: a scroll box is not focusable: {box}")
     if state["violations"]:
         found.append(f"{where}, axe: {json.dumps(state['violations'])}")
-    return found, state
+    return found
 
 
 # The roles in three tests of about the same length, the one with the most pages first (they
@@ -145,8 +142,8 @@ def _role_faults(browser, live_server, role: str) -> list[str]:
         for name, path in pages:
             page.set_viewport_size(DESKTOP)
             page.goto(live_server.url + path)
-            found, state = _layout_faults(page, f"{role} 1280px {path} ({name})")
-            faults.extend(found)
+            state = page.evaluate(PAGE_STATE)
+            faults.extend(_layout_faults(state, DESKTOP["width"], f"{role} 1280px {path} ({name})"))
             title = state["title"]
             titles[title].add(name)
             if not TITLE.match(title):
@@ -165,7 +162,8 @@ def _role_faults(browser, live_server, role: str) -> list[str]:
             shot = folder / f"{slug}-phone.jpg"
             page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
             page.evaluate("() => window.__afterResize")  # app.js has decided again
-            faults.extend(_layout_faults(page, f"{role} 320px {path} ({name})")[0])
+            state = page.evaluate(PAGE_STATE)
+            faults.extend(_layout_faults(state, PHONE["width"], f"{role} 320px {path} ({name})"))
     finally:
         context.close()
     for title, names in titles.items():
