@@ -4,10 +4,17 @@ state in between (the audit trail's arrival, the models' moves between apps).
 Django's graph puts each squashed migration in place of the migrations it replaces, so their
 nodes are gone from it. The old files stay (for installations that applied some of them), and a
 database built by the squashed migrations records every replaced migration as applied: a loader
-that leaves the replacements out walks the old chain on the same database, back and forth."""
+that leaves the replacements out walks the old chain on the same database, back and forth, or
+on an empty one (`on_an_empty_database`) forward from the start."""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
@@ -30,19 +37,44 @@ def old_chain_executor() -> MigrationExecutor:
     return executor
 
 
-def step_back(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    """Migrate the old chain back to `targets` (before core's two branches of 0007, merged in
-    0009). Stepped back in one go, Django unapplies 0008 before 0007_centre_district but builds
-    0007_centre_district's state with 0008's field, and SQLite's table rebuild puts that column
-    back; on SQLite one branch at a time keeps the order. PostgreSQL drops and adds columns in
-    place, so it steps back in one go (a third of the walk's time: each step renders every
-    model's state again)."""
+@contextmanager
+def on_an_empty_database() -> Iterator[None]:
+    """The default connection on a new, empty database for the block, the test database kept
+    as it is (and the scratch database dropped after): an installation of an old time is built
+    by migrating forward on the old chain to that time, which needs a fraction of the states
+    that stepping the test database back through the whole chain rendered (28 migrations
+    forward to before the audit trail; back, more than a hundred).
+
+    On PostgreSQL a database beside the test database; on SQLite a file, while the connection
+    to the in-memory test database is held aside (closing it would drop that database)."""
+    settings_dict = connection.settings_dict
+    test_database = settings_dict["NAME"]
+    held = None
+    ContentType.objects.clear_cache()
     if connection.vendor == "sqlite":
-        old_chain_executor().migrate([("core", "0008_centre_activities_public_by_default")])
-        old_chain_executor().migrate([("core", "0006_centre_description_nynorsk")])
-    executor = old_chain_executor()
-    executor.migrate(targets)
-    return executor
+        folder = tempfile.TemporaryDirectory()
+        scratch = str(Path(folder.name) / "old-chain.sqlite3")
+        held, connection.connection = connection.connection, None
+    else:
+        folder = None
+        scratch = f"{test_database}_old_chain"
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(scratch)}")
+            cursor.execute(f"CREATE DATABASE {connection.ops.quote_name(scratch)}")
+        connection.close()
+    settings_dict["NAME"] = scratch
+    try:
+        yield
+    finally:
+        connection.close()
+        settings_dict["NAME"] = test_database
+        ContentType.objects.clear_cache()
+        if folder is not None:
+            connection.connection = held
+            folder.cleanup()
+        else:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE {connection.ops.quote_name(scratch)}")
 
 
 def old_leaves() -> list[tuple[str, str]]:
