@@ -5,6 +5,8 @@ import factory
 import pytest
 from django.core.files.base import ContentFile
 
+from activities.models import Activity
+from activities.signals import activities_bulk_created
 from reports.models import ReportJob
 from tests import factories as f
 
@@ -14,10 +16,12 @@ YEAR = 2025
 
 
 def log_activities(project, *, count: int, participants: int, year: int = YEAR, **extra):
-    """`count` activities spread over the year whose participants add up to `participants`."""
+    """`count` activities spread over the year whose participants add up to `participants`,
+    written in one insert with the signal that keeps the figures' rollups, as a series writes
+    its occurrences (activities.services): one save per row made `project_231` half a second."""
     category = extra.pop("category", None) or f.ActivityCategoryFactory()
     base, rest = divmod(participants, count)
-    f.ActivityFactory.create_batch(
+    activities = f.ActivityFactory.build_batch(
         count,
         project=project,
         category=category,
@@ -28,6 +32,8 @@ def log_activities(project, *, count: int, participants: int, year: int = YEAR, 
         volunteer_hours=Decimal(2),
         **extra,
     )
+    Activity.objects.bulk_create(activities)
+    activities_bulk_created.send(sender=Activity, activities=activities)
 
 
 @pytest.fixture
