@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 
-.PHONY: run test install lock typecheck imports lint format messages worker beat clean backup restore translations bench
+.PHONY: run test screenshots install lock typecheck imports lint format messages worker beat clean backup restore translations bench
 
 LOCK := requirements/dev.txt
 LOCK_PROD := requirements/prod.txt
@@ -46,6 +46,12 @@ test: $(STAMP) translations
 	@$(MAKE) --no-print-directory typecheck
 	@$(MAKE) --no-print-directory imports
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# Pictures of every page of every demo role at 1280 and 320 px, for looking at
+# (test-artifacts/screenshots/every-page/<role>/): the every-page browser test, which takes them
+# with SCREENSHOTS=1 (`make test` runs its checks without them).
+screenshots: $(STAMP) translations
+	SCREENSHOTS=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -q tests/browser/test_every_page.py $(PYTEST_ARGS)
 
 # mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
 # in .mypy_cache makes a second run take seconds.

@@ -10,9 +10,12 @@ app.js handles on resize as it does on load. At both widths:
 - every box that scrolls can be reached by keyboard;
 - axe-core finds no violation of any impact;
 and at the desktop the title reads "Page · Frivillig", no two pages of a role share a title, and
-a form that marks required fields with * says what the mark means. Screenshots (JPEG) go to
-test-artifacts/screenshots/every-page/ (kept by CI): the desktop's first screen and the phone's
-whole page.
+a form that marks required fields with * says what the mark means.
+
+With SCREENSHOTS=1 (`make screenshots`, which CI runs after `make test` and keeps) the test also
+takes pictures, for looking at (JPEG, test-artifacts/screenshots/every-page/<role>/): the
+desktop's first screen and the phone's whole page. They are no check, and cost a quarter of the
+test's time, so `make test` does not take them.
 
 One browser for the run and one logged-in context per role; the roles in three tests of about
 the same length (they are the suite's longest), each seeding the demo once; a page's checks
@@ -25,6 +28,7 @@ the time; the large phone's layout is the small phone's.)
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import defaultdict
 
@@ -43,6 +47,7 @@ pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 740}
 TITLE = re.compile(r"^\S.* · Frivillig$")
+PICTURES = os.environ.get("SCREENSHOTS", "").lower() in {"1", "true", "yes"}
 # What the page at its present width shows, read in one call: its width, the blank page under
 # the footer, the boxes that scroll but cannot be reached by keyboard (WCAG 2.1 2.1.1: app.js
 # must give each a tabindex whenever it scrolls, also after the window narrowed), the forms that
@@ -135,7 +140,8 @@ def _role_faults(browser, live_server, role: str) -> list[str]:
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     folder = ARTIFACTS / "every-page" / role
-    folder.mkdir(parents=True, exist_ok=True)
+    if PICTURES:
+        folder.mkdir(parents=True, exist_ok=True)
     faults: list[str] = []
     titles: dict[str, set[str]] = defaultdict(set)
     try:
@@ -153,14 +159,16 @@ def _role_faults(browser, live_server, role: str) -> list[str]:
             slug = name.replace(":", "-")
             # JPEG: for looking at, and taken in about half the time of a PNG. At the desktop
             # what the first screen shows; the phone's picture is of the whole page.
-            page.screenshot(path=str(folder / f"{slug}-desktop.jpg"), type="jpeg", quality=80)
+            if PICTURES:
+                page.screenshot(path=str(folder / f"{slug}-desktop.jpg"), type="jpeg", quality=80)
 
             page.evaluate(AFTER_NEXT_RESIZE)
             page.set_viewport_size(PHONE)
             # The picture is taken while app.js waits to decide again after the resize (what it
             # decides, which boxes take the keyboard's focus, does not change the picture).
-            shot = folder / f"{slug}-phone.jpg"
-            page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
+            if PICTURES:
+                shot = folder / f"{slug}-phone.jpg"
+                page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
             page.evaluate("() => window.__afterResize")  # app.js has decided again
             state = page.evaluate(PAGE_STATE)
             faults.extend(_layout_faults(state, PHONE["width"], f"{role} 320px {path} ({name})"))
