@@ -87,6 +87,16 @@ def world(db) -> World:
     )
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database is built from the models (settings_test: its `MIGRATE` is off) and
+    then holds the rows the migrations' data steps write (tests/seeds.py)."""
+    from tests.seeds import write_migration_rows
+
+    with django_db_blocker.unblock():
+        write_migration_rows()
+
+
 def our_apps() -> set[str]:
     """The labels of the project's own apps (those whose code lives in this repository): a
     test over "every app" reads them here, so a new app is in it without being listed."""

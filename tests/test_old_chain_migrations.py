@@ -12,6 +12,8 @@ empty database, migrating the old chain (tests/old_chain.py) forward to there, a
 the old chain past the audit trail to just before the moves, and from there as `manage.py
 migrate` does today (Django runs the old migrations of a squash it had begun and the squashed
 ones of those it had not, which keep the moves' relabelling, core.migration_ops.relabel_models).
+At the end the installation's tables hold the rows the test databases hold: those are built from
+the models, with the rows of the migrations' data steps (tests/seeds.py).
 
 One test, not two: both stories start from the same old database, and walking the chain is the
 expensive part. (Until December 2026 the test stepped the test database back through the chain
@@ -34,6 +36,7 @@ from tests.old_chain import (
     on_an_empty_database,
     squashed_plan_is_empty,
 )
+from tests.seeds import ROWS_WRITTEN, rows_of_our_apps
 
 BEFORE_AUDIT = [
     ("core", "0003_outgoing_mail"),
@@ -171,3 +174,9 @@ def _an_old_installation_keeps_its_logs_rows_audit_trail_and_content_types():
     # The logs moved in step 1 are still in the trail after the moves.
     assert Event.objects.filter(action__startswith="organisation.").count() == 2
     assert Event.objects.filter(action__in=["auth.login_failed", "volunteer.exported"]).count() == 2
+
+    # --- 4. The test databases are built from the models (tests/seeds.py): the rows they hold
+    # beside their tables are the rows this migrated installation's data steps wrote. ---
+    assert ROWS_WRITTEN, "the test database holds no rows of the data migrations"
+    migrated = rows_of_our_apps()
+    assert {label: migrated.get(label) for label in ROWS_WRITTEN} == ROWS_WRITTEN
