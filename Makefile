@@ -47,11 +47,11 @@ test: $(STAMP) translations
 	@$(MAKE) --no-print-directory imports
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
-# Pictures of every page of every demo role at 1280 and 320 px, for looking at
-# (test-artifacts/screenshots/every-page/<role>/): the every-page browser test, which takes them
-# with SCREENSHOTS=1 (`make test` runs its checks without them).
+# Pictures for looking at (test-artifacts/screenshots/): every page of every demo role at 1280
+# and 320 px (every-page/<role>/) and the journeys' key pages at a desktop and a phone, taken by
+# the browser tests with SCREENSHOTS=1 (`make test` runs their checks without the pictures).
 screenshots: $(STAMP) translations
-	SCREENSHOTS=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -q tests/browser/test_every_page.py $(PYTEST_ARGS)
+	SCREENSHOTS=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -q tests/browser $(PYTEST_ARGS)
 
 # mypy with django-stubs over the production code ([tool.mypy] in pyproject.toml); its cache
 # in .mypy_cache makes a second run take seconds.

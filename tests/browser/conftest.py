@@ -4,8 +4,9 @@ Never downloads a browser: Debian's Chromium (.ci/run installs it). Its headless
 (package chromium-headless-shell, the same Chromium built without a window, as Playwright runs
 headless by default) is used where installed: the suite's browser tests use about a fifth less
 CPU with it than with the whole browser in its headless mode; /usr/bin/chromium is the fallback.
-Screenshots of key pages go to test-artifacts/screenshots/, and every page visited is checked
-with axe-core (vendored from the npm package) for serious and critical violations.
+Every page visited is checked with axe-core (vendored from the npm package) for serious and
+critical violations; with SCREENSHOTS=1 (`make screenshots`) pictures of the journeys' key pages
+go to test-artifacts/screenshots/.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ FLAGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# Pictures of the pages, for looking at, are no check: taken with SCREENSHOTS=1 (`make
+# screenshots`, which CI runs after `make test`), not by `make test`.
+PICTURES = os.environ.get("SCREENSHOTS", "").lower() in {"1", "true", "yes"}
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
@@ -88,7 +92,8 @@ class Visit:
         self.page = page
         self.base_url = base_url
         self.folder = ARTIFACTS / name
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if PICTURES:
+            self.folder.mkdir(parents=True, exist_ok=True)
         self.checked: set[str] = set()
         # Loaded into every document once, rather than sent again for each check.
         page.context.add_init_script(path=str(AXE))
@@ -98,16 +103,19 @@ class Visit:
         self.check_accessibility()
 
     def shoot(self, name: str) -> None:
-        """Screenshots of the current page at desktop and phone sizes."""
+        """The current page on a phone must not scroll sideways; with SCREENSHOTS=1 (`make
+        screenshots`) pictures of it at phone and desktop sizes are taken too."""
         page = self.page
         slug = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-")
         page.set_viewport_size(PHONE)
-        page.screenshot(path=str(self.folder / f"{slug}-phone.png"), full_page=True)
+        if PICTURES:
+            page.screenshot(path=str(self.folder / f"{slug}-phone.png"), full_page=True)
         # Wide tables scroll inside their .table-wrap; the page itself must never scroll sideways.
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{page.url} is {width}px wide on a phone"
         page.set_viewport_size(DESKTOP)
-        page.screenshot(path=str(self.folder / f"{slug}-desktop.png"), full_page=True)
+        if PICTURES:
+            page.screenshot(path=str(self.folder / f"{slug}-desktop.png"), full_page=True)
 
     def check_accessibility(self) -> None:
         """Run axe-core in the page; fail on serious or critical violations."""

@@ -28,7 +28,6 @@ the time; the large phone's layout is the small phone's.)
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import defaultdict
 
@@ -38,7 +37,7 @@ from django.test import Client
 
 from tests.pages import DEMO_ROLES, pages_of
 
-from .conftest import ARTIFACTS, AXE
+from .conftest import ARTIFACTS, AXE, PICTURES
 
 # The crawl finds the HTML pages by asking every URL; documents are not laid out for it
 # (conftest.pdfs_not_laid_out).
@@ -47,7 +46,6 @@ pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 320, "height": 740}
 TITLE = re.compile(r"^\S.* · Frivillig$")
-PICTURES = os.environ.get("SCREENSHOTS", "").lower() in {"1", "true", "yes"}
 # What the page at its present width shows, read in one call: its width, the blank page under
 # the footer, the boxes that scroll but cannot be reached by keyboard (WCAG 2.1 2.1.1: app.js
 # must give each a tabindex whenever it scrolls, also after the window narrowed), the forms that
