@@ -1,4 +1,4 @@
-"""The migrations as they were before the squash, for the tests that step a database back to a
+"""The migrations as they were before the squash, for the tests that need a database of a
 state in between (the audit trail's arrival, the models' moves between apps).
 
 Django's graph puts each squashed migration in place of the migrations it replaces, so their
