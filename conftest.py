@@ -54,7 +54,7 @@ class World:
 def world(db) -> World:
     """Written in one insert per table (most tests ask for the world: saved row by row it was
     twenty queries per test). None of its models has save signals; an association's derived
-    search columns are set as its own save sets them."""
+    search columns are set by the method its own save calls."""
     from core.models import Centre, Municipality, Role, User
     from organisations.models import Membership, Organisation
     from volunteers.models import Volunteer
@@ -78,8 +78,7 @@ def world(db) -> World:
         f.OrganisationFactory.build(centre=other_centre, name="Annen forening"),
     ]
     for organisation in organisations:
-        organisation.search_text = organisation.build_search_text()
-        organisation.public_search_text = organisation.build_public_search_text()
+        organisation.derive_search_columns()
     organisation, other_organisation, foreign_organisation = Organisation.objects.bulk_create(
         organisations
     )

@@ -146,8 +146,7 @@ def generate(scale: Scale, seed: int = 1) -> dict[str, int]:
                     is_public=rng.random() < 0.8,
                     is_archived=rng.random() < 0.05,
                 )
-                organisation.search_text = organisation.build_search_text()
-                organisation.public_search_text = organisation.build_public_search_text()
+                organisation.derive_search_columns()
                 yield organisation
 
         counts["associations"] = write(Organisation, organisations())

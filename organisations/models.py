@@ -345,11 +345,16 @@ class Organisation(CentreScopedModel):
         ]
         return " ".join(parts).casefold()
 
+    def derive_search_columns(self) -> None:
+        """Set the derived search columns from the fields they are read from: done by every
+        save, and by the writers that insert rows without one (bulk inserts)."""
+        self.search_text = self.build_search_text()
+        self.public_search_text = self.build_public_search_text()
+
     def save(self, *args, **kwargs) -> None:
         # Derived columns, kept in step on every save (admin, seed and services alike) so
         # that search never misses a row.
-        self.search_text = self.build_search_text()
-        self.public_search_text = self.build_public_search_text()
+        self.derive_search_columns()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
