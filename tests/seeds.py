@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db import connection
-from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.operations import RunPython
 
 # The rows the data steps wrote, per model label: read right after writing them, before a test
@@ -28,14 +28,12 @@ ROWS_WRITTEN: dict[str, list[dict]] = {}
 
 
 def write_migration_rows() -> None:
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    graph = loader.graph
-    plan: list = []
-    for leaf in graph.leaf_nodes():
-        plan += [key for key in graph.forwards_plan(leaf) if key not in plan]
+    # The plan `migrate` runs on a fresh database (clean_start: none counted as applied).
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes(), clean_start=True)
     with connection.schema_editor(atomic=True) as editor:
-        for key in plan:
-            for operation in graph.nodes[key].operations:
+        for migration, _backwards in plan:
+            for operation in migration.operations:
                 if isinstance(operation, RunPython):
                     operation.code(apps, editor)
     ROWS_WRITTEN.clear()
