@@ -120,6 +120,9 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   const fitScrollBoxes = () => scrollBoxes().forEach(fitScrollBox);
   fitScrollBoxes();
+  // Each box (and what it holds) is watched for a change of size, which a narrower window, a
+  // zoom or a swap gives: the box is decided again in the same frame, before it is painted.
+  // Without ResizeObserver (browsers before 2020), the window's resizes are followed instead.
   if ("ResizeObserver" in window) {
     const observer = new ResizeObserver((entries) => entries.forEach((entry) => {
       const box = entry.target.closest(".table-wrap, .consent-text, .scroll-box");
@@ -132,12 +135,13 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     observeAll();
     document.body.addEventListener("htmx:afterSettle", observeAll);
+  } else {
+    let resizeTimer;
+    window.addEventListener("resize", () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(fitScrollBoxes, 100);
+    });
   }
-  let resizeTimer;
-  window.addEventListener("resize", () => {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(fitScrollBoxes, 100);
-  });
   document.body.addEventListener("htmx:afterSettle", fitScrollBoxes);
 
   // "Add a row" in a formset: copy the empty row, numbered after the last one.

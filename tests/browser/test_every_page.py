@@ -4,7 +4,7 @@ The pages are discovered from the URL resolver (the same walk as tests/test_url_
 on the demo data, so a new page is visited without being listed here. Each page that answers
 the role's GET with HTML is loaded once, at desktop width (1280 px), and then narrowed to 320 px:
 the width of a small phone and of the desktop at 400 % zoom (WCAG 2.1 1.4.10 Reflow), which
-app.js handles on resize as it does on load. At both widths:
+app.js follows (its ResizeObserver decides each scroll box again). At both widths:
 - the page never scrolls sideways;
 - nothing (no stray hidden element) makes the page run on below the footer;
 - every box that scrolls can be reached by keyboard;
@@ -19,10 +19,11 @@ test's time, so `make test` does not take them.
 
 One browser for the run and one logged-in context per role; the roles in three tests of about
 the same length (they are the suite's longest), each seeding the demo once; a page's checks
-read in one call into it; after narrowing the test waits for app.js's own resize handler
-rather than a fixed time. (Until December 2026 each page was loaded three times, at
-320, 390 and 1280 px, and narrowed after: the same checks at the same two widths, in 70 % of
-the time; the large phone's layout is the small phone's.)
+read in one call into it; after narrowing the test waits two frames, the time app.js's
+ResizeObserver takes, rather than a fixed time. (Until December 2026 each page was loaded three
+times, at 320, 390 and 1280 px, and narrowed after: the same checks at the same two widths, in
+70 % of the time; the large phone's layout is the small phone's. app.js then also followed the
+window's resizes after a 100 ms pause, which the test waited for: a fifth of its time.)
 """
 
 from __future__ import annotations
@@ -74,13 +75,11 @@ PAGE_STATE = """async () => {
 }"""
 
 
-# Resolves once app.js has handled the next resize: app.js decides again 100 ms after the last
-# resize event (debounced); this listener, added after app.js's, sets its timer after app.js's
-# for each event, so it fires after app.js's handler has run.
-AFTER_NEXT_RESIZE = (
-    "() => { window.__afterResize = new Promise(resolve => { let timer;"
-    " window.addEventListener('resize', () => { clearTimeout(timer);"
-    " timer = setTimeout(() => setTimeout(resolve, 0), 100); }); }); }"
+# Resolves once the narrowed page has been laid out and app.js has decided again: app.js's
+# ResizeObserver is called in the frame that lays the page out at its new width, after that
+# frame's animation callbacks, so by the second frame's callbacks it has run.
+AFTER_NEXT_FRAMES = (
+    "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
 )
 
 
@@ -160,14 +159,11 @@ def _role_faults(browser, live_server, role: str) -> list[str]:
             if PICTURES:
                 page.screenshot(path=str(folder / f"{slug}-desktop.jpg"), type="jpeg", quality=80)
 
-            page.evaluate(AFTER_NEXT_RESIZE)
             page.set_viewport_size(PHONE)
-            # The picture is taken while app.js waits to decide again after the resize (what it
-            # decides, which boxes take the keyboard's focus, does not change the picture).
+            page.evaluate(AFTER_NEXT_FRAMES)  # laid out at 320 px; app.js has decided again
             if PICTURES:
                 shot = folder / f"{slug}-phone.jpg"
                 page.screenshot(path=str(shot), full_page=True, type="jpeg", quality=80)
-            page.evaluate("() => window.__afterResize")  # app.js has decided again
             state = page.evaluate(PAGE_STATE)
             faults.extend(_layout_faults(state, PHONE["width"], f"{role} 320px {path} ({name})"))
     finally:
