@@ -102,8 +102,10 @@ def _check_broker() -> str | None:
     from kombu import Connection
 
     try:
+        # One attempt: a broker that refuses the connection is down now, and the health check
+        # answers at once rather than after a retry's pause (load balancers wait 2-5 s).
         with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.ensure_connection(max_retries=0, timeout=2)
     except Exception as exc:
         return type(exc).__name__
     return None
