@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         **district_kept(access),
         "nav_items": nav_for(request, access) if access.user_id else [],
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        # How often a part that updates itself (a running report or import) asks again.
+        "live_update_ms": settings.LIVE_UPDATE_MS,
         # ID-porten and Ansattporten, where configured (core.eid).
         "eid_providers": settings.SOCIALACCOUNT_PROVIDERS.get("eid", {}).get("APPS", []),
         # The language switch names each language in itself.

@@ -427,6 +427,8 @@ REPORT_RETENTION_YEARS = env.int("REPORT_RETENTION_YEARS", default=10)
 REMINDER_LOG_RETENTION_DAYS = env.int("REMINDER_LOG_RETENTION_DAYS", default=180)
 # Public sign-ups allowed per IP address and hour (spam protection, counted in the cache).
 VOLUNTEER_SIGNUP_RATE_PER_HOUR = env.int("VOLUNTEER_SIGNUP_RATE_PER_HOUR", default=5)
+# While a report or an import runs, its page asks for its state this often (milliseconds).
+LIVE_UPDATE_MS = env.int("LIVE_UPDATE_MS", default=2000)
 
 # --- Public pages, feeds and the open API ---------------------------------------------------------
 # The municipality's accessibility statement (made in uustatus), linked from every page's footer.

@@ -199,7 +199,7 @@ def test_the_batch_page_polls_while_it_runs_and_has_fixed_queries(
     with django_assert_num_queries(3):
         page = client.get(url)
     html = page.content.decode()
-    assert 'hx-trigger="every 2s"' in html and 'aria-live="polite"' in html
+    assert 'hx-trigger="every 2000ms"' in html and 'aria-live="polite"' in html
     partial = client.get(url, headers={"HX-Request": "true"})
     assert b"<html" not in partial.content and b"import-status" in partial.content
 

@@ -53,7 +53,7 @@ def test_it_polls_while_a_report_is_being_made(world, login):
     client = login(world.coordinator)
 
     page = client.get(URL).content.decode()
-    assert 'hx-trigger="every 2s"' in page
+    assert 'hx-trigger="every 2000ms"' in page
     assert 'value="50"' in page
 
     ReportJob.objects.update(status="done")
