@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from http.cookies import SimpleCookie
@@ -54,6 +55,43 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    """Two municipalities, their centres, associations, volunteers and a user of each role."""
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """The world written once for a module whose tests ask many questions of the same rows (the
+    permission matrices), as Django's `TestCase.setUpTestData` does: the rows are written in a
+    transaction held open around the module's tests and rolled back after the last. Each test
+    still runs in its own savepoint (it asks for `db`), so what it writes is undone after it;
+    it must not change the world's objects in memory. A module's own rows for such tests come
+    from a module fixture of its own, written with `module_rows`."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build_world()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield world
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@contextmanager
+def module_rows(django_db_blocker):
+    """Where a module fixture built on `shared_world` writes its rows (in the module's
+    transaction, which `shared_world` holds open)."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def build_world() -> World:
     """Written in one insert per table (most tests ask for the world: saved row by row it was
     twenty queries per test). None of its models has save signals; an association's derived
     search columns are set by the method its own save calls."""
@@ -227,6 +265,16 @@ def _cache_emptied():
 
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_outside_the_checkout(tmp_path_factory):
+    """Files written outside a test (a module's shared rows, the demo seeded once for a module)
+    go to a temporary folder too, never the project's media/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from conftest import ROLES
+from conftest import ROLES, module_rows
 
 # Documents are not laid out here (conftest.pdfs_not_laid_out): who gets what answer is.
 pytestmark = pytest.mark.usefixtures("pdfs_not_laid_out")
@@ -431,10 +431,19 @@ def test_every_url_argument_has_a_source():
     assert not missing, f"Add these to KWARG_SOURCES: {missing}"
 
 
+@pytest.fixture(scope="module")
+def objects(shared_world, django_db_blocker) -> Objects:
+    """One world and one set of objects for every pattern's test (each test's own writes, a
+    POST that an allowed role may make, are undone after it): written once for the module."""
+    with module_rows(django_db_blocker):
+        return Objects(shared_world)
+
+
 @pytest.mark.parametrize(("namespace", "pattern", "route"), PATTERNS, ids=IDS)
-def test_it_enforces_roles_and_centres_on(world, login, namespace, pattern, route):
+def test_it_enforces_roles_and_centres_on(objects, db, login, namespace, pattern, route):
+    world = objects.world
     name = _url_name(namespace, pattern)
-    own, foreign = KWARG_SOURCES[name](Objects(world)) if name in KWARG_SOURCES else ({}, None)
+    own, foreign = KWARG_SOURCES[name](objects) if name in KWARG_SOURCES else ({}, None)
     own_url = reverse(name, kwargs=own)
     foreign_url = reverse(name, kwargs=foreign) if foreign else None
     allowed = getattr(pattern.callback, "allowed_roles", None)

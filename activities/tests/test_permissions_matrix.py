@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import module_rows
 from tests.factories import ActivityFactory, ProjectFactory
 from tests.matrix import matrix_test, pk_of
 
@@ -53,18 +54,22 @@ MATRIX = [
 ]
 
 
-@pytest.fixture
-def objects(world):
-    project = ProjectFactory(centre=world.centre)
-    foreign_project = ProjectFactory(centre=world.other_centre)
-    return {
-        "project": project,
-        "foreign_project": foreign_project,
-        "association_project": ProjectFactory(centre=world.centre, organisation=world.organisation),
-        "own_activity": ActivityFactory(project=project, organiser=world.organisation),
-        "centre_activity": ActivityFactory(project=project),
-        "foreign_activity": ActivityFactory(project=foreign_project),
-    }
+@pytest.fixture(scope="module")
+def objects(shared_world, django_db_blocker):
+    world = shared_world
+    with module_rows(django_db_blocker):
+        project = ProjectFactory(centre=world.centre)
+        foreign_project = ProjectFactory(centre=world.other_centre)
+        return {
+            "project": project,
+            "foreign_project": foreign_project,
+            "association_project": ProjectFactory(
+                centre=world.centre, organisation=world.organisation
+            ),
+            "own_activity": ActivityFactory(project=project, organiser=world.organisation),
+            "centre_activity": ActivityFactory(project=project),
+            "foreign_activity": ActivityFactory(project=foreign_project),
+        }
 
 
 test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX, objects="objects")

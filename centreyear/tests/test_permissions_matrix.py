@@ -33,6 +33,13 @@ MATRIX = [
 
 test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
 
+
+@pytest.fixture
+def world(shared_world, db):
+    """The module's other tests read the world its matrix reads, written once (tests/matrix.py)."""
+    return shared_world
+
+
 # Confirming a centre, by role: (centre of the world, expected status).
 DECIDE = {
     "anonymous": ("centre", 302),

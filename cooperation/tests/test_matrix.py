@@ -4,25 +4,28 @@ The harness, and what a row says: tests/matrix.py."""
 
 import pytest
 
+from conftest import module_rows
 from cooperation.tests.factories import PartnershipFactory, StoryFactory, UnitFactory
 from tests.factories import OrganisationFactory
 from tests.matrix import matrix_test
 
 
-@pytest.fixture
-def cooperation_objects(world):
-    own = PartnershipFactory(organisation=world.organisation)
-    other = PartnershipFactory(organisation=world.other_organisation)
-    sibling = PartnershipFactory(organisation=OrganisationFactory(centre=world.sibling_centre))
-    foreign = PartnershipFactory(organisation=world.foreign_organisation)
-    return {
-        "own": own,
-        "other": other,
-        "sibling": sibling,
-        "foreign": foreign,
-        "story": StoryFactory(partnership=own, status="submitted"),
-        "unit": UnitFactory(municipality=world.municipality),
-    }
+@pytest.fixture(scope="module")
+def cooperation_objects(shared_world, django_db_blocker):
+    world = shared_world
+    with module_rows(django_db_blocker):
+        own = PartnershipFactory(organisation=world.organisation)
+        other = PartnershipFactory(organisation=world.other_organisation)
+        sibling = PartnershipFactory(organisation=OrganisationFactory(centre=world.sibling_centre))
+        foreign = PartnershipFactory(organisation=world.foreign_organisation)
+        return {
+            "own": own,
+            "other": other,
+            "sibling": sibling,
+            "foreign": foreign,
+            "story": StoryFactory(partnership=own, status="submitted"),
+            "unit": UnitFactory(municipality=world.municipality),
+        }
 
 
 READ = {"anonymous": "login", "coordinator": 200, "association": 200, "municipality_viewer": 200}

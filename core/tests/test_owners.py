@@ -15,6 +15,7 @@ from django.db import models
 
 from activities.models import DoorCount
 from activities.tests import factories as af
+from conftest import module_rows
 from core.models import SELF, CentreScopedModel, CentreScopedQuerySet, Owners
 from core.permissions import Access, access_for_user
 from organisations.models import ContactConsent, HelpOffer
@@ -156,82 +157,93 @@ def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
 # --- A world with rows of every owned model, owned by each association and volunteer ----------
 
 
-@pytest.fixture
-def owned_world(world):
-    owners = [world.organisation, world.other_organisation, None]
-    for organisation in [*owners, world.foreign_organisation]:
-        centre = organisation.centre if organisation else world.centre
-        project = f.ProjectFactory(centre=centre, organisation=organisation)
-        for factory in [
-            af.PartnerFactory,
-            af.GrantFactory,
-            af.OutcomeCounterFactory,
-            af.ReportedFigureFactory,
-            af.BudgetLineFactory,
+@pytest.fixture(scope="module")
+def owned_world(shared_world, django_db_blocker):
+    """Written once for the module: its tests only read (conftest.shared_world)."""
+    world = shared_world
+    with module_rows(django_db_blocker):
+        owners = [world.organisation, world.other_organisation, None]
+        for organisation in [*owners, world.foreign_organisation]:
+            centre = organisation.centre if organisation else world.centre
+            project = f.ProjectFactory(centre=centre, organisation=organisation)
+            for factory in [
+                af.PartnerFactory,
+                af.GrantFactory,
+                af.OutcomeCounterFactory,
+                af.ReportedFigureFactory,
+                af.BudgetLineFactory,
+            ]:
+                factory(project=project)
+            f.YearTargetFactory(project=project)
+            af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
+            activity = f.ActivityFactory(project=project, organiser=organisation)
+            DoorCount.objects.create(
+                centre=centre, activity=activity, key=f"door-{activity.pk}", delta=1
+            )
+            af.ActivitySeriesFactory(project=project, organiser=organisation)
+        for organisation in [
+            world.organisation,
+            world.other_organisation,
+            world.foreign_organisation,
         ]:
-            factory(project=project)
-        f.YearTargetFactory(project=project)
-        af.GoalResultFactory(goal=af.ProjectGoalFactory(project=project))
-        activity = f.ActivityFactory(project=project, organiser=organisation)
-        DoorCount.objects.create(
-            centre=centre, activity=activity, key=f"door-{activity.pk}", delta=1
+            ContactConsent.objects.create(
+                centre=organisation.centre, organisation=organisation, published="email", text="Ja"
+            )
+            HelpOffer.objects.create(
+                centre=organisation.centre,
+                organisation=organisation,
+                name="Vera",
+                email="vera@example.org",
+                message="Jeg vil hjelpe",
+            )
+        from cooperation.models import (
+            Contact,
+            MunicipalSupport,
+            Outcome,
+            ReportedYear,
+            StoryConsent,
         )
-        af.ActivitySeriesFactory(project=project, organiser=organisation)
-    for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
-        ContactConsent.objects.create(
-            centre=organisation.centre, organisation=organisation, published="email", text="Ja"
-        )
-        HelpOffer.objects.create(
-            centre=organisation.centre,
-            organisation=organisation,
-            name="Vera",
-            email="vera@example.org",
-            message="Jeg vil hjelpe",
-        )
-    from cooperation.models import (
-        Contact,
-        MunicipalSupport,
-        Outcome,
-        ReportedYear,
-        StoryConsent,
-    )
-    from cooperation.tests import factories as cf
+        from cooperation.tests import factories as cf
 
-    for organisation in [world.organisation, world.other_organisation, world.foreign_organisation]:
-        partnership = cf.PartnershipFactory(organisation=organisation)
-        cf.ContributionFactory(partnership=partnership)
-        Contact.objects.create(
-            partnership=partnership, centre=partnership.centre, side="x", name="N"
-        )
-        Outcome.objects.create(
-            partnership=partnership, centre=partnership.centre, year=2025, name="Jobb", value=1
-        )
-        cf.StoryFactory(partnership=partnership, published=True)
-        ReportedYear.objects.create(
-            organisation=organisation, centre=organisation.centre, year=2006, activities=3
-        )
-        MunicipalSupport.objects.create(
-            centre=organisation.centre,
-            project=f.ProjectFactory(centre=organisation.centre, organisation=organisation),
-            year=2025,
-            kind="activity",
-            amount=1,
-        )
-    assert StoryConsent.objects.system().exists()
-    task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
-    vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
-    vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)
-    vf.MatchFactory(task=task_of[None], volunteer=world.volunteer)
-    vf.MatchFactory(task=task_of[None], volunteer=world.other_volunteer)
-    active = vf.RotaFactory(centre=world.centre)
-    closed = vf.RotaFactory(centre=world.centre, is_active=False)
-    for volunteer in [world.volunteer, world.other_volunteer, world.foreign_volunteer]:
-        vf.HourEntryFactory(volunteer=volunteer)
-        vf.CertificateFactory(volunteer=volunteer)
-        if volunteer.centre_id == world.centre.pk:
-            for rota in [active, closed]:
-                vf.ShiftSignupFactory(shift=vf.ShiftFactory(rota=rota), volunteer=volunteer)
-    return world
+        for organisation in [
+            world.organisation,
+            world.other_organisation,
+            world.foreign_organisation,
+        ]:
+            partnership = cf.PartnershipFactory(organisation=organisation)
+            cf.ContributionFactory(partnership=partnership)
+            Contact.objects.create(
+                partnership=partnership, centre=partnership.centre, side="x", name="N"
+            )
+            Outcome.objects.create(
+                partnership=partnership, centre=partnership.centre, year=2025, name="Jobb", value=1
+            )
+            cf.StoryFactory(partnership=partnership, published=True)
+            ReportedYear.objects.create(
+                organisation=organisation, centre=organisation.centre, year=2006, activities=3
+            )
+            MunicipalSupport.objects.create(
+                centre=organisation.centre,
+                project=f.ProjectFactory(centre=organisation.centre, organisation=organisation),
+                year=2025,
+                kind="activity",
+                amount=1,
+            )
+        assert StoryConsent.objects.system().exists()
+        task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
+        vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
+        vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)
+        vf.MatchFactory(task=task_of[None], volunteer=world.volunteer)
+        vf.MatchFactory(task=task_of[None], volunteer=world.other_volunteer)
+        active = vf.RotaFactory(centre=world.centre)
+        closed = vf.RotaFactory(centre=world.centre, is_active=False)
+        for volunteer in [world.volunteer, world.other_volunteer, world.foreign_volunteer]:
+            vf.HourEntryFactory(volunteer=volunteer)
+            vf.CertificateFactory(volunteer=volunteer)
+            if volunteer.centre_id == world.centre.pk:
+                for rota in [active, closed]:
+                    vf.ShiftSignupFactory(shift=vf.ShiftFactory(rota=rota), volunteer=volunteer)
+        return world
 
 
 def accesses(world) -> list[Access]:
@@ -296,7 +308,7 @@ def _sql(qs: models.QuerySet) -> str:
 
 
 @pytest.mark.parametrize("model", CENTRE_MODELS, ids=lambda m: m._meta.label)
-def test_the_derived_owned_by_is_the_old_one(owned_world, model):
+def test_the_derived_owned_by_is_the_old_one(owned_world, db, model):
     everything = set(model.objects.system().values_list("pk", flat=True))
     seen_by_someone = set()
     for access in accesses(owned_world):
@@ -313,7 +325,7 @@ def test_the_derived_owned_by_is_the_old_one(owned_world, model):
 
 
 @pytest.mark.parametrize("model", CENTRE_MODELS, ids=lambda m: m._meta.label)
-def test_the_derived_edit_right_is_the_old_one(owned_world, model):
+def test_the_derived_edit_right_is_the_old_one(owned_world, db, model):
     for row in model.objects.system():
         for access in accesses(owned_world):
             assert row.is_editable_by(access) == old_is_editable_by(row, access), (row, access)

@@ -61,6 +61,12 @@ MATRIX = [
 test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
 
 
+@pytest.fixture
+def world(shared_world, db):
+    """The module's other tests read the world its matrix reads, written once (tests/matrix.py)."""
+    return shared_world
+
+
 POSTS = ["archive", "restore", "confirm", "invite"]
 
 

@@ -1,5 +1,6 @@
 """Each role against each page of the reports app. The harness: tests/matrix.py."""
 
+import pytest
 from django.urls import reverse
 
 from tests.matrix import matrix_test
@@ -23,6 +24,12 @@ MATRIX = [
 ]
 
 test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX)
+
+
+@pytest.fixture
+def world(shared_world, db):
+    """The module's other tests read the world its matrix reads, written once (tests/matrix.py)."""
+    return shared_world
 
 
 def test_the_start_page_offers_reports_to_coordinators_and_the_municipality(world, login):

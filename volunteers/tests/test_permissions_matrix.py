@@ -6,6 +6,7 @@ The harness, and what a row says: tests/matrix.py.
 import pytest
 from django.urls import reverse
 
+from conftest import module_rows
 from tests.matrix import matrix_test, pk_of
 
 from .factories import ConsentTextFactory, HourEntryFactory, MatchFactory, TaskFactory
@@ -57,23 +58,31 @@ MATRIX = [
 ]
 
 
-@pytest.fixture
-def extra(world):
-    own_task = TaskFactory(centre=world.centre, organisation=world.organisation)
-    centre_task = TaskFactory(centre=world.centre)
-    foreign_task = TaskFactory(centre=world.other_centre)
-    ConsentTextFactory(centre=world.centre)
-    HourEntryFactory(volunteer=world.volunteer)
-    return {
-        "own_task": own_task,
-        "centre_task": centre_task,
-        "foreign_task": foreign_task,
-        "match": MatchFactory(task=centre_task, volunteer=world.volunteer),
-        "foreign_match": MatchFactory(task=foreign_task, volunteer=world.foreign_volunteer),
-    }
+@pytest.fixture(scope="module")
+def extra(shared_world, django_db_blocker):
+    world = shared_world
+    with module_rows(django_db_blocker):
+        own_task = TaskFactory(centre=world.centre, organisation=world.organisation)
+        centre_task = TaskFactory(centre=world.centre)
+        foreign_task = TaskFactory(centre=world.other_centre)
+        ConsentTextFactory(centre=world.centre)
+        HourEntryFactory(volunteer=world.volunteer)
+        return {
+            "own_task": own_task,
+            "centre_task": centre_task,
+            "foreign_task": foreign_task,
+            "match": MatchFactory(task=centre_task, volunteer=world.volunteer),
+            "foreign_match": MatchFactory(task=foreign_task, volunteer=world.foreign_volunteer),
+        }
 
 
 test_it_answers_each_role_as_the_matrix_says = matrix_test(MATRIX, objects="extra")
+
+
+@pytest.fixture
+def world(shared_world, db):
+    """The module's other tests read the world its matrix reads, written once (tests/matrix.py)."""
+    return shared_world
 
 
 @pytest.mark.parametrize(
