@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from conftest import module_rows
 from core.models import District
 from core.permissions import access_for_user
 from tests.test_url_permissions import KWARG_SOURCES, PATTERNS, Objects, _url_name
@@ -25,13 +26,27 @@ MUNICIPALITY_PAGES = [
 
 
 @pytest.fixture
-def districts(world):
-    north = District.objects.create(municipality=world.municipality, name="Nord")
-    south = District.objects.create(municipality=world.municipality, name="Sør")
-    world.centre.district = south
-    world.centre.save()
-    world.sibling_centre.district = north
-    world.sibling_centre.save()
+def world(shared_world, db):
+    """Every test of the module reads one world and its objects, written once (the two tests
+    per page wrote them for each page)."""
+    return shared_world
+
+
+@pytest.fixture(scope="module")
+def objects(shared_world, django_db_blocker) -> Objects:
+    with module_rows(django_db_blocker):
+        return Objects(shared_world)
+
+
+@pytest.fixture(scope="module")
+def districts(shared_world, django_db_blocker):
+    with module_rows(django_db_blocker):
+        north = District.objects.create(municipality=shared_world.municipality, name="Nord")
+        south = District.objects.create(municipality=shared_world.municipality, name="Sør")
+        shared_world.centre.district = south
+        shared_world.centre.save()
+        shared_world.sibling_centre.district = north
+        shared_world.sibling_centre.save()
     return {"north": north, "south": south}
 
 
@@ -51,25 +66,6 @@ def test_a_district_narrows_the_viewers_centres_to_the_districts(world, district
     assert whole.district_ids == {districts["north"].pk, districts["south"].pk}
     # Other roles are never narrowed by the parameter.
     assert access_for_user(world.coordinator, district=None).centre_ids == {world.centre.pk}
-
-
-@pytest.mark.parametrize(
-    ("namespace", "pattern"), MUNICIPALITY_PAGES, ids=[_url_name(*p) for p in MUNICIPALITY_PAGES]
-)
-def test_every_municipality_page_has_the_district_filter(
-    world, login, districts, namespace, pattern
-):
-    name = _url_name(namespace, pattern)
-    own = KWARG_SOURCES[name](Objects(world))[0] if name in KWARG_SOURCES else {}
-    client = login(world.municipality_viewer)
-    district = districts["north"]
-    response = client.get(reverse(name, kwargs=own), {"district": district.pk})
-    # 404: an object of the other district; 302: a page that sends on to another (its own row).
-    assert response.status_code in {200, 302, 404, 405}, name  # 405: a POST-only view
-    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-        page = response.content.decode()
-        assert 'name="district"' in page, name
-        assert f'<option value="{district.pk}" selected>' in page, name
 
 
 def test_the_overview_of_a_district_shows_only_its_centres(world, login, districts):
@@ -119,21 +115,26 @@ class _FormsAndDownloads(HTMLParser):
 @pytest.mark.parametrize(
     ("namespace", "pattern"), MUNICIPALITY_PAGES, ids=[_url_name(*p) for p in MUNICIPALITY_PAGES]
 )
-def test_every_form_and_download_of_a_municipality_page_keeps_the_district(
-    world, login, districts, namespace, pattern
+def test_every_municipality_page_has_the_district_filter_and_keeps_the_district(
+    world, objects, login, districts, namespace, pattern
 ):
-    """Reading one district, the page's own forms (year, search, filters) and its downloads
-    (CSV, Excel, PDF) stay in that district: each GET form sends `district`, each download
-    link carries it."""
+    """Reading one district, the page carries the filter with that district chosen, and the
+    page's own forms (year, search, filters) and its downloads (CSV, Excel, PDF) stay in that
+    district: each GET form sends `district`, each download link carries it."""
     name = _url_name(namespace, pattern)
-    own = KWARG_SOURCES[name](Objects(world))[0] if name in KWARG_SOURCES else {}
+    own = KWARG_SOURCES[name](objects)[0] if name in KWARG_SOURCES else {}
     client = login(world.municipality_viewer)
     district = districts["north"]
     response = client.get(reverse(name, kwargs=own), {"district": district.pk})
+    # 404: an object of the other district; 302: a page that sends on to another (its own row).
+    assert response.status_code in {200, 302, 404, 405}, name  # 405: a POST-only view
     if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
         return
+    html = response.content.decode()
+    assert 'name="district"' in html, name
+    assert f'<option value="{district.pk}" selected>' in html, name
     page = _FormsAndDownloads()
-    page.feed(response.content.decode())
+    page.feed(html)
     for form in page.forms:
         if form["method"] == "get":
             assert "district" in form["names"], (name, form)
