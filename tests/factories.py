@@ -148,3 +148,15 @@ def volunteer_user(volunteer: Volunteer, **kwargs) -> User:
 def access_of(user: User) -> Access:
     """The Access a request of `user` carries: what services take as their `actor`."""
     return access_for_user(user)
+
+
+def north_and_south(world) -> dict[str, District]:
+    """Two districts of the world's municipality: its centre in Sør, the sibling centre in
+    Nord (the district filter's tests and journeys read them)."""
+    north = District.objects.create(municipality=world.municipality, name="Nord")
+    south = District.objects.create(municipality=world.municipality, name="Sør")
+    world.centre.district = south
+    world.centre.save()
+    world.sibling_centre.district = north
+    world.sibling_centre.save()
+    return {"north": north, "south": south}

@@ -13,6 +13,7 @@ from django.urls import reverse
 from conftest import module_rows
 from core.models import District
 from core.permissions import access_for_user
+from tests.factories import north_and_south
 from tests.test_url_permissions import KWARG_SOURCES, PATTERNS, Objects, _url_name
 
 # Documents are not laid out here (conftest.pdfs_not_laid_out): who gets what answer is.
@@ -41,13 +42,7 @@ def objects(shared_world, django_db_blocker) -> Objects:
 @pytest.fixture(scope="module")
 def districts(shared_world, django_db_blocker):
     with module_rows(django_db_blocker):
-        north = District.objects.create(municipality=shared_world.municipality, name="Nord")
-        south = District.objects.create(municipality=shared_world.municipality, name="Sør")
-        shared_world.centre.district = south
-        shared_world.centre.save()
-        shared_world.sibling_centre.district = north
-        shared_world.sibling_centre.save()
-    return {"north": north, "south": south}
+        return north_and_south(shared_world)
 
 
 def test_there_are_municipality_pages_to_filter():

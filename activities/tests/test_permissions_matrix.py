@@ -56,17 +56,16 @@ MATRIX = [
 
 @pytest.fixture(scope="module")
 def objects(shared_world, django_db_blocker):
-    world = shared_world
     with module_rows(django_db_blocker):
-        project = ProjectFactory(centre=world.centre)
-        foreign_project = ProjectFactory(centre=world.other_centre)
+        project = ProjectFactory(centre=shared_world.centre)
+        foreign_project = ProjectFactory(centre=shared_world.other_centre)
         return {
             "project": project,
             "foreign_project": foreign_project,
             "association_project": ProjectFactory(
-                centre=world.centre, organisation=world.organisation
+                centre=shared_world.centre, organisation=shared_world.organisation
             ),
-            "own_activity": ActivityFactory(project=project, organiser=world.organisation),
+            "own_activity": ActivityFactory(project=project, organiser=shared_world.organisation),
             "centre_activity": ActivityFactory(project=project),
             "foreign_activity": ActivityFactory(project=foreign_project),
         }

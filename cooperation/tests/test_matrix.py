@@ -12,19 +12,20 @@ from tests.matrix import matrix_test
 
 @pytest.fixture(scope="module")
 def cooperation_objects(shared_world, django_db_blocker):
-    world = shared_world
     with module_rows(django_db_blocker):
-        own = PartnershipFactory(organisation=world.organisation)
-        other = PartnershipFactory(organisation=world.other_organisation)
-        sibling = PartnershipFactory(organisation=OrganisationFactory(centre=world.sibling_centre))
-        foreign = PartnershipFactory(organisation=world.foreign_organisation)
+        own = PartnershipFactory(organisation=shared_world.organisation)
+        other = PartnershipFactory(organisation=shared_world.other_organisation)
+        sibling = PartnershipFactory(
+            organisation=OrganisationFactory(centre=shared_world.sibling_centre)
+        )
+        foreign = PartnershipFactory(organisation=shared_world.foreign_organisation)
         return {
             "own": own,
             "other": other,
             "sibling": sibling,
             "foreign": foreign,
             "story": StoryFactory(partnership=own, status="submitted"),
-            "unit": UnitFactory(municipality=world.municipality),
+            "unit": UnitFactory(municipality=shared_world.municipality),
         }
 
 

@@ -160,11 +160,10 @@ def old_is_editable_by(row: CentreScopedModel, access: Access) -> bool:
 @pytest.fixture(scope="module")
 def owned_world(shared_world, django_db_blocker):
     """Written once for the module: its tests only read (conftest.shared_world)."""
-    world = shared_world
     with module_rows(django_db_blocker):
-        owners = [world.organisation, world.other_organisation, None]
-        for organisation in [*owners, world.foreign_organisation]:
-            centre = organisation.centre if organisation else world.centre
+        owners = [shared_world.organisation, shared_world.other_organisation, None]
+        for organisation in [*owners, shared_world.foreign_organisation]:
+            centre = organisation.centre if organisation else shared_world.centre
             project = f.ProjectFactory(centre=centre, organisation=organisation)
             for factory in [
                 af.PartnerFactory,
@@ -182,9 +181,9 @@ def owned_world(shared_world, django_db_blocker):
             )
             af.ActivitySeriesFactory(project=project, organiser=organisation)
         for organisation in [
-            world.organisation,
-            world.other_organisation,
-            world.foreign_organisation,
+            shared_world.organisation,
+            shared_world.other_organisation,
+            shared_world.foreign_organisation,
         ]:
             ContactConsent.objects.create(
                 centre=organisation.centre, organisation=organisation, published="email", text="Ja"
@@ -206,9 +205,9 @@ def owned_world(shared_world, django_db_blocker):
         from cooperation.tests import factories as cf
 
         for organisation in [
-            world.organisation,
-            world.other_organisation,
-            world.foreign_organisation,
+            shared_world.organisation,
+            shared_world.other_organisation,
+            shared_world.foreign_organisation,
         ]:
             partnership = cf.PartnershipFactory(organisation=organisation)
             cf.ContributionFactory(partnership=partnership)
@@ -230,20 +229,26 @@ def owned_world(shared_world, django_db_blocker):
                 amount=1,
             )
         assert StoryConsent.objects.system().exists()
-        task_of = {o: vf.TaskFactory(centre=world.centre, organisation=o) for o in owners}
-        vf.MatchFactory(task=task_of[world.organisation], volunteer=world.volunteer)
-        vf.MatchFactory(task=task_of[world.other_organisation], volunteer=world.other_volunteer)
-        vf.MatchFactory(task=task_of[None], volunteer=world.volunteer)
-        vf.MatchFactory(task=task_of[None], volunteer=world.other_volunteer)
-        active = vf.RotaFactory(centre=world.centre)
-        closed = vf.RotaFactory(centre=world.centre, is_active=False)
-        for volunteer in [world.volunteer, world.other_volunteer, world.foreign_volunteer]:
+        task_of = {o: vf.TaskFactory(centre=shared_world.centre, organisation=o) for o in owners}
+        vf.MatchFactory(task=task_of[shared_world.organisation], volunteer=shared_world.volunteer)
+        vf.MatchFactory(
+            task=task_of[shared_world.other_organisation], volunteer=shared_world.other_volunteer
+        )
+        vf.MatchFactory(task=task_of[None], volunteer=shared_world.volunteer)
+        vf.MatchFactory(task=task_of[None], volunteer=shared_world.other_volunteer)
+        active = vf.RotaFactory(centre=shared_world.centre)
+        closed = vf.RotaFactory(centre=shared_world.centre, is_active=False)
+        for volunteer in [
+            shared_world.volunteer,
+            shared_world.other_volunteer,
+            shared_world.foreign_volunteer,
+        ]:
             vf.HourEntryFactory(volunteer=volunteer)
             vf.CertificateFactory(volunteer=volunteer)
-            if volunteer.centre_id == world.centre.pk:
+            if volunteer.centre_id == shared_world.centre.pk:
                 for rota in [active, closed]:
                     vf.ShiftSignupFactory(shift=vf.ShiftFactory(rota=rota), volunteer=volunteer)
-        return world
+        return shared_world
 
 
 def accesses(world) -> list[Access]:

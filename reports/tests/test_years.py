@@ -19,7 +19,6 @@ from pypdf import PdfReader
 from centreyear.models import CentreIncome, CentreYear
 from cooperation.models import Partnership, ReportedYear
 from cooperation.tests.factories import ContributionFactory, PartnershipFactory
-from core.models import District
 from figures.engine import Scope, compute, years_with_data
 from tests import factories as f
 from volunteers.tests.factories import HourEntryFactory
@@ -43,13 +42,7 @@ def _centre_year(centre, year, staff, municipality=100000):
 
 @pytest.fixture
 def districts(world):
-    north = District.objects.create(municipality=world.municipality, name="Nord")
-    south = District.objects.create(municipality=world.municipality, name="Sør")
-    world.centre.district = south
-    world.centre.save()
-    world.sibling_centre.district = north
-    world.sibling_centre.save()
-    return {"north": north, "south": south}
+    return f.north_and_south(world)
 
 
 def test_every_year_with_data_side_by_side_for_the_centre(world, login):

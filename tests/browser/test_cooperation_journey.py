@@ -19,8 +19,7 @@ from playwright.sync_api import expect
 
 from cooperation.models import Partnership, Story
 from cooperation.tests.factories import UnitFactory
-from core.models import District
-from tests.factories import ActivityFactory, ProjectFactory
+from tests.factories import ActivityFactory, ProjectFactory, north_and_south
 
 PASSWORD = "passord-123"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -133,18 +132,13 @@ def test_a_partnership_from_agreement_to_public_story(visit, world, tmp_path):
 
 @pytest.fixture
 def districts(world):
-    north = District.objects.create(municipality=world.municipality, name="Nord")
-    south = District.objects.create(municipality=world.municipality, name="Sør")
-    world.centre.district = south
-    world.centre.save()
-    world.sibling_centre.district = north
-    world.sibling_centre.save()
+    found = north_and_south(world)
     year = dt.date.today().year - 1
     for centre, count in ((world.centre, 3), (world.sibling_centre, 1)):
         project = ProjectFactory(centre=centre)
         for day in range(count):
             ActivityFactory(project=project, date=dt.date(year, 4, 1 + day))
-    return {"north": north, "south": south}
+    return found
 
 
 def test_the_municipality_reads_the_years_per_district_and_downloads_the_pdf(

@@ -60,19 +60,20 @@ MATRIX = [
 
 @pytest.fixture(scope="module")
 def extra(shared_world, django_db_blocker):
-    world = shared_world
     with module_rows(django_db_blocker):
-        own_task = TaskFactory(centre=world.centre, organisation=world.organisation)
-        centre_task = TaskFactory(centre=world.centre)
-        foreign_task = TaskFactory(centre=world.other_centre)
-        ConsentTextFactory(centre=world.centre)
-        HourEntryFactory(volunteer=world.volunteer)
+        own_task = TaskFactory(centre=shared_world.centre, organisation=shared_world.organisation)
+        centre_task = TaskFactory(centre=shared_world.centre)
+        foreign_task = TaskFactory(centre=shared_world.other_centre)
+        ConsentTextFactory(centre=shared_world.centre)
+        HourEntryFactory(volunteer=shared_world.volunteer)
         return {
             "own_task": own_task,
             "centre_task": centre_task,
             "foreign_task": foreign_task,
-            "match": MatchFactory(task=centre_task, volunteer=world.volunteer),
-            "foreign_match": MatchFactory(task=foreign_task, volunteer=world.foreign_volunteer),
+            "match": MatchFactory(task=centre_task, volunteer=shared_world.volunteer),
+            "foreign_match": MatchFactory(
+                task=foreign_task, volunteer=shared_world.foreign_volunteer
+            ),
         }
 
 
