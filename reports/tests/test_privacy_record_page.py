@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core import privacy
+from tests import pdf_checks
 
 
 def test_the_record_lists_every_declared_personal_field(world, login):
@@ -32,9 +33,10 @@ def test_it_reads_the_sub_processors_from_the_settings(world, login, settings):
     assert world.other_centre.name not in text
 
 
-def test_the_record_is_a_pdf_in_its_language_too(world, login):
-    """One document read for what it must hold and say of itself (its 32 pages take seconds to
-    lay out)."""
+def test_the_record_is_a_tagged_archivable_pdf_in_its_language_too(world, login):
+    """One document read for all it must be (its 37 pages take seconds to lay out): the
+    record's text, in bokmål, tagged (PDF/UA, every part of a table that runs over pages with
+    its header cells) and archivable (PDF/A), as tests/pdf_checks.py reads every document."""
     response = login(world.municipality_viewer).get(reverse("reports:privacy_record_pdf"))
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
@@ -42,6 +44,7 @@ def test_the_record_is_a_pdf_in_its_language_too(world, login):
     assert "GDPR" in text or "personvern" in text.lower()
     assert "volunteers.Volunteer" in text
     assert reader.trailer["/Root"].get("/Lang") == "nb"
+    assert pdf_checks.faults(response.content, lang="nb") == []
 
 
 def test_coordinators_and_volunteers_do_not_see_it(world, login):
