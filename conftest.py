@@ -62,31 +62,39 @@ def world(db) -> World:
 @pytest.fixture(scope="module")
 def shared_world(django_db_setup, django_db_blocker):
     """The world written once for a module whose tests ask many questions of the same rows (the
-    permission matrices), as Django's `TestCase.setUpTestData` does: the rows are written in a
-    transaction held open around the module's tests and rolled back after the last. Each test
-    still runs in its own savepoint (it asks for `db`), so what it writes is undone after it;
-    it must not change the world's objects in memory. A module's own rows for such tests come
-    from a module fixture of its own, written with `module_rows`."""
+    permission matrices), in `module_transaction`: each test still runs in its own savepoint (it
+    asks for `db`), so what it writes is undone after it; it must not change the world's
+    objects in memory. A module's own rows for such tests come from a module fixture of its
+    own, written with `module_rows`."""
+    with module_transaction(django_db_blocker):
+        with module_rows(django_db_blocker):
+            world = build_world()
+        yield world
+
+
+@contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction held open around a module's tests and rolled back after the last, as
+    Django's `TestCase.setUpTestData` holds one around a class: rows written once in it (with
+    `module_rows`) are read by every test of the module, each in a savepoint of its own. The
+    database stays closed between, to the tests that do not ask for `db`."""
     from django.db import transaction
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        try:
-            world = build_world()
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield world
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @contextmanager
 def module_rows(django_db_blocker):
-    """Where a module fixture built on `shared_world` writes its rows (in the module's
-    transaction, which `shared_world` holds open)."""
+    """Where a module fixture writes its rows inside the module's transaction
+    (`module_transaction`, which `shared_world` holds open)."""
     with django_db_blocker.unblock():
         yield
 

@@ -5,11 +5,10 @@ import datetime as dt
 
 import pytest
 from django.apps import apps
-from django.db import transaction
 from django.urls import reverse
 
 from activities.models import Activity
-from conftest import our_apps
+from conftest import module_rows, module_transaction, our_apps
 from core.models import Centre, Role, User
 from demo.seed import DEMO_LOGINS, DEMO_PASSWORD, orgnr_with_check_digit, seed
 from organisations.models import Organisation
@@ -31,11 +30,10 @@ def _row_counts() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker):
     """The demo as of 2026-11-23, seeded once for the module (it takes seconds) and read by
     each test; a test's own changes are undone after it, the demo at the module's end."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
+    with module_transaction(django_db_blocker):
+        with module_rows(django_db_blocker):
             seed(today=TODAY)
-            yield
-            transaction.set_rollback(True)
+        yield
 
 
 def test_it_is_idempotent(db, demo):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import module_rows, module_transaction
 from core.models import Centre, User
 from demo.seed import seed
 from figures import engine
@@ -37,11 +37,11 @@ def _folded(text: str) -> str:
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     # Tests ask for `db` too: with it the test database exists before this module's seeding.
-    with django_db_blocker.unblock():
-        with transaction.atomic():
+    with module_transaction(django_db_blocker):
+        with module_rows(django_db_blocker):
             seed()
-            yield Centre.objects.get(slug="fjordvik")
-            transaction.set_rollback(True)
+            centre = Centre.objects.get(slug="fjordvik")
+        yield centre
 
 
 @pytest.fixture
